@@ -1,0 +1,62 @@
+"""campmap: turn reports of surveillance cameras into a sourced map.
+
+The pipeline has five stages, one module each, passing frozen records:
+
+``sources``   read and clean reports, split and de-duplicate sentences
+``extract``   find place mentions, decide site / route / context, attach counts
+``gazetteer`` resolve names to real geometries through pluggable backends
+``layer``     merge mentions into one GeoDataFrame row per site, and routes
+``export``    write GeoJSON, report.json and the HTML map
+
+>>> import campmap
+>>> result = campmap.map_reports([campmap.example_paths()[0]])
+>>> int(result.sites["count"].notna().sum()) >= 1
+True
+"""
+
+from __future__ import annotations
+
+from campmap.errors import (
+    CampmapError,
+    GazetteerError,
+    InputError,
+    NothingToMapError,
+    OutputError,
+)
+from campmap.export import write_outputs
+from campmap.extract import extract
+from campmap.gazetteer import Gazetteer, default_gazetteer
+from campmap.layer import Layers, build_layers
+from campmap.paths import example_paths
+from campmap.pipeline import map_reports
+from campmap.records import Document, Mention, Occurrence, Place, Problem, Role, Sentence, Source
+from campmap.sources import read_sources, read_text
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "CampmapError",
+    "Document",
+    "Gazetteer",
+    "GazetteerError",
+    "InputError",
+    "Layers",
+    "Mention",
+    "NothingToMapError",
+    "Occurrence",
+    "OutputError",
+    "Place",
+    "Problem",
+    "Role",
+    "Sentence",
+    "Source",
+    "__version__",
+    "build_layers",
+    "default_gazetteer",
+    "example_paths",
+    "extract",
+    "map_reports",
+    "read_sources",
+    "read_text",
+    "write_outputs",
+]

@@ -1,0 +1,186 @@
+"""``map.html``: a self-contained Leaflet map, rendered with folium.
+
+Leaflet itself is inlined from the xstatic-leaflet package, so the map opens
+with no network at all; a tile layer (the only thing that needs the network)
+is added only when asked for by its xyzservices name. The sites, routes and
+place geometries travel as one JSON object (escaped by Jinja's ``tojson``)
+and are drawn by a small script that inserts report text with ``textContent``
+only, so nothing from a report can run as HTML or JavaScript.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+from typing import Any, cast
+
+import folium
+import geopandas as gpd
+from branca.element import Element, Figure, MacroElement
+from jinja2 import Template
+
+from campmap.errors import CampmapError
+from campmap.layer import ROUTE_COLUMNS, SITE_COLUMNS, Layers
+
+__all__ = ["map_data", "render_map", "summary", "write_map"]
+
+_STATIC = Path(__file__).parent / "static"
+
+
+@cache
+def _asset(name: str) -> str:
+    if name.startswith("leaflet"):
+        import xstatic.pkg.leaflet as leaflet
+
+        text = (Path(leaflet.BASE_DIR) / name).read_text(encoding="utf-8")
+    else:
+        text = (_STATIC / name).read_text(encoding="utf-8")
+    # Inlined inside <script>/<style>: a closing tag in the asset would end it early.
+    return text.replace("</", "<\\/")
+
+
+class _OfflineMap(folium.Map):
+    """A folium Map that loads nothing from a CDN (assets are inlined instead)."""
+
+    def __init__(self, **options: Any) -> None:
+        super().__init__(**options)
+        self.default_js = []
+        self.default_css = []
+
+
+class _Layers(MacroElement):
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        campmapRender({{ this._parent.get_name() }}, {{ this.data|tojson }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        super().__init__()  # type: ignore[no-untyped-call]
+        self._name = "CampmapLayers"
+        self.data = data
+
+
+def _features(frame: gpd.GeoDataFrame, columns: tuple[str, ...]) -> dict[str, Any]:
+    if frame.empty:
+        return {"type": "FeatureCollection", "features": []}
+    collection: dict[str, Any] = json.loads(
+        frame[[*columns, "geometry"]].to_json(na="null", drop_id=True)
+    )
+    return collection
+
+
+def summary(layers: Layers) -> str:
+    """Return a one-line summary of what the map shows.
+
+    Examples
+    --------
+    ``"38 cameras reported along the route from Buckingham Palace to Trafalgar
+    Square; 4 at Statue of Charles I; 8 sites with no stated count."``
+    """
+    parts = []
+    for _, route in layers.routes.iterrows():
+        if route["count"] is not None and not _isna(route["count"]):
+            parts.append(
+                f"{route['count']} cameras reported along the route from "
+                f"{route['start']} to {route['end']}"
+            )
+        else:
+            parts.append(
+                f"cameras reported along the route from {route['start']} to {route['end']}"
+            )
+    counted = layers.sites[layers.sites["count"].notna()]
+    for _, site in counted.iterrows():
+        parts.append(f"{site['count']} at {site['name']}")
+    unknown = int(layers.sites["count"].isna().sum())
+    if unknown:
+        parts.append(f"{unknown} site{'s' if unknown != 1 else ''} with no stated count")
+    if not parts:
+        return "No camera sites were found."
+    text = "; ".join(parts) + "."
+    return text[0].upper() + text[1:]
+
+
+def _isna(value: Any) -> bool:
+    try:
+        return bool(value != value) or value is None or str(value) == "<NA>"
+    except TypeError:
+        return str(value) == "<NA>"
+
+
+def map_data(layers: Layers, title: str) -> dict[str, Any]:
+    """Return the JSON object the map script draws: sites, routes, places, title, summary."""
+    wide = layers.sites[layers.sites["place_kind"] != "point"]
+    places = gpd.GeoDataFrame(
+        {"site_id": list(wide["site_id"])}, geometry=list(wide["place_geometry"]), crs="EPSG:4326"
+    )
+    return {
+        "title": title,
+        "summary": summary(layers),
+        "sites": _features(layers.sites, SITE_COLUMNS),
+        "routes": _features(layers.routes, ROUTE_COLUMNS),
+        "places": _features(places, ("site_id",)),
+    }
+
+
+def render_map(
+    layers: Layers, *, title: str = "Reported camera sites", tiles: str | None = None
+) -> str:
+    """Return the HTML of the map.
+
+    Parameters
+    ----------
+    layers : Layers
+        What to draw.
+    title : str
+        Shown in the page title and the map's panel (escaped).
+    tiles : str, optional
+        An xyzservices provider name (``"OpenStreetMap.Mapnik"``,
+        ``"CartoDB.Positron"``) for a base map. None (the default) draws no
+        tiles and makes the map need no network at all.
+
+    Raises
+    ------
+    CampmapError
+        ``tiles`` names no known provider, or one that needs an API key.
+    """
+    fmap = _OfflineMap(location=[51.5, -0.12], zoom_start=15, tiles=None, control_scale=True)
+    root = cast(Figure, fmap.get_root())
+    root.title = title
+    root.header.add_child(Element(f"<style>{_asset('leaflet.css')}</style>"), name="leaflet_css")
+    root.header.add_child(Element(f"<style>{_asset('campmap.css')}</style>"), name="campmap_css")
+    root.header.add_child(Element(f"<script>{_asset('leaflet.js')}</script>"), name="leaflet_js")
+    root.header.add_child(Element(f"<script>{_asset('campmap.js')}</script>"), name="campmap_js")
+    if tiles:
+        _tile_layer(tiles).add_to(fmap)
+    _Layers(map_data(layers, title)).add_to(fmap)
+    html: str = root.render()
+    return html
+
+
+def _tile_layer(name: str) -> folium.TileLayer:
+    import xyzservices
+
+    try:
+        provider = xyzservices.providers.query_name(name)
+    except ValueError as err:
+        raise CampmapError(
+            f"unknown tile provider {name!r}; use an xyzservices name such as "
+            "'OpenStreetMap.Mapnik' or 'CartoDB.Positron', or no --tiles for an offline map"
+        ) from err
+    if provider.requires_token():
+        raise CampmapError(f"tile provider {name!r} needs an API key; choose another")
+    return folium.TileLayer(
+        tiles=provider.build_url(scale_factor="{r}"),
+        attr=provider.html_attribution,
+        name=provider.name,
+        max_zoom=provider.get("max_zoom", 19),
+    )
+
+
+def write_map(layers: Layers, path: Path, **options: Any) -> None:
+    """Write ``map.html`` (see :func:`render_map` for the options)."""
+    path.write_text(render_map(layers, **options), encoding="utf-8")

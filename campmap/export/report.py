@@ -1,0 +1,74 @@
+"""``report.json``: everything a run found, with its evidence, for scripts and reviewers."""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+from typing import Any
+
+import geopandas as gpd
+import pandas as pd
+
+from campmap.layer import ROUTE_COLUMNS, SITE_COLUMNS, Layers
+
+__all__ = ["report_dict", "write_report"]
+
+
+def _clean(value: Any) -> Any:
+    if value is None or value is pd.NA:
+        return None
+    if isinstance(value, float):
+        return None if math.isnan(value) else value
+    if hasattr(value, "item"):  # numpy scalars
+        return _clean(value.item())
+    return value
+
+
+def _records(frame: gpd.GeoDataFrame, columns: tuple[str, ...]) -> list[dict[str, Any]]:
+    return [{c: _clean(row[c]) for c in columns} for _, row in frame.iterrows()]
+
+
+def report_dict(layers: Layers) -> dict[str, Any]:
+    """Return the content of ``report.json`` as plain Python values.
+
+    Keys: ``sources``, ``sites`` (with ``lon``, ``lat`` and ``evidence``),
+    ``routes`` (with ``coordinates`` and ``evidence``), ``unresolved``,
+    ``context`` (places mentioned that are not sites) and ``problems``.
+    """
+    from campmap import __version__
+
+    sites = _records(layers.sites, SITE_COLUMNS)
+    for record, point in zip(sites, layers.sites.geometry, strict=True):
+        record["lon"], record["lat"] = round(point.x, 7), round(point.y, 7)
+        record["evidence"] = layers.evidence[record["site_id"]]
+    routes = _records(layers.routes, ROUTE_COLUMNS)
+    for record, line in zip(routes, layers.routes.geometry, strict=True):
+        record["coordinates"] = [[round(x, 7), round(y, 7)] for x, y in line.coords]
+        record["evidence"] = layers.evidence[record["route_id"]]
+    context = sorted(
+        {
+            (m.text, m.place.name if m.place else None, m.reason)
+            for m in layers.mentions
+            if m.role.value == "context"
+        },
+        key=lambda item: (item[0].lower(), item[2]),
+    )
+    return {
+        "campmap_version": __version__,
+        "sources": [
+            {"label": s.label, "url": s.url, "encoding": s.encoding, "characters": len(s.text)}
+            for s in layers.document.sources
+        ],
+        "sites": sites,
+        "routes": routes,
+        "unresolved": list(layers.unresolved),
+        "context": [{"text": t, "name": n, "reason": r} for t, n, r in context],
+        "problems": [str(p) for p in layers.document.problems],
+    }
+
+
+def write_report(layers: Layers, path: Path) -> None:
+    """Write ``report.json`` (UTF-8, indented, keys in a fixed order)."""
+    text = json.dumps(report_dict(layers), indent=2, ensure_ascii=False, allow_nan=False)
+    path.write_text(text + "\n", encoding="utf-8")

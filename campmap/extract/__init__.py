@@ -1,0 +1,265 @@
+"""Find the places a report puts cameras at, and how many.
+
+For each unique sentence, :func:`extract` finds place mentions
+(:mod:`campmap.extract.places`) and numbers (:mod:`campmap.extract.counts`),
+then decides what each place is to the story:
+
+- a **region** (country, nation, city) is always context;
+- a place that only narrows another (``the X entrance to Y``: Y) is context;
+- the two ends of ``route ... from A to B`` are a **route**;
+- in a sentence that speaks of cameras, a place introduced by a locative word
+  (``at``, ``on``, ``along``, ``above``, ``overlooking``, ``towards`` ...), or
+  listed after such a place (``on A and B, C, D``), is a **site**;
+- anything else is context.
+
+Counts then attach: ``four at X`` to X; ``N cameras`` to the route of its
+sentence, else to the one site of its clause; a total over several sites is
+kept as shared text, never copied to each.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from campmap.extract.counts import CAMERA_NOUN, CountKind, Number, camera_counts
+from campmap.extract.places import PlaceHit, find_places
+from campmap.gazetteer import Gazetteer, default_gazetteer
+from campmap.records import Document, Mention, Place, Role, Sentence
+
+__all__ = ["extract", "extract_sentence"]
+
+_WORD = re.compile(r"[\w'-]+|[^\w\s]")
+_LOCATIVES = frozenset(
+    "at on along alongside above over overlooking overlook overlooks towards toward facing "
+    "face faces by near outside opposite beside in into inside within around across covering "
+    "cover covers watching watch watches lining line lines throughout beneath under atop past "
+    "off through outside".split()
+)
+_FILLERS = frozenset(
+    "the a an parts part of some all both area areas section sections stretch stretches length "
+    "edge end side corner its their many much main whole upper lower north south east west "
+    "northern southern eastern western far front top base foot gate gates entrance entrances "
+    "approach approaches steps junction junctions".split()
+)
+_LIST_GAP = re.compile(
+    r"^\s*(?:,\s*(?:and\s+|or\s+|as\s+well\s+as\s+)?|\s+(?:and|or|as\s+well\s+as|plus)\s+|;\s*(?:and\s+)?)"
+    r"(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+_QUALIFIER_GAP = re.compile(
+    r"^\s+(?:entrance|entrances|gate|gates|side|end|corner|edge|exit|approach)\s+(?:to|of|into)\s+"
+    r"(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_ROUTE_WORD = re.compile(
+    r"\b(?:route|along|procession|parade|path|way|stretch(?:ing)?|length|corridor|running|runs)\b",
+    re.IGNORECASE,
+)
+_VIA_GAP = re.compile(r"^\s+(?:from|between)\s+(?:the\s+)?$", re.IGNORECASE)
+_FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
+_TO = re.compile(r"^\s+(?:to|towards|as\s+far\s+as|up\s+to)\s+(?:the\s+)?$", re.IGNORECASE)
+_BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?$", re.IGNORECASE)
+_AND = re.compile(r"^\s+and\s+(?:the\s+)?$", re.IGNORECASE)
+_RELOCATED = re.compile(
+    r"\b(?:moved|relocated|removed|taken|transferred|shifted)\s+(?:\w+\s+){0,3}?from\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_REMOVED = re.compile(
+    r"\b(?:removed|taken\s+down|dismantled|decommissioned|switched\s+off|ripped\s+out)\b",
+    re.IGNORECASE,
+)
+_PLANNED = re.compile(
+    r"\b(?:will\s+be\s+(?:installed|put\s+up|erected|fitted|placed|mounted|added|set\s+up)|"
+    r"to\s+be\s+(?:installed|put\s+up|erected|fitted)|plans?\s+to|planned|proposed|"
+    r"would\s+be\s+installed|(?:is|are)\s+set\s+to|will\s+get|will\s+have)\b",
+    re.IGNORECASE,
+)
+_CLAUSE_BREAK = re.compile(r"[;:]")
+
+
+def extract(document: Document, gazetteer: Gazetteer | None = None) -> tuple[Mention, ...]:
+    """Return every place mention in a document, with its role and count.
+
+    Parameters
+    ----------
+    document : Document
+        Unique sentences from :func:`campmap.read_sources`.
+    gazetteer : Gazetteer, optional
+        The names to look for; the embedded one by default.
+
+    Returns
+    -------
+    tuple of Mention
+        In sentence order; regions and unresolved place-like phrases included.
+    """
+    gazetteer = gazetteer or default_gazetteer()
+    return tuple(m for s in document.sentences for m in extract_sentence(s, gazetteer))
+
+
+def extract_sentence(sentence: Sentence, gazetteer: Gazetteer) -> list[Mention]:
+    """Return the place mentions of one sentence (see the module docstring)."""
+    text = sentence.text
+    hits = find_places(text, gazetteer)
+    if not hits:
+        return []
+    about_cameras = bool(CAMERA_NOUN.search(text))
+    roles: list[Role] = [Role.CONTEXT] * len(hits)
+    reasons = ["not where cameras are placed"] * len(hits)
+    near: list[Place | None] = [None] * len(hits)
+    route_pairs = _route_pairs(text, hits)
+    in_route = {i for pair in route_pairs for i in pair if i is not None}
+    for i, hit in enumerate(hits):
+        previous = hits[i - 1] if i else None
+        gap = text[previous.end if previous else 0 : hit.start]
+        if hit.match == "region":
+            reasons[i] = "a country, nation or city"
+        elif previous is not None and _QUALIFIER_GAP.match(gap):
+            reasons[i] = f"narrows where {previous.text} is"
+            if roles[i - 1] is Role.SITE and hit.places:
+                near[i - 1] = hit.places[0]
+        elif i in in_route:
+            roles[i], reasons[i] = Role.ROUTE, "end of a route"
+        elif about_cameras and _locative_before(gap):
+            roles[i], reasons[i] = Role.SITE, "cameras placed there"
+        elif previous is not None and roles[i - 1] is Role.SITE and _listed(gap):
+            roles[i], reasons[i] = Role.SITE, f"listed with {previous.text}"
+        elif not about_cameras:
+            reasons[i] = "sentence does not speak of cameras"
+    counts = _attach_counts(text, hits, roles, bool(route_pairs), about_cameras)
+    route_of: dict[int, tuple[str, str]] = {}
+    for a, b, via in route_pairs:
+        key = (_key(hits[a]), _key(hits[b]))
+        route_of[a] = route_of[b] = key
+        if via is not None:
+            route_of[via] = key
+            reasons[via] = "the street a route follows"
+    mentions = []
+    for i, hit in enumerate(hits):
+        count, count_text = counts.get(i, (None, None))
+        mentions.append(
+            Mention(
+                text=hit.text,
+                sentence=sentence,
+                start=hit.start,
+                end=hit.end,
+                role=roles[i],
+                place=hit.places[0] if hit.places else None,
+                match=hit.match,
+                score=hit.score,
+                count=count,
+                count_text=count_text,
+                status=_status(text, hit, roles[i]),
+                near=near[i],
+                reason=reasons[i],
+                route_key=route_of.get(i),
+            )
+        )
+    return mentions
+
+
+def _key(hit: PlaceHit) -> str:
+    return hit.places[0].id if hit.places else hit.text
+
+
+def _route_pairs(text: str, hits: list[PlaceHit]) -> list[tuple[int, int, int | None]]:
+    """Find ``[route|along] [X] from A to B`` (or ``between A and B``): ends, and the street X."""
+    pairs: list[tuple[int, int, int | None]] = []
+    for i in range(len(hits) - 1):
+        a, b = hits[i], hits[i + 1]
+        if a.match == "region" or b.match == "region":
+            continue
+        before, between = text[: a.start], text[a.end : b.start]
+        from_to = _FROM.search(before) and _TO.match(between)
+        between_and = _BETWEEN.search(before) and _AND.match(between)
+        if (from_to or between_and) and _ROUTE_WORD.search(before):
+            via = None
+            street = hits[i - 1] if i else None
+            if (
+                street is not None
+                and street.places
+                and street.places[0].place_kind == "line"
+                and _VIA_GAP.match(text[street.end : a.start])
+            ):
+                via = i - 1
+            pairs.append((i, i + 1, via))
+    return pairs
+
+
+def _listed(gap: str) -> bool:
+    match = _LIST_GAP.match(gap)
+    return match is not None and all(
+        w.lower() in _FILLERS for w in _WORD.findall(match.group("rest"))
+    )
+
+
+def _locative_before(gap: str) -> bool:
+    words = [w.lower() for w in _WORD.findall(gap)]
+    for word in reversed(words[-8:]):
+        if word in _LOCATIVES:
+            return True
+        if word not in _FILLERS:
+            return False
+    return False
+
+
+def _attach_counts(
+    text: str,
+    hits: list[PlaceHit],
+    roles: list[Role],
+    has_route: bool,
+    about_cameras: bool,
+) -> dict[int, tuple[int | None, str]]:
+    out: dict[int, tuple[int | None, str]] = {}
+    sites = [i for i, role in enumerate(roles) if role is Role.SITE]
+    routes = [i for i, role in enumerate(roles) if role is Role.ROUTE]
+    found = camera_counts(text, about_cameras)
+    for n, (number, kind) in enumerate(found):
+        if kind is CountKind.ELLIPTICAL:
+            target = next((i for i in sites if hits[i].start >= number.end), None)
+            if target is not None and not re.search(r"[,;]", text[number.end : hits[target].start]):
+                out[target] = (number.value, number.text)
+            continue
+        if has_route:
+            for i in routes:
+                out.setdefault(i, (number.value, number.text))
+            continue
+        scope_end = found[n + 1][0].start if n + 1 < len(found) else len(text)
+        _attach_total(text, number, scope_end, hits, sites, out)
+    return out
+
+
+def _attach_total(
+    text: str,
+    number: Number,
+    scope_end: int,
+    hits: list[PlaceHit],
+    sites: Iterable[int],
+    out: dict[int, tuple[int | None, str]],
+) -> None:
+    clause_end = scope_end
+    brk = _CLAUSE_BREAK.search(text, number.end, scope_end)
+    if brk:
+        clause_end = brk.start()
+    sites = list(sites)
+    after = [i for i in sites if number.end <= hits[i].start < clause_end]
+    before = [i for i in sites if hits[i].end <= number.start]
+    group = after or before
+    if len(group) == 1:
+        out.setdefault(group[0], (number.value, number.text))
+    elif group:
+        names = ", ".join(hits[i].text for i in group)
+        for i in group:
+            out.setdefault(i, (None, f"{number.text} in total across {names}"))
+
+
+def _status(text: str, hit: PlaceHit, role: Role) -> str:
+    if role is Role.CONTEXT:
+        return "context"
+    if _RELOCATED.search(text[: hit.start]):
+        return "relocated_from"
+    if _REMOVED.search(text):
+        return "removed"
+    if _PLANNED.search(text):
+        return "planned"
+    return "installed"

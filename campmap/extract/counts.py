@@ -1,0 +1,158 @@
+"""Numbers in a sentence, and whether each counts cameras.
+
+Number words are converted by text2num; this module only decides which
+numbers are camera counts. A number counts cameras when a camera noun
+follows it (``thirty-eight of the devices``, ``two new CCTV cameras``) or,
+in a sentence about cameras, when a place follows it (``four at the press
+platform``). Faces, feet, ages, money, years and percentages never count.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+from text_to_num import text2num
+
+__all__ = ["CAMERA_NOUN", "CountKind", "Number", "camera_counts", "find_numbers"]
+
+_UNITS = [
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+    "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy",
+    "eighty", "ninety", "hundred", "thousand",
+]  # fmt: skip
+_WORD = "|".join(_UNITS)
+_NUMBER = re.compile(
+    rf"(?<![\w£$€.,-])(?:"
+    rf"(?P<digits>\d{{1,3}}(?:,\d{{3}})+|\d+)(?![\w%£$€]|[.,]\d)"
+    rf"|(?P<words>(?:an?\s+)?(?:{_WORD}|dozen)(?:(?:\s+and\s+|[\s-]+)(?:{_WORD}))*)\b"
+    rf"|(?P<vague>several|dozens|scores|hundreds|a\s+handful|a\s+number|a\s+few|numerous|multiple)\b"
+    rf")",
+    re.IGNORECASE,
+)
+CAMERA_NOUN = re.compile(
+    r"\b(?:cameras?|cctv|devices?|anpr|webcams?|camera\s+(?:units?|poles?|masts?))\b",
+    re.IGNORECASE,
+)
+# Words that may stand between a number and its camera noun.
+_MODIFIER = re.compile(
+    r"(?:of|the|these|those|its|their|new|more|extra|additional|further|other|such|"
+    r"temporary|permanent|fixed|mobile|static|hd|high-definition|digital|smart|live|"
+    r"cctv|surveillance|security|facial|recognition|facial-recognition|face-recognition|"
+    r"traffic|speed|enforcement|rapid-deployment|redeployable|chinese-made|"
+    r"[A-Z][\w-]*)$"
+)
+_LOCATIVE_AFTER = re.compile(
+    r"\s*(?:(?:more|others?|of\s+them|each)\s+)?(?:at|on|in|along|by|near|outside|opposite|"
+    r"beside|above|over|overlooking|facing|around|across|inside|within)\b",
+    re.IGNORECASE,
+)
+_NOT_A_COUNT_BEFORE = re.compile(
+    r"(?:[£$€]\s*|\b(?:aged|age|No\.?|number|page|year|in|since|by)\s+)$"
+)
+_WORD_RE = re.compile(r"[\w'-]+|[^\w\s]")
+
+
+class CountKind(StrEnum):
+    """How a number relates to cameras."""
+
+    CAMERAS = "cameras"
+    """A camera noun follows it: ``four new cameras``."""
+    ELLIPTICAL = "elliptical"
+    """A place follows it in a sentence about cameras: ``four at the platform``."""
+
+
+@dataclass(frozen=True, slots=True)
+class Number:
+    """A number written in a sentence."""
+
+    text: str
+    start: int
+    end: int
+    value: int | None
+    """None for vague amounts ("several", "dozens")."""
+
+
+def _to_int(text: str) -> int | None:
+    words = re.sub(r"^an?\s+", "", text.lower().strip())
+    if words == "dozen":
+        return 12
+    if words.endswith(" dozen"):
+        head = _to_int(words[: -len(" dozen")])
+        return None if head is None else head * 12
+    try:
+        return int(text2num(words, "en"))
+    except ValueError:
+        return None
+
+
+def find_numbers(text: str) -> list[Number]:
+    """Return the numbers written in ``text``, as digits or words.
+
+    Examples
+    --------
+    >>> [(n.text, n.value) for n in find_numbers("Thirty-eight cameras, 10ft poles, a dozen more")]
+    [('Thirty-eight', 38), ('a dozen', 12)]
+    >>> [(n.text, n.value) for n in find_numbers("several cameras")]
+    [('several', None)]
+    """
+    out = []
+    for match in _NUMBER.finditer(text):
+        raw = match.group()
+        if match.group("digits"):
+            value: int | None = int(raw.replace(",", ""))
+        elif match.group("vague"):
+            value = None
+        else:
+            value = _to_int(raw)
+            if value is None or raw.lower() in {"a", "an"}:
+                continue
+        out.append(Number(raw, match.start(), match.end(), value))
+    return out
+
+
+def camera_counts(text: str, about_cameras: bool) -> list[tuple[Number, CountKind]]:
+    """Return the numbers in a sentence that count cameras.
+
+    Parameters
+    ----------
+    text : str
+        The sentence.
+    about_cameras : bool
+        Whether the sentence speaks of cameras (needed for elliptical counts).
+
+    Examples
+    --------
+    >>> [(n.value, k.value) for n, k in camera_counts(
+    ...     "Up to five faces; 38 of the devices; four at the gate; aged 35", True)]
+    [(38, 'cameras'), (4, 'elliptical')]
+    """
+    out = []
+    for number in find_numbers(text):
+        before = text[: number.start]
+        if _NOT_A_COUNT_BEFORE.search(before):
+            continue
+        if number.value is not None and 1800 <= number.value <= 2100 and number.text.isdigit():
+            continue  # a year
+        after = text[number.end :]
+        if _camera_noun_follows(after):
+            out.append((number, CountKind.CAMERAS))
+        elif about_cameras and number.value is not None and _LOCATIVE_AFTER.match(after):
+            out.append((number, CountKind.ELLIPTICAL))
+    return out
+
+
+def _camera_noun_follows(after: str) -> bool:
+    head = after.lstrip()
+    if after[:1] == "-" or head[:1] in {"%", "'"}:
+        return False
+    for i, word in enumerate(_WORD_RE.findall(head)):
+        if i >= 6:
+            return False
+        if CAMERA_NOUN.fullmatch(word):
+            return True
+        if not _MODIFIER.match(word):
+            return False
+    return False

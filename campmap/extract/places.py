@@ -1,0 +1,90 @@
+"""Place mentions in a sentence: known names, misspellings, and unknown place-like phrases."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from campmap.gazetteer import Gazetteer
+from campmap.records import Place
+
+__all__ = ["PLACE_SUFFIXES", "PlaceHit", "find_places"]
+
+PLACE_SUFFIXES = (
+    "Road", "Rd", "Street", "St", "Lane", "Ln", "Avenue", "Ave", "Walk", "Way", "Square", "Sq",
+    "Park", "Gardens", "Garden", "Place", "Gate", "Bridge", "Arch", "Memorial", "Statue",
+    "Station", "Hill", "Row", "Terrace", "Crescent", "Close", "Court", "Embankment", "Circus",
+    "Market", "Parade", "Green", "Common", "Yard", "Mews", "Drive", "Grove", "Rise", "Wharf",
+    "Quay", "Broadway", "Boulevard", "Plaza", "Roundabout", "Palace", "Abbey", "Cathedral",
+    "Column", "Monument", "Fountain", "Pier", "Promenade", "Precinct", "Piazza",
+)  # fmt: skip
+"""Last words that make a capitalised phrase a place, even when the gazetteer does not know it."""
+
+_CAP = r"(?:[A-Z][\w'\-]*\.?)"
+_JOIN = r"(?:\s+(?:of|the|on|upon|de|la|le|in|and)(?=\s+[A-Z]))?"
+_CANDIDATE = re.compile(rf"\b(?:{_CAP}{_JOIN}\s+){{1,4}}(?:{'|'.join(PLACE_SUFFIXES)})\b(?!['\w])")
+_LEADING = re.compile(r"^(?:(?:The|A|An|At|On|In|By|And|Near|Outside|Cameras?|CCTV)\s+)+")
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceHit:
+    """A place-like phrase in a sentence.
+
+    Attributes
+    ----------
+    text : str
+        The words as written.
+    start, end : int
+        Span in the sentence.
+    places : tuple of Place
+        Candidates, best first; empty when unresolved or a region.
+    match : str
+        ``exact``, ``fuzzy``, ``candidate`` or ``region``.
+    score : float
+        100 for exact matches, the rapidfuzz ratio for fuzzy ones.
+    """
+
+    text: str
+    start: int
+    end: int
+    places: tuple[Place, ...]
+    match: str
+    score: float = 100.0
+
+
+def find_places(text: str, gazetteer: Gazetteer) -> list[PlaceHit]:
+    """Find the place mentions in a sentence, in order.
+
+    Known names and aliases match exactly (after normalisation); a
+    capitalised phrase ending in a place word (``Road``, ``Park``, ``Arch`` ...)
+    that the gazetteer does not know exactly is matched by spelling
+    (rapidfuzz), and kept as an unresolved candidate when nothing is close.
+
+    Examples
+    --------
+    >>> from campmap.gazetteer import default_gazetteer
+    >>> [(h.text, h.match) for h in find_places(
+    ...     "Cameras on Hoarse Guards Road and Mill Lane, not in China.", default_gazetteer())]
+    [('Hoarse Guards Road', 'fuzzy'), ('Mill Lane', 'candidate'), ('China', 'region')]
+    """
+    hits = [
+        PlaceHit(h.text, h.start, h.end, h.places, "region" if h.region else "exact")
+        for h in gazetteer.find_names(text)
+    ]
+    taken = [(h.start, h.end) for h in hits]
+    for match in _CANDIDATE.finditer(text):
+        start, end = match.span()
+        lead = _LEADING.match(match.group())
+        if lead:
+            start += lead.end()
+        phrase = text[start:end]
+        if len(phrase.split()) < 2 or any(s < end and start < e for s, e in taken):
+            continue
+        fuzzy = gazetteer.fuzzy(phrase)
+        if fuzzy is not None:
+            places = tuple(gazetteer.lookup(fuzzy[0]))
+            hits.append(PlaceHit(phrase, start, end, places, "fuzzy", fuzzy[1]))
+        else:
+            hits.append(PlaceHit(phrase, start, end, (), "candidate", 0.0))
+        taken.append((start, end))
+    return sorted(hits, key=lambda h: h.start)

@@ -1,0 +1,198 @@
+"""Resolve place names to real geometries through an ordered list of backends.
+
+>>> gaz = default_gazetteer()
+>>> gaz.lookup("Hoarse Guards Road")[0].name
+'Horse Guards Road'
+>>> gaz.lookup("Nowhere In Particular Lane")
+[]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+
+import pycountry
+from rapidfuzz import fuzz, process
+
+from campmap.gazetteer.base import Backend, get_backend, register_backend
+from campmap.gazetteer.geojson_file import EmbeddedGazetteer, GeoJSONGazetteer
+from campmap.gazetteer.index import Hit, PhraseIndex
+from campmap.gazetteer.names import name_variants, normalize
+from campmap.paths import data_dir
+from campmap.records import Place
+
+__all__ = [
+    "Backend",
+    "EmbeddedGazetteer",
+    "Gazetteer",
+    "GeoJSONGazetteer",
+    "Hit",
+    "NameHit",
+    "default_gazetteer",
+    "get_backend",
+    "region_names",
+    "register_backend",
+]
+
+register_backend("embedded", EmbeddedGazetteer)
+register_backend("geojson", GeoJSONGazetteer)
+
+FUZZY_CUTOFF = 85.0
+"""Least rapidfuzz ratio (0-100) for a misspelt name to match."""
+
+
+@dataclass(frozen=True, slots=True)
+class NameHit:
+    """A gazetteer or region name found in a sentence."""
+
+    text: str
+    start: int
+    end: int
+    places: tuple[Place, ...]
+    region: bool
+
+
+@cache
+def region_names() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Return names of countries, nations, regions and cities (never camera sites).
+
+    Returns
+    -------
+    tuple of (tuple of str, tuple of str)
+        The normalised names, and those of them that only match in capitals.
+    """
+    raw: set[str] = set()
+    for line in (data_dir() / "regions.txt").read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            raw.add(line)
+    for country in pycountry.countries:
+        for attr in ("name", "common_name"):
+            value = getattr(country, attr, None)
+            if value and "," not in value:
+                raw.add(value)
+    keys = {normalize(name) for name in raw}
+    capitals = {normalize(name) for name in raw if name.replace(".", "").isupper()}
+    return tuple(sorted(keys)), tuple(sorted(capitals))
+
+
+class Gazetteer:
+    """Backends tried in order, and an index of every name they can list.
+
+    Parameters
+    ----------
+    backends : sequence of Backend
+        Earlier backends win when two know the same name.
+    """
+
+    def __init__(self, backends: Sequence[Backend]) -> None:
+        self.backends = tuple(backends)
+        self._by_key: dict[str, list[Place]] = {}
+        self._by_id: dict[str, Place] = {}
+        for backend in self.backends:
+            for place in backend.places():
+                self._by_id.setdefault(place.id, place)
+                for alias in (place.name, *place.aliases):
+                    for key in name_variants(alias):
+                        bucket = self._by_key.setdefault(key, [])
+                        if place not in bucket:
+                            bucket.append(place)
+        regions, capitals = region_names()
+        self._regions = frozenset(regions) - self._by_key.keys()
+        self._index = PhraseIndex([*self._by_key, *self._regions], exact_case=capitals)
+        self._fuzzy_choices: dict[str, list[str]] = {}
+        for key in self._by_key:
+            self._fuzzy_choices.setdefault(key.split()[-1], []).append(key)
+
+    def places(self) -> list[Place]:
+        """Return every place the offline backends know, first backend first."""
+        return list(self._by_id.values())
+
+    def get(self, place_id: str) -> Place | None:
+        """Return the place with this id, or None."""
+        return self._by_id.get(place_id)
+
+    def find_names(self, text: str) -> list[NameHit]:
+        """Find every known place or region name in a piece of text.
+
+        Returns
+        -------
+        list of NameHit
+            Leftmost-longest hits; a region hit has no places.
+        """
+        out = []
+        for hit in self._index.find(text):
+            places = tuple(self._by_key.get(hit.key, ()))
+            out.append(NameHit(text[hit.start : hit.end], hit.start, hit.end, places, not places))
+        return out
+
+    def is_region(self, name: str) -> bool:
+        """Whether a name is a country, nation, region or city."""
+        return normalize(name) in self._regions
+
+    def lookup(self, name: str) -> list[Place]:
+        """Resolve a name: exact (normalised) first, else the closest spelling.
+
+        Parameters
+        ----------
+        name : str
+
+        Returns
+        -------
+        list of Place
+            Best first; empty when nothing matches well enough.
+        """
+        exact = self._by_key.get(normalize(name))
+        if exact:
+            return list(exact)
+        matched = self.fuzzy(name)
+        if matched is not None:
+            return list(self._by_key[matched[0]])
+        for backend in self.backends:
+            if not any(True for _ in backend.places()):
+                found = backend.lookup(name)
+                if found:
+                    return found
+        return []
+
+    def fuzzy(self, name: str) -> tuple[str, float] | None:
+        """Return the closest known name with the same last word, and its score.
+
+        Only names ending in the same word are compared, so "Horse Guards Road"
+        can match "Hoarse Guards Road" but never "Horse Guards Parade".
+        """
+        key = normalize(name)
+        if not key:
+            return None
+        choices = self._fuzzy_choices.get(key.split()[-1], [])
+        best = process.extractOne(key, choices, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+        if best is None:
+            return None
+        return best[0], float(best[1])
+
+    def suggest(self, name: str, limit: int = 5) -> list[tuple[Place, float]]:
+        """Return the places whose names are closest to ``name``, with scores."""
+        key = normalize(name)
+        best = process.extract(key, list(self._by_key), scorer=fuzz.WRatio, limit=limit * 3)
+        out: list[tuple[Place, float]] = []
+        for matched, score, _ in best:
+            for place in self._by_key[matched]:
+                if all(place is not p for p, _ in out):
+                    out.append((place, float(score)))
+        return out[:limit]
+
+    def lines(self) -> Iterable[Place]:
+        """Return the places whose geometry is a line (streets, walks)."""
+        return (p for p in self._by_id.values() if p.place_kind == "line")
+
+
+@cache
+def _embedded() -> EmbeddedGazetteer:
+    return EmbeddedGazetteer()
+
+
+def default_gazetteer(extra: Sequence[Backend] = ()) -> Gazetteer:
+    """Return a gazetteer of ``extra`` backends followed by the embedded one."""
+    return Gazetteer([*extra, _embedded()])

@@ -1,0 +1,71 @@
+"""The backend interface every gazetteer source implements, and its registry."""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Callable, Iterable
+
+from campmap.errors import CampmapError
+from campmap.records import Place
+
+__all__ = ["Backend", "get_backend", "register_backend"]
+
+
+class Backend(ABC):
+    """A source of places.
+
+    Offline backends (the embedded gazetteer, user files, OSM extracts) list
+    all their places, so the extractor can find their names in text. Online
+    backends (geocoders) only answer :meth:`lookup` and return nothing from
+    :meth:`places`.
+
+    Attributes
+    ----------
+    name : str
+        Shown as the provenance of the places it resolves.
+    """
+
+    name: str = "backend"
+
+    @abstractmethod
+    def places(self) -> Iterable[Place]:
+        """Return every place this backend can enumerate (empty for geocoders)."""
+
+    def lookup(self, name: str) -> list[Place]:
+        """Return the places a name resolves to, best first.
+
+        The default compares normalised names and aliases of :meth:`places`;
+        online backends override it.
+        """
+        from campmap.gazetteer.names import name_variants, normalize
+
+        key = normalize(name)
+        return [
+            place
+            for place in self.places()
+            if any(key in name_variants(alias) for alias in (place.name, *place.aliases))
+        ]
+
+
+_REGISTRY: dict[str, Callable[..., Backend]] = {}
+
+
+def register_backend(name: str, factory: Callable[..., Backend]) -> None:
+    """Make a backend available to :func:`get_backend` under ``name``."""
+    _REGISTRY[name] = factory
+
+
+def get_backend(name: str, **options: object) -> Backend:
+    """Create the backend registered under ``name``.
+
+    Raises
+    ------
+    CampmapError
+        No backend has that name; the message lists the valid ones.
+    """
+    try:
+        factory = _REGISTRY[name]
+    except KeyError:
+        valid = ", ".join(sorted(_REGISTRY))
+        raise CampmapError(f"unknown gazetteer backend {name!r}; valid ones: {valid}") from None
+    return factory(**options)

@@ -1,0 +1,119 @@
+"""Gazetteers stored as GeoJSON FeatureCollections (the embedded one, and users' files)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from pathlib import Path
+
+from shapely.geometry import shape
+from shapely.validation import explain_validity
+
+from campmap.errors import GazetteerError
+from campmap.gazetteer.base import Backend
+from campmap.paths import data_dir
+from campmap.records import Place
+
+__all__ = ["EmbeddedGazetteer", "GeoJSONGazetteer", "load_geojson_places"]
+
+_REQUIRED = ("id", "name", "kind", "source")
+
+
+def load_geojson_places(path: Path, backend: str) -> list[Place]:
+    """Read and validate a GeoJSON gazetteer.
+
+    Each feature needs ``id``, ``name``, ``kind`` and ``source`` properties, an
+    optional ``aliases`` list, and a valid geometry in longitude/latitude.
+
+    Parameters
+    ----------
+    path : pathlib.Path
+        The file.
+    backend : str
+        Provenance recorded on every place.
+
+    Returns
+    -------
+    list of Place
+
+    Raises
+    ------
+    GazetteerError
+        Naming the file, the feature and what is wrong with it.
+    """
+    label = str(path)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as err:
+        raise GazetteerError(label, f"cannot read: {err.strerror or err}") from err
+    except (UnicodeDecodeError, json.JSONDecodeError) as err:
+        line = getattr(err, "lineno", None)
+        raise GazetteerError(label, f"not valid JSON: {err}", line) from err
+    if not isinstance(data, dict) or data.get("type") != "FeatureCollection":
+        raise GazetteerError(label, "expected a GeoJSON FeatureCollection")
+    places: list[Place] = []
+    seen: set[str] = set()
+    for number, feature in enumerate(data.get("features") or [], start=1):
+        where = f"feature {number}"
+        props = feature.get("properties") or {}
+        for key in _REQUIRED:
+            if not isinstance(props.get(key), str) or not props[key].strip():
+                raise GazetteerError(label, f"{where}: property {key!r} must be a non-empty string")
+        if props["id"] in seen:
+            raise GazetteerError(label, f"{where}: duplicate id {props['id']!r}")
+        seen.add(props["id"])
+        aliases = props.get("aliases") or []
+        if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
+            raise GazetteerError(
+                label, f"{where} ({props['id']}): 'aliases' must be a list of strings"
+            )
+        try:
+            geometry = shape(feature["geometry"])
+        except (KeyError, TypeError, ValueError, AttributeError) as err:
+            raise GazetteerError(label, f"{where} ({props['id']}): bad geometry: {err}") from err
+        if geometry.is_empty or not geometry.is_valid:
+            why = "empty" if geometry.is_empty else explain_validity(geometry)
+            raise GazetteerError(label, f"{where} ({props['id']}): invalid geometry: {why}")
+        minx, miny, maxx, maxy = geometry.bounds
+        if not (-180 <= minx <= maxx <= 180 and -90 <= miny <= maxy <= 90):
+            raise GazetteerError(label, f"{where} ({props['id']}): coordinates are not lon/lat")
+        places.append(
+            Place(
+                id=props["id"],
+                name=props["name"],
+                kind=props["kind"],
+                geometry=geometry,
+                source=props["source"],
+                aliases=tuple(aliases),
+                backend=backend,
+            )
+        )
+    return places
+
+
+class GeoJSONGazetteer(Backend):
+    """Places from a GeoJSON FeatureCollection file.
+
+    Parameters
+    ----------
+    path : str or pathlib.Path
+        The file.
+    name : str, optional
+        Provenance shown for its places; the file name by default.
+    """
+
+    def __init__(self, path: str | Path, name: str | None = None) -> None:
+        self.path = Path(path)
+        self.name = name or self.path.name
+        self._places = load_geojson_places(self.path, self.name)
+
+    def places(self) -> Iterable[Place]:
+        """Return every place in the file."""
+        return self._places
+
+
+class EmbeddedGazetteer(GeoJSONGazetteer):
+    """The offline gazetteer shipped with campmap (central London)."""
+
+    def __init__(self) -> None:
+        super().__init__(data_dir() / "gazetteer" / "central_london.geojson", name="embedded")

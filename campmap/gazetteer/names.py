@@ -1,0 +1,94 @@
+"""Name normalisation shared by the gazetteer index and the phrase matcher.
+
+Names are compared as lower-case word tokens, with possessives dropped
+(``St James's`` = ``St James``), apostrophes removed, ``&`` read as ``and``,
+and common abbreviations folded (``St.``/``Saint``/``Street`` → ``st``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["Token", "name_variants", "normalize", "tokens"]
+
+_TOKEN = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*|&")
+_FOLD = {
+    "saint": "st",
+    "street": "st",
+    "road": "rd",
+    "avenue": "ave",
+    "square": "sq",
+    "gardens": "gdns",
+    "lane": "ln",
+    "place": "pl",
+    "terrace": "terr",
+    "crescent": "cres",
+    "&": "and",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A normalised word and its span in the original text."""
+
+    norm: str
+    start: int
+    end: int
+
+
+def tokens(text: str) -> list[Token]:
+    """Split text into normalised tokens that remember where they came from.
+
+    Examples
+    --------
+    >>> [t.norm for t in tokens("The Mall's entry, St. James's Park & Horse Guards Rd")]
+    ['the', 'mall', 'entry', 'st', 'james', 'park', 'and', 'horse', 'guards', 'rd']
+    """
+    out = []
+    for match in _TOKEN.finditer(text):
+        word = match.group().lower().replace("\u2019", "'")
+        end = match.end()
+        if word.endswith("'s") and len(word) > 2:
+            word = word[:-2]
+            end -= 2
+        word = word.replace("'", "")
+        out.append(Token(_FOLD.get(word, word), match.start(), end))
+    return out
+
+
+def normalize(text: str) -> str:
+    """Return the comparison key of a name.
+
+    Examples
+    --------
+    >>> normalize("St James\u2019s Park") == normalize("Saint James Park")
+    True
+    >>> normalize("Horse Guards Road") == normalize("horse guards rd")
+    True
+    """
+    return " ".join(t.norm for t in tokens(text))
+
+
+def name_variants(name: str) -> set[str]:
+    """Return the keys a name is indexed under.
+
+    Besides :func:`normalize`, a name with a possessive (``King's Cross``) is
+    also indexed as written without the apostrophe (``Kings Cross``), and a
+    name starting with "The" also without it when the rest is distinctive
+    (two words or more).
+
+    Examples
+    --------
+    >>> sorted(name_variants("King's Cross"))
+    ['king cross', 'kings cross']
+    >>> sorted(name_variants("The Mall"))
+    ['the mall']
+    """
+    keys = {normalize(name), normalize(name.replace("'s", "s").replace("\u2019s", "s"))}
+    for key in list(keys):
+        words = key.split()
+        if words and words[0] == "the" and len(words) >= 3:
+            keys.add(" ".join(words[1:]))
+    keys.discard("")
+    return keys

@@ -1,0 +1,259 @@
+"""Merge mentions into one row per site and one per route.
+
+Mentions of the same place (across sentences and reports) become one site.
+A count stated again (a caption, a syndicated copy) is a restatement, not more
+cameras: it is counted once. Different counts for the same site are kept and
+flagged (``count_conflict``), and the count is then left unknown.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import geopandas as gpd
+import pandas as pd
+
+from campmap.gazetteer import Gazetteer, default_gazetteer
+from campmap.geometry import length_m, route_line, site_point
+from campmap.records import Document, Mention, Role
+
+__all__ = ["ROUTE_COLUMNS", "SITE_COLUMNS", "Layers", "build_layers"]
+
+SITE_COLUMNS = (
+    "site_id", "name", "count", "count_text", "count_conflict", "place_kind", "kind",
+    "uncertainty_m", "status", "quote", "sources", "mentions", "written_as", "match",
+    "place_id", "backend", "coordinate_source",
+)  # fmt: skip
+"""Columns of :attr:`Layers.sites`, besides ``geometry`` and ``place_geometry``."""
+
+ROUTE_COLUMNS = (
+    "route_id", "name", "count", "count_text", "count_conflict", "start", "end",
+    "follows", "length_m", "status", "quote", "sources", "mentions",
+)  # fmt: skip
+"""Columns of :attr:`Layers.routes`, besides ``geometry``."""
+
+
+@dataclass(frozen=True)
+class Layers:
+    """What a run found: sites, routes, and what could not be placed.
+
+    Attributes
+    ----------
+    sites : geopandas.GeoDataFrame
+        One row per site, point geometry (see :data:`SITE_COLUMNS`); the
+        column ``place_geometry`` keeps the place's real geometry.
+    routes : geopandas.GeoDataFrame
+        One row per route, line geometry (see :data:`ROUTE_COLUMNS`).
+    unresolved : tuple of dict
+        Site and route mentions that could not be placed, with their quotes.
+    evidence : dict
+        Per site or route id, every sentence behind it.
+    mentions : tuple of Mention
+        Everything the extractor found.
+    document : Document
+        The sources read.
+    """
+
+    sites: gpd.GeoDataFrame
+    routes: gpd.GeoDataFrame
+    unresolved: tuple[dict[str, Any], ...]
+    evidence: dict[str, list[dict[str, Any]]] = field(repr=False)
+    mentions: tuple[Mention, ...] = field(repr=False)
+    document: Document = field(repr=False)
+
+
+def build_layers(
+    document: Document,
+    mentions: Sequence[Mention],
+    gazetteer: Gazetteer | None = None,
+) -> Layers:
+    """Build the site and route layers from extracted mentions.
+
+    Parameters
+    ----------
+    document : Document
+        The sources the mentions came from.
+    mentions : sequence of Mention
+        From :func:`campmap.extract`.
+    gazetteer : Gazetteer, optional
+        Streets that routes may follow, and name suggestions for unresolved
+        mentions; the embedded gazetteer by default.
+
+    Returns
+    -------
+    Layers
+    """
+    gazetteer = gazetteer or default_gazetteer()
+    unresolved: list[dict[str, Any]] = []
+    evidence: dict[str, list[dict[str, Any]]] = {}
+    groups: dict[str, list[Mention]] = {}
+    for mention in mentions:
+        if mention.role is Role.SITE:
+            if mention.place is None:
+                unresolved.append(_unresolved(mention, gazetteer))
+            else:
+                groups.setdefault(mention.place.id, []).append(mention)
+    site_rows = [_site_row(group, evidence) for group in groups.values()]
+    route_rows = []
+    for key, group in _route_groups(mentions).items():
+        ends = [m for m in group if m.route_key is not None]
+        start = next((m for m in ends if m.place and m.place.id == key[0]), None)
+        end = next((m for m in ends if m.place and m.place.id == key[1]), None)
+        if start is None or end is None or start.place is None or end.place is None:
+            for m in ends:
+                if m.place is None:
+                    unresolved.append(_unresolved(m, gazetteer))
+            continue
+        route_rows.append(_route_row(start, end, group, gazetteer, evidence))
+    sites = _frame(site_rows, SITE_COLUMNS, "site_id", extra=("place_geometry",))
+    routes = _frame(route_rows, ROUTE_COLUMNS, "route_id")
+    return Layers(sites, routes, tuple(unresolved), evidence, tuple(mentions), document)
+
+
+def _frame(
+    rows: list[dict[str, Any]], columns: Sequence[str], key: str, extra: Sequence[str] = ()
+) -> gpd.GeoDataFrame:
+    frame = pd.DataFrame(rows, columns=[*columns, *extra, "geometry"])
+    frame = frame.sort_values(key, kind="stable").reset_index(drop=True)
+    frame["count"] = frame["count"].astype("Int64")
+    frame["mentions"] = frame["mentions"].astype("int64")
+    gdf = gpd.GeoDataFrame(frame, geometry="geometry", crs="EPSG:4326")
+    for name in extra:
+        gdf[name] = gpd.GeoSeries(gdf[name], crs="EPSG:4326")
+    return gdf
+
+
+def _merge_counts(group: Iterable[Mention]) -> tuple[int | None, str | None, str | None]:
+    stated = [(m.count, m.count_text) for m in group if m.count is not None]
+    texts = [m.count_text for m in group if m.count_text]
+    distinct = sorted({count for count, _ in stated})
+    if len(distinct) == 1:
+        return distinct[0], stated[0][1], None
+    if len(distinct) > 1:
+        return None, texts[0] if texts else None, "; ".join(str(c) for c in distinct)
+    return None, texts[0] if texts else None, None
+
+
+def _sources(group: Iterable[Mention]) -> list[str]:
+    return list(dict.fromkeys(s for m in group for s in m.sentence.sources))
+
+
+def _best_quote(group: Sequence[Mention]) -> Mention:
+    return next((m for m in group if m.count is not None), group[0])
+
+
+def _status(group: Sequence[Mention]) -> str:
+    return Counter(m.status for m in group).most_common(1)[0][0]
+
+
+def _evidence(group: Iterable[Mention]) -> list[dict[str, Any]]:
+    return [
+        {
+            "quote": m.sentence.text,
+            "written_as": m.text,
+            "count": m.count,
+            "count_text": m.count_text,
+            "status": m.status,
+            "occurrences": [
+                {"source": o.source, "start": o.start + m.start, "end": o.start + m.end}
+                for o in m.sentence.occurrences
+            ],
+        }
+        for m in group
+    ]
+
+
+def _site_row(group: list[Mention], evidence: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
+    place = group[0].place
+    assert place is not None
+    near = next((m.near for m in group if m.near is not None), None)
+    point, uncertainty = site_point(place, near)
+    count, count_text, conflict = _merge_counts(group)
+    fuzzy = [m for m in group if m.match == "fuzzy"]
+    evidence[place.id] = _evidence(group)
+    return {
+        "site_id": place.id,
+        "name": place.name,
+        "count": count,
+        "count_text": count_text,
+        "count_conflict": conflict,
+        "place_kind": place.place_kind,
+        "kind": place.kind,
+        "uncertainty_m": uncertainty,
+        "status": _status(group),
+        "quote": _best_quote(group).sentence.text,
+        "sources": "; ".join(_sources(group)),
+        "mentions": len(group),
+        "written_as": "; ".join(dict.fromkeys(m.text for m in group)),
+        "match": "fuzzy" if fuzzy and len(fuzzy) == len(group) else "exact",
+        "place_id": place.id,
+        "backend": place.backend,
+        "coordinate_source": place.source,
+        "place_geometry": place.geometry,
+        "geometry": point,
+    }
+
+
+def _route_groups(mentions: Iterable[Mention]) -> dict[tuple[str, str], list[Mention]]:
+    groups: dict[tuple[str, str], list[Mention]] = {}
+    for mention in mentions:
+        if mention.role is Role.ROUTE and mention.route_key is not None:
+            groups.setdefault(mention.route_key, []).append(mention)
+    return groups
+
+
+def _route_row(
+    start: Mention,
+    end: Mention,
+    group: list[Mention],
+    gazetteer: Gazetteer,
+    evidence: dict[str, list[dict[str, Any]]],
+) -> dict[str, Any]:
+    assert start.place is not None and end.place is not None
+    via = next(
+        (
+            m.place
+            for m in group
+            if m.place is not None and m.place.id not in (start.place.id, end.place.id)
+        ),
+        None,
+    )
+    line, follows = route_line(start.place, end.place, gazetteer.lines(), via=via)
+    route_id = f"route-{start.place.id}-to-{end.place.id}"
+    # Both ends carry the sentence's count; one mention per sentence stands for it.
+    per_sentence = list({m.sentence.index: m for m in group}.values())
+    count, count_text, conflict = _merge_counts(per_sentence)
+    evidence[route_id] = _evidence(per_sentence)
+    return {
+        "route_id": route_id,
+        "name": f"{start.place.name} to {end.place.name}",
+        "count": count,
+        "count_text": count_text,
+        "count_conflict": conflict,
+        "start": start.place.name,
+        "end": end.place.name,
+        "follows": follows,
+        "length_m": round(length_m(line), 1),
+        "status": _status(per_sentence),
+        "quote": _best_quote(per_sentence).sentence.text,
+        "sources": "; ".join(_sources(per_sentence)),
+        "mentions": len(per_sentence),
+        "geometry": line,
+    }
+
+
+def _unresolved(mention: Mention, gazetteer: Gazetteer) -> dict[str, Any]:
+    return {
+        "text": mention.text,
+        "role": mention.role.value,
+        "count": mention.count,
+        "quote": mention.sentence.text,
+        "source": mention.source,
+        "sources": "; ".join(mention.sentence.sources),
+        "start": mention.source_start,
+        "end": mention.source_end,
+        "candidates": [place.name for place, _ in gazetteer.suggest(mention.text, limit=3)],
+    }

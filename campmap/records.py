@@ -1,0 +1,234 @@
+"""Frozen records passed between the pipeline stages.
+
+Each stage takes and returns these small immutable values, and each keeps its
+provenance: a :class:`Mention` knows its :class:`Sentence`, and a sentence knows
+every :class:`Occurrence` of it in every :class:`Source`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from shapely.geometry.base import BaseGeometry
+
+__all__ = [
+    "Document",
+    "Mention",
+    "Occurrence",
+    "Place",
+    "Problem",
+    "Role",
+    "Sentence",
+    "Source",
+]
+
+
+class Role(StrEnum):
+    """What a place mention is to the story."""
+
+    SITE = "site"
+    """Cameras are reported at this place."""
+    ROUTE = "route"
+    """An end of a route along which cameras are reported."""
+    CONTEXT = "context"
+    """Mentioned, but no camera is placed there (a country, a city, a qualifier)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """A warning about one input that was skipped or only partly read."""
+
+    path: str
+    message: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line is not None else self.path
+        return f"{where}: {self.message}"
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """One report as read and cleaned.
+
+    Attributes
+    ----------
+    label : str
+        How the report is named in outputs: the path as given, or ``"<stdin>"``.
+    text : str
+        The cleaned text; every ``start``/``end`` offset in campmap refers to it.
+    encoding : str
+        The encoding the bytes were decoded with.
+    url : str or None
+        The report's address, when the input said (an HTML canonical link).
+    """
+
+    label: str
+    text: str
+    encoding: str = "utf-8"
+    url: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Occurrence:
+    """Where a sentence stands in one source."""
+
+    source: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence, kept once however often it was repeated.
+
+    Attributes
+    ----------
+    text : str
+        The sentence as it first appeared.
+    occurrences : tuple of Occurrence
+        Every place it appeared, first one first (repeats and syndicated copies).
+    index : int
+        Position among the document's unique sentences.
+    """
+
+    text: str
+    occurrences: tuple[Occurrence, ...]
+    index: int
+
+    @property
+    def source(self) -> str:
+        """Label of the source where the sentence first appeared."""
+        return self.occurrences[0].source
+
+    @property
+    def start(self) -> int:
+        """Offset of the first occurrence in its source's text."""
+        return self.occurrences[0].start
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        """Every source that carried the sentence, in order of first appearance."""
+        return tuple(dict.fromkeys(o.source for o in self.occurrences))
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """All sources of one run, split into unique sentences."""
+
+    sources: tuple[Source, ...]
+    sentences: tuple[Sentence, ...]
+    problems: tuple[Problem, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A gazetteer entry: a named thing with a real geometry.
+
+    Attributes
+    ----------
+    id : str
+        Stable identifier, unique within its backend.
+    name : str
+        Canonical name.
+    kind : str
+        What it is: ``street``, ``park``, ``statue``, ``station`` ...
+    geometry : shapely geometry
+        Point, LineString or Polygon in WGS84 longitude/latitude.
+    source : str
+        Where the coordinates came from.
+    aliases : tuple of str
+        Other names it goes by.
+    backend : str
+        Which gazetteer backend knew it (``embedded``, a file name ...).
+    """
+
+    id: str
+    name: str
+    kind: str
+    geometry: BaseGeometry = field(compare=False, repr=False)
+    source: str
+    aliases: tuple[str, ...] = ()
+    backend: str = "embedded"
+
+    @property
+    def place_kind(self) -> str:
+        """``"point"``, ``"line"`` or ``"area"``, from the geometry type."""
+        gtype = self.geometry.geom_type
+        if gtype in ("LineString", "MultiLineString"):
+            return "line"
+        if gtype in ("Polygon", "MultiPolygon"):
+            return "area"
+        return "point"
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A place named in a sentence, with what campmap decided about it.
+
+    Attributes
+    ----------
+    text : str
+        The words as written in the sentence (``"Hoarse Guards Road"``).
+    sentence : Sentence
+        Where it was found.
+    start, end : int
+        Character span of ``text`` within ``sentence.text``.
+    role : Role
+        Site, route end, or context.
+    place : Place or None
+        The gazetteer entry it resolved to; None when unresolved.
+    match : str
+        How the name matched: ``exact``, ``fuzzy``, ``candidate`` (place-like,
+        unknown), or ``region`` (a country or city).
+    score : float
+        Match score, 100 for exact matches.
+    count : int or None
+        Cameras stated for this place in this sentence; None when not stated.
+    count_text : str or None
+        The words the count was read from (``"four"``), or a vague amount.
+    status : str
+        ``installed``, ``planned``, ``removed`` ...
+    near : Place or None
+        A place that narrows the position (``X entrance to Y``: Y).
+    reason : str
+        Why the role was chosen, in a few words.
+    """
+
+    text: str
+    sentence: Sentence
+    start: int
+    end: int
+    role: Role
+    place: Place | None = None
+    match: str = "exact"
+    score: float = 100.0
+    count: int | None = None
+    count_text: str | None = None
+    status: str = "installed"
+    near: Place | None = None
+    reason: str = ""
+    route_key: tuple[str, str] | None = None
+
+    @property
+    def resolved(self) -> bool:
+        """Whether the mention was placed."""
+        return self.place is not None
+
+    @property
+    def source(self) -> str:
+        """Label of the first source carrying the mention."""
+        return self.sentence.source
+
+    @property
+    def source_start(self) -> int:
+        """Offset of the mention in its first source's text."""
+        return self.sentence.start + self.start
+
+    @property
+    def source_end(self) -> int:
+        """End offset of the mention in its first source's text."""
+        return self.sentence.start + self.end

@@ -1,0 +1,452 @@
+"""Read reports and clean them into unique sentences.
+
+Reports are plain text, Markdown or HTML files, folders of them, or ``-`` for
+standard input. Bytes are decoded as UTF-8, falling back to the legacy
+encoding charset-normalizer finds; binary files are refused. The text is
+normalised (typographic quotes, spaces, scraping artefacts), split into
+paragraphs and sentences (syntok), and sentences repeated within or across
+reports are kept once, with every place they appeared.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import sys
+import unicodedata
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import BinaryIO
+
+import charset_normalizer
+from syntok import segmenter
+
+from campmap.errors import InputError
+from campmap.records import Document, Occurrence, Problem, Sentence, Source
+
+__all__ = [
+    "REPORT_SUFFIXES",
+    "clean_text",
+    "decode_bytes",
+    "html_to_text",
+    "read_source",
+    "read_sources",
+    "read_text",
+    "sentence_key",
+    "split_sentences",
+]
+
+REPORT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".html", ".htm"})
+"""File endings read when a folder is given."""
+
+STDIN = "-"
+
+_QUOTES = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u00b4": "'",
+        "\u0060": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u2033": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u00a0": " ",
+        "\u2007": " ",
+        "\u202f": " ",
+        "\u2009": " ",
+        "\u200a": " ",
+        "\u3000": " ",
+        "\u2028": "\n",
+        "\u2029": "\n\n",
+        "\u00ad": None,
+        "\u200b": None,
+        "\u200c": None,
+        "\u200d": None,
+        "\u2060": None,
+        "\ufeff": None,
+    }
+)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_SPACES = re.compile(r"[ \t]+")
+# "China 's" (a scraper's space before a possessive) becomes "China's".
+_SPACED_POSSESSIVE = re.compile(r"(?<=\w) '(?=s\b)")
+_BULLET = re.compile(r"^\s*(?:[-*+\u2022\u25aa\u25cf]|\d{1,2}[.)])\s+")
+_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_MD_MARK = re.compile(r"(\*\*|__|(?<!\w)[*_](?=\w)|(?<=\w)[*_](?!\w)|^#{1,6}\s*)", re.M)
+_TRAILING_CREDIT = re.compile(r"\s*\([^()]{0,40}\)\s*[.!?]?\s*$")
+_NON_WORD = re.compile(r"[\W_]+")
+_TERMINAL = (".", "!", "?", ":", ";", '"', "'", ")")
+
+
+def read_text(text: str, label: str = "<text>", *, url: str | None = None) -> Source:
+    """Make a :class:`Source` from text already in memory.
+
+    Parameters
+    ----------
+    text : str
+        The report; HTML is recognised by its start and reduced to its main text.
+    label : str
+        How the report is named in outputs.
+    url : str, optional
+        The report's address.
+
+    Returns
+    -------
+    Source
+
+    Examples
+    --------
+    >>> read_text("Two cameras\u00a0on \u2018the Mall\u2019.").text
+    "Two cameras on 'the Mall'."
+    """
+    if _looks_like_html(text):
+        text, found_url = html_to_text(text)
+        url = url or found_url
+    return Source(label=label, text=clean_text(text), url=url)
+
+
+def read_source(path: str | Path, *, stdin: BinaryIO | None = None) -> Source:
+    """Read one report file (or ``-`` for standard input).
+
+    Parameters
+    ----------
+    path : str or pathlib.Path
+        The file to read.
+    stdin : binary file, optional
+        What ``-`` reads; ``sys.stdin.buffer`` by default.
+
+    Returns
+    -------
+    Source
+
+    Raises
+    ------
+    InputError
+        The file is missing, binary, undecodable or holds no text.
+    """
+    label = str(path)
+    if label == STDIN:
+        data = (stdin or sys.stdin.buffer).read()
+        label = "<stdin>"
+        suffix = ""
+    else:
+        file = Path(path)
+        if not file.exists():
+            raise InputError(label, "no such file")
+        if file.is_dir():
+            raise InputError(label, "is a folder; give the folder itself as an input to read it")
+        try:
+            data = file.read_bytes()
+        except OSError as err:
+            raise InputError(label, f"cannot read: {err.strerror or err}") from err
+        suffix = file.suffix.lower()
+    text, encoding = decode_bytes(data, label)
+    url = None
+    if suffix in {".html", ".htm"} or (suffix not in {".txt", ".md"} and _looks_like_html(text)):
+        text, url = html_to_text(text)
+    elif suffix in {".md", ".markdown"}:
+        text = _strip_markdown(text)
+    cleaned = clean_text(text)
+    if not cleaned.strip():
+        raise InputError(label, "empty report: no text to read")
+    return Source(label=label, text=cleaned, encoding=encoding, url=url)
+
+
+def read_sources(inputs: Iterable[str | Path], *, stdin: BinaryIO | None = None) -> Document:
+    """Read every input and split it into unique sentences.
+
+    Folders are read recursively (files ending in :data:`REPORT_SUFFIXES`, in
+    name order; hidden files skipped). A missing path is an error; a file that
+    cannot be read is skipped with a :class:`~campmap.records.Problem`.
+
+    Parameters
+    ----------
+    inputs : iterable of str or pathlib.Path
+        Files, folders, or ``-`` for standard input.
+    stdin : binary file, optional
+        What ``-`` reads.
+
+    Returns
+    -------
+    Document
+        The sources read, their unique sentences, and the problems met.
+
+    Raises
+    ------
+    InputError
+        An input path does not exist.
+    """
+    sources: list[Source] = []
+    problems: list[Problem] = []
+    for path in _expand(inputs, problems):
+        try:
+            sources.append(read_source(path, stdin=stdin))
+        except InputError as err:
+            problems.append(Problem(err.path, err.message, err.line))
+    return _dedupe(sources, problems)
+
+
+def _expand(inputs: Iterable[str | Path], problems: list[Problem]) -> Iterator[str | Path]:
+    seen: set[str] = set()
+    for item in inputs:
+        label = str(item)
+        if label == STDIN:
+            yield label
+            continue
+        path = Path(item)
+        if not path.exists():
+            raise InputError(label, "no such file or folder")
+        if path.is_dir():
+            files = sorted(
+                p
+                for p in path.rglob("*")
+                if p.is_file()
+                and p.suffix.lower() in REPORT_SUFFIXES
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            )
+            if not files:
+                endings = ", ".join(sorted(REPORT_SUFFIXES))
+                problems.append(Problem(label, f"folder holds no reports (looked for {endings})"))
+            for file in files:
+                if str(file) not in seen:
+                    seen.add(str(file))
+                    yield file
+        elif label not in seen:
+            seen.add(label)
+            yield item
+
+
+def decode_bytes(data: bytes, label: str = "<bytes>") -> tuple[str, str]:
+    r"""Decode a report's bytes.
+
+    UTF-8 (with or without BOM) and UTF-16 with a BOM are taken as they are;
+    other bytes go to charset-normalizer, which names a legacy encoding.
+
+    Parameters
+    ----------
+    data : bytes
+        The raw report.
+    label : str
+        Names the input in errors.
+
+    Returns
+    -------
+    tuple of (str, str)
+        The text and the encoding used.
+
+    Raises
+    ------
+    InputError
+        The bytes are binary (NUL or many control bytes) or fit no encoding.
+
+    Examples
+    --------
+    >>> decode_bytes("caf\u00e9".encode("cp1252") + b" \x93quoted\x94 and a longer line of text")[1]
+    'cp1252'
+    """
+    for bom, encoding in ((codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding), encoding
+            except UnicodeDecodeError as err:
+                raise InputError(
+                    label, f"not valid UTF-16 despite its byte-order mark: {err.reason}"
+                ) from err
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8) :]
+    if b"\x00" in data[:65536]:
+        raise InputError(
+            label, "binary file (it contains NUL bytes); expected a text or HTML report"
+        )
+    try:
+        text, encoding = data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError as err:
+        best = charset_normalizer.from_bytes(data).best()
+        if best is None or best.encoding.startswith("utf"):
+            line = data[: err.start].count(b"\n") + 1
+            raise InputError(
+                label,
+                f"cannot decode: byte 0x{data[err.start]:02x} is not UTF-8 and no legacy "
+                "encoding fits; save the report as UTF-8",
+                line,
+            ) from err
+        text, encoding = str(best), best.encoding
+    controls = len(_CONTROL.findall(text[:65536]))
+    if controls > max(8, len(text[:65536]) // 100):
+        raise InputError(label, "binary file (many control bytes); expected a text or HTML report")
+    return text, encoding
+
+
+def html_to_text(html: str) -> tuple[str, str | None]:
+    """Return the main text of an HTML article and its canonical URL.
+
+    Uses trafilatura, which drops navigation, adverts and comment sections.
+
+    Parameters
+    ----------
+    html : str
+        The page.
+
+    Returns
+    -------
+    tuple of (str, str or None)
+        Paragraphs separated by blank lines, and the page's URL when it names one.
+    """
+    import trafilatura
+
+    text = trafilatura.extract(
+        html, include_comments=False, include_tables=True, include_links=False, favor_recall=True
+    )
+    if not text:
+        text = trafilatura.html2txt(html) or ""
+    url = None
+    try:
+        meta = trafilatura.extract_metadata(html)
+    except (ValueError, TypeError):  # malformed metadata must not lose the text
+        meta = None
+    if meta is not None and meta.url and meta.url.startswith(("http://", "https://")):
+        url = meta.url
+    return "\n\n".join(line for line in text.splitlines() if line.strip()), url
+
+
+def clean_text(text: str) -> str:
+    r"""Normalise a report's text.
+
+    Typographic quotes become ASCII, odd spaces become spaces, invisible and
+    control characters go, a scraper's ``China 's`` becomes ``China's``, and
+    paragraphs are separated by one blank line. Hard-wrapped lines inside a
+    paragraph are joined; short lines (titles, captions, list items) stay apart.
+
+    Parameters
+    ----------
+    text : str
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> clean_text("Title\nBody  text\u2019s first line of a long hard-wrapped "
+    ...            "paragraph\nwraps here.\n\n\n- item")
+    "Title\n\nBody text's first line of a long hard-wrapped paragraph wraps here.\n\n- item"
+    """
+    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    text = _CONTROL.sub("", text.translate(_QUOTES))
+    text = _SPACED_POSSESSIVE.sub("'", text)
+    paragraphs: list[str] = []
+    for block in re.split(r"\n\s*\n", text):
+        lines = [_SPACES.sub(" ", line).strip() for line in block.split("\n")]
+        paragraphs.extend(_join_lines([line for line in lines if line]))
+    return "\n\n".join(paragraphs)
+
+
+def _join_lines(lines: list[str]) -> list[str]:
+    if not lines:
+        return []
+    width = max(len(line) for line in lines)
+    out = [lines[0]]
+    for line in lines[1:]:
+        prev = out[-1]
+        wrapped = (
+            width >= 50
+            and len(prev.split("\n")[-1]) >= 0.6 * width
+            and not prev.endswith(_TERMINAL)
+            and not _BULLET.match(line)
+        )
+        if wrapped:
+            out[-1] = f"{prev} {line}"
+        else:
+            out.append(line)
+    return out
+
+
+def _strip_markdown(text: str) -> str:
+    return _MD_MARK.sub("", _MD_LINK.sub(r"\1", text))
+
+
+def _looks_like_html(text: str) -> bool:
+    head = text[:1024].lstrip().lower()
+    return head.startswith(("<!doctype html", "<html", "<head", "<body", "<article"))
+
+
+def split_sentences(source: Source) -> list[tuple[str, int, int]]:
+    """Split a source's text into sentences with their offsets.
+
+    Each paragraph (and each bullet item) is segmented on its own with syntok.
+
+    Parameters
+    ----------
+    source : Source
+
+    Returns
+    -------
+    list of (str, int, int)
+        Sentence text, start and end offsets in ``source.text``.
+
+    Examples
+    --------
+    >>> [s for s, _, _ in split_sentences(read_text("One on St. James's St. here. Two more."))]
+    ["One on St. James's St. here.", 'Two more.']
+    """
+    out: list[tuple[str, int, int]] = []
+    text = source.text
+    offset = 0
+    for paragraph in text.split("\n\n"):
+        for syntok_paragraph in segmenter.analyze(paragraph):
+            for sentence in syntok_paragraph:
+                if not sentence:
+                    continue
+                start = offset + sentence[0].offset
+                last = sentence[-1]
+                end = offset + last.offset + len(last.value)
+                out.append((text[start:end], start, end))
+        offset += len(paragraph) + 2
+    return out
+
+
+def sentence_key(text: str) -> str:
+    """Return the key under which repeats of a sentence are collapsed.
+
+    Case, punctuation and a short trailing parenthesis (a photo credit such as
+    ``(file photo)``) do not count.
+
+    Examples
+    --------
+    >>> sentence_key("Ten cameras, on the Strand (file photo)") == sentence_key(
+    ...     "Ten cameras on the Strand.")
+    True
+    """
+    return _NON_WORD.sub(" ", _TRAILING_CREDIT.sub("", text).lower()).strip()
+
+
+def _dedupe(sources: list[Source], problems: list[Problem]) -> Document:
+    by_key: dict[str, tuple[str, list[Occurrence]]] = {}
+    unique_sources: list[Source] = []
+    labels: set[str] = set()
+    for source in sources:
+        if source.label in labels:
+            continue
+        labels.add(source.label)
+        unique_sources.append(source)
+        for text, start, end in split_sentences(source):
+            key = sentence_key(text)
+            if not key:
+                continue
+            occurrence = Occurrence(source.label, start, end)
+            if key in by_key:
+                by_key[key][1].append(occurrence)
+            else:
+                by_key[key] = (text, [occurrence])
+    sentences = tuple(
+        Sentence(text=text, occurrences=tuple(occurrences), index=i)
+        for i, (text, occurrences) in enumerate(by_key.values())
+    )
+    return Document(tuple(unique_sources), sentences, tuple(problems))
