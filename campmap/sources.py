@@ -39,6 +39,14 @@ __all__ = [
 REPORT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".html", ".htm"})
 """File endings read when a folder is given."""
 
+LEGACY_ENCODINGS = (
+    "cp1252", "cp1250", "cp1251", "cp1253", "cp1254", "cp1255", "cp1256", "cp1257",
+    "iso8859_2", "iso8859_5", "iso8859_7", "iso8859_8", "koi8_r", "mac_roman",
+    "shift_jis", "euc_jp", "gb18030", "big5", "euc_kr", "tis_620",
+)  # fmt: skip
+"""Encodings tried, after UTF-8, for reports saved by older software (Windows and ISO
+code pages, and the usual East Asian ones); charset-normalizer picks the one that fits."""
+
 STDIN = "-"
 
 _QUOTES = str.maketrans(
@@ -227,7 +235,8 @@ def decode_bytes(data: bytes, label: str = "<bytes>") -> tuple[str, str]:
     r"""Decode a report's bytes.
 
     UTF-8 (with or without BOM) and UTF-16 with a BOM are taken as they are;
-    other bytes go to charset-normalizer, which names a legacy encoding.
+    other bytes go to charset-normalizer, which picks one of
+    :data:`LEGACY_ENCODINGS` that decodes them into coherent text.
 
     Parameters
     ----------
@@ -268,8 +277,8 @@ def decode_bytes(data: bytes, label: str = "<bytes>") -> tuple[str, str]:
     try:
         text, encoding = data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as err:
-        best = charset_normalizer.from_bytes(data).best()
-        if best is None or best.encoding.startswith("utf"):
+        best = charset_normalizer.from_bytes(data, cp_isolation=LEGACY_ENCODINGS).best()
+        if best is None:
             line = data[: err.start].count(b"\n") + 1
             raise InputError(
                 label,

@@ -61,8 +61,13 @@ _FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
 _TO = re.compile(r"^\s+(?:to|towards|as\s+far\s+as|up\s+to)\s+(?:the\s+)?$", re.IGNORECASE)
 _BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?$", re.IGNORECASE)
 _AND = re.compile(r"^\s+and\s+(?:the\s+)?$", re.IGNORECASE)
+_MOVED_FROM = re.compile(
+    r"\b(?:moved|relocated|removed|taken(?:\s+down)?|transferred|shifted|ripped\s+out)\s+"
+    r"(?:\w+\s+){0,3}?from\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _RELOCATED = re.compile(
-    r"\b(?:moved|relocated|removed|taken|transferred|shifted)\s+(?:\w+\s+){0,3}?from\s+(?:the\s+)?$",
+    r"\b(?:moved|relocated|transferred|shifted)\s+(?:\w+\s+){0,3}?from\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 _REMOVED = re.compile(
@@ -120,10 +125,12 @@ def extract_sentence(sentence: Sentence, gazetteer: Gazetteer) -> list[Mention]:
                 near[i - 1] = hit.places[0]
         elif i in in_route:
             roles[i], reasons[i] = Role.ROUTE, "end of a route"
-        elif about_cameras and _locative_before(gap):
+        elif about_cameras and (_locative_before(gap) or _MOVED_FROM.search(gap)):
             roles[i], reasons[i] = Role.SITE, "cameras placed there"
         elif previous is not None and roles[i - 1] is Role.SITE and _listed(gap):
             roles[i], reasons[i] = Role.SITE, f"listed with {previous.text}"
+        elif previous is not None and _RELOCATED.search(text[: previous.start]) and _TO.match(gap):
+            roles[i], reasons[i] = Role.SITE, f"cameras moved there from {previous.text}"
         elif not about_cameras:
             reasons[i] = "sentence does not speak of cameras"
     counts = _attach_counts(text, hits, roles, bool(route_pairs), about_cameras)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from rapidfuzz.distance import DamerauLevenshtein
+
 from campmap.gazetteer import Gazetteer
 from campmap.records import Place
 
@@ -21,8 +23,9 @@ PLACE_SUFFIXES = (
 """Last words that make a capitalised phrase a place, even when the gazetteer does not know it."""
 
 _CAP = r"(?:[A-Z][\w'\-]*\.?)"
-_JOIN = r"(?:\s+(?:of|the|on|upon|de|la|le|in|and)(?=\s+[A-Z]))?"
-_CANDIDATE = re.compile(rf"\b(?:{_CAP}{_JOIN}\s+){{1,4}}(?:{'|'.join(PLACE_SUFFIXES)})\b(?!['\w])")
+_JOIN = r"(?:\s+(?:of|the|upon|de|la|le|du|des|van|von)(?=\s+[A-Z]))?"
+_CANDIDATE = re.compile(rf"\b(?:{_CAP}{_JOIN}\s+){{1,4}}{_CAP}(?!['\w])")
+_SUFFIXES = frozenset(PLACE_SUFFIXES)
 _LEADING = re.compile(r"^(?:(?:The|A|An|At|On|In|By|And|Near|Outside|Cameras?|CCTV)\s+)+")
 
 
@@ -52,6 +55,18 @@ class PlaceHit:
     score: float = 100.0
 
 
+def _place_word(word: str) -> bool:
+    """Whether a word ends a place name: a suffix such as Road, or a slip of one (Raod)."""
+    if word in _SUFFIXES:
+        return True
+    return len(word) >= 4 and any(
+        suffix[0] == word[0]
+        and len(suffix) >= 4
+        and DamerauLevenshtein.normalized_similarity(word, suffix) >= 0.75
+        for suffix in _SUFFIXES
+    )
+
+
 def find_places(text: str, gazetteer: Gazetteer) -> list[PlaceHit]:
     """Find the place mentions in a sentence, in order.
 
@@ -77,8 +92,12 @@ def find_places(text: str, gazetteer: Gazetteer) -> list[PlaceHit]:
         lead = _LEADING.match(match.group())
         if lead:
             start += lead.end()
-        phrase = text[start:end]
-        if len(phrase.split()) < 2 or any(s < end and start < e for s, e in taken):
+        phrase = text[start:end].rstrip(".")
+        end = start + len(phrase)
+        words = phrase.split()
+        if len(words) < 2 or not _place_word(words[-1]):
+            continue
+        if any(s < end and start < e for s, e in taken):
             continue
         fuzzy = gazetteer.fuzzy(phrase)
         if fuzzy is not None:

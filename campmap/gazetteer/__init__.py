@@ -15,11 +15,12 @@ from functools import cache
 
 import pycountry
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import DamerauLevenshtein
 
 from campmap.gazetteer.base import Backend, get_backend, register_backend
 from campmap.gazetteer.geojson_file import EmbeddedGazetteer, GeoJSONGazetteer
 from campmap.gazetteer.index import Hit, PhraseIndex
-from campmap.gazetteer.names import name_variants, normalize
+from campmap.gazetteer.names import name_variants, normalize, spelling
 from campmap.paths import data_dir
 from campmap.records import Place
 
@@ -39,8 +40,8 @@ __all__ = [
 register_backend("embedded", EmbeddedGazetteer)
 register_backend("geojson", GeoJSONGazetteer)
 
-FUZZY_CUTOFF = 85.0
-"""Least rapidfuzz ratio (0-100) for a misspelt name to match."""
+FUZZY_CUTOFF = 0.85
+"""Least Damerau-Levenshtein similarity (0-1) for a misspelt name to match."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,20 +92,28 @@ class Gazetteer:
         self.backends = tuple(backends)
         self._by_key: dict[str, list[Place]] = {}
         self._by_id: dict[str, Place] = {}
+        any_case: set[str] = set()
         for backend in self.backends:
             for place in backend.places():
                 self._by_id.setdefault(place.id, place)
                 for alias in (place.name, *place.aliases):
-                    for key in name_variants(alias):
+                    keys = name_variants(alias)
+                    if alias == alias.lower():
+                        any_case.update(keys)
+                    for key in keys:
                         bucket = self._by_key.setdefault(key, [])
                         if place not in bucket:
                             bucket.append(place)
         regions, capitals = region_names()
         self._regions = frozenset(regions) - self._by_key.keys()
-        self._index = PhraseIndex([*self._by_key, *self._regions], exact_case=capitals)
-        self._fuzzy_choices: dict[str, list[str]] = {}
-        for key in self._by_key:
-            self._fuzzy_choices.setdefault(key.split()[-1], []).append(key)
+        self._index = PhraseIndex(
+            [*self._by_key, *self._regions], exact_case=capitals, any_case=any_case
+        )
+        # Spellings as written (abbreviations unfolded) -> index key, for misspelt names.
+        self._spellings: dict[str, str] = {}
+        for place in self._by_id.values():
+            for alias in (place.name, *place.aliases):
+                self._spellings.setdefault(spelling(alias), normalize(alias))
 
     def places(self) -> list[Place]:
         """Return every place the offline backends know, first backend first."""
@@ -158,19 +167,29 @@ class Gazetteer:
         return []
 
     def fuzzy(self, name: str) -> tuple[str, float] | None:
-        """Return the closest known name with the same last word, and its score.
+        """Return the index key of the known name spelt most like ``name``, and its score.
 
-        Only names ending in the same word are compared, so "Horse Guards Road"
-        can match "Hoarse Guards Road" but never "Horse Guards Parade".
+        Names are compared by Damerau-Levenshtein similarity (a swapped pair of
+        letters is one slip), and only with names of as many words, each word
+        starting with the same letter: "Hoarse Guards Road" matches "Horse
+        Guards Road", but "Hill Road" never matches "Mill Road", nor "Horse
+        Guards Parade" "Horse Guards Road".
         """
-        key = normalize(name)
-        if not key:
+        written = spelling(name)
+        if not written:
             return None
-        choices = self._fuzzy_choices.get(key.split()[-1], [])
-        best = process.extractOne(key, choices, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
-        if best is None:
-            return None
-        return best[0], float(best[1])
+        initials = [w[0] for w in written.split()]
+        best = process.extract(
+            written,
+            list(self._spellings),
+            scorer=DamerauLevenshtein.normalized_similarity,
+            score_cutoff=FUZZY_CUTOFF,
+            limit=5,
+        )
+        for candidate, score, _ in best:
+            if [w[0] for w in candidate.split()] == initials:
+                return self._spellings[candidate], round(float(score) * 100, 1)
+        return None
 
     def suggest(self, name: str, limit: int = 5) -> list[tuple[Place, float]]:
         """Return the places whose names are closest to ``name``, with scores."""

@@ -41,13 +41,19 @@ class PhraseIndex:
     exact_case : iterable of str, optional
         Keys that only match text written in capitals (``US``, ``UK``), so the
         pronoun "us" is not the United States.
+    any_case : iterable of str, optional
+        Keys that match in lower case too: aliases a gazetteer deliberately
+        wrote in lower case (``the old clock tower``).
     """
 
-    def __init__(self, keys: Iterable[str], exact_case: Iterable[str] = ()) -> None:
+    def __init__(
+        self, keys: Iterable[str], exact_case: Iterable[str] = (), any_case: Iterable[str] = ()
+    ) -> None:
         self._automaton = ahocorasick.Automaton()
         for key in set(keys):
             self._automaton.add_word(f" {key} ", key)
         self._exact_case = frozenset(exact_case)
+        self._any_case = frozenset(any_case)
         self._empty = len(self._automaton) == 0
         if not self._empty:
             self._automaton.make_automaton()
@@ -93,6 +99,8 @@ class PhraseIndex:
     def _well_written(self, key: str, original: str, span: list[Token]) -> bool:
         if key in self._exact_case:
             return original.isupper()
+        if key in self._any_case:
+            return True
         return any(
             text[:1].isupper() or text[:1].isdigit()
             for tok in span

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["Token", "name_variants", "normalize", "tokens"]
+__all__ = ["Token", "name_variants", "normalize", "spelling", "tokens"]
 
 _TOKEN = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*|&")
 _FOLD = {
@@ -37,8 +37,10 @@ class Token:
     end: int
 
 
-def tokens(text: str) -> list[Token]:
+def tokens(text: str, *, fold: bool = True) -> list[Token]:
     """Split text into normalised tokens that remember where they came from.
+
+    With ``fold=False`` abbreviations are left as written (for spelling comparisons).
 
     Examples
     --------
@@ -53,7 +55,7 @@ def tokens(text: str) -> list[Token]:
             word = word[:-2]
             end -= 2
         word = word.replace("'", "")
-        out.append(Token(_FOLD.get(word, word), match.start(), end))
+        out.append(Token(_FOLD.get(word, word) if fold else word, match.start(), end))
     return out
 
 
@@ -68,6 +70,17 @@ def normalize(text: str) -> str:
     True
     """
     return " ".join(t.norm for t in tokens(text))
+
+
+def spelling(text: str) -> str:
+    """Return a name as lower-case words, possessives dropped, abbreviations kept.
+
+    Examples
+    --------
+    >>> spelling("Hoarse Guards Road")
+    'hoarse guards road'
+    """
+    return " ".join(t.norm for t in tokens(text, fold=False))
 
 
 def name_variants(name: str) -> set[str]:

@@ -1,0 +1,40 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from campmap.gazetteer import Gazetteer, GeoJSONGazetteer
+
+HERE = Path(__file__).resolve().parent
+SEEDS = HERE.parent.parent / "shared" / "seeds"
+
+
+@pytest.fixture
+def seeds() -> dict[str, Path]:
+    """The two real seed reports, by number; skips when ../shared/seeds is absent."""
+    if not SEEDS.is_dir():
+        pytest.skip(f"seed reports not found at {SEEDS} (they live beside the repository)")
+    found = {p.name[:3]: p for p in SEEDS.glob("*.txt")}
+    if not {"000", "001"} <= found.keys():
+        pytest.skip(f"seed reports 000_*.txt and 001_*.txt not both in {SEEDS}")
+    return found
+
+
+@pytest.fixture(scope="session")
+def town() -> Gazetteer:
+    """A small gazetteer of a made-up town, so extraction tests do not depend on London data."""
+    return Gazetteer([GeoJSONGazetteer(HERE / "data" / "town.geojson", name="town")])
+
+
+def write(path: Path, content: str | bytes) -> Path:
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+    return path
+
+
+def load_json(path: Path) -> object:
+    return json.loads(path.read_text(encoding="utf-8"))
