@@ -277,7 +277,7 @@ def decode_bytes(data: bytes, label: str = "<bytes>") -> tuple[str, str]:
     try:
         text, encoding = data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as err:
-        best = charset_normalizer.from_bytes(data, cp_isolation=LEGACY_ENCODINGS).best()
+        best = charset_normalizer.from_bytes(data, cp_isolation=list(LEGACY_ENCODINGS)).best()
         if best is None:
             line = data[: err.start].count(b"\n") + 1
             raise InputError(
