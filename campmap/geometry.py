@@ -11,6 +11,9 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import TypeVar, cast
 
+import numpy as np
+import shapely
+from numpy.typing import NDArray
 from pyproj import Transformer
 from shapely import ops
 from shapely.geometry import LineString, MultiLineString, Point
@@ -48,7 +51,11 @@ G = TypeVar("G", bound=BaseGeometry)
 
 
 def _apply(transformer: Transformer, geom: G) -> G:
-    return ops.transform(transformer.transform, geom)
+    def project(coords: NDArray[np.float64]) -> NDArray[np.float64]:
+        x, y = transformer.transform(coords[:, 0], coords[:, 1])
+        return np.column_stack([x, y])
+
+    return shapely.transform(geom, project)
 
 
 def site_point(place: Place, near: Place | None = None) -> tuple[Point, float]:

@@ -20,7 +20,10 @@ def test_utf8_with_bom_and_typographic_quotes(tmp_path):
 
 
 def test_legacy_cp1252_is_decoded(tmp_path):
-    text = "Caf\u00e9 owners say \u201cten cameras\u201d went up on the High Street \u2013 for \u00a35,000."
+    text = (
+        "Caf\u00e9 owners say \u201cten cameras\u201d went up on the High Street "
+        "\u2013 for \u00a35,000."
+    )
     path = write(tmp_path / "r.txt", text.encode("cp1252"))
     source = read_source(path)
     assert "Caf\u00e9" in source.text and "\u00a35,000" in source.text

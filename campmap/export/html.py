@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 from functools import cache
+from html import escape as html_escape
 from pathlib import Path
 from typing import Any, cast
 
@@ -149,7 +150,7 @@ def render_map(
     """
     fmap = _OfflineMap(location=[51.5, -0.12], zoom_start=15, tiles=None, control_scale=True)
     root = cast(Figure, fmap.get_root())
-    root.title = title
+    root.title = html_escape(title)
     root.header.add_child(Element(f"<style>{_asset('leaflet.css')}</style>"), name="leaflet_css")
     root.header.add_child(Element(f"<style>{_asset('campmap.css')}</style>"), name="campmap_css")
     root.header.add_child(Element(f"<script>{_asset('leaflet.js')}</script>"), name="leaflet_js")
@@ -157,8 +158,19 @@ def render_map(
     if tiles:
         _tile_layer(tiles).add_to(fmap)
     _Layers(map_data(layers, title)).add_to(fmap)
+    _stable_ids(root)
     html: str = root.render()
     return html
+
+
+def _stable_ids(root: Element) -> None:
+    """Replace folium's random element ids by counters, so the same map gives the same bytes."""
+    stack, number = [root], 0
+    while stack:
+        element = stack.pop(0)
+        element._id = f"{number:04d}"
+        number += 1
+        stack.extend(element._children.values())
 
 
 def _tile_layer(name: str) -> folium.TileLayer:

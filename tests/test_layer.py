@@ -1,0 +1,105 @@
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from shapely.geometry import Point
+
+from campmap import build_layers, extract, read_sources
+from campmap.geometry import POINT_UNCERTAINTY_M, route_line, site_point
+
+
+def layers_for(tmp_path, town, *reports):
+    paths = []
+    for i, text in enumerate(reports):
+        path = tmp_path / f"r{i}.txt"
+        path.write_text(text, encoding="utf-8")
+        paths.append(path)
+    doc = read_sources(paths)
+    return build_layers(doc, extract(doc, town), town)
+
+
+def row(layers, site_id):
+    rows = layers.sites[layers.sites["site_id"] == site_id]
+    assert len(rows) == 1, f"{site_id} not in {list(layers.sites['site_id'])}"
+    return rows.iloc[0]
+
+
+def test_one_row_per_site_with_sources_from_every_report(tmp_path, town):
+    layers = layers_for(
+        tmp_path,
+        town,
+        "Four cameras watch Market Square. Other cameras are on Mill Road.",
+        "A report: four cameras watch Market Square, the council said.",
+    )
+    assert list(layers.sites["site_id"]) == ["market-square", "mill-road"]
+    square = row(layers, "market-square")
+    assert square["count"] == 4  # stated in both reports, counted once
+    assert square["mentions"] == 2
+    assert square["sources"] == f"{tmp_path / 'r0.txt'}; {tmp_path / 'r1.txt'}"
+    assert row(layers, "mill-road")["sources"] == str(tmp_path / "r0.txt")
+    assert layers.sites["count"].dtype.name == "Int64"
+    assert row(layers, "mill-road")["count"] is pd.NA
+
+
+def test_conflicting_counts_are_flagged_not_overwritten(tmp_path, town):
+    layers = layers_for(
+        tmp_path, town, "Four cameras watch Market Square.", "Six cameras watch Market Square."
+    )
+    square = row(layers, "market-square")
+    assert square["count"] is pd.NA
+    assert square["count_conflict"] == "4; 6"
+
+
+def test_site_geometry_point_and_uncertainty(tmp_path, town):
+    layers = layers_for(tmp_path, town, "Cameras on Mill Road, at Market Square and the Town Hall.")
+    mill = row(layers, "mill-road")
+    assert mill["place_kind"] == "line"
+    # Mill Road runs 0.02 degrees of latitude (about 2.2 km): the camera may be half that away.
+    assert mill["uncertainty_m"] == pytest.approx(1112, rel=0.01)
+    assert mill["place_geometry"].distance(mill["geometry"]) < 1e-9
+    square = row(layers, "market-square")
+    assert square["place_kind"] == "area" and square["place_geometry"].contains(square["geometry"])
+    assert row(layers, "town-hall")["uncertainty_m"] == POINT_UNCERTAINTY_M
+
+
+def test_site_narrowed_by_a_qualifier_sits_at_the_nearest_point(tmp_path, town):
+    layers = layers_for(tmp_path, town, "Cameras at the Mill Road entrance to Riverside Park.")
+    mill = row(layers, "mill-road")
+    assert mill["geometry"].x == pytest.approx(-1.001, abs=1e-6)
+    assert mill["geometry"].y == pytest.approx(51.998, abs=1e-4)
+    assert mill["uncertainty_m"] == POINT_UNCERTAINTY_M
+
+
+def test_route_follows_the_named_street_between_its_ends(tmp_path, town):
+    layers = layers_for(
+        tmp_path,
+        town,
+        "Twenty cameras line the route along Mill Road from South Gate to North Gate.",
+        "Twenty cameras line the route along Mill Road from South Gate to North Gate (file photo)",
+    )
+    assert len(layers.routes) == 1 and layers.sites.empty
+    route = layers.routes.iloc[0]
+    assert route["count"] == 20 and route["follows"] == "follows Mill Road"
+    coords = list(route["geometry"].coords)
+    assert coords[0] == pytest.approx((-1.001, 51.9905))
+    assert coords[-1] == pytest.approx((-1.001, 52.0095))
+    assert route["length_m"] == pytest.approx(2113, rel=0.01)
+
+
+def test_route_without_a_joining_street_is_a_straight_line(town):
+    start, end = town.get("clock-tower"), town.get("station-road")
+    line, follows = route_line(start, end, [])
+    assert follows == "straight line between the ends" and len(line.coords) == 2
+
+
+def test_unresolved_site_is_reported_not_dropped(tmp_path, town):
+    layers = layers_for(tmp_path, town, "Two cameras were fixed above Tannery Lane.")
+    assert layers.sites.empty
+    (item,) = layers.unresolved
+    assert item["text"] == "Tannery Lane" and item["count"] == 2
+    assert item["quote"] == "Two cameras were fixed above Tannery Lane."
+
+
+def test_site_point_of_a_point_place_is_the_place(town):
+    point, uncertainty = site_point(town.get("town-hall"))
+    assert point.equals_exact(Point(-1.0005, 52.0008), 1e-9) and uncertainty == POINT_UNCERTAINTY_M
