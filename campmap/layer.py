@@ -96,9 +96,16 @@ def build_layers(
                 unresolved.append(_unresolved(mention, gazetteer))
             else:
                 groups.setdefault(mention.place.id, []).append(mention)
+    route_groups = _route_groups(mentions)
+    # "Cameras line Whitehall" beside "cameras along Whitehall from A to B": one claim, the route.
+    for key, group in route_groups.items():
+        for street in {m.place.id for m in group if m.place and m.place.id not in key}:
+            site = groups.get(street, [])
+            if site and all(m.count is None for m in site):
+                group.extend(groups.pop(street))
     site_rows = [_site_row(group, evidence) for group in groups.values()]
     route_rows = []
-    for key, group in _route_groups(mentions).items():
+    for key, group in route_groups.items():
         ends = [m for m in group if m.route_key is not None]
         start = next((m for m in ends if m.place and m.place.id == key[0]), None)
         end = next((m for m in ends if m.place and m.place.id == key[1]), None)

@@ -287,10 +287,19 @@ def decode_bytes(data: bytes, label: str = "<bytes>") -> tuple[str, str]:
                 line,
             ) from err
         text, encoding = str(best), best.encoding
+        if encoding != "cp1252" and _decodes_as(data, "cp1252") == text:
+            encoding = "cp1252"  # the same text: name the more common code page
     controls = len(_CONTROL.findall(text[:65536]))
     if controls > max(8, len(text[:65536]) // 100):
         raise InputError(label, "binary file (many control bytes); expected a text or HTML report")
     return text, encoding
+
+
+def _decodes_as(data: bytes, encoding: str) -> str | None:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
 
 
 def html_to_text(html: str) -> tuple[str, str | None]:

@@ -37,7 +37,7 @@ def test_sites_and_counts(layers):
 def test_route_along_whitehall_counted_once(layers):
     (route,) = layers.routes.itertuples()
     assert route.name == "Trafalgar Square to Parliament Square"
-    assert route.count == 12 and route.mentions == 2  # text and caption
+    assert route.count == 12 and route.mentions == 3  # headline, text and caption: counted once
     assert route.follows == "follows Whitehall"
 
 

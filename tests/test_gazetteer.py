@@ -130,7 +130,7 @@ def test_name_variants_resolve_to_one_place():
 def test_user_geojson_gazetteer_errors_name_the_file_and_feature(tmp_path):
     good = {"id": "a", "name": "A Place", "kind": "building", "source": "survey"}
     bad_cases = [
-        ({**good, "name": ""}, "feature 2 (.*)?property 'name' must be a non-empty string"),
+        ({**good, "name": ""}, "feature 2: property 'name' must be a non-empty string"),
         ({**good, "id": "a"}, "feature 2: duplicate id 'a'"),
         ({**good, "id": "b", "aliases": "x"}, "feature 2 \\(b\\): 'aliases' must be a list"),
     ]

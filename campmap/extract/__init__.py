@@ -52,6 +52,7 @@ _QUALIFIER_GAP = re.compile(
     r"(?:the\s+)?$",
     re.IGNORECASE,
 )
+_ADDRESS_GAP = re.compile(r"^\s*,?\s+(?:on|in|off)\s+(?:the\s+)?$", re.IGNORECASE)
 _ROUTE_WORD = re.compile(
     r"\b(?:route|along|procession|parade|path|way|stretch(?:ing)?|length|corridor|running|runs)\b",
     re.IGNORECASE,
@@ -123,6 +124,8 @@ def extract_sentence(sentence: Sentence, gazetteer: Gazetteer) -> list[Mention]:
             reasons[i] = f"narrows where {previous.text} is"
             if roles[i - 1] is Role.SITE and hit.places:
                 near[i - 1] = hit.places[0]
+        elif previous is not None and _is_address(previous, hit, gap):
+            reasons[i] = f"the address of {previous.text}"
         elif i in in_route:
             roles[i], reasons[i] = Role.ROUTE, "end of a route"
         elif about_cameras and (_locative_before(gap) or _MOVED_FROM.search(gap)):
@@ -191,6 +194,17 @@ def _route_pairs(text: str, hits: list[PlaceHit]) -> list[tuple[int, int, int | 
                 via = i - 1
             pairs.append((i, i + 1, via))
     return pairs
+
+
+def _is_address(previous: PlaceHit, hit: PlaceHit, gap: str) -> bool:
+    """Tell whether a street only gives the address of a building (``X House on Whitehall``)."""
+    return (
+        bool(_ADDRESS_GAP.match(gap))
+        and bool(previous.places)
+        and previous.places[0].place_kind == "point"
+        and bool(hit.places)
+        and hit.places[0].place_kind != "point"
+    )
 
 
 def _listed(gap: str) -> bool:
