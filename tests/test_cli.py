@@ -110,6 +110,22 @@ def test_bad_input_is_one_clear_line_and_writes_nothing(runner, tmp_path, name, 
     assert not out.exists()
 
 
+def test_folder_without_reports_and_undecodable_text(runner, tmp_path):
+    empty = tmp_path / "empty-folder"
+    empty.mkdir()
+    (empty / "notes.docx").write_bytes(b"PK\x03\x04")
+    result = runner.invoke(cli, ["map", str(empty), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 1
+    assert f"Error: {empty}: folder holds no reports (looked for .htm, .html" in result.output
+    noise = bytes((i * 73 + 130) % 128 + 128 for i in range(400))
+    garbled = tmp_path / "garbled.txt"
+    garbled.write_bytes(b"Cameras on the Mall.\n" + noise)
+    result = runner.invoke(cli, ["map", str(garbled), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 1
+    assert f"Error: {garbled}:2: cannot decode" in result.output
+    assert not (tmp_path / "out").exists()
+
+
 def test_report_without_cameras_is_an_error_and_writes_nothing(runner, tmp_path):
     path = tmp_path / "weather.txt"
     path.write_text("It rained on Whitehall all afternoon; 2,000 people stayed at home.")
