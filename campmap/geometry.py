@@ -22,7 +22,10 @@ from shapely.geometry.base import BaseGeometry
 from campmap.records import Place
 
 __all__ = [
+    "JUNCTION_TOLERANCE_M",
     "POINT_UNCERTAINTY_M",
+    "crossing_point",
+    "length_m",
     "route_line",
     "site_point",
 ]
@@ -156,6 +159,47 @@ def route_line(
         straight = LineString([a.centroid, b.centroid])
         return _apply(back, straight), "straight line between the ends"
     return _apply(back, best[1]), f"follows {best[2].name}"
+
+
+JUNCTION_TOLERANCE_M = 30.0
+"""How far apart two street lines may pass and still be taken to meet."""
+
+
+def crossing_point(first: BaseGeometry, second: BaseGeometry) -> Point | None:
+    """Return where two streets meet, or None when they do not come within 30 m.
+
+    Parameters
+    ----------
+    first, second : shapely geometry
+        Street lines (or any geometries) in longitude/latitude.
+
+    Returns
+    -------
+    Point or None
+        A point of their intersection (the one nearest the middle of the
+        intersection when they cross more than once), else the midpoint of
+        their closest approach when it is under :data:`JUNCTION_TOLERANCE_M`.
+
+    Examples
+    --------
+    >>> from shapely.geometry import LineString
+    >>> north = LineString([(0, 51), (0, 51.01)])
+    >>> crossing_point(north, LineString([(-0.01, 51.005), (0.01, 51.005)]))
+    <POINT (0 51.005)>
+    >>> crossing_point(north, LineString([(0.01, 51), (0.01, 51.01)])) is None
+    True
+    """
+    forward, back = _local(first, second)
+    a, b = _apply(forward, first), _apply(forward, second)
+    meeting = a.intersection(b)
+    if not meeting.is_empty:
+        centre = meeting.centroid
+        nearest = ops.nearest_points(meeting, centre)[0]
+        return _apply(back, nearest)
+    if a.distance(b) > JUNCTION_TOLERANCE_M:
+        return None
+    pa, pb = ops.nearest_points(a, b)
+    return _apply(back, Point((pa.x + pb.x) / 2, (pa.y + pb.y) / 2))
 
 
 def length_m(geom: BaseGeometry) -> float:

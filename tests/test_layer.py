@@ -103,3 +103,15 @@ def test_unresolved_site_is_reported_not_dropped(tmp_path, town):
 def test_site_point_of_a_point_place_is_the_place(town):
     point, uncertainty = site_point(town.get("town-hall"))
     assert point.equals_exact(Point(-1.0005, 52.0008), 1e-9) and uncertainty == POINT_UNCERTAINTY_M
+
+
+def test_junction_of_two_streets_is_their_crossing(town):
+    junction = town.junction("Mill Road", "High Street")
+    assert junction is not None and junction.kind == "junction"
+    assert junction.id == "junction-high-street-mill-road"
+    assert junction.geometry.x == pytest.approx(-1.001) and junction.geometry.y == pytest.approx(
+        52.001
+    )
+    assert town.junction("High Street", "Mill Road").id == junction.id  # either order, one site
+    assert town.junction("Mill Road", "Station Road") is None  # they never meet
+    assert town.junction("Mill Road", "Nowhere Lane") is None

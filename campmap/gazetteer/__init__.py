@@ -202,6 +202,44 @@ class Gazetteer:
                     out.append((place, float(score)))
         return out[:limit]
 
+    def junction(self, first: str, second: str) -> Place | None:
+        """Resolve the junction of two named streets to the point where they meet.
+
+        Parameters
+        ----------
+        first, second : str
+            Street names, as written (misspellings are matched as by :meth:`lookup`).
+
+        Returns
+        -------
+        Place or None
+            A ``junction`` place with a Point geometry, whose id joins the two
+            streets' ids in sorted order (so ``A/B`` and ``B/A`` are one site);
+            None when either name is unknown or the streets do not meet.
+        """
+        from campmap.geometry import crossing_point
+
+        a, b = self.lookup(first), self.lookup(second)
+        for one in a:
+            for other in b:
+                if one.id == other.id:
+                    continue
+                point = crossing_point(one.geometry, other.geometry)
+                if point is not None:
+                    pair = sorted([one, other], key=lambda p: p.id)
+                    return Place(
+                        id=f"junction-{pair[0].id}-{pair[1].id}",
+                        name=f"{pair[0].name} / {pair[1].name}",
+                        kind="junction",
+                        geometry=point,
+                        source=f"crossing of {pair[0].name} ({pair[0].source}) and "
+                        f"{pair[1].name} ({pair[1].source})",
+                        backend=one.backend
+                        if one.backend == other.backend
+                        else f"{one.backend}+{other.backend}",
+                    )
+        return None
+
     def lines(self) -> Iterable[Place]:
         """Return the places whose geometry is a line (streets, walks)."""
         return (p for p in self._by_id.values() if p.place_kind == "line")
