@@ -84,7 +84,7 @@ def map_command(
 
     With no INPUT, maps the bundled example reports.
     """
-    paths: Sequence[str | Path] = inputs or example_paths()
+    paths: Sequence[str | Path] = inputs or [_relative(p) for p in example_paths()]
     layers = map_reports(paths)
     _report_problems(layers)
     require_something(layers)
@@ -101,6 +101,14 @@ def map_command(
             f"nothing could be placed: {len(layers.unresolved)} unresolved mentions "
             f"(listed in {Path(output) / 'report.json'})"
         )
+
+
+def _relative(path: Path) -> Path:
+    """Name a bundled example relative to the working folder when inside it (stable labels)."""
+    try:
+        return path.relative_to(Path.cwd())
+    except ValueError:
+        return path
 
 
 def _report_problems(layers: Layers) -> None:

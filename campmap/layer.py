@@ -16,6 +16,7 @@ from typing import Any
 import geopandas as gpd
 import pandas as pd
 
+from campmap.extract.attribution import Attribution, attribute_sources
 from campmap.gazetteer import Gazetteer, default_gazetteer
 from campmap.geometry import length_m, route_line, site_point
 from campmap.records import Document, Mention, Role
@@ -25,13 +26,15 @@ __all__ = ["ROUTE_COLUMNS", "SITE_COLUMNS", "Layers", "build_layers"]
 SITE_COLUMNS = (
     "site_id", "name", "count", "count_text", "count_conflict", "place_kind", "kind",
     "uncertainty_m", "status", "quote", "sources", "mentions", "written_as", "match",
-    "place_id", "backend", "coordinate_source",
+    "place_id", "backend", "coordinate_source", "manufacturer", "operator", "man_made",
+    "surveillance:type",
 )  # fmt: skip
 """Columns of :attr:`Layers.sites`, besides ``geometry`` and ``place_geometry``."""
 
 ROUTE_COLUMNS = (
     "route_id", "name", "count", "count_text", "count_conflict", "start", "end",
-    "follows", "length_m", "status", "quote", "sources", "mentions",
+    "follows", "length_m", "status", "quote", "sources", "mentions", "manufacturer", "operator",
+    "man_made", "surveillance:type",
 )  # fmt: skip
 """Columns of :attr:`Layers.routes`, besides ``geometry``."""
 
@@ -103,7 +106,8 @@ def build_layers(
             site = groups.get(street, [])
             if site and all(m.count is None for m in site):
                 group.extend(groups.pop(street))
-    site_rows = [_site_row(group, evidence) for group in groups.values()]
+    tags = attribute_sources(document)
+    site_rows = [_site_row(group, evidence) | _osm_tags(group, tags) for group in groups.values()]
     route_rows = []
     for key, group in route_groups.items():
         ends = [m for m in group if m.route_key is not None]
@@ -114,7 +118,9 @@ def build_layers(
                 if m.place is None:
                     unresolved.append(_unresolved(m, gazetteer))
             continue
-        route_rows.append(_route_row(start, end, group, gazetteer, evidence))
+        route_rows.append(
+            _route_row(start, end, group, gazetteer, evidence) | _osm_tags(group, tags)
+        )
     sites = _frame(site_rows, SITE_COLUMNS, "site_id", extra=("place_geometry",))
     routes = _frame(route_rows, ROUTE_COLUMNS, "route_id")
     return Layers(sites, routes, tuple(unresolved), evidence, tuple(mentions), document)
@@ -131,6 +137,22 @@ def _frame(
     for name in extra:
         gdf[name] = gpd.GeoSeries(gdf[name], crs="EPSG:4326")
     return gdf
+
+
+def _osm_tags(group: Iterable[Mention], tags: dict[str, Attribution]) -> dict[str, Any]:
+    """Return OpenStreetMap's surveillance tags for a site, from the reports behind it."""
+    makers: set[str] = set()
+    operators: set[str] = set()
+    for source in _sources(group):
+        found = tags.get(source, Attribution())
+        makers.update(found.manufacturer.split("; ") if found.manufacturer else ())
+        operators.update(found.operator.split("; ") if found.operator else ())
+    return {
+        "manufacturer": ";".join(sorted(makers)) or None,
+        "operator": ";".join(sorted(operators)) or None,
+        "man_made": "surveillance",
+        "surveillance:type": "camera",
+    }
 
 
 def _merge_counts(group: Iterable[Mention]) -> tuple[int | None, str | None, str | None]:

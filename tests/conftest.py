@@ -38,3 +38,7 @@ def write(path: Path, content: str | bytes) -> Path:
 
 def load_json(path: Path) -> object:
     return json.loads(path.read_text(encoding="utf-8"))
+
+
+# Run by QGIS's own Python in a subprocess (tests/test_qgis.py), never imported here.
+collect_ignore = ["qgis_probe.py"]

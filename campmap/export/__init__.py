@@ -2,23 +2,35 @@
 
 from __future__ import annotations
 
+import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 from campmap.export.atomic import prepare_dir, replace_all
-from campmap.export.geojson import write_routes, write_sites
+from campmap.export.geojson import (
+    place_frames,
+    write_routes,
+    write_site_areas,
+    write_site_lines,
+    write_sites,
+)
+from campmap.export.gpkg import write_geopackage
 from campmap.export.html import render_map, write_map
 from campmap.export.report import report_dict, write_report
+from campmap.export.table import write_sites_csv
 from campmap.layer import Layers
 
 __all__ = [
     "OUTPUT_FILES",
     "render_map",
     "report_dict",
+    "write_geopackage",
     "write_map",
     "write_outputs",
     "write_report",
     "write_routes",
     "write_sites",
+    "write_sites_csv",
 ]
 
 
@@ -26,8 +38,23 @@ def _write_text(path: Path, text: str) -> None:
     path.write_text(text, encoding="utf-8")
 
 
-OUTPUT_FILES = ("sites.geojson", "routes.geojson", "map.html", "report.json")
+OUTPUT_FILES = (
+    "sites.geojson", "sites.qml", "site_lines.geojson", "site_lines.qml",
+    "site_areas.geojson", "site_areas.qml", "routes.geojson", "routes.qml",
+    "campmap.gpkg", "sites.csv", "map.html", "report.json",
+)  # fmt: skip
 """The files :func:`write_outputs` writes."""
+
+_STYLES = Path(__file__).parent / "styles"
+
+
+def _style(name: str) -> Callable[[Path], None]:
+    """Copy the QGIS style for a layer (QGIS applies ``X.qml`` when it opens ``X.geojson``)."""
+
+    def copy(path: Path) -> None:
+        shutil.copyfile(_STYLES / f"{name}.qml", path)
+
+    return copy
 
 
 def write_outputs(
@@ -56,7 +83,8 @@ def write_outputs(
     Returns
     -------
     list of pathlib.Path
-        The files written: see :data:`OUTPUT_FILES`.
+        The files written: see :data:`OUTPUT_FILES` (GeoJSON layers with their QGIS
+        styles, a GeoPackage, a CSV, the map and report.json).
 
     Raises
     ------
@@ -65,11 +93,20 @@ def write_outputs(
     """
     path = prepare_dir(folder)
     html = render_map(layers, title=title, tiles=tiles)  # fail on a bad provider before writing
+    lines, areas = place_frames(layers)
     return replace_all(
         path,
         [
             ("sites.geojson", lambda p: write_sites(layers.sites, p)),
+            ("sites.qml", _style("sites")),
+            ("site_lines.geojson", lambda p: write_site_lines(lines, p)),
+            ("site_lines.qml", _style("site_lines")),
+            ("site_areas.geojson", lambda p: write_site_areas(areas, p)),
+            ("site_areas.qml", _style("site_areas")),
             ("routes.geojson", lambda p: write_routes(layers.routes, p)),
+            ("routes.qml", _style("routes")),
+            ("campmap.gpkg", lambda p: write_geopackage(layers, p)),
+            ("sites.csv", lambda p: write_sites_csv(layers, p)),
             ("map.html", lambda p: _write_text(p, html)),
             ("report.json", lambda p: write_report(layers, p)),
         ],

@@ -57,7 +57,8 @@ def replace_all(folder: Path, writers: Sequence[tuple[str, Callable[[Path], None
             final = folder / name
             if final.is_dir():
                 raise OutputError(f"{final}: a folder is in the way of an output file")
-            temp = folder / f".{name}.{os.getpid()}.tmp"
+            # Keep the ending: some formats (GeoPackage) check it.
+            temp = folder / f".{final.stem}.{os.getpid()}.tmp{final.suffix}"
             temps.append((temp, final))
             write(temp)
         for temp, final in temps:

@@ -1,4 +1,9 @@
-"""GeoJSON files of sites and routes (RFC 7946, written by GDAL through pyogrio)."""
+"""GeoJSON files (RFC 7946, written by GDAL through pyogrio), one geometry type per file.
+
+``sites.geojson`` holds the site points, ``site_lines.geojson`` and
+``site_areas.geojson`` the full geometries of the places sites lie on (street
+lines, park outlines), ``routes.geojson`` the routes.
+"""
 
 from __future__ import annotations
 
@@ -6,12 +11,33 @@ from pathlib import Path
 
 import geopandas as gpd
 import pyogrio
+from shapely.geometry import LineString, MultiLineString, MultiPolygon, Polygon
+from shapely.geometry.base import BaseGeometry
 
-from campmap.layer import ROUTE_COLUMNS, SITE_COLUMNS
+from campmap.layer import ROUTE_COLUMNS, SITE_COLUMNS, Layers
 
-__all__ = ["write_geojson", "write_routes", "write_sites"]
+__all__ = [
+    "PLACE_COLUMNS",
+    "place_frames",
+    "write_geojson",
+    "write_routes",
+    "write_site_areas",
+    "write_site_lines",
+    "write_sites",
+]
 
 _OPTIONS = {"RFC7946": "YES", "COORDINATE_PRECISION": "7", "WRITE_BBOX": "NO"}
+
+PLACE_COLUMNS = (
+    "site_id",
+    "name",
+    "count",
+    "kind",
+    "uncertainty_m",
+    "coordinate_source",
+    "backend",
+)
+"""Columns of the site line and site area layers."""
 
 
 def write_geojson(
@@ -34,6 +60,35 @@ def write_geojson(
     )
 
 
+def _multi_lines(geom: BaseGeometry) -> MultiLineString:
+    if isinstance(geom, MultiLineString):
+        return geom
+    assert isinstance(geom, LineString)
+    return MultiLineString([geom])
+
+
+def _multi_polygons(geom: BaseGeometry) -> MultiPolygon:
+    if isinstance(geom, MultiPolygon):
+        return geom
+    assert isinstance(geom, Polygon)
+    return MultiPolygon([geom])
+
+
+def place_frames(layers: Layers) -> tuple[gpd.GeoDataFrame, gpd.GeoDataFrame]:
+    """Return the places sites lie on: lines (as MultiLineString) and areas (as MultiPolygon)."""
+    sites = layers.sites
+    out = []
+    for kind, make in (("line", _multi_lines), ("area", _multi_polygons)):
+        rows = sites[sites["place_kind"] == kind]
+        frame = gpd.GeoDataFrame(
+            rows[list(PLACE_COLUMNS)].reset_index(drop=True),
+            geometry=[make(g) for g in rows["place_geometry"]],
+            crs="EPSG:4326",
+        )
+        out.append(frame)
+    return out[0], out[1]
+
+
 def write_sites(sites: gpd.GeoDataFrame, path: Path) -> None:
     """Write ``sites.geojson``: Point features with the site columns."""
     write_geojson(
@@ -43,6 +98,18 @@ def write_sites(sites: gpd.GeoDataFrame, path: Path) -> None:
         id_field="site_id",
         geometry_type="Point",
     )
+
+
+def write_site_lines(lines: gpd.GeoDataFrame, path: Path) -> None:
+    """Write ``site_lines.geojson``: the streets and walks sites lie on (MultiLineString)."""
+    write_geojson(
+        lines, path, layer="site_lines", id_field="site_id", geometry_type="MultiLineString"
+    )
+
+
+def write_site_areas(areas: gpd.GeoDataFrame, path: Path) -> None:
+    """Write ``site_areas.geojson``: the parks and squares sites lie in (MultiPolygon)."""
+    write_geojson(areas, path, layer="site_areas", id_field="site_id", geometry_type="MultiPolygon")
 
 
 def write_routes(routes: gpd.GeoDataFrame, path: Path) -> None:

@@ -1,0 +1,86 @@
+"""``campmap.gpkg``: every layer in one GeoPackage, with proper field types.
+
+Layers: ``sites`` (Point), ``site_lines`` (MultiLineString), ``site_areas``
+(MultiPolygon), ``routes`` (LineString) and ``unresolved`` (no geometry: an
+attribute table of the mentions that could not be placed). GeoPackage stores
+a "last change" time; it is pinned so the same inputs give the same bytes.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import geopandas as gpd
+import pandas as pd
+import pyogrio
+
+from campmap.export.geojson import place_frames
+from campmap.layer import ROUTE_COLUMNS, SITE_COLUMNS, Layers
+
+__all__ = ["UNRESOLVED_COLUMNS", "unresolved_frame", "write_geopackage"]
+
+UNRESOLVED_COLUMNS = (
+    "text",
+    "role",
+    "count",
+    "quote",
+    "source",
+    "sources",
+    "start",
+    "end",
+    "candidates",
+)
+"""Columns of the ``unresolved`` table."""
+
+FIXED_DATE = "2000-01-01T00:00:00.000Z"
+"""The GeoPackage "last change" stamp, fixed for reproducible files."""
+
+
+def unresolved_frame(layers: Layers) -> pd.DataFrame:
+    """Return the unresolved mentions as a table (candidates joined with ``; ``)."""
+    rows = [{**item, "candidates": "; ".join(item["candidates"])} for item in layers.unresolved]
+    frame = pd.DataFrame(rows, columns=list(UNRESOLVED_COLUMNS))
+    frame["count"] = frame["count"].astype("Int64")
+    frame["start"] = frame["start"].astype("int64")
+    frame["end"] = frame["end"].astype("int64")
+    return frame
+
+
+def _int32(frame: pd.DataFrame) -> pd.DataFrame:
+    """Store counts and offsets as 32-bit integers (QGIS shows them as "integer")."""
+    out = frame.copy()
+    for column in out.columns:
+        if str(out[column].dtype) in {"Int64", "int64"}:
+            out[column] = out[column].astype("Int32")
+    return out
+
+
+def write_geopackage(layers: Layers, path: Path) -> None:
+    """Write ``campmap.gpkg`` with the five layers."""
+    lines, areas = place_frames(layers)
+    parts: list[tuple[str, pd.DataFrame, str | None]] = [
+        ("sites", layers.sites[[*SITE_COLUMNS, "geometry"]], "Point"),
+        ("site_lines", lines, "MultiLineString"),
+        ("site_areas", areas, "MultiPolygon"),
+        ("routes", layers.routes[[*ROUTE_COLUMNS, "geometry"]], "LineString"),
+        ("unresolved", unresolved_frame(layers), None),
+    ]
+    previous = pyogrio.get_gdal_config_option("OGR_CURRENT_DATE")
+    pyogrio.set_gdal_config_options({"OGR_CURRENT_DATE": FIXED_DATE})
+    try:
+        for number, (name, frame, geometry_type) in enumerate(parts):
+            frame = _int32(frame)
+            options = {"append": number > 0, "layer": name, "driver": "GPKG"}
+            if geometry_type is None:
+                pyogrio.write_dataframe(frame, path, **options)
+            else:
+                assert isinstance(frame, gpd.GeoDataFrame)
+                pyogrio.write_dataframe(
+                    frame,
+                    path,
+                    geometry_type=geometry_type,
+                    **options,
+                    layer_options={"SPATIAL_INDEX": "NO"},
+                )
+    finally:
+        pyogrio.set_gdal_config_options({"OGR_CURRENT_DATE": previous})

@@ -1,0 +1,159 @@
+"""RFC 7946 rules, the GeoPackage and CSV, OSM tags: checked in plain Python."""
+
+from __future__ import annotations
+
+import csv
+import json
+import math
+import re
+
+import pyogrio
+import pytest
+from shapely.geometry import shape
+
+import campmap
+from campmap.export import OUTPUT_FILES
+
+GEOJSON_TYPES = {
+    "sites.geojson": "Point",
+    "site_lines.geojson": "MultiLineString",
+    "site_areas.geojson": "MultiPolygon",
+    "routes.geojson": "LineString",
+}
+
+
+@pytest.fixture(scope="module")
+def out(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("gis")
+    report = folder / "report.txt"
+    report.write_text(
+        "Twelve Hikvision cameras operated by Westminster City Council line the route along "
+        "Whitehall from Trafalgar Square to Parliament Square. Three of the cameras sit beside "
+        "the Cenotaph. Other cameras overlook Horse Guards Parade, St James's Park and Pall Mall. "
+        'Cameras also watch Leicester Square, said "=HYPERLINK(1)" on a poster. '
+        "Two cameras were fixed above Tannery Lane.",
+        encoding="utf-8",
+    )
+    layers = campmap.map_reports([report])
+    campmap.write_outputs(layers, folder / "out")
+    return layers, folder / "out"
+
+
+def positions(geometry):
+    coords = geometry["coordinates"]
+    while coords and isinstance(coords[0], list):
+        if isinstance(coords[0][0], list):
+            coords = [c for part in coords for c in part]
+        else:
+            break
+    return coords if isinstance(coords[0], list) else [coords]
+
+
+def decimals(number: float) -> int:
+    text = repr(number)
+    return len(text.split(".")[1]) if "." in text and "e" not in text else 0
+
+
+@pytest.mark.parametrize(("name", "geometry_type"), GEOJSON_TYPES.items())
+def test_geojson_follows_rfc7946(out, name, geometry_type):
+    _, folder = out
+    text = (folder / name).read_text(encoding="utf-8")
+    assert not re.search(r"\bNaN\b|\bInfinity\b", text)
+    data = json.loads(text)
+    assert data["type"] == "FeatureCollection" and "crs" not in data
+    assert data["features"], f"{name} has no features"
+    for feature in data["features"]:
+        assert feature["type"] == "Feature"
+        assert isinstance(feature["id"], str)
+        geometry = feature["geometry"]
+        assert geometry is not None and geometry["type"] == geometry_type  # one type per file
+        for lon, lat in positions(geometry):
+            assert -180 <= lon <= 180 and -90 <= lat <= 90
+            assert 51.3 < lat < 51.7 and -0.5 < lon < 0.3  # lon first: London, not the Indian Ocean
+            assert decimals(lon) <= 7 and decimals(lat) <= 7
+        geom = shape(geometry)
+        assert geom.is_valid
+        if geometry_type == "MultiPolygon":
+            for polygon in geom.geoms:
+                assert polygon.exterior.is_ccw  # right-hand rule: exterior counter-clockwise
+                assert all(not ring.is_ccw for ring in polygon.interiors)
+        for key, value in feature["properties"].items():
+            assert not isinstance(value, (dict, list)), (name, key)
+            assert not (isinstance(value, float) and math.isnan(value))
+        if "count" in feature["properties"]:
+            count = feature["properties"]["count"]
+            assert count is None or type(count) is int
+
+
+def test_ids_equal_site_ids(out):
+    _, folder = out
+    for name in ("sites.geojson", "site_lines.geojson", "site_areas.geojson"):
+        for feature in json.loads((folder / name).read_text())["features"]:
+            assert feature["id"] == feature["properties"]["site_id"]
+
+
+def test_place_geometries_are_the_real_ones(out):
+    _, folder = out
+    lines = json.loads((folder / "site_lines.geojson").read_text())["features"]
+    areas = json.loads((folder / "site_areas.geojson").read_text())["features"]
+    assert {f["id"] for f in lines} == {"pall-mall"}
+    assert {f["id"] for f in areas} == {
+        "horse-guards-parade",
+        "st-jamess-park",
+        "leicester-square",
+    } & {f["id"] for f in areas}
+    park = next(f for f in areas if f["id"] == "st-jamess-park")
+    gazetteer_park = campmap.default_gazetteer().get("st-jamess-park").geometry
+    assert shape(park["geometry"]).symmetric_difference(gazetteer_park).area < 1e-9
+
+
+def test_geopackage_layers_and_field_types(out):
+    layers, folder = out
+    gpkg = folder / "campmap.gpkg"
+    listed = dict((name, kind) for name, kind in pyogrio.list_layers(gpkg))
+    assert listed == {
+        "sites": "Point",
+        "site_lines": "MultiLineString",
+        "site_areas": "MultiPolygon",
+        "routes": "LineString",
+        "unresolved": None,
+    }
+    info = pyogrio.read_info(gpkg, layer="sites")
+    types = dict(zip(info["fields"], info["dtypes"], strict=True))
+    assert types["count"] == "int32" and types["mentions"] == "int32"
+    assert types["uncertainty_m"] == "float64" and types["site_id"] == "object"
+    sites = pyogrio.read_dataframe(gpkg, layer="sites")
+    assert sorted(sites["site_id"]) == sorted(layers.sites["site_id"])
+    unresolved = pyogrio.read_dataframe(gpkg, layer="unresolved", read_geometry=False)
+    assert list(unresolved["text"]) == ["Tannery Lane"] and list(unresolved["count"]) == [2]
+
+
+def test_csv_has_lon_lat_and_defused_formulas(out):
+    layers, folder = out
+    with (folder / "sites.csv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert [r["site_id"] for r in rows] == list(layers.sites["site_id"])
+    for row, point in zip(rows, layers.sites.geometry, strict=True):
+        assert float(row["lon"]) == pytest.approx(point.x, abs=1e-7)
+        assert float(row["lat"]) == pytest.approx(point.y, abs=1e-7)
+    leicester = next(r for r in rows if r["site_id"] == "leicester-square")
+    assert leicester["quote"].startswith("Cameras also watch")
+    assert all(not value.startswith(("=", "+", "@")) for row in rows for value in row.values())
+    cenotaph = next(r for r in rows if r["site_id"] == "cenotaph")
+    assert cenotaph["count"] == "3"
+
+
+def test_osm_surveillance_tags(out):
+    _, folder = out
+    for feature in json.loads((folder / "sites.geojson").read_text())["features"]:
+        props = feature["properties"]
+        assert props["man_made"] == "surveillance" and props["surveillance:type"] == "camera"
+        assert props["manufacturer"] == "Hikvision"
+        assert props["operator"] == "Westminster City Council"
+
+
+def test_every_output_is_byte_identical_on_a_second_run(out, tmp_path):
+    layers, folder = out
+    campmap.write_outputs(layers, tmp_path / "again")
+    for name in OUTPUT_FILES:
+        assert (folder / name).read_bytes() == (tmp_path / "again" / name).read_bytes(), name
