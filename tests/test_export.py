@@ -155,3 +155,20 @@ def test_geojson_is_plain_json_readable_by_the_standard_library(tmp_path, layers
     write_outputs(layers, tmp_path)
     for name in ("sites.geojson", "routes.geojson"):
         json.loads((tmp_path / name).read_text(encoding="utf-8"))
+
+
+def test_folder_that_cannot_be_created_is_a_clear_error(layers):
+    with pytest.raises(OutputError, match="cannot create the output folder"):
+        write_outputs(layers, "/proc/campmap-cannot-exist/out")
+
+
+def test_folder_in_the_way_of_one_output_keeps_the_others(tmp_path, layers):
+    out = tmp_path / "out"
+    write_outputs(layers, out)
+    before = {name: (out / name).read_bytes() for name in OUTPUT_FILES if name != "report.json"}
+    (out / "report.json").unlink()
+    (out / "report.json").mkdir()
+    with pytest.raises(OutputError, match="a folder is in the way of an output file"):
+        write_outputs(layers, out, title="changed")
+    assert {name: (out / name).read_bytes() for name in before} == before
+    assert sorted(p.name for p in out.iterdir()) == sorted(OUTPUT_FILES)
