@@ -16,6 +16,7 @@ True
 
 from __future__ import annotations
 
+from campmap.diff import RunDiff, diff_runs
 from campmap.errors import (
     CampmapError,
     GazetteerError,
@@ -30,12 +31,14 @@ from campmap.layer import Layers, build_layers
 from campmap.paths import example_paths
 from campmap.pipeline import map_reports
 from campmap.records import Document, Mention, Occurrence, Place, Problem, Role, Sentence, Source
+from campmap.review import Decision, ReviewError, apply_review, read_review, write_review
 from campmap.sources import read_sources, read_text
 
 __version__ = "0.1.0"
 
 __all__ = [
     "CampmapError",
+    "Decision",
     "Document",
     "Gazetteer",
     "GazetteerError",
@@ -47,16 +50,22 @@ __all__ = [
     "OutputError",
     "Place",
     "Problem",
+    "ReviewError",
     "Role",
+    "RunDiff",
     "Sentence",
     "Source",
     "__version__",
+    "apply_review",
     "build_layers",
     "default_gazetteer",
+    "diff_runs",
     "example_paths",
     "extract",
     "map_reports",
+    "read_review",
     "read_sources",
     "read_text",
     "write_outputs",
+    "write_review",
 ]

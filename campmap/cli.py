@@ -15,6 +15,7 @@ from typing import Any, ParamSpec, TypeVar
 
 import click
 
+from campmap.diff import diff_runs
 from campmap.errors import CampmapError
 from campmap.export import write_outputs
 from campmap.extract import extract
@@ -23,6 +24,7 @@ from campmap.layer import Layers
 from campmap.paths import example_paths
 from campmap.pipeline import map_reports, require_something
 from campmap.records import Mention, Role
+from campmap.review import apply_review, read_review, write_review
 from campmap.sources import read_sources
 
 __all__ = ["cli", "main"]
@@ -76,17 +78,37 @@ def cli() -> None:
     "from the network. Default: none (the map works offline).",
 )
 @click.option("-q", "--quiet", is_flag=True, help="Print warnings only.")
+@click.option(
+    "--review",
+    "review_file",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Apply a reviewer's decisions (a sheet from 'campmap review').",
+)
 @_clean_errors
 def map_command(
-    inputs: Sequence[str], output: Path, title: str, tiles: str | None, quiet: bool
+    inputs: Sequence[str],
+    output: Path,
+    title: str,
+    tiles: str | None,
+    quiet: bool,
+    review_file: Path | None,
 ) -> None:
     """Map camera sites from report files, folders, or - (standard input).
 
     With no INPUT, maps the bundled example reports.
     """
     paths: Sequence[str | Path] = inputs or [_relative(p) for p in example_paths()]
+    decisions = read_review(review_file) if review_file is not None else None
     layers = map_reports(paths)
     _report_problems(layers)
+    if decisions is not None:
+        layers = apply_review(layers, decisions, label=str(review_file))
+        for item in layers.review["stale"]:
+            _warn(
+                f"{review_file}:{item['line']}: decision for {item['site_id']!r} matches "
+                "nothing in this run (kept in the review sheet)"
+            )
     require_something(layers)
     written = write_outputs(layers, output, title=title, tiles=tiles)
     if not quiet:
@@ -176,6 +198,47 @@ def mention_record(mention: Mention) -> dict[str, Any]:
         "start": mention.source_start,
         "end": mention.source_end,
     }
+
+
+@cli.command("review")
+@inputs_argument
+@click.option(
+    "-o",
+    "--output",
+    default="review.csv",
+    show_default=True,
+    type=click.Path(path_type=Path),
+    help="The review sheet (CSV). Decisions already in it are kept.",
+)
+@_clean_errors
+def review_command(inputs: Sequence[str], output: Path) -> None:
+    """Write a review sheet: one row per candidate site and route, with columns to decide.
+
+    Fill in action (accept, reject, move), move_to (a place name or 'lat, lon'),
+    set_count, verification (reported, photo-confirmed, on-site-confirmed,
+    disputed) and note; then run 'campmap map INPUT ... --review SHEET'.
+    """
+    paths: Sequence[str | Path] = inputs or [_relative(p) for p in example_paths()]
+    previous = read_review(output) if output.exists() else []
+    layers = map_reports(paths)
+    _report_problems(layers)
+    write_review(layers, output, previous=previous)
+    click.echo(f"wrote {output} ({len(previous)} earlier decisions kept)")
+
+
+@cli.command("diff")
+@click.argument("old", type=click.Path(path_type=Path))
+@click.argument("new", type=click.Path(path_type=Path))
+@json_option
+@_clean_errors
+def diff_command(old: Path, new: Path, as_json: bool) -> None:
+    """Say what changed between two output folders: sites added, removed, moved, counts."""
+    result = diff_runs(old, new)
+    if as_json:
+        click.echo(json.dumps(result.as_dict(), indent=2, ensure_ascii=False))
+    else:
+        for line in result.lines():
+            click.echo(line)
 
 
 @cli.group("gazetteer")

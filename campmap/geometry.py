@@ -25,6 +25,7 @@ __all__ = [
     "JUNCTION_TOLERANCE_M",
     "POINT_UNCERTAINTY_M",
     "crossing_point",
+    "distance_m",
     "length_m",
     "route_line",
     "site_point",
@@ -201,6 +202,12 @@ def crossing_point(first: BaseGeometry, second: BaseGeometry) -> Point | None:
         return None
     pa, pb = ops.nearest_points(a, b)
     return _apply(back, Point((pa.x + pb.x) / 2, (pa.y + pb.y) / 2))
+
+
+def distance_m(first: BaseGeometry, second: BaseGeometry) -> float:
+    """Return the distance between two geometries in metres."""
+    forward, _ = _local(first, second)
+    return float(_apply(forward, first).distance(_apply(forward, second)))
 
 
 def length_m(geom: BaseGeometry) -> float:

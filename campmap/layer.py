@@ -27,14 +27,14 @@ SITE_COLUMNS = (
     "site_id", "name", "count", "count_text", "count_conflict", "place_kind", "kind",
     "uncertainty_m", "status", "quote", "sources", "mentions", "written_as", "match",
     "place_id", "backend", "coordinate_source", "manufacturer", "operator", "man_made",
-    "surveillance:type",
+    "surveillance:type", "verification", "review_note",
 )  # fmt: skip
 """Columns of :attr:`Layers.sites`, besides ``geometry`` and ``place_geometry``."""
 
 ROUTE_COLUMNS = (
     "route_id", "name", "count", "count_text", "count_conflict", "start", "end",
     "follows", "length_m", "status", "quote", "sources", "mentions", "manufacturer", "operator",
-    "man_made", "surveillance:type",
+    "man_made", "surveillance:type", "verification", "review_note",
 )  # fmt: skip
 """Columns of :attr:`Layers.routes`, besides ``geometry``."""
 
@@ -58,6 +58,8 @@ class Layers:
         Everything the extractor found.
     document : Document
         The sources read.
+    review : dict
+        What a review sheet changed (``applied`` ids, ``stale`` decisions), when one was applied.
     """
 
     sites: gpd.GeoDataFrame
@@ -66,6 +68,7 @@ class Layers:
     evidence: dict[str, list[dict[str, Any]]] = field(repr=False)
     mentions: tuple[Mention, ...] = field(repr=False)
     document: Document = field(repr=False)
+    review: dict[str, Any] = field(default_factory=dict, repr=False)
 
 
 def build_layers(
@@ -152,6 +155,8 @@ def _osm_tags(group: Iterable[Mention], tags: dict[str, Attribution]) -> dict[st
         "operator": ";".join(sorted(operators)) or None,
         "man_made": "surveillance",
         "surveillance:type": "camera",
+        "verification": "reported",
+        "review_note": None,
     }
 
 

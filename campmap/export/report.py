@@ -65,6 +65,7 @@ def report_dict(layers: Layers) -> dict[str, Any]:
         "unresolved": list(layers.unresolved),
         "context": [{"text": t, "name": n, "reason": r} for t, n, r in context],
         "problems": [str(p) for p in layers.document.problems],
+        "review": layers.review,
     }
 
 

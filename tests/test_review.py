@@ -1,0 +1,200 @@
+"""The newsroom loop: review sheet, decisions applied, re-runs, diff."""
+
+from __future__ import annotations
+
+import csv
+import json
+
+import pytest
+from click.testing import CliRunner
+
+import campmap
+from campmap.cli import cli
+from campmap.review import REVIEW_COLUMNS, ReviewError, read_review, unresolved_id
+
+FIRST = (
+    "Four cameras face Leicester Square, with two at Piccadilly Circus. "
+    "Other cameras watch Covent Garden and Tannery Lane. "
+    "The mayor spoke at the Royal Opera House."
+)
+SECOND = FIRST.replace(
+    "Four cameras face Leicester Square, with two", "Six cameras face Leicester Square, with two"
+)
+SECOND = SECOND.replace(
+    "Other cameras watch Covent Garden and", "Other cameras watch Soho Square and"
+)
+
+
+def read_rows(path):
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def write_rows(path, rows):
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=REVIEW_COLUMNS, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def decide(rows, site_id, **columns):
+    row = next(r for r in rows if r["site_id"] == site_id)
+    row.update(columns)
+
+
+@pytest.fixture
+def runner():
+    return CliRunner()
+
+
+def test_review_sheet_lists_sites_routes_context_and_unresolved(runner, tmp_path):
+    report = tmp_path / "report.txt"
+    report.write_text(
+        FIRST
+        + " Ten cameras line the route along Whitehall from Trafalgar Square to Parliament Square."
+    )
+    result = runner.invoke(cli, ["review", str(report), "-o", str(tmp_path / "review.csv")])
+    assert result.exit_code == 0, result.output
+    rows = read_rows(tmp_path / "review.csv")
+    kinds = {r["site_id"]: r["type"] for r in rows}
+    assert kinds["leicester-square"] == "site" and kinds["piccadilly-circus"] == "site"
+    assert kinds["route-trafalgar-square-to-parliament-square"] == "route"
+    assert kinds["royal-opera-house"] == "context"
+    assert kinds[unresolved_id("Tannery Lane")] == "unresolved"
+    leicester = next(r for r in rows if r["site_id"] == "leicester-square")
+    assert leicester["count"] == "4" and leicester["quote"].startswith("Four cameras face")
+    assert leicester["action"] == leicester["verification"] == ""
+
+
+def test_decisions_apply_and_survive_a_changed_report(runner, tmp_path):
+    report = tmp_path / "report.txt"
+    report.write_text(FIRST)
+    sheet = tmp_path / "review.csv"
+    assert runner.invoke(cli, ["review", str(report), "-o", str(sheet)]).exit_code == 0
+    rows = read_rows(sheet)
+    decide(rows, "piccadilly-circus", action="reject", note="the cameras belong to a shop")
+    decide(rows, "leicester-square", verification="photo-confirmed", note="photo 12 May")
+    decide(rows, "covent-garden", action="move", move_to="51.51203, -0.12260", set_count="3")
+    decide(rows, "royal-opera-house", action="accept", set_count="1", verification="disputed")
+    decide(rows, unresolved_id("Tannery Lane"), action="move", move_to="Long Acre")
+    write_rows(sheet, rows)
+
+    first = tmp_path / "first"
+    result = runner.invoke(cli, ["map", str(report), "-o", str(first), "--review", str(sheet)])
+    assert result.exit_code == 0, result.output
+    sites = {f["id"]: f for f in json.loads((first / "sites.geojson").read_text())["features"]}
+    assert "piccadilly-circus" not in sites
+    assert sites["leicester-square"]["properties"]["verification"] == "photo-confirmed"
+    assert sites["leicester-square"]["properties"]["review_note"] == "photo 12 May"
+    covent = sites["covent-garden"]
+    assert covent["geometry"]["coordinates"] == [-0.1226, 51.51203]
+    assert covent["properties"]["count"] == 3 and covent["properties"]["uncertainty_m"] == 0.0
+    opera = sites["royal-opera-house"]["properties"]
+    assert opera["count"] == 1 and opera["verification"] == "disputed"
+    tannery = sites[unresolved_id("Tannery Lane")]["properties"]
+    assert tannery["name"] == "Long Acre" and tannery["written_as"] == "Tannery Lane"
+    assert tannery["place_id"] == "long-acre"
+    report_json = json.loads((first / "report.json").read_text())
+    assert report_json["unresolved"] == [] and report_json["review"]["stale"] == []
+    assert "photo-confirmed" in (first / "map.html").read_text()
+    assert "photo-confirmed" in (first / "sites.csv").read_text()
+
+    # The article changes: Leicester Square now has six cameras, Covent Garden is gone.
+    report.write_text(SECOND)
+    second = tmp_path / "second"
+    result = runner.invoke(cli, ["map", str(report), "-o", str(second), "--review", str(sheet)])
+    assert result.exit_code == 0, result.output
+    assert (
+        f"{sheet}:" in result.output
+        and "'covent-garden' matches nothing in this run" in result.output
+    )
+    sites2 = {f["id"]: f for f in json.loads((second / "sites.geojson").read_text())["features"]}
+    assert sites2["leicester-square"]["properties"]["verification"] == "photo-confirmed"
+    assert sites2["leicester-square"]["properties"]["count"] == 6
+    assert "piccadilly-circus" not in sites2 and "soho-square" in sites2
+    stale = json.loads((second / "report.json").read_text())["review"]["stale"]
+    assert [s["site_id"] for s in stale] == ["covent-garden"]
+
+    # The sheet for the new run keeps every decision, the stale one at the end.
+    assert runner.invoke(cli, ["review", str(report), "-o", str(sheet)]).exit_code == 0
+    rows = read_rows(sheet)
+    assert (
+        next(r for r in rows if r["site_id"] == "leicester-square")["verification"]
+        == "photo-confirmed"
+    )
+    assert rows[-1]["site_id"] == "covent-garden" and rows[-1]["type"] == "stale"
+    assert rows[-1]["move_to"] == "51.51203, -0.12260"
+
+    result = runner.invoke(cli, ["diff", str(first), str(second)])
+    assert result.exit_code == 0
+    lines = result.output.splitlines()
+    assert "added soho-square: Soho Square (count None)" in lines
+    assert "removed covent-garden: Covent Garden" in lines
+    assert "count leicester-square: Leicester Square 4 -> 6" in lines
+    diff = json.loads(runner.invoke(cli, ["diff", str(first), str(second), "--json"]).output)
+    assert [c["id"] for c in diff["counts"]] == ["leicester-square"]
+
+
+@pytest.mark.parametrize(
+    ("column", "value", "message"),
+    [
+        ("site_id", "no-such-place", "line 2: column site_id: unknown site id 'no-such-place'"),
+        ("move_to", "95, 400", "column move_to: '95, 400' is not 'lat, lon' in degrees"),
+        ("verification", "confirmed-ish", "column verification: 'confirmed-ish' is not one of"),
+        ("set_count", "four", "column set_count: 'four' is not a whole number"),
+        ("action", "delete", "column action: 'delete' is not one of accept, reject, move"),
+    ],
+)
+def test_malformed_review_sheet_names_row_and_column_and_writes_nothing(
+    runner, tmp_path, column, value, message
+):
+    report = tmp_path / "report.txt"
+    report.write_text(FIRST)
+    sheet = tmp_path / "review.csv"
+    row = dict.fromkeys(REVIEW_COLUMNS, "")
+    row["site_id"] = "leicester-square"
+    row["note"] = "checked by the desk"
+    if column == "move_to":
+        row["action"] = "move"
+    row[column] = value
+    write_rows(sheet, [row])
+    out = tmp_path / "out"
+    result = runner.invoke(cli, ["map", str(report), "-o", str(out), "--review", str(sheet)])
+    assert result.exit_code == 1
+    assert message.replace("line 2: ", "") in result.output
+    assert f"{sheet}:2:" in result.output
+    assert not out.exists()
+
+
+def test_moving_to_an_unknown_place_or_a_route_is_an_error(tmp_path):
+    report = tmp_path / "r.txt"
+    report.write_text(
+        "Ten cameras line the route along Whitehall from Trafalgar Square to Parliament Square. "
+        "Four cameras face Leicester Square."
+    )
+    layers = campmap.map_reports([report])
+    with pytest.raises(ReviewError, match="no place known as 'Atlantis Row'"):
+        campmap.apply_review(
+            layers, [campmap.Decision("leicester-square", 2, "move", "Atlantis Row")]
+        )
+    with pytest.raises(ReviewError, match="a route cannot be moved"):
+        campmap.apply_review(
+            layers,
+            [campmap.Decision("route-trafalgar-square-to-parliament-square", 3, "move", "1, 1")],
+        )
+
+
+def test_read_review_keeps_only_rows_with_decisions(tmp_path):
+    sheet = tmp_path / "review.csv"
+    rows = [dict.fromkeys(REVIEW_COLUMNS, "") for _ in range(3)]
+    for i, row in enumerate(rows):
+        row["site_id"] = f"site-{i}"
+    rows[1]["note"] = "checked"
+    write_rows(sheet, rows)
+    assert [d.site_id for d in read_review(sheet)] == ["site-1"]
+    rows[2]["site_id"] = "site-1"
+    write_rows(sheet, rows)
+    with pytest.raises(
+        ReviewError, match=r"review.csv:4: column site_id: 'site-1' is already on line 3"
+    ):
+        read_review(sheet)
