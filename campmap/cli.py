@@ -18,7 +18,10 @@ import click
 from campmap.errors import CampmapError
 from campmap.export import write_outputs
 from campmap.extract import extract
-from campmap.gazetteer import default_gazetteer
+from campmap.gazetteer import Backend, GeocoderBackend, default_gazetteer, load_gazetteer_file
+from campmap.gazetteer.geocache import default_cache_path
+from campmap.gazetteer.geocoder import BBox
+from campmap.gazetteer.osm import import_osm
 from campmap.layer import Layers
 from campmap.paths import example_paths
 from campmap.pipeline import map_reports, require_something
@@ -32,6 +35,104 @@ R = TypeVar("R")
 
 inputs_argument = click.argument("inputs", nargs=-1, metavar="[INPUT]...")
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
+
+
+def _region(_ctx: click.Context, _param: click.Parameter, value: str | None) -> BBox | None:
+    if value is None:
+        return None
+    try:
+        west, south, east, north = (float(v) for v in value.split(","))
+    except ValueError:
+        raise click.BadParameter(
+            f"expected WEST,SOUTH,EAST,NORTH in degrees (e.g. -0.16,51.59,-0.09,51.64), "
+            f"got {value!r}"
+        ) from None
+    if not (-180 <= west < east <= 180 and -90 <= south < north <= 90):
+        raise click.BadParameter(
+            f"expected WEST < EAST and SOUTH < NORTH in degrees, got {value!r}"
+        )
+    return west, south, east, north
+
+
+def place_options(func: Callable[P, R]) -> Callable[P, R]:
+    """Add the options choosing where places come from: files, then a geocoder."""
+    options = [
+        click.option(
+            "--gazetteer",
+            "gazetteers",
+            multiple=True,
+            type=click.Path(path_type=Path),
+            metavar="FILE",
+            help="A gazetteer (.csv, .geojson, .gpkg, .osm, .osm.pbf) tried before the embedded "
+            "one; repeat it, earlier files win.",
+        ),
+        click.option(
+            "--geocoder",
+            default=None,
+            metavar="SERVICE",
+            help="Ask this geopy service (nominatim, photon, pelias ...) for names no gazetteer "
+            "knows. Off by default; needs --user-agent.",
+        ),
+        click.option(
+            "--user-agent",
+            envvar="CAMPMAP_USER_AGENT",
+            default=None,
+            help="Names your application and a contact, for the geocoder (env CAMPMAP_USER_AGENT).",
+        ),
+        click.option("--geocoder-domain", default=None, help="The geocoder's host[:port]."),
+        click.option("--geocoder-key", default=None, help="API key, for services that need one."),
+        click.option(
+            "--geocoder-scheme", type=click.Choice(["https", "http"]), default=None, hidden=True
+        ),
+        click.option(
+            "--geocoder-cache",
+            type=click.Path(path_type=Path),
+            default=None,
+            help="Answers kept between runs [default: ~/.cache/campmap/geocoder.sqlite].",
+        ),
+        click.option(
+            "--geocoder-timeout", type=float, default=10.0, show_default=True, help="Seconds."
+        ),
+        click.option(
+            "--region",
+            callback=_region,
+            metavar="W,S,E,N",
+            help="Bias geocoder answers to this box; default: around the places already found.",
+        ),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def _backends(
+    gazetteers: Sequence[Path],
+    geocoder: str | None,
+    user_agent: str | None,
+    geocoder_domain: str | None,
+    geocoder_key: str | None,
+    geocoder_scheme: str | None,
+    geocoder_cache: Path | None,
+    geocoder_timeout: float,
+    region: BBox | None,
+) -> list[Backend]:
+    backends = [load_gazetteer_file(path) for path in gazetteers]
+    if geocoder is not None:
+        backends.append(
+            GeocoderBackend(
+                geocoder,
+                user_agent=user_agent,
+                domain=geocoder_domain,
+                api_key=geocoder_key,
+                scheme=geocoder_scheme,
+                cache=geocoder_cache or default_cache_path(),
+                region=region,
+                timeout=geocoder_timeout,
+            )
+        )
+    elif user_agent and (geocoder_domain or geocoder_key):
+        raise click.UsageError("--geocoder-domain and --geocoder-key need --geocoder SERVICE")
+    return backends
 
 
 def _clean_errors(func: Callable[P, R]) -> Callable[P, R]:
@@ -76,16 +177,22 @@ def cli() -> None:
     "from the network. Default: none (the map works offline).",
 )
 @click.option("-q", "--quiet", is_flag=True, help="Print warnings only.")
+@place_options
 @_clean_errors
 def map_command(
-    inputs: Sequence[str], output: Path, title: str, tiles: str | None, quiet: bool
+    inputs: Sequence[str],
+    output: Path,
+    title: str,
+    tiles: str | None,
+    quiet: bool,
+    **places: Any,
 ) -> None:
     """Map camera sites from report files, folders, or - (standard input).
 
     With no INPUT, maps the bundled example reports.
     """
     paths: Sequence[str | Path] = inputs or example_paths()
-    layers = map_reports(paths)
+    layers = map_reports(paths, backends=_backends(**places), region=places["region"])
     _report_problems(layers)
     require_something(layers)
     written = write_outputs(layers, output, title=title, tiles=tiles)
@@ -178,10 +285,14 @@ def gazetteer_group() -> None:
 @gazetteer_group.command("find")
 @click.argument("name")
 @json_option
+@place_options
 @_clean_errors
-def gazetteer_find(name: str, as_json: bool) -> None:
-    """Show what the gazetteer knows about NAME (exact, misspelt, or close names)."""
-    gazetteer = default_gazetteer()
+def gazetteer_find(name: str, as_json: bool, **places: Any) -> None:
+    """Show what the gazetteer knows about NAME (exact, misspelt, or close names).
+
+    NAME may be a junction: "Bowes Road junction with Bounds Green Road", "A / B".
+    """
+    gazetteer = default_gazetteer(_backends(**places))
     found = gazetteer.lookup(name)
     close = [] if found else [p for p, score in gazetteer.suggest(name) if score >= 60]
     records: list[dict[str, Any]] = [
@@ -215,6 +326,34 @@ def gazetteer_find(name: str, as_json: bool) -> None:
             click.echo(f"  coordinates: {r['source']} [{r['backend']}]")
     if not found:
         sys.exit(1)
+
+
+@gazetteer_group.command("import")
+@click.argument("source", type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(path_type=Path),
+    help="The GeoPackage (.gpkg) to write; use it with --gazetteer.",
+)
+@click.option(
+    "--index",
+    "location_index",
+    default="flex_mem",
+    show_default=True,
+    help="libosmium node-location index; e.g. dense_file_array,FILE keeps it on disk.",
+)
+@_clean_errors
+def gazetteer_import(source: Path, output: Path, location_index: str) -> None:
+    """Build a gazetteer from an OpenStreetMap extract (.osm, .osm.pbf)."""
+    summary = import_osm(source, output, location_index=location_index)
+    click.echo(
+        f"{summary.streets} streets ({summary.street_names} names, from {summary.ways_read} "
+        f"ways), {summary.areas} areas, {summary.points} points in {summary.seconds:.1f} s"
+        + (f"; {summary.skipped} objects skipped (nodes missing)" if summary.skipped else "")
+    )
+    click.echo(f"wrote {output}")
 
 
 def main() -> None:
