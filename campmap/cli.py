@@ -21,6 +21,7 @@ from campmap.extract import extract
 from campmap.gazetteer import Backend, GeocoderBackend, default_gazetteer, load_gazetteer_file
 from campmap.gazetteer.geocache import default_cache_path
 from campmap.gazetteer.geocoder import BBox
+from campmap.gazetteer.online import place_unresolved
 from campmap.gazetteer.osm import import_osm
 from campmap.layer import Layers
 from campmap.paths import example_paths
@@ -230,8 +231,9 @@ def _report_problems(layers: Layers) -> None:
 @cli.command("extract")
 @inputs_argument
 @json_option
+@place_options
 @_clean_errors
-def extract_command(inputs: Sequence[str], as_json: bool) -> None:
+def extract_command(inputs: Sequence[str], as_json: bool, **places: Any) -> None:
     """List every place mention in the reports, with its role and count."""
     if not inputs:
         raise click.UsageError("give at least one report file, folder, or - for standard input")
@@ -240,7 +242,11 @@ def extract_command(inputs: Sequence[str], as_json: bool) -> None:
         _warn(str(problem))
     if not document.sources:
         raise CampmapError("no report could be read")
-    records = [mention_record(m) for m in extract(document, default_gazetteer())]
+    gazetteer = default_gazetteer(_backends(**places))
+    mentions, problems = place_unresolved(extract(document, gazetteer), gazetteer, places["region"])
+    for problem in problems:
+        _warn(str(problem))
+    records = [mention_record(m) for m in mentions]
     if as_json:
         click.echo(json.dumps(records, indent=2, ensure_ascii=False))
         return

@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from geopy import exc as geopy_exc
-from geopy.adapters import AdapterHTTPError
+from geopy.adapters import AdapterHTTPError, URLLibAdapter
 from geopy.extra.rate_limiter import RateLimiter
 from geopy.geocoders import get_geocoder_for_service, options
 from shapely.geometry import Point
@@ -270,7 +270,13 @@ class GeocoderBackend(Backend):
         self.service = service
         self.name = service
         accepted = inspect.signature(cls.__init__).parameters
-        kwargs: dict[str, Any] = {"user_agent": self.user_agent, "timeout": timeout}
+        # urllib, not requests: requests' adapter retries on its own (urllib3's Retry), which
+        # would send requests past the rate limiter and the retry count.
+        kwargs: dict[str, Any] = {
+            "user_agent": self.user_agent,
+            "timeout": timeout,
+            "adapter_factory": URLLibAdapter,
+        }
         if scheme is not None:
             kwargs["scheme"] = scheme
         if domain is not None:
