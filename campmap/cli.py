@@ -21,6 +21,7 @@ from campmap.extract import extract
 from campmap.gazetteer import Backend, GeocoderBackend, default_gazetteer, load_gazetteer_file
 from campmap.gazetteer.geocache import default_cache_path
 from campmap.gazetteer.geocoder import BBox
+from campmap.gazetteer.junctions import place_junctions
 from campmap.gazetteer.online import place_unresolved
 from campmap.gazetteer.osm import import_osm
 from campmap.layer import Layers
@@ -243,7 +244,8 @@ def extract_command(inputs: Sequence[str], as_json: bool, **places: Any) -> None
     if not document.sources:
         raise CampmapError("no report could be read")
     gazetteer = default_gazetteer(_backends(**places))
-    mentions, problems = place_unresolved(extract(document, gazetteer), gazetteer, places["region"])
+    mentions = place_junctions(extract(document, gazetteer), gazetteer)
+    mentions, problems = place_unresolved(mentions, gazetteer, places["region"])
     for problem in problems:
         _warn(str(problem))
     records = [mention_record(m) for m in mentions]

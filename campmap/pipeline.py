@@ -11,6 +11,7 @@ from campmap.errors import InputError, NothingToMapError
 from campmap.extract import extract
 from campmap.gazetteer import Backend, Gazetteer, default_gazetteer
 from campmap.gazetteer.geocoder import BBox
+from campmap.gazetteer.junctions import place_junctions
 from campmap.gazetteer.online import place_unresolved
 from campmap.layer import Layers, build_layers
 from campmap.sources import read_sources
@@ -61,7 +62,7 @@ def map_reports(
         named = "; ".join(str(p) for p in document.problems) or "no inputs given"
         raise InputError("inputs", f"no report could be read ({named})")
     gazetteer = gazetteer or default_gazetteer(backends)
-    mentions = extract(document, gazetteer)
+    mentions = place_junctions(extract(document, gazetteer), gazetteer)
     mentions, problems = place_unresolved(mentions, gazetteer, region)
     if problems:
         document = replace(document, problems=(*document.problems, *problems))

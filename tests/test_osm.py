@@ -120,6 +120,34 @@ def test_junction_phrase_resolves_to_the_shared_node(town_osm, tmp_path):
     assert gaz.lookup("Alpha Road junction with Gamma Park Lane") == []
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Four CCTV cameras were installed at the Alpha Road junction with Beta Street.",
+        "Four CCTV cameras were installed at the junction of Alpha Road and Beta Street.",
+        "Four CCTV cameras were installed on Alpha Road, at the corner of Beta Street.",
+    ],
+)
+def test_a_junction_in_a_report_is_one_site_at_the_crossing(town_osm, tmp_path, sentence):
+    report = write(tmp_path / "r.txt", sentence + "\n")
+    layers = map_reports([report], backends=[_load(town_osm)])
+    (row,) = layers.sites.itertuples()
+    assert row.place_kind == "point" and row.count == 4
+    assert (row.geometry.x, row.geometry.y) == pytest.approx((-1.0, 52.0), abs=1e-7)
+    assert row.site_id == "junction-osm-way-101-osm-way-201"
+    assert "Alpha Road" in row.written_as and "Beta Street" in row.written_as
+    assert "OpenStreetMap way/101" in row.coordinate_source
+
+
+def test_streets_that_do_not_meet_stay_separate_sites(town_osm, tmp_path):
+    report = write(
+        tmp_path / "r.txt", "Two CCTV cameras watch Beta Street junction with Gamma Park.\n"
+    )
+    layers = map_reports([report], backends=[_load(town_osm)])
+    assert "Beta Street" in set(layers.sites["name"])
+    assert not any(layers.sites["site_id"].str.startswith("junction-"))
+
+
 def test_cli_find_answers_a_junction(town_osm, tmp_path):
     import_osm(town_osm, tmp_path / "town.gpkg")
     result = CliRunner().invoke(
@@ -306,6 +334,19 @@ def test_streets_that_share_a_node_in_the_real_extract_meet_there(real_extract, 
 def _pairs(names):
     names = sorted(names)
     return [(a, b) for i, a in enumerate(names) for b in names[i + 1 :]]
+
+
+def test_a_report_naming_the_real_junction_is_mapped_at_the_crossing(real_gazetteer, tmp_path):
+    report = write(
+        tmp_path / "r.txt",
+        "Four CCTV cameras were installed at the Bowes Road junction with Bounds Green Road.\n",
+    )
+    layers = map_reports([report], gazetteer=real_gazetteer)
+    (row,) = layers.sites.itertuples()
+    direct = real_gazetteer.lookup("Bowes Road junction with Bounds Green Road")[0]
+    assert row.geometry.distance(direct.geometry) < 1e-7
+    assert row.count == 4 and row.place_kind == "point"
+    assert row.written_as == "Bowes Road junction with Bounds Green Road"
 
 
 def test_map_with_the_real_extract_records_osm_provenance(real_gazetteer, tmp_path):
