@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import math
 import xml.etree.ElementTree as ET
 from collections import defaultdict
@@ -15,7 +16,7 @@ from conftest import write
 
 from campmap import GazetteerError, OutputError, map_reports
 from campmap.cli import cli
-from campmap.gazetteer import GeoPackageGazetteer, default_gazetteer
+from campmap.gazetteer import GeoPackageGazetteer, default_gazetteer, load_gazetteer_file
 from campmap.gazetteer.osm import import_osm, read_osm_places
 
 REAL = (
@@ -130,7 +131,7 @@ def test_junction_phrase_resolves_to_the_shared_node(town_osm, tmp_path):
 )
 def test_a_junction_in_a_report_is_one_site_at_the_crossing(town_osm, tmp_path, sentence):
     report = write(tmp_path / "r.txt", sentence + "\n")
-    layers = map_reports([report], backends=[_load(town_osm)])
+    layers = map_reports([report], backends=[load_gazetteer_file(town_osm)])
     (row,) = layers.sites.itertuples()
     assert row.place_kind == "point" and row.count == 4
     assert (row.geometry.x, row.geometry.y) == pytest.approx((-1.0, 52.0), abs=1e-7)
@@ -143,7 +144,7 @@ def test_streets_that_do_not_meet_stay_separate_sites(town_osm, tmp_path):
     report = write(
         tmp_path / "r.txt", "Two CCTV cameras watch Beta Street junction with Gamma Park.\n"
     )
-    layers = map_reports([report], backends=[_load(town_osm)])
+    layers = map_reports([report], backends=[load_gazetteer_file(town_osm)])
     assert "Beta Street" in set(layers.sites["name"])
     assert not any(layers.sites["site_id"].str.startswith("junction-"))
 
@@ -162,15 +163,9 @@ def test_cli_find_answers_a_junction(town_osm, tmp_path):
         ],
     )
     assert result.exit_code == 0, result.output
-    (record,) = load_json_text(result.output)
+    (record,) = json.loads(result.output)
     assert (record["lat"], record["lon"]) == (52.0, -1.0)
     assert "OpenStreetMap way/101" in record["source"]
-
-
-def load_json_text(text: str) -> object:
-    import json
-
-    return json.loads(text)
 
 
 def test_pbf_and_on_disk_location_index(town_osm, tmp_path):
@@ -190,18 +185,12 @@ def test_osm_file_is_a_gazetteer_directly(town_osm, tmp_path):
     report = write(
         tmp_path / "r.txt", "Three CCTV cameras were installed on Alpha Road near the park.\n"
     )
-    layers = map_reports([report], backends=[_load(town_osm)])
+    layers = map_reports([report], backends=[load_gazetteer_file(town_osm)])
     (row,) = layers.sites.itertuples()
     assert row.name == "Alpha Road"
     assert row.backend == "town.osm"
     assert row.coordinate_source == "OpenStreetMap way/101, way/102"
     assert row.count == 3
-
-
-def _load(path):
-    from campmap.gazetteer import load_gazetteer_file
-
-    return load_gazetteer_file(path)
 
 
 def test_bad_osm_input_is_one_clear_error(tmp_path):

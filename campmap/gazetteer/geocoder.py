@@ -307,8 +307,6 @@ class GeocoderBackend(Backend):
         self.max_wait_seconds = max_wait_seconds
         self._sleep = sleep
         self._limited = _Limiter(self._geocoder.geocode, min_delay_seconds, clock, sleep)
-        self.requests = 0
-        self.failures: dict[str, str] = {}
 
     def places(self) -> Iterable[Place]:
         """Return nothing: an online geocoder cannot list its places."""
@@ -347,14 +345,12 @@ class GeocoderBackend(Backend):
         wait = self.backoff_seconds
         while True:
             made += 1
-            self.requests += 1
             try:
                 found = self._limited(query, **kwargs)
             except geopy_exc.GeocoderServiceError as err:
                 reason = _describe(err)
                 if not _retryable(err) or made > self.max_retries:
                     tries = f" after {made} tries" if made > 1 else ""
-                    self.failures[query] = f"{reason}{tries}"
                     return GeocodeResult((), f"{self.service}: {reason}{tries}", made)
                 pause = wait
                 retry_after = getattr(err, "retry_after", None)

@@ -28,11 +28,10 @@ import shapely
 from shapely.errors import GEOSException
 from shapely.geometry import Point
 from shapely.geometry.base import BaseGeometry
-from shapely.validation import explain_validity
 
 from campmap.errors import GazetteerError
 from campmap.gazetteer.base import Backend
-from campmap.gazetteer.geojson_file import GeoJSONGazetteer
+from campmap.gazetteer.geojson_file import GeoJSONGazetteer, check_geometry
 from campmap.records import Place
 
 __all__ = ["CSVGazetteer", "GeoPackageGazetteer", "load_gazetteer_file", "slug"]
@@ -49,17 +48,6 @@ def slug(text: str) -> str:
     'st-marys-church'
     """
     return _SLUG.sub("-", text.lower().replace("'", "").replace("\u2019", "")).strip("-")
-
-
-def _check_geometry(label: str, line: int | None, where: str, geometry: BaseGeometry) -> None:
-    if geometry.is_empty or not geometry.is_valid:
-        why = "empty" if geometry.is_empty else explain_validity(geometry)
-        raise GazetteerError(label, f"{where}: invalid geometry: {why}", line)
-    minx, miny, maxx, maxy = geometry.bounds
-    if not (-180 <= minx <= maxx <= 180 and -90 <= miny <= maxy <= 90):
-        raise GazetteerError(
-            label, f"{where}: coordinates are not longitude/latitude degrees", line
-        )
 
 
 def _number(label: str, line: int, field: str, text: str, limit: float) -> float:
@@ -121,9 +109,7 @@ def load_csv_places(path: Path, backend: str) -> list[Place]:
             geometry = Point(lon, lat)
         else:
             raise GazetteerError(label, "fields 'lat'/'lon' or 'wkt': no coordinates given", line)
-        _check_geometry(
-            label, line, "field 'wkt'" if values.get("wkt") else "coordinates", geometry
-        )
+        check_geometry(geometry, label, "field 'wkt'" if values.get("wkt") else "coordinates", line)
         place_id = values.get("id") or slug(name) or f"line-{line}"
         if place_id in seen:
             raise GazetteerError(
@@ -178,7 +164,7 @@ def load_gpkg_places(path: Path, backend: str) -> list[Place]:
         geometry = row.geometry
         if geometry is None:
             raise GazetteerError(label, f"{where} ({row.id}): no geometry")
-        _check_geometry(label, None, f"{where} ({row.id})", geometry)
+        check_geometry(geometry, label, f"{where} ({row.id})")
         raw_aliases = getattr(row, "aliases", None)
         aliases = (
             tuple(a.strip() for a in raw_aliases.split(";") if a.strip())
