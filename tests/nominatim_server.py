@@ -4,7 +4,7 @@ What it answers depends on the query (``q``):
 
 - a name in ``PLACES``: one result, in Nominatim's ``format=json`` shape;
 - ``Slow ...``: the answer, after ``slow_seconds``;
-- ``Busy ...``: HTTP 429 (with ``Retry-After: 0``) ``busy_times`` times, then the answer;
+- ``Busy ...``: HTTP 429 (with ``Retry-After: retry_after``) ``busy_times`` times, then the answer;
 - ``Broken ...``: HTTP 500, always;
 - ``Garbled ...``: 200 with a body that is not JSON;
 - anything else: ``[]`` (no match).
@@ -40,6 +40,7 @@ class Request:
 class Nominatim:
     slow_seconds: float = 1.0
     busy_times: int = 2
+    retry_after: int = 0
     requests: list[Request] = field(default_factory=list)
     _busy_seen: dict[str, int] = field(default_factory=dict)
     server: ThreadingHTTPServer | None = None
@@ -75,7 +76,8 @@ class Nominatim:
                     seen = state._busy_seen.get(query, 0)
                     state._busy_seen[query] = seen + 1
                     if seen < state.busy_times:
-                        return self._send(429, b"slow down", {"Retry-After": "0"})
+                        retry = {"Retry-After": str(state.retry_after)}
+                        return self._send(429, b"slow down", retry)
                 if query.startswith("Slow"):
                     time.sleep(state.slow_seconds)
                 found = PLACES.get(query)

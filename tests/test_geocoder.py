@@ -148,6 +148,23 @@ def test_rate_limited_answers_are_retried_then_used(server, tmp_path):
     assert server.queries() == ["Busy Lane"] * 3
 
 
+def test_waits_double_and_honour_retry_after(server, tmp_path):
+    server.retry_after = 7
+    now = [0.0]
+    slept: list[float] = []
+
+    def sleep(seconds: float) -> None:
+        slept.append(seconds)
+        now[0] += seconds
+
+    fake = {"backoff_seconds": 2.0, "max_retries": 3, "sleep": sleep, "clock": lambda: now[0]}
+    assert backend(server, tmp_path, **fake).geocode("Busy Lane").places
+    assert slept == [7.0, 7.0]  # the server asked for more than 2 s, then 4 s
+    slept.clear()
+    assert not backend(server, tmp_path, **fake).geocode("Broken Lane").places
+    assert slept == [2.0, 4.0, 8.0]
+
+
 def test_retries_are_bounded_and_the_reason_kept(server, tmp_path):
     geo = backend(server, tmp_path, max_retries=1)
     started = time.monotonic()

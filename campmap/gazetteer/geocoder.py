@@ -241,7 +241,8 @@ class GeocoderBackend(Backend):
     max_wait_seconds : float
         Cap on one wait.
     clock, sleep : callables
-        Time source and sleep, for tests.
+        Time source and sleep, for tests; replace both together (the rate
+        limiter waits until ``clock`` has moved on by ``min_delay_seconds``).
     """
 
     def __init__(
