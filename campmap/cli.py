@@ -19,7 +19,12 @@ from campmap.diff import diff_runs
 from campmap.errors import CampmapError
 from campmap.export import write_outputs
 from campmap.extract import extract
-from campmap.gazetteer import default_gazetteer
+from campmap.gazetteer import Backend, GeocoderBackend, default_gazetteer, load_gazetteer_file
+from campmap.gazetteer.geocache import default_cache_path
+from campmap.gazetteer.geocoder import BBox
+from campmap.gazetteer.junctions import place_junctions
+from campmap.gazetteer.online import place_unresolved
+from campmap.gazetteer.osm import import_osm
 from campmap.layer import Layers
 from campmap.paths import example_paths
 from campmap.pipeline import map_reports, require_something
@@ -34,6 +39,104 @@ R = TypeVar("R")
 
 inputs_argument = click.argument("inputs", nargs=-1, metavar="[INPUT]...")
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
+
+
+def _region(_ctx: click.Context, _param: click.Parameter, value: str | None) -> BBox | None:
+    if value is None:
+        return None
+    try:
+        west, south, east, north = (float(v) for v in value.split(","))
+    except ValueError:
+        raise click.BadParameter(
+            f"expected WEST,SOUTH,EAST,NORTH in degrees (e.g. -0.16,51.59,-0.09,51.64), "
+            f"got {value!r}"
+        ) from None
+    if not (-180 <= west < east <= 180 and -90 <= south < north <= 90):
+        raise click.BadParameter(
+            f"expected WEST < EAST and SOUTH < NORTH in degrees, got {value!r}"
+        )
+    return west, south, east, north
+
+
+def place_options(func: Callable[P, R]) -> Callable[P, R]:
+    """Add the options choosing where places come from: files, then a geocoder."""
+    options = [
+        click.option(
+            "--gazetteer",
+            "gazetteers",
+            multiple=True,
+            type=click.Path(path_type=Path),
+            metavar="FILE",
+            help="A gazetteer (.csv, .geojson, .gpkg, .osm, .osm.pbf) tried before the embedded "
+            "one; repeat it, earlier files win.",
+        ),
+        click.option(
+            "--geocoder",
+            default=None,
+            metavar="SERVICE",
+            help="Ask this geopy service (nominatim, photon, pelias ...) for names no gazetteer "
+            "knows. Off by default; needs --user-agent.",
+        ),
+        click.option(
+            "--user-agent",
+            envvar="CAMPMAP_USER_AGENT",
+            default=None,
+            help="Names your application and a contact, for the geocoder (env CAMPMAP_USER_AGENT).",
+        ),
+        click.option("--geocoder-domain", default=None, help="The geocoder's host[:port]."),
+        click.option("--geocoder-key", default=None, help="API key, for services that need one."),
+        click.option(
+            "--geocoder-scheme", type=click.Choice(["https", "http"]), default=None, hidden=True
+        ),
+        click.option(
+            "--geocoder-cache",
+            type=click.Path(path_type=Path),
+            default=None,
+            help="Answers kept between runs [default: ~/.cache/campmap/geocoder.sqlite].",
+        ),
+        click.option(
+            "--geocoder-timeout", type=float, default=10.0, show_default=True, help="Seconds."
+        ),
+        click.option(
+            "--region",
+            callback=_region,
+            metavar="W,S,E,N",
+            help="Bias geocoder answers to this box; default: around the places already found.",
+        ),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def _backends(
+    gazetteers: Sequence[Path],
+    geocoder: str | None,
+    user_agent: str | None,
+    geocoder_domain: str | None,
+    geocoder_key: str | None,
+    geocoder_scheme: str | None,
+    geocoder_cache: Path | None,
+    geocoder_timeout: float,
+    region: BBox | None,
+) -> list[Backend]:
+    backends = [load_gazetteer_file(path) for path in gazetteers]
+    if geocoder is not None:
+        backends.append(
+            GeocoderBackend(
+                geocoder,
+                user_agent=user_agent,
+                domain=geocoder_domain,
+                api_key=geocoder_key,
+                scheme=geocoder_scheme,
+                cache=geocoder_cache or default_cache_path(),
+                region=region,
+                timeout=geocoder_timeout,
+            )
+        )
+    elif user_agent and (geocoder_domain or geocoder_key):
+        raise click.UsageError("--geocoder-domain and --geocoder-key need --geocoder SERVICE")
+    return backends
 
 
 def _clean_errors(func: Callable[P, R]) -> Callable[P, R]:
@@ -85,6 +188,7 @@ def cli() -> None:
     default=None,
     help="Apply a reviewer's decisions (a sheet from 'campmap review').",
 )
+@place_options
 @_clean_errors
 def map_command(
     inputs: Sequence[str],
@@ -93,6 +197,7 @@ def map_command(
     tiles: str | None,
     quiet: bool,
     review_file: Path | None,
+    **places: Any,
 ) -> None:
     """Map camera sites from report files, folders, or - (standard input).
 
@@ -100,10 +205,12 @@ def map_command(
     """
     paths: Sequence[str | Path] = inputs or [_relative(p) for p in example_paths()]
     decisions = read_review(review_file) if review_file is not None else None
-    layers = map_reports(paths)
+    backends = _backends(**places)
+    layers = map_reports(paths, backends=backends, region=places["region"])
     _report_problems(layers)
     if decisions is not None:
-        layers = apply_review(layers, decisions, label=str(review_file))
+        gazetteer = default_gazetteer(backends)
+        layers = apply_review(layers, decisions, gazetteer, label=str(review_file))
         for item in layers.review["stale"]:
             _warn(
                 f"{review_file}:{item['line']}: decision for {item['site_id']!r} matches "
@@ -153,8 +260,9 @@ def _report_problems(layers: Layers) -> None:
 @cli.command("extract")
 @inputs_argument
 @json_option
+@place_options
 @_clean_errors
-def extract_command(inputs: Sequence[str], as_json: bool) -> None:
+def extract_command(inputs: Sequence[str], as_json: bool, **places: Any) -> None:
     """List every place mention in the reports, with its role and count."""
     if not inputs:
         raise click.UsageError("give at least one report file, folder, or - for standard input")
@@ -163,7 +271,12 @@ def extract_command(inputs: Sequence[str], as_json: bool) -> None:
         _warn(str(problem))
     if not document.sources:
         raise CampmapError("no report could be read")
-    records = [mention_record(m) for m in extract(document, default_gazetteer())]
+    gazetteer = default_gazetteer(_backends(**places))
+    mentions = place_junctions(extract(document, gazetteer), gazetteer)
+    mentions, problems = place_unresolved(mentions, gazetteer, places["region"])
+    for problem in problems:
+        _warn(str(problem))
+    records = [mention_record(m) for m in mentions]
     if as_json:
         click.echo(json.dumps(records, indent=2, ensure_ascii=False))
         return
@@ -210,8 +323,9 @@ def mention_record(mention: Mention) -> dict[str, Any]:
     type=click.Path(path_type=Path),
     help="The review sheet (CSV). Decisions already in it are kept.",
 )
+@place_options
 @_clean_errors
-def review_command(inputs: Sequence[str], output: Path) -> None:
+def review_command(inputs: Sequence[str], output: Path, **places: Any) -> None:
     """Write a review sheet: one row per candidate site and route, with columns to decide.
 
     Fill in action (accept, reject, move), move_to (a place name or 'lat, lon'),
@@ -220,9 +334,10 @@ def review_command(inputs: Sequence[str], output: Path) -> None:
     """
     paths: Sequence[str | Path] = inputs or [_relative(p) for p in example_paths()]
     previous = read_review(output) if output.exists() else []
-    layers = map_reports(paths)
+    backends = _backends(**places)
+    layers = map_reports(paths, backends=backends, region=places["region"])
     _report_problems(layers)
-    write_review(layers, output, previous=previous)
+    write_review(layers, output, default_gazetteer(backends), previous=previous)
     click.echo(f"wrote {output} ({len(previous)} earlier decisions kept)")
 
 
@@ -249,10 +364,14 @@ def gazetteer_group() -> None:
 @gazetteer_group.command("find")
 @click.argument("name")
 @json_option
+@place_options
 @_clean_errors
-def gazetteer_find(name: str, as_json: bool) -> None:
-    """Show what the gazetteer knows about NAME (exact, misspelt, or close names)."""
-    gazetteer = default_gazetteer()
+def gazetteer_find(name: str, as_json: bool, **places: Any) -> None:
+    """Show what the gazetteer knows about NAME (exact, misspelt, or close names).
+
+    NAME may be a junction: "Bowes Road junction with Bounds Green Road", "A / B".
+    """
+    gazetteer = default_gazetteer(_backends(**places))
     found = gazetteer.lookup(name)
     close = [] if found else [p for p, score in gazetteer.suggest(name) if score >= 60]
     records: list[dict[str, Any]] = [
@@ -286,6 +405,34 @@ def gazetteer_find(name: str, as_json: bool) -> None:
             click.echo(f"  coordinates: {r['source']} [{r['backend']}]")
     if not found:
         sys.exit(1)
+
+
+@gazetteer_group.command("import")
+@click.argument("source", type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(path_type=Path),
+    help="The GeoPackage (.gpkg) to write; use it with --gazetteer.",
+)
+@click.option(
+    "--index",
+    "location_index",
+    default="flex_mem",
+    show_default=True,
+    help="libosmium node-location index; e.g. dense_file_array,FILE keeps it on disk.",
+)
+@_clean_errors
+def gazetteer_import(source: Path, output: Path, location_index: str) -> None:
+    """Build a gazetteer from an OpenStreetMap extract (.osm, .osm.pbf)."""
+    summary = import_osm(source, output, location_index=location_index)
+    click.echo(
+        f"{summary.streets} streets ({summary.street_names} names, from {summary.ways_read} "
+        f"ways), {summary.areas} areas, {summary.points} points in {summary.seconds:.1f} s"
+        + (f"; {summary.skipped} objects skipped (nodes missing)" if summary.skipped else "")
+    )
+    click.echo(f"wrote {output}")
 
 
 def main() -> None:

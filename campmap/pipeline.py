@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import BinaryIO
 
 from campmap.errors import InputError, NothingToMapError
 from campmap.extract import extract
 from campmap.gazetteer import Backend, Gazetteer, default_gazetteer
+from campmap.gazetteer.geocoder import BBox
+from campmap.gazetteer.junctions import place_junctions
+from campmap.gazetteer.online import place_unresolved
 from campmap.layer import Layers, build_layers
 from campmap.sources import read_sources
 
@@ -21,6 +25,7 @@ def map_reports(
     gazetteer: Gazetteer | None = None,
     backends: Sequence[Backend] = (),
     stdin: BinaryIO | None = None,
+    region: BBox | None = None,
 ) -> Layers:
     """Read reports, extract camera sites and routes, and build their layers.
 
@@ -35,6 +40,9 @@ def map_reports(
         Extra backends tried before the embedded gazetteer.
     stdin : binary file, optional
         What ``-`` reads.
+    region : (west, south, east, north), optional
+        Bias for online geocoders among ``backends``; by default the region of
+        the places the offline gazetteers resolved.
 
     Returns
     -------
@@ -54,7 +62,10 @@ def map_reports(
         named = "; ".join(str(p) for p in document.problems) or "no inputs given"
         raise InputError("inputs", f"no report could be read ({named})")
     gazetteer = gazetteer or default_gazetteer(backends)
-    mentions = extract(document, gazetteer)
+    mentions = place_junctions(extract(document, gazetteer), gazetteer)
+    mentions, problems = place_unresolved(mentions, gazetteer, region)
+    if problems:
+        document = replace(document, problems=(*document.problems, *problems))
     return build_layers(document, mentions, gazetteer)
 
 

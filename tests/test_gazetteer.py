@@ -159,7 +159,9 @@ def test_user_geojson_gazetteer_errors_name_the_file_and_feature(tmp_path):
 
 def test_unknown_backend_lists_the_valid_ones():
     with pytest.raises(
-        CampmapError, match="unknown gazetteer backend 'nominatim'; valid ones: embedded, geojson"
+        CampmapError,
+        match="unknown gazetteer backend 'nominatim'; "
+        "valid ones: csv, embedded, geocoder, geojson, gpkg, osm",
     ):
         get_backend("nominatim")
     assert get_backend("embedded").name == "embedded"

@@ -18,27 +18,40 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import DamerauLevenshtein
 
 from campmap.gazetteer.base import Backend, get_backend, register_backend
+from campmap.gazetteer.geocoder import GeocoderBackend
 from campmap.gazetteer.geojson_file import EmbeddedGazetteer, GeoJSONGazetteer
 from campmap.gazetteer.index import Hit, PhraseIndex
+from campmap.gazetteer.junctions import split_junction
 from campmap.gazetteer.names import name_variants, normalize, spelling
+from campmap.gazetteer.osm import OSMGazetteer
+from campmap.gazetteer.table import CSVGazetteer, GeoPackageGazetteer, load_gazetteer_file
 from campmap.paths import data_dir
 from campmap.records import Place
 
 __all__ = [
     "Backend",
+    "CSVGazetteer",
     "EmbeddedGazetteer",
     "Gazetteer",
     "GeoJSONGazetteer",
+    "GeoPackageGazetteer",
+    "GeocoderBackend",
     "Hit",
     "NameHit",
+    "OSMGazetteer",
     "default_gazetteer",
     "get_backend",
+    "load_gazetteer_file",
     "region_names",
     "register_backend",
 ]
 
 register_backend("embedded", EmbeddedGazetteer)
 register_backend("geojson", GeoJSONGazetteer)
+register_backend("csv", CSVGazetteer)
+register_backend("gpkg", GeoPackageGazetteer)
+register_backend("osm", OSMGazetteer)
+register_backend("geocoder", GeocoderBackend)
 
 FUZZY_CUTOFF = 0.85
 """Least Damerau-Levenshtein similarity (0-1) for a misspelt name to match."""
@@ -94,9 +107,13 @@ class Gazetteer:
         self._by_id: dict[str, Place] = {}
         any_case: set[str] = set()
         for backend in self.backends:
-            for place in backend.places():
+            listed = list(backend.places())
+            for place in listed:
                 self._by_id.setdefault(place.id, place)
-                for alias in (place.name, *place.aliases):
+            # Within a backend, places named so come before places only aliased so.
+            named = [(place, (place.name,)) for place in listed]
+            for place, names in [*named, *((p, p.aliases) for p in listed)]:
+                for alias in names:
                     keys = name_variants(alias)
                     if alias == alias.lower():
                         any_case.update(keys)
@@ -144,6 +161,10 @@ class Gazetteer:
     def lookup(self, name: str) -> list[Place]:
         """Resolve a name: exact (normalised) first, else the closest spelling.
 
+        A junction phrase (``A junction with B``, ``A / B``) resolves to the
+        point where the two streets meet (see :meth:`junction`); names no
+        offline backend knows are then asked of the online backends, in order.
+
         Parameters
         ----------
         name : str
@@ -159,6 +180,11 @@ class Gazetteer:
         matched = self.fuzzy(name)
         if matched is not None:
             return list(self._by_key[matched[0]])
+        pair = split_junction(name)
+        if pair is not None:
+            crossing = self.junction(*pair)
+            if crossing is not None:
+                return [crossing]
         for backend in self.backends:
             if not any(True for _ in backend.places()):
                 found = backend.lookup(name)

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from shapely.geometry import shape
+from shapely.geometry.base import BaseGeometry
 from shapely.validation import explain_validity
 
 from campmap.errors import GazetteerError
@@ -14,9 +15,26 @@ from campmap.gazetteer.base import Backend
 from campmap.paths import data_dir
 from campmap.records import Place
 
-__all__ = ["EmbeddedGazetteer", "GeoJSONGazetteer", "load_geojson_places"]
+__all__ = ["EmbeddedGazetteer", "GeoJSONGazetteer", "check_geometry", "load_geojson_places"]
 
 _REQUIRED = ("id", "name", "kind", "source")
+
+
+def check_geometry(geometry: BaseGeometry, label: str, where: str, line: int | None = None) -> None:
+    """Refuse an empty or invalid geometry, or one whose coordinates are not lon/lat.
+
+    Raises
+    ------
+    GazetteerError
+        ``<label>[:<line>]: <where>: invalid geometry: <why>``, or ``...: coordinates
+        are not lon/lat``.
+    """
+    if geometry.is_empty or not geometry.is_valid:
+        why = "empty" if geometry.is_empty else explain_validity(geometry)
+        raise GazetteerError(label, f"{where}: invalid geometry: {why}", line)
+    minx, miny, maxx, maxy = geometry.bounds
+    if not (-180 <= minx <= maxx <= 180 and -90 <= miny <= maxy <= 90):
+        raise GazetteerError(label, f"{where}: coordinates are not lon/lat", line)
 
 
 def load_geojson_places(path: Path, backend: str) -> list[Place]:
@@ -71,12 +89,7 @@ def load_geojson_places(path: Path, backend: str) -> list[Place]:
             geometry = shape(feature["geometry"])
         except (KeyError, TypeError, ValueError, AttributeError) as err:
             raise GazetteerError(label, f"{where} ({props['id']}): bad geometry: {err}") from err
-        if geometry.is_empty or not geometry.is_valid:
-            why = "empty" if geometry.is_empty else explain_validity(geometry)
-            raise GazetteerError(label, f"{where} ({props['id']}): invalid geometry: {why}")
-        minx, miny, maxx, maxy = geometry.bounds
-        if not (-180 <= minx <= maxx <= 180 and -90 <= miny <= maxy <= 90):
-            raise GazetteerError(label, f"{where} ({props['id']}): coordinates are not lon/lat")
+        check_geometry(geometry, label, f"{where} ({props['id']})")
         places.append(
             Place(
                 id=props["id"],

@@ -1,0 +1,406 @@
+"""Build a local gazetteer from an OpenStreetMap extract (``.osm``, ``.osm.pbf``, ``.osm.bz2``).
+
+The extract is streamed once through pyosmium with a node-location index
+(``flex_mem`` by default: compact in memory; pass ``location_index=
+"dense_file_array,FILE"`` to keep it on disk for a country), so memory grows with
+the named things kept, not with the size of the file. Kept are:
+
+- named highways (every ``highway=*`` way with a ``name``), merged per name into
+  one line, or a few when the pieces lie more than :data:`STREET_GAP_M` apart
+  (two High Streets in one city stay two places);
+- named squares, parks, gardens, stations and landmarks, as areas (closed ways
+  and multipolygon relations, assembled by osmium) or points (nodes).
+
+Every place keeps its OSM ids: ``source`` reads ``OpenStreetMap way/123`` (the
+first ids, and how many more), and the GeoPackage's ``osm_ids`` column lists them all.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+import warnings
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any, cast
+
+import osmium
+import shapely
+from shapely.geometry import LineString, MultiLineString, MultiPolygon
+from shapely.geometry.base import BaseGeometry
+
+from campmap.errors import GazetteerError, OutputError
+from campmap.export.atomic import prepare_dir, replace_all
+from campmap.gazetteer.base import Backend
+from campmap.records import Place
+
+__all__ = [
+    "STREET_GAP_M",
+    "ImportSummary",
+    "OSMGazetteer",
+    "import_osm",
+    "read_osm_places",
+    "write_gazetteer",
+]
+
+STREET_GAP_M = 300.0
+"""Pieces of a same-named street farther apart than this are separate places."""
+
+_METRES_PER_DEGREE = 111_320.0
+
+_AREA_KINDS = {
+    "place": {"square"},
+    "leisure": {"park", "garden", "common", "recreation_ground", "nature_reserve", "stadium"},
+    "railway": {"station"},
+    "public_transport": {"station"},
+    "amenity": {
+        "townhall",
+        "library",
+        "hospital",
+        "police",
+        "marketplace",
+        "place_of_worship",
+        "university",
+        "college",
+        "school",
+        "bus_station",
+    },
+    "tourism": {"attraction", "museum", "artwork", "viewpoint", "gallery"},
+    "historic": {"memorial", "monument", "castle", "building", "church", "ruins"},
+    "building": {"cathedral", "church", "train_station"},
+}
+_POINT_KINDS = {
+    **_AREA_KINDS,
+    "railway": {"station", "halt", "tram_stop"},
+    "highway": {"bus_station"},
+}
+
+
+def _kind(tags: Any, table: dict[str, set[str]]) -> str | None:
+    for key, values in table.items():
+        value = tags.get(key)
+        if value in values:
+            return "station" if value in ("station", "halt", "train_station") else str(value)
+    return None
+
+
+def _aliases(tags: Any, name: str) -> tuple[str, ...]:
+    out: list[str] = []
+    for key in ("alt_name", "official_name", "old_name", "short_name", "name:en"):
+        for value in (tags.get(key) or "").split(";"):
+            value = value.strip()
+            if value and value != name and value not in out:
+                out.append(value)
+    return tuple(out)
+
+
+@dataclass(frozen=True, slots=True)
+class ImportSummary:
+    """What an OSM import read and kept.
+
+    Attributes
+    ----------
+    ways_read : int
+        Named highway ways read.
+    streets : int
+        Street places after merging ways by name.
+    street_names : int
+        Distinct street names.
+    areas, points : int
+        Named areas and points kept.
+    skipped : int
+        Objects dropped because their geometry could not be built (missing nodes).
+    seconds : float
+        Wall-clock time of the import.
+    """
+
+    ways_read: int
+    streets: int
+    street_names: int
+    areas: int
+    points: int
+    skipped: int
+    seconds: float
+
+
+class _Collector(osmium.SimpleHandler):
+    """One streaming pass: keeps named highways, areas and points, nothing else."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.factory = osmium.geom.WKBFactory()
+        # name -> [(way id, wkb)]
+        self.ways: dict[str, list[tuple[int, bytes]]] = defaultdict(list)
+        self.way_aliases: dict[str, set[str]] = defaultdict(set)
+        self.others: list[Place] = []
+        self.skipped = 0
+
+    def node(self, n: Any) -> None:
+        name = n.tags.get("name")
+        if not name:
+            return
+        kind = _kind(n.tags, _POINT_KINDS)
+        if kind is None:
+            return
+        try:
+            geometry = shapely.from_wkb(self.factory.create_point(n))
+        except (RuntimeError, shapely.errors.GEOSException):
+            self.skipped += 1
+            return
+        self.others.append(_place(f"node/{n.id}", name, kind, geometry, _aliases(n.tags, name)))
+
+    def way(self, w: Any) -> None:
+        name = w.tags.get("name")
+        if not name or "highway" not in w.tags:
+            return
+        try:
+            wkb = self.factory.create_linestring(w)
+        except RuntimeError:  # fewer than two located nodes
+            self.skipped += 1
+            return
+        self.ways[name].append((w.id, bytes.fromhex(wkb) if isinstance(wkb, str) else wkb))
+        self.way_aliases[name].update(_aliases(w.tags, name))
+
+    def area(self, a: Any) -> None:
+        name = a.tags.get("name")
+        if not name or "highway" in a.tags:
+            return
+        kind = _kind(a.tags, _AREA_KINDS)
+        if kind is None:
+            return
+        try:
+            geometry = shapely.from_wkb(self.factory.create_multipolygon(a))
+        except (RuntimeError, shapely.errors.GEOSException):
+            self.skipped += 1
+            return
+        if isinstance(geometry, MultiPolygon) and len(geometry.geoms) == 1:
+            geometry = geometry.geoms[0]
+        if not geometry.is_valid:
+            geometry = shapely.make_valid(geometry)
+        osm_id = f"{'way' if a.from_way() else 'relation'}/{a.orig_id()}"
+        self.others.append(_place(osm_id, name, kind, geometry, _aliases(a.tags, name)))
+
+
+def _place(
+    osm_id: str, name: str, kind: str, geometry: BaseGeometry, aliases: tuple[str, ...]
+) -> Place:
+    return Place(
+        id=f"osm-{osm_id.replace('/', '-')}",
+        name=name,
+        kind=kind,
+        geometry=geometry,
+        source=f"OpenStreetMap {osm_id}",
+        aliases=aliases,
+        backend="osm",
+    )
+
+
+def _scaled(geom: BaseGeometry, lat: float) -> BaseGeometry:
+    """Scale longitudes by cos(latitude) so that degree distances are isotropic."""
+    factor = math.cos(math.radians(lat))
+    return shapely.transform(geom, lambda xy: xy * [factor, 1.0])
+
+
+def _clusters(lines: list[LineString], gap_m: float) -> list[list[int]]:
+    """Group lines whose pieces come within ``gap_m`` of each other (union-find)."""
+    lat = sum(line.centroid.y for line in lines) / len(lines)
+    scaled = [_scaled(line, lat) for line in lines]
+    tree = shapely.STRtree(scaled)
+    left, right = tree.query(scaled, predicate="dwithin", distance=gap_m / _METRES_PER_DEGREE)
+    parent = list(range(len(lines)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, j in zip(left.tolist(), right.tolist(), strict=True):
+        ri, rj = find(i), find(j)
+        if ri != rj:
+            parent[max(ri, rj)] = min(ri, rj)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(lines)):
+        groups[find(i)].append(i)
+    return sorted(groups.values(), key=lambda g: min(g))
+
+
+def _streets(collector: _Collector, gap_m: float) -> tuple[list[Place], dict[str, list[str]]]:
+    places: list[Place] = []
+    osm_ids: dict[str, list[str]] = {}
+    for name, ways in collector.ways.items():
+        ways.sort()
+        lines = [cast(LineString, shapely.from_wkb(wkb)) for _, wkb in ways]
+        for group in _clusters(lines, gap_m):
+            ids = [ways[i][0] for i in group]
+            osm_ids[f"osm-way-{ids[0]}"] = [f"way/{i}" for i in ids]
+            merged = shapely.line_merge(MultiLineString([lines[i] for i in group]))
+            shown = ", ".join(f"way/{i}" for i in ids[:3])
+            more = f" and {len(ids) - 3} more ways" if len(ids) > 3 else ""
+            places.append(
+                Place(
+                    id=f"osm-way-{ids[0]}",
+                    name=name,
+                    kind="street",
+                    geometry=merged,
+                    source=f"OpenStreetMap {shown}{more}",
+                    aliases=tuple(sorted(collector.way_aliases[name])),
+                    backend="osm",
+                )
+            )
+    return places, osm_ids
+
+
+def read_osm_places(
+    path: str | Path, *, location_index: str = "flex_mem", street_gap_m: float = STREET_GAP_M
+) -> tuple[list[Place], dict[str, list[str]], ImportSummary]:
+    """Stream an OSM extract and return its named streets, areas and points.
+
+    Parameters
+    ----------
+    path : str or pathlib.Path
+        ``.osm``, ``.osm.pbf``, ``.osm.bz2`` ... (any format libosmium reads).
+    location_index : str
+        libosmium node-location index: ``flex_mem`` (default), or an on-disk
+        one such as ``dense_file_array,/tmp/nodes.idx`` for very large extracts.
+    street_gap_m : float
+        Pieces of a same-named street farther apart are separate places.
+
+    Returns
+    -------
+    tuple of (list of Place, dict, ImportSummary)
+        The places sorted by id, every place's OSM ids (``way/123``) by place
+        id, and counts.
+
+    Raises
+    ------
+    GazetteerError
+        The file is missing or libosmium cannot read it.
+    """
+    started = time.perf_counter()
+    file = Path(path)
+    if not file.is_file():
+        raise GazetteerError(str(file), "no such OSM file")
+    collector = _Collector()
+    try:
+        collector.apply_file(str(file), locations=True, idx=location_index)
+    except RuntimeError as err:
+        raise GazetteerError(str(file), f"cannot read as OpenStreetMap data: {err}") from err
+    streets, osm_ids = _streets(collector, street_gap_m)
+    for place in collector.others:
+        osm_ids[place.id] = [place.source.removeprefix("OpenStreetMap ")]
+    places = sorted([*streets, *collector.others], key=lambda p: p.id)
+    summary = ImportSummary(
+        ways_read=sum(len(w) for w in collector.ways.values()),
+        streets=len(streets),
+        street_names=len(collector.ways),
+        areas=sum(1 for p in collector.others if p.place_kind == "area"),
+        points=sum(1 for p in collector.others if p.place_kind == "point"),
+        skipped=collector.skipped,
+        seconds=round(time.perf_counter() - started, 3),
+    )
+    return places, osm_ids, summary
+
+
+def write_gazetteer(
+    places: Iterable[Place], dest: str | Path, osm_ids: dict[str, list[str]] | None = None
+) -> Path:
+    """Write places as a GeoPackage gazetteer that ``--gazetteer`` reads back.
+
+    The file is written under a temporary name and moved into place, so a
+    failed write leaves an earlier file intact.
+
+    Raises
+    ------
+    OutputError
+        The destination is not a ``.gpkg`` file or cannot be written.
+    """
+    import geopandas as gpd
+    import pyogrio
+
+    target = Path(dest)
+    if target.suffix.lower() != ".gpkg":
+        raise OutputError(f"{target}: expected a .gpkg output file name")
+    rows = [
+        {
+            "id": p.id,
+            "name": p.name,
+            "kind": p.kind,
+            "aliases": "; ".join(p.aliases),
+            "source": p.source,
+            "osm_ids": ";".join((osm_ids or {}).get(p.id, [])),
+            "geometry": p.geometry,
+        }
+        for p in places
+    ]
+    frame = gpd.GeoDataFrame(rows, geometry="geometry", crs="EPSG:4326")
+    if frame.empty:
+        frame = gpd.GeoDataFrame(
+            columns=["id", "name", "kind", "aliases", "source", "osm_ids", "geometry"],
+            geometry="geometry",
+            crs="EPSG:4326",
+        )
+
+    def write(path: Path) -> None:
+        with warnings.catch_warnings():  # the temporary name does not end in .gpkg
+            warnings.filterwarnings("ignore", "The filename extension", RuntimeWarning)
+            pyogrio.write_dataframe(
+                frame, path, driver="GPKG", layer="places", geometry_type="Unknown"
+            )
+
+    folder = prepare_dir(target.parent if str(target.parent) else ".")
+    replace_all(folder, [(target.name, write)])
+    return target
+
+
+def import_osm(
+    source: str | Path,
+    dest: str | Path,
+    *,
+    location_index: str = "flex_mem",
+    street_gap_m: float = STREET_GAP_M,
+) -> ImportSummary:
+    """Build a GeoPackage gazetteer from an OSM extract (``campmap gazetteer import``).
+
+    Parameters
+    ----------
+    source : str or pathlib.Path
+        The OSM extract.
+    dest : str or pathlib.Path
+        The ``.gpkg`` file to write.
+    location_index, street_gap_m
+        As for :func:`read_osm_places`.
+
+    Returns
+    -------
+    ImportSummary
+    """
+    places, osm_ids, summary = read_osm_places(
+        source, location_index=location_index, street_gap_m=street_gap_m
+    )
+    write_gazetteer(places, dest, osm_ids)
+    return summary
+
+
+class OSMGazetteer(Backend):
+    """Places read straight from an OSM extract (no GeoPackage written).
+
+    Parameters
+    ----------
+    path : str or pathlib.Path
+        The extract.
+    name : str, optional
+        Provenance shown for its places; the file name by default.
+    """
+
+    def __init__(self, path: str | Path, name: str | None = None) -> None:
+        self.path = Path(path)
+        self.name = name or self.path.name
+        places, _, self.summary = read_osm_places(self.path)
+        self._places = [replace(p, backend=self.name) for p in places]
+
+    def places(self) -> Iterable[Place]:
+        """Return every place kept from the extract."""
+        return self._places
