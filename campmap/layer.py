@@ -257,6 +257,7 @@ def _unresolved(mention: Mention, gazetteer: Gazetteer) -> dict[str, Any]:
         "text": mention.text,
         "role": mention.role.value,
         "count": mention.count,
+        "status": mention.status,
         "quote": mention.sentence.text,
         "source": mention.source,
         "sources": "; ".join(mention.sentence.sources),

@@ -46,6 +46,7 @@ _MODIFIER = re.compile(
 )
 _LOCATIVE_AFTER = re.compile(
     r"\s*(?:(?:more|others?|of\s+them|each)\s+)?(?:at|on|in|along|by|near|outside|opposite|"
+    r"next\s+to|close\s+to|(?:north|south|east|west)\s+of|"
     r"beside|above|over|overlooking|facing|around|across|inside|within)\b",
     re.IGNORECASE,
 )
@@ -53,6 +54,8 @@ _NOT_A_COUNT_BEFORE = re.compile(
     r"(?:[£$€]\s*|\b(?:aged|age|No\.?|number|page|year|in|since|by)\s+)$"
 )
 _WORD_RE = re.compile(r"[\w'-]+|[^\w\s]")
+_SINGULAR = re.compile(r"(?<![\w-])(?:a\s+single|an?|single|one\s+new)\s+", re.IGNORECASE)
+_FIRST_NOUN = re.compile(r"\b(?:cameras?|devices?|webcams?)\b", re.IGNORECASE)
 
 
 class CountKind(StrEnum):
@@ -123,14 +126,31 @@ def camera_counts(text: str, about_cameras: bool) -> list[tuple[Number, CountKin
     about_cameras : bool
         Whether the sentence speaks of cameras (needed for elliptical counts).
 
+    A singular camera noun after ``a``, ``an`` or ``a single`` counts one.
+
     Examples
     --------
+    >>> [(n.text, n.value) for n, _ in camera_counts("A new CCTV camera, not a dozen", True)]
+    [('A', 1)]
     >>> [(n.value, k.value) for n, k in camera_counts(
     ...     "Up to five faces; 38 of the devices; four at the gate; aged 35", True)]
     [(38, 'cameras'), (4, 'elliptical')]
     """
     out = []
-    for number in find_numbers(text):
+    numbers = find_numbers(text)
+    starts = {n.start for n in numbers}
+    for match in _SINGULAR.finditer(text):
+        noun = _FIRST_NOUN.search(text, match.end(), match.end() + 60)
+        if (
+            match.start() not in starts
+            and noun is not None
+            and not noun.group().lower().endswith("s")
+            and _camera_noun_follows(text[match.end() :])
+        ):
+            phrase = match.group().strip()
+            numbers.append(Number(phrase, match.start(), match.start() + len(phrase), 1))
+    numbers.sort(key=lambda n: n.start)
+    for number in numbers:
         before = text[: number.start]
         if _NOT_A_COUNT_BEFORE.search(before):
             continue

@@ -1,0 +1,85 @@
+"""Region sense: a name several towns share resolves to the namesake near the rest of the report.
+
+When most places in a report resolve in one area, an ambiguous name (``High
+Street``, ``Station Road``) goes to its namesake nearest that area; when there
+is no such area, or no namesake lies in it, the mention stays unresolved
+(its candidates are listed by the layer's suggestions) rather than placed in a
+far-away town.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import statistics
+from collections.abc import Sequence
+
+from campmap.geometry import length_m
+from campmap.records import Mention, Place
+
+__all__ = ["NAMESAKE_SPREAD_M", "REGION_RADIUS_M", "settle_namesakes"]
+
+NAMESAKE_SPREAD_M = 5_000.0
+"""Candidates closer together than this are one place under several entries, not namesakes."""
+
+REGION_RADIUS_M = 15_000.0
+"""How far from the report's area a namesake may be and still be chosen."""
+
+
+def _distance_m(a: tuple[float, float], b: tuple[float, float]) -> float:
+    from shapely.geometry import LineString
+
+    return length_m(LineString([a, b]))
+
+
+def _centre(place: Place) -> tuple[float, float]:
+    point = place.geometry.representative_point()
+    return (float(point.x), float(point.y))
+
+
+def _ambiguous(candidates: Sequence[Place]) -> bool:
+    if len(candidates) < 2:
+        return False
+    first = _centre(candidates[0])
+    return any(_distance_m(first, _centre(p)) > NAMESAKE_SPREAD_M for p in candidates[1:])
+
+
+def settle_namesakes(mentions: Sequence[Mention]) -> list[Mention]:
+    """Resolve each ambiguous mention to the namesake in its report's area.
+
+    The area of a report is the median position of the places its
+    unambiguous mentions (sites and context alike) resolved to.
+
+    Parameters
+    ----------
+    mentions : sequence of Mention
+        From one or more reports.
+
+    Returns
+    -------
+    list of Mention
+        The same mentions; ambiguous ones placed at their nearest namesake
+        within :data:`REGION_RADIUS_M` of the report's area, else unresolved.
+    """
+    anchors: dict[str, list[tuple[float, float]]] = {}
+    ambiguous = [m.place is not None and _ambiguous(m.candidates) for m in mentions]
+    for mention, unclear in zip(mentions, ambiguous, strict=True):
+        if mention.place is not None and not unclear:
+            anchors.setdefault(mention.source, []).append(_centre(mention.place))
+    out = []
+    for mention, unclear in zip(mentions, ambiguous, strict=True):
+        if not unclear:
+            out.append(mention)
+            continue
+        points = anchors.get(mention.source)
+        chosen = None
+        if points:
+            area = (
+                statistics.median(p[0] for p in points),
+                statistics.median(p[1] for p in points),
+            )
+            best = min(mention.candidates, key=lambda p: _distance_m(area, _centre(p)))
+            if _distance_m(area, _centre(best)) <= REGION_RADIUS_M:
+                chosen = best
+        reason = mention.reason if chosen else f"{mention.reason}; ambiguous: no namesake near"
+        out.append(dataclasses.replace(mention, place=chosen, reason=reason))
+    return out
