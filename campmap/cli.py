@@ -76,16 +76,28 @@ def cli() -> None:
     "from the network. Default: none (the map works offline).",
 )
 @click.option("-q", "--quiet", is_flag=True, help="Print warnings only.")
+@click.option(
+    "--location-column",
+    default=None,
+    metavar="NAME",
+    help="For .csv/.tsv tables of deployments: the column with the location text "
+    "(default: guessed, and the guess is reported).",
+)
 @_clean_errors
 def map_command(
-    inputs: Sequence[str], output: Path, title: str, tiles: str | None, quiet: bool
+    inputs: Sequence[str],
+    output: Path,
+    title: str,
+    tiles: str | None,
+    quiet: bool,
+    location_column: str | None,
 ) -> None:
-    """Map camera sites from report files, folders, or - (standard input).
+    """Map camera sites from report files, folders, - (standard input), or .csv tables.
 
     With no INPUT, maps the bundled example reports.
     """
     paths: Sequence[str | Path] = inputs or example_paths()
-    layers = map_reports(paths)
+    layers = map_reports(paths, location_column=location_column)
     _report_problems(layers)
     require_something(layers)
     written = write_outputs(layers, output, title=title, tiles=tiles)

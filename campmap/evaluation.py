@@ -184,7 +184,7 @@ _CAPITALISED = re.compile(r"\b[A-Z][\w'-]*(?:\s+(?:of\s+|the\s+)?[A-Z][\w'-]*)*"
 
 
 def baseline_mentions(document: Document, gazetteer: Gazetteer) -> list[tuple[str, int | None]]:
-    """The plain baseline: capitalised phrases the gazetteer knows, in sentences about cameras.
+    """Find sites the plain way: capitalised phrases the gazetteer knows, in camera sentences.
 
     Every capitalised phrase (and every gazetteer name) in a sentence that
     names a camera is a site, resolved by :meth:`Gazetteer.lookup` (first
@@ -216,7 +216,7 @@ def baseline_predict(path: Path, gazetteer: Gazetteer) -> Prediction:
 
 
 def campmap_mentions(document: Document, gazetteer: Gazetteer) -> list[Mention]:
-    """campmap's extraction stage: the site and route mentions of a document."""
+    """Return the site and route mentions campmap's extraction stage finds in a document."""
     return [m for m in extract(document, gazetteer) if m.role is not Role.CONTEXT]
 
 

@@ -25,7 +25,7 @@ __all__ = ["ROUTE_COLUMNS", "SITE_COLUMNS", "Layers", "build_layers"]
 SITE_COLUMNS = (
     "site_id", "name", "count", "count_text", "count_conflict", "place_kind", "kind",
     "uncertainty_m", "status", "quote", "sources", "mentions", "written_as", "match",
-    "place_id", "backend", "coordinate_source",
+    "place_id", "backend", "coordinate_source", "deployments",
 )  # fmt: skip
 """Columns of :attr:`Layers.sites`, besides ``geometry`` and ``place_geometry``."""
 
@@ -127,6 +127,8 @@ def _frame(
     frame = frame.sort_values(key, kind="stable").reset_index(drop=True)
     frame["count"] = frame["count"].astype("Int64")
     frame["mentions"] = frame["mentions"].astype("int64")
+    if "deployments" in frame:
+        frame["deployments"] = frame["deployments"].astype("int64")
     gdf = gpd.GeoDataFrame(frame, geometry="geometry", crs="EPSG:4326")
     for name in extra:
         gdf[name] = gpd.GeoSeries(gdf[name], crs="EPSG:4326")
@@ -178,7 +180,13 @@ def _site_row(group: list[Mention], evidence: dict[str, list[dict[str, Any]]]) -
     assert place is not None
     near = next((m.near for m in group if m.near is not None), None)
     point, uncertainty = site_point(place, near)
+    rows = [m for m in group if m.table_row is not None]
     count, count_text, conflict = _merge_counts(group)
+    if rows and len(rows) == len(group) and all(m.count is not None for m in rows):
+        # Rows of a deployments table are separate deployments: their cameras add up.
+        count = sum(m.count or 0 for m in rows)
+        count_text = f"{count} in {len(rows)} deployments" if len(rows) > 1 else str(count)
+        conflict = None
     fuzzy = [m for m in group if m.match == "fuzzy"]
     evidence[place.id] = _evidence(group)
     return {
@@ -199,6 +207,7 @@ def _site_row(group: list[Mention], evidence: dict[str, list[dict[str, Any]]]) -
         "place_id": place.id,
         "backend": place.backend,
         "coordinate_source": place.source,
+        "deployments": len(rows),
         "place_geometry": place.geometry,
         "geometry": point,
     }

@@ -200,6 +200,8 @@ class Mention:
         The route this mention is an end of.
     candidates : tuple of Place
         Every place the name could be (namesakes in other towns), best first.
+    table_row : int or None
+        The line of a deployments table the mention is, or None for a report.
     """
 
     text: str
@@ -217,6 +219,7 @@ class Mention:
     reason: str = ""
     route_key: tuple[str, str] | None = None
     candidates: tuple[Place, ...] = field(default=(), compare=False, repr=False)
+    table_row: int | None = None
 
     @property
     def resolved(self) -> bool:

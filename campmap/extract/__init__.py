@@ -155,7 +155,7 @@ def extract(document: Document, gazetteer: Gazetteer | None = None) -> tuple[Men
         continued = camera_list and text.endswith(";")
         if not item:
             list_open = camera_list and text.endswith(":")
-    return settle_namesakes(found)
+    return tuple(settle_namesakes(found))
 
 
 def extract_sentence(

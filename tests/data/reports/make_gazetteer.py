@@ -16,28 +16,32 @@ SOURCE = "made up for the campmap evaluation corpus"
 # town: (centre lon, centre lat, east-west streets, north-south streets, areas, points)
 TOWNS: dict[str, tuple[float, float, list[str], list[str], list[str], list[str]]] = {
     "Brackwell": (
-        -1.50, 52.60,
+        -1.50,
+        52.60,
         ["High Street", "Church Street", "Park Road", "Mill Lane", "Carlton Avenue"],
         ["Station Road", "Bridge Road", "Queen Street", "Hill Street", "Market Street"],
         ["Brackwell Town Centre", "Old Town|the old town", "Northfields"],
         ["Brackwell Library|the library", "Brackwell Bus Station|the bus station"],
     ),
     "Hollinsford": (
-        -2.20, 53.40,
+        -2.20,
+        53.40,
         ["High Street", "Kings Road", "Sandy Lane", "Orchard Road", "Ferry Lane"],
         ["Station Road", "Elm Grove", "Queen's Parade", "Tanner Street", "Wharf Road"],
         ["Hollinsford Town Centre", "Eastgate", "Market Place"],
         ["St Anne's Primary School|the primary school", "Hollinsford Station|the station"],
     ),
     "Corrick Bay": (
-        -4.10, 50.40,
+        -4.10,
+        50.40,
         ["Harbour Road", "Fore Street", "Church Lane", "Marine Parade"],
         ["Quay Hill", "Chapel Street", "Lighthouse Road", "Station Road"],
         ["Corrick Bay Seafront", "Harbourside"],
         ["Corrick Bay Lifeboat Station", "the harbour office"],
     ),
     "Dunmore": (
-        -3.00, 56.00,
+        -3.00,
+        56.00,
         ["North Street", "South Street", "Abbey Road", "Church Lane"],
         ["Castle Road", "Mercat Place", "Links Road", "High Street"],
         ["Dunmore Old Quarter", "Westhaven"],
@@ -87,9 +91,7 @@ def build() -> dict:
         for i, spec in enumerate(areas):
             name, *aliases = spec.split("|")
             centre = (lon - 0.006 + 0.006 * i, lat + 0.002)
-            features.append(
-                feature(pid(t, name), name, "area", square(*centre, 0.0015), aliases)
-            )
+            features.append(feature(pid(t, name), name, "area", square(*centre, 0.0015), aliases))
         for i, spec in enumerate(points):
             name, *aliases = spec.split("|")
             point = {"type": "Point", "coordinates": [lon + 0.001 + 0.002 * i, lat - 0.001]}
