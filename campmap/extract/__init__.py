@@ -80,7 +80,8 @@ _REMOVED = re.compile(
 _PLANNED = re.compile(
     r"\b(?:will\s+be\s+(?:installed|put\s+up|erected|fitted|placed|mounted|added|set\s+up)|"
     r"to\s+be\s+(?:installed|put\s+up|erected|fitted)|plans?\s+to|planned|proposed|"
-    r"would\s+be\s+installed|will\s+(?:put|install|add|fit|erect|mount|place)|(?:is|are)\s+set\s+to|will\s+get|will\s+have|will\s+go|"
+    r"would\s+be\s+installed|will\s+(?:put|install|add|fit|erect|mount|place|deploy)|"
+    r"will\s+be\s+(?:deployed|switched\s+on|used|in\s+place)|(?:is|are)\s+set\s+to|will\s+get|will\s+have|will\s+go|"
     r"to\s+go\s+up|(?:is|are)\s+to\s+be|plans?\s+for|proposals?|proposed|approved|"
     r"consultation|could\s+be\s+installed)\b",
     re.IGNORECASE,
@@ -122,6 +123,11 @@ _GETS = re.compile(
 _MOVED_TO = re.compile(
     r"^\s+and\s+(?:were\s+|was\s+|been\s+)?(?:moved|relocated|transferred|shifted|taken|put\s+up)"
     r"\s+(?:\w+\s+){0,2}?to\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_ORGANISATION = re.compile(
+    r"^\s+(?:(?:city|borough|county|district|town|parish)\s+)?(?:council|councillors?|police|"
+    r"constabulary|mayor|MPs?|residents|officials|spokesman|spokeswoman|spokesperson)\b",
     re.IGNORECASE,
 )
 _CONTEXT_KINDS = frozenset("town city village borough county region country".split())
@@ -189,6 +195,8 @@ def extract_sentence(
             reasons[i] = "a country, nation or city"
         elif hit.places and hit.places[0].kind in _CONTEXT_KINDS:
             reasons[i] = f"the {hit.places[0].kind} the report is set in"
+        elif _ORGANISATION.match(text[hit.end :]):
+            reasons[i] = "names an organisation, not a place"
         elif previous is not None and _QUALIFIER_GAP.match(gap):
             reasons[i] = f"narrows where {previous.text} is"
             if roles[i - 1] is Role.SITE and hit.places:

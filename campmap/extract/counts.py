@@ -33,7 +33,8 @@ _NUMBER = re.compile(
     re.IGNORECASE,
 )
 CAMERA_NOUN = re.compile(
-    r"\b(?:cameras?|cctv|devices?|anpr|webcams?|camera\s+(?:units?|poles?|masts?))\b",
+    r"\b(?:cameras?|cctv|devices?|anpr|webcams?|camera\s+(?:units?|poles?|masts?)|"
+    r"facial[\s-]recognition)\b",
     re.IGNORECASE,
 )
 # Words that may stand between a number and its camera noun.
@@ -46,7 +47,8 @@ _MODIFIER = re.compile(
 )
 _LOCATIVE_AFTER = re.compile(
     r"\s*(?:(?:more|others?|of\s+them|each)\s+)?(?:at|on|in|along|by|near|outside|opposite|"
-    r"next\s+to|close\s+to|(?:north|south|east|west)\s+of|"
+    r"next\s+to|close\s+to|(?:north|south|east|west)\s+of|watch|watches|overlook|overlooks|"
+    r"line|lines|cover|covers|face|monitor|monitors|"
     r"beside|above|over|overlooking|facing|around|across|inside|within)\b",
     re.IGNORECASE,
 )
