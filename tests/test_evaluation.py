@@ -74,5 +74,7 @@ def test_a_broken_extractor_scores_low(gazetteer):
     answers = load_corpus(DATA / "reports")
     nothing = score(answers, [{} for _ in answers])
     assert nothing.recall == 0 and nothing.f1 == 0
-    everything = score(answers, [{unresolved_key("Nowhere Road"): (1, "installed")} for _ in answers])
+    everything = score(
+        answers, [{unresolved_key("Nowhere Road"): (1, "installed")} for _ in answers]
+    )
     assert everything.precision == 0

@@ -45,28 +45,33 @@ def sites(layers) -> dict[str, tuple[int | None, str]]:
 )
 def test_a_junction_is_one_site_at_the_crossing(towns, wording):
     _, layers = run(towns, wording)
-    assert sites(layers) == {
-        "junction-brackwell-hill-street-brackwell-park-road": (2, "installed")
-    }
+    assert sites(layers) == {"junction-brackwell-hill-street-brackwell-park-road": (2, "installed")}
     (point,) = layers.sites.geometry
     assert (round(point.x, 5), round(point.y, 5)) == (-1.496, 52.6)  # where the lines cross
 
 
 def test_a_junction_with_an_unknown_street_stays_a_candidate_naming_both(towns):
-    mentions, layers = run(towns, "A camera now watches the junction of Foxglove Road and Hill Street.")
+    _, layers = run(towns, "A camera now watches the junction of Foxglove Road and Hill Street.")
     assert layers.sites.empty
     (item,) = layers.unresolved
     assert item["text"] == "Foxglove Road and Hill Street" and item["count"] == 1
 
 
 def test_bullet_list_items_inherit_the_camera_context(towns):
-    report = "Hollinsford's new camera sites:\n\n- Market Place\n- Tanner Street\n\nThe mayor lives on Kings Road."
+    report = (
+        "Hollinsford's new camera sites:\n\n- Market Place\n- Tanner Street\n\n"
+        "The mayor lives on Kings Road."
+    )
     _, layers = run(towns, report)
     assert set(sites(layers)) == {"hollinsford-market-place", "hollinsford-tanner-street"}
 
 
 def test_semicolon_list_with_a_count_per_item(towns):
-    _, layers = run(towns, "Cameras in Dunmore: four on North Street; one at Dunmore Leisure Centre; and two on Links Road.")
+    _, layers = run(
+        towns,
+        "Cameras in Dunmore: four on North Street; one at Dunmore Leisure Centre; "
+        "and two on Links Road.",
+    )
     assert sites(layers) == {
         "dunmore-north-street": (4, "installed"),
         "dunmore-leisure-centre": (1, "installed"),
@@ -92,7 +97,9 @@ def test_counts_in_every_usual_form(towns, sentence, count):
 
 
 def test_a_total_across_sites_is_shared_not_copied(towns):
-    _, layers = run(towns, "Two cameras were installed on Market Street and Bridge Road in Brackwell.")
+    _, layers = run(
+        towns, "Two cameras were installed on Market Street and Bridge Road in Brackwell."
+    )
     assert sites(layers) == {
         "brackwell-market-street": (None, "installed"),
         "brackwell-bridge-road": (None, "installed"),

@@ -6,14 +6,13 @@ import json
 
 import pytest
 from click.testing import CliRunner
+from conftest import write
 
 from campmap import map_reports
 from campmap.cli import cli
 from campmap.errors import InputError
 from campmap.gazetteer import default_gazetteer
 from campmap.tables import clean_location, read_table
-
-from conftest import write
 
 TABLE = """\
 Ref,Where,Installed,Cameras
@@ -50,7 +49,11 @@ def test_map_a_table_with_a_named_location_column(table, tmp_path):
     }
     square = sites["leicester-square"]
     # Three rows, messy and reordered, are three deployments at one site; their cameras add up.
-    assert (square["deployments"], square["count"], square["count_text"]) == (3, 6, "6 in 3 deployments")
+    assert (square["deployments"], square["count"], square["count_text"]) == (
+        3,
+        6,
+        "6 in 3 deployments",
+    )
     assert sites["charing-cross-station"]["quote"] == "1,opp. Charing Cross station,2024-03-01,2"
     assert sites["junction-northumberland-avenue-strand"]["count"] == 1
     report = json.loads((out / "report.json").read_text())
@@ -85,10 +88,18 @@ def test_text_reports_and_tables_map_together(table, tmp_path):
 @pytest.mark.parametrize(
     ("content", "column", "message"),
     [
-        (TABLE, "Location", "no column 'Location'; the columns are 'Ref', 'Where', 'Installed', 'Cameras'"),
+        (
+            TABLE,
+            "Location",
+            "no column 'Location'; the columns are 'Ref', 'Where', 'Installed', 'Cameras'",
+        ),
         ("", None, "empty table"),
         ("a,b\n1,2\n3,4\n", None, "no column looks like locations"),
-        ("Site,Cameras\nWhitehall,two\n", None, "bad.csv:2: column 'Cameras': expected a whole number of cameras, got 'two'"),
+        (
+            "Site,Cameras\nWhitehall,two\n",
+            None,
+            "bad.csv:2: column 'Cameras': expected a whole number of cameras, got 'two'",
+        ),
     ],
 )
 def test_bad_tables_give_one_line_naming_file_line_and_what_was_expected(

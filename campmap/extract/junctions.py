@@ -11,9 +11,11 @@ either street is unknown or they do not meet.
 from __future__ import annotations
 
 import re
+import weakref
 
 from campmap.extract.places import PlaceHit
 from campmap.gazetteer import Gazetteer
+from campmap.records import Place
 
 __all__ = ["join_junctions"]
 
@@ -89,9 +91,22 @@ def join_junctions(text: str, hits: list[PlaceHit], gazetteer: Gazetteer) -> lis
     return out
 
 
+_CROSSINGS: weakref.WeakKeyDictionary[Gazetteer, dict[tuple[str, str], Place | None]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def _crossing(gazetteer: Gazetteer, first: str, second: str) -> Place | None:
+    """:meth:`Gazetteer.junction`, remembered per gazetteer (it projects geometries)."""
+    known = _CROSSINGS.setdefault(gazetteer, {})
+    if (first, second) not in known:
+        known[(first, second)] = gazetteer.junction(first, second)
+    return known[(first, second)]
+
+
 def _joined(text: str, a: PlaceHit, b: PlaceHit, gazetteer: Gazetteer) -> PlaceHit:
     written = text[a.start : b.end]
-    place = gazetteer.junction(_name(a), _name(b))
+    place = _crossing(gazetteer, _name(a), _name(b))
     if place is None:
         return PlaceHit(written, a.start, b.end, (), "candidate", 0.0)
     return PlaceHit(written, a.start, b.end, (place,), "exact", min(a.score, b.score))

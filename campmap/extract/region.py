@@ -10,10 +10,10 @@ far-away town.
 from __future__ import annotations
 
 import dataclasses
+import math
 import statistics
 from collections.abc import Sequence
 
-from campmap.geometry import length_m
 from campmap.records import Mention, Place
 
 __all__ = ["NAMESAKE_SPREAD_M", "REGION_RADIUS_M", "settle_namesakes"]
@@ -25,15 +25,28 @@ REGION_RADIUS_M = 15_000.0
 """How far from the report's area a namesake may be and still be chosen."""
 
 
-def _distance_m(a: tuple[float, float], b: tuple[float, float]) -> float:
-    from shapely.geometry import LineString
+_EARTH_RADIUS_M = 6_371_008.8
 
-    return length_m(LineString([a, b]))
+
+def _distance_m(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Great-circle distance (haversine): ample for thresholds of kilometres, and fast."""
+    lon1, lat1, lon2, lat2 = map(math.radians, (*a, *b))
+    h = (
+        math.sin((lat2 - lat1) / 2) ** 2
+        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    )
+    return 2 * _EARTH_RADIUS_M * math.asin(math.sqrt(h))
+
+
+_CENTRES: dict[tuple[str, str], tuple[float, float]] = {}
 
 
 def _centre(place: Place) -> tuple[float, float]:
-    point = place.geometry.representative_point()
-    return (float(point.x), float(point.y))
+    key = (place.backend, place.id)
+    if key not in _CENTRES:
+        point = place.geometry.representative_point()
+        _CENTRES[key] = (float(point.x), float(point.y))
+    return _CENTRES[key]
 
 
 def _ambiguous(candidates: Sequence[Place]) -> bool:
