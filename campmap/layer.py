@@ -272,5 +272,12 @@ def _unresolved(mention: Mention, gazetteer: Gazetteer) -> dict[str, Any]:
         "sources": "; ".join(mention.sentence.sources),
         "start": mention.source_start,
         "end": mention.source_end,
-        "candidates": [place.name for place, _ in gazetteer.suggest(mention.text, limit=3)],
+        "candidates": _candidates(mention, gazetteer),
     }
+
+
+def _candidates(mention: Mention, gazetteer: Gazetteer) -> list[str]:
+    """Closest names; for a name several places share, each namesake with its id."""
+    if len(mention.candidates) > 1:
+        return [f"{place.name} ({place.id})" for place in mention.candidates]
+    return [place.name for place, _ in gazetteer.suggest(mention.text, limit=3)]

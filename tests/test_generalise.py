@@ -183,7 +183,11 @@ def test_an_ambiguous_name_with_no_area_stays_unresolved_with_candidates(towns):
     _, layers = run(towns, "Cameras have been put up on Church Lane.")
     assert layers.sites.empty
     (item,) = layers.unresolved
-    assert item["text"] == "Church Lane" and "Church Lane" in item["candidates"]
+    assert item["text"] == "Church Lane"
+    assert item["candidates"] == [
+        "Church Lane (corrick-bay-church-lane)",
+        "Church Lane (dunmore-church-lane)",
+    ]
 
 
 def test_syndicated_copies_and_follow_ups_merge_into_one_site_with_conflicts_kept(towns):
