@@ -206,3 +206,37 @@ def test_a_plain_gazetteer_without_the_towns_leaves_them_unresolved():
     document = _dedupe([read_text("Cameras were fitted on Tollgate Lane.", "r.txt")], [])
     (mention,) = extract(document, london)
     assert mention.role is Role.SITE and not mention.resolved
+
+
+def test_one_would_be_taken_to_a_place_is_a_count_of_one_there(towns):
+    _, layers = run(
+        towns,
+        "Three cameras will go up in Brackwell: two on Mill Lane, and one would be taken to "
+        "Park Road.",
+    )
+    assert sites(layers) == {
+        "brackwell-mill-lane": (2, "planned"),
+        "brackwell-park-road": (1, "planned"),
+    }
+
+
+def test_road_numbers_are_places_even_when_unknown(towns):
+    _, layers = run(
+        towns, "Speed cameras have been installed on the A38 near Dunmore, and on the M25."
+    )
+    assert [(u["text"], u["status"]) for u in layers.unresolved] == [
+        ("A38", "installed"),
+        ("M25", "installed"),
+    ]
+    _, layers = run(towns, "A 4x4 hit a camera; the B3 team and the A-team flew in a 747.")
+    assert not layers.unresolved and layers.sites.empty
+
+
+def test_between_two_junctions_on_a_street_is_the_street(towns):
+    mentions, layers = run(
+        towns,
+        "The council in Dunmore wants cameras between the Castle Road and Links Road junctions "
+        "on North Street.",
+    )
+    assert sites(layers) == {"dunmore-north-street": (None, "planned")}
+    assert {m.text for m in mentions if m.role is Role.SITE} == {"North Street"}

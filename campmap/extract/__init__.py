@@ -83,7 +83,7 @@ _PLANNED = re.compile(
     r"would\s+be\s+installed|will\s+(?:put|install|add|fit|erect|mount|place|deploy)|"
     r"will\s+be\s+(?:deployed|switched\s+on|used|in\s+place)|(?:is|are)\s+set\s+to|will\s+get|will\s+have|will\s+go|"
     r"to\s+go\s+up|(?:is|are)\s+to\s+be|plans?\s+for|proposals?|proposed|approved|"
-    r"consultation|could\s+be\s+installed)\b",
+    r"consultation|could\s+be\s+installed|wants?|calls?\s+for|would\s+like|asked\s+for)\b",
     re.IGNORECASE,
 )
 _CLAUSE_BREAK = re.compile(
@@ -98,6 +98,11 @@ _RELOCATED_LATER = re.compile(
 _QUALIFIED = re.compile(
     r"\b(?:(?:just\s+|directly\s+|immediately\s+)?(?:north|south|east|west)\s+of|next\s+to|"
     r"close\s+to|in\s+front\s+of|a\s+few\s+yards\s+from)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_SENT_TO = re.compile(
+    r"\b(?:taken|moved|relocated|transferred)\s+to\s+"
+    r"(?:the\s+)?$",
     re.IGNORECASE,
 )
 _DESTINED = re.compile(
@@ -232,6 +237,8 @@ def extract_sentence(
             and _MOVED_TO.match(gap)
         ):
             roles[i], reasons[i] = Role.SITE, f"cameras moved there from {previous.text}"
+        elif about_cameras and _SENT_TO.search(gap):
+            roles[i], reasons[i] = Role.SITE, "cameras taken there"
         elif previous is not None and roles[i - 1] is Role.SITE and _listed(gap):
             roles[i], reasons[i] = Role.SITE, f"listed with {previous.text}"
         elif previous is not None and _RELOCATED.search(text[: previous.start]) and _TO.match(gap):

@@ -49,6 +49,8 @@ _LOCATIVE_AFTER = re.compile(
     r"\s*(?:(?:more|others?|of\s+them|each)\s+)?(?:at|on|in|along|by|near|outside|opposite|"
     r"next\s+to|close\s+to|(?:north|south|east|west)\s+of|watch|watches|overlook|overlooks|"
     r"line|lines|cover|covers|face|monitor|monitors|"
+    r"(?:(?:would|will|is|was|are|were)\s+(?:be\s+)?)?(?:taken|moved|sent|put|placed|going|go|goes)"
+    r"\s+(?:up\s+)?(?:to|on|at|in)|"
     r"beside|above|over|overlooking|facing|around|across|inside|within)\b",
     re.IGNORECASE,
 )

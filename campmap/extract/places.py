@@ -26,6 +26,8 @@ _CAP = r"(?:[A-Z][\w'\-]*\.?)"
 _JOIN = r"(?:\s+(?:of|the|upon|de|la|le|du|des|van|von)(?=\s+[A-Z]))?"
 _CANDIDATE = re.compile(rf"\b(?:{_CAP}{_JOIN}\s+){{1,4}}{_CAP}(?!['\w])")
 _SUFFIXES = frozenset(PLACE_SUFFIXES)
+_ROAD_NUMBER = re.compile(r"\b[AMB][1-9]\d{0,3}(?:\(M\))?(?![\w(])")
+"""British road numbers (``A38``, ``M25``, ``A1(M)``): places, even when the gazetteer lacks them."""
 _LEADING = re.compile(r"^(?:(?:The|A|An|At|On|In|By|And|Near|Outside|Cameras?|CCTV)\s+)+")
 
 
@@ -106,4 +108,18 @@ def find_places(text: str, gazetteer: Gazetteer) -> list[PlaceHit]:
         else:
             hits.append(PlaceHit(phrase, start, end, (), "candidate", 0.0))
         taken.append((start, end))
+    for match in _ROAD_NUMBER.finditer(text):
+        start, end = match.span()
+        if not any(s < end and start < e for s, e in taken):
+            places = tuple(gazetteer.lookup(match.group()))
+            hits.append(
+                PlaceHit(
+                    match.group(),
+                    start,
+                    end,
+                    places,
+                    "exact" if places else "candidate",
+                    100.0 if places else 0.0,
+                )
+            )
     return sorted(hits, key=lambda h: h.start)
