@@ -27,7 +27,7 @@ _JOIN = r"(?:\s+(?:of|the|upon|de|la|le|du|des|van|von)(?=\s+[A-Z]))?"
 _CANDIDATE = re.compile(rf"\b(?:{_CAP}{_JOIN}\s+){{1,4}}{_CAP}(?!['\w])")
 _SUFFIXES = frozenset(PLACE_SUFFIXES)
 _ROAD_NUMBER = re.compile(r"\b[AMB][1-9]\d{0,3}(?:\(M\))?(?![\w(])")
-"""British road numbers (``A38``, ``M25``, ``A1(M)``): places, even when the gazetteer lacks them."""
+"""British road numbers (``A38``, ``M25``, ``A1(M)``): places even if the gazetteer lacks them."""
 _LEADING = re.compile(r"^(?:(?:The|A|An|At|On|In|By|And|Near|Outside|Cameras?|CCTV)\s+)+")
 
 
