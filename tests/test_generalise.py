@@ -240,3 +240,53 @@ def test_between_two_junctions_on_a_street_is_the_street(towns):
     )
     assert sites(layers) == {"dunmore-north-street": (None, "planned")}
     assert {m.text for m in mentions if m.role is Role.SITE} == {"North Street"}
+
+
+@pytest.mark.parametrize(
+    ("report", "expected"),
+    [
+        (
+            "CCTV cameras are to be fitted at six locations in Hollinsford, including Market "
+            "Place and Elm Grove.",
+            {
+                "hollinsford-market-place": (None, "planned"),
+                "hollinsford-elm-grove": (None, "planned"),
+            },
+        ),
+        (
+            "Brackwell's High Street now has 3 cameras, up from one in 2019.",
+            {"brackwell-high-street": (3, "installed")},
+        ),
+        pytest.param(
+            "The 12 cameras in Brackwell Town Centre will be joined by four more on Bridge Road.",
+            {"brackwell-town-centre": (12, "installed"), "brackwell-bridge-road": (4, "planned")},
+            marks=pytest.mark.xfail(
+                strict=True, reason="known failure: 'will be joined by' is not read as planned"
+            ),
+        ),
+        (
+            "The 12 cameras in Brackwell Town Centre were joined by four more on Bridge Road.",
+            {"brackwell-town-centre": (12, "installed"), "brackwell-bridge-road": (4, "installed")},
+        ),
+        (
+            "Mill Lane, Brackwell: two cameras. Park Road, Brackwell: one camera.",
+            {"brackwell-mill-lane": (2, "installed"), "brackwell-park-road": (1, "installed")},
+        ),
+        (
+            "By 2025 there will be cameras on Mill Lane, Brackwell council wrote in 12 pages.",
+            {"brackwell-mill-lane": (None, "planned")},
+        ),
+    ],
+)
+def test_more_wordings_of_sites_and_counts(towns, report, expected):
+    _, layers = run(towns, report)
+    assert sites(layers) == expected
+
+
+def test_an_unknown_named_building_is_a_candidate(towns):
+    _, layers = run(
+        towns, "The camera outside the Foxglove Community Centre in Brackwell was switched off."
+    )
+    assert [(u["text"], u["status"]) for u in layers.unresolved] == [
+        ("Foxglove Community Centre", "removed")
+    ]

@@ -36,7 +36,7 @@ _LOCATIVES = frozenset(
     "at on along alongside above over overlooking overlook overlooks towards toward facing "
     "face faces by near outside opposite beside in into inside within around across covering "
     "cover covers watching watch watches lining line lines throughout beneath under atop past "
-    "off through outside where".split()
+    "off through outside where including include includes".split()
 )
 _FILLERS = frozenset(
     "the a an parts part of some all both area areas section sections stretch stretches length "
@@ -83,7 +83,7 @@ _PLANNED = re.compile(
     r"would\s+be\s+installed|will\s+(?:put|install|add|fit|erect|mount|place|deploy)|"
     r"will\s+be\s+(?:deployed|switched\s+on|used|in\s+place)|(?:is|are)\s+set\s+to|will\s+get|will\s+have|will\s+go|"
     r"to\s+go\s+up|(?:is|are)\s+to\s+be|plans?\s+for|proposals?|proposed|approved|"
-    r"consultation|could\s+be\s+installed|wants?|calls?\s+for|would\s+like|asked\s+for)\b",
+    r"consultation|could\s+be\s+installed|there\s+will\s+be|wants?|calls?\s+for|would\s+like|asked\s+for)\b",
     re.IGNORECASE,
 )
 _CLAUSE_BREAK = re.compile(
@@ -122,7 +122,13 @@ _NEAR_GAP = re.compile(
 )
 _GETS = re.compile(
     r"^\s+(?:will\s+(?:get|receive|have)|is\s+(?:getting|to\s+get|receiving)|gets|receives|"
+    r"(?:now\s+|already\s+)?(?:has|have)\s+(?:\w+\s+){0,3}?(?:cameras?|cctv)\b|"
     r"has\s+(?:got|received|been\s+given))\b",
+    re.IGNORECASE,
+)
+_LABEL = re.compile(
+    r"^(?:\s*,\s*[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*)?\s*(?::|\s[\u2013\u2014-])\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:cameras?|cctv|anpr)\b",
     re.IGNORECASE,
 )
 _MOVED_TO = re.compile(
@@ -228,7 +234,7 @@ def extract_sentence(
             roles[i], reasons[i] = Role.SITE, "cameras placed there"
         elif list_item and previous is None and _ITEM_GAP.match(gap):
             roles[i], reasons[i] = Role.SITE, "an item of a list of camera sites"
-        elif about_cameras and _GETS.match(text[hit.end :]):
+        elif about_cameras and (_GETS.match(text[hit.end :]) or _LABEL.match(text[hit.end :])):
             roles[i], reasons[i] = Role.SITE, "the area that gets the cameras"
         elif (
             previous is not None

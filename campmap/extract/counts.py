@@ -58,6 +58,7 @@ _NOT_A_COUNT_BEFORE = re.compile(
     r"(?:[£$€]\s*|\b(?:aged|age|No\.?|number|page|year|in|since|by)\s+)$"
 )
 _WORD_RE = re.compile(r"[\w'-]+|[^\w\s]")
+_MORE = re.compile(r"\s+(?:more|others|extra|additional)\b", re.IGNORECASE)
 _SINGULAR = re.compile(r"(?<![\w-])(?:a\s+single|an?|single|one\s+new)\s+", re.IGNORECASE)
 _FIRST_NOUN = re.compile(r"\b(?:cameras?|devices?|webcams?)\b", re.IGNORECASE)
 
@@ -156,11 +157,15 @@ def camera_counts(text: str, about_cameras: bool) -> list[tuple[Number, CountKin
     numbers.sort(key=lambda n: n.start)
     for number in numbers:
         before = text[: number.start]
-        if _NOT_A_COUNT_BEFORE.search(before):
-            continue
+        after = text[number.end :]
+        prefix = _NOT_A_COUNT_BEFORE.search(before)
+        if prefix and not (
+            prefix.group().strip().lower() in {"by", "in"}
+            and (_camera_noun_follows(after) or _MORE.match(after))
+        ):
+            continue  # "by 2025", "in 12 days", but not "joined by four more"
         if number.value is not None and 1800 <= number.value <= 2100 and number.text.isdigit():
             continue  # a year
-        after = text[number.end :]
         if _camera_noun_follows(after):
             out.append((number, CountKind.CAMERAS))
         elif about_cameras and number.value is not None and _LOCATIVE_AFTER.match(after):

@@ -18,7 +18,8 @@ PLACE_SUFFIXES = (
     "Station", "Hill", "Row", "Terrace", "Crescent", "Close", "Court", "Embankment", "Circus",
     "Market", "Parade", "Green", "Common", "Yard", "Mews", "Drive", "Grove", "Rise", "Wharf",
     "Quay", "Broadway", "Boulevard", "Plaza", "Roundabout", "Palace", "Abbey", "Cathedral",
-    "Column", "Monument", "Fountain", "Pier", "Promenade", "Precinct", "Piazza",
+    "Column", "Monument", "Fountain", "Pier", "Promenade", "Precinct", "Piazza", "Centre",
+    "Estate", "Quarter", "Village",
 )  # fmt: skip
 """Last words that make a capitalised phrase a place, even when the gazetteer does not know it."""
 
