@@ -32,7 +32,7 @@ from campmap.evaluation import (
 from campmap.gazetteer import GeoJSONGazetteer, default_gazetteer
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
-CORPORA = (DATA / "reports", DATA / "reports-heldout")
+CORPORA = (DATA / "reports", DATA / "reports-heldout", DATA / "reports-fresh")
 NEWS_LENGTH = 4000
 SYSTEMS = (
     ("campmap", campmap_predict, campmap_mentions),

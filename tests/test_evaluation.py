@@ -17,7 +17,7 @@ from campmap.evaluation import (
 from campmap.gazetteer import GeoJSONGazetteer, default_gazetteer
 
 DATA = Path(__file__).resolve().parent / "data"
-CORPORA = [DATA / "reports", DATA / "reports-heldout"]
+CORPORA = [DATA / "reports", DATA / "reports-heldout", DATA / "reports-fresh"]
 
 
 @pytest.fixture(scope="module")

@@ -290,3 +290,38 @@ def test_an_unknown_named_building_is_a_candidate(towns):
     assert [(u["text"], u["status"]) for u in layers.unresolved] == [
         ("Foxglove Community Centre", "removed")
     ]
+
+
+@pytest.mark.parametrize(
+    ("report", "expected"),
+    [
+        (
+            "In Dunmore, eight cameras now cover Castle Road while South Street has two.",
+            {"dunmore-castle-road": (8, "installed"), "dunmore-south-street": (2, "installed")},
+        ),
+        (
+            "Two cameras went up in Corrick Bay where Fore Street meets Chapel Street, and another "
+            "on Harbour Road.",
+            {
+                "junction-corrick-bay-chapel-street-corrick-bay-fore-street": (2, "installed"),
+                "corrick-bay-harbour-road": (1, "installed"),
+            },
+        ),
+        (
+            "A camera outside Dunmore Leisure Centre was removed; a new one has gone up on "
+            "Mercat Place.",
+            {"dunmore-leisure-centre": (1, "removed"), "dunmore-mercat-place": (1, "installed")},
+        ),
+        (
+            "Thieves stole two cameras from a pole on Lighthouse Road in Corrick Bay.",
+            {"corrick-bay-lighthouse-road": (2, "removed")},
+        ),
+        (
+            "Cameras go up on Quay Hill in Corrick Bay next month.",
+            {"corrick-bay-quay-hill": (None, "planned")},
+        ),
+    ],
+)
+def test_held_counts_another_one_and_clause_status(towns, report, expected):
+    _, layers = run(towns, report)
+    assert sites(layers) == expected

@@ -74,7 +74,8 @@ _RELOCATED = re.compile(
     re.IGNORECASE,
 )
 _REMOVED = re.compile(
-    r"\b(?:removed|taken\s+down|dismantled|decommissioned|switched\s+off|ripped\s+out)\b",
+    r"\b(?:removed|taken\s+down|dismantled|decommissioned|switched\s+off|ripped\s+out|stolen|"
+    r"stole|scrapped)\b",
     re.IGNORECASE,
 )
 _PLANNED = re.compile(
@@ -83,11 +84,14 @@ _PLANNED = re.compile(
     r"would\s+be\s+installed|will\s+(?:put|install|add|fit|erect|mount|place|deploy)|"
     r"will\s+be\s+(?:deployed|switched\s+on|used|in\s+place)|(?:is|are)\s+set\s+to|will\s+get|will\s+have|will\s+go|"
     r"to\s+go\s+up|(?:is|are)\s+to\s+be|plans?\s+for|proposals?|proposed|approved|"
-    r"consultation|could\s+be\s+installed|there\s+will\s+be|wants?|calls?\s+for|would\s+like|asked\s+for)\b",
+    r"consultation|could\s+be\s+installed|there\s+will\s+be|next\s+(?:week|month|year)|"
+    r"later\s+this\s+(?:week|month|year)|wants?|calls?\s+for|would\s+like|asked\s+for)\b",
     re.IGNORECASE,
 )
+_STATUS_END = re.compile(r"[;,]|\s(?:and|but|while|whereas)\s")
 _CLAUSE_BREAK = re.compile(
-    r"[;:]|,\s+(?:and\s+|but\s+|while\s+|with\s+)?(?:more|others|further|another|the\s+rest)\b",
+    r"[;:]|,\s+(?:and\s+|but\s+|while\s+|with\s+)?(?:more|others|further|another|the\s+rest)\b"
+    r"|\s(?:while|whereas|whilst)\s",
     re.IGNORECASE,
 )
 _NEGATED = re.compile(r"\b(?:no|not|never|none|nor|without)\b[^,;]*$", re.IGNORECASE)
@@ -123,6 +127,8 @@ _NEAR_GAP = re.compile(
 _GETS = re.compile(
     r"^\s+(?:will\s+(?:get|receive|have)|is\s+(?:getting|to\s+get|receiving)|gets|receives|"
     r"(?:now\s+|already\s+)?(?:has|have)\s+(?:\w+\s+){0,3}?(?:cameras?|cctv)\b|"
+    r"(?:now\s+|only\s+|just\s+)?(?:has|have)\s+(?:\d+|an?\s+dozen|one|two|three|four|five|six|"
+    r"seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|forty|fifty)(?=\s*[.,;]|\s*$)|"
     r"has\s+(?:got|received|been\s+given))\b",
     re.IGNORECASE,
 )
@@ -353,6 +359,18 @@ def _attach_counts(
     routes = [i for i, role in enumerate(roles) if role is Role.ROUTE]
     found = camera_counts(text, about_cameras)
     for n, (number, kind) in enumerate(found):
+        if kind is CountKind.HELD:
+            # The place just before it holds it: "South Street has two".
+            owner = next(
+                (i for i in reversed(range(len(hits))) if hits[i].end <= number.start), None
+            )
+            if (
+                owner is not None
+                and owner in sites
+                and not re.search(r"[,;]", text[hits[owner].end : number.start])
+            ):
+                out[owner] = (number.value, number.text)
+            continue
         if kind is CountKind.ELLIPTICAL:
             target = next((i for i in sites if hits[i].start >= number.end), None)
             if target is not None and not re.search(r"[,;]", text[number.end : hits[target].start]):
@@ -404,8 +422,8 @@ def _status(text: str, hit: PlaceHit, role: Role, reason: str) -> str:
     before = text[: hit.start]
     if _RELOCATED.search(before):
         return "relocated_from"
-    brk = re.compile(r"[;,]|\s(?:and|but|while|whereas)\s").search(text, hit.end)
-    window = text[: brk.start() if brk else len(text)]
+    brk = _STATUS_END.search(text, hit.end)
+    window = text[text.rfind(";", 0, hit.start) + 1 : brk.start() if brk else len(text)]
     if _MOVED_FROM.search(before) and _RELOCATED_LATER.search(text, hit.end):
         return "relocated_from"
     if _REMOVED.search(window):

@@ -51,6 +51,8 @@ _LOCATIVE_AFTER = re.compile(
     r"line|lines|cover|covers|face|monitor|monitors|"
     r"(?:(?:would|will|is|was|are|were)\s+(?:be\s+)?)?(?:taken|moved|sent|put|placed|going|go|goes)"
     r"\s+(?:up\s+)?(?:to|on|at|in)|"
+    r"(?:(?:has|have|had|was|were|is|are)\s+(?:been\s+|now\s+|since\s+)?)?(?:gone\s+up|put\s+up|"
+    r"installed|fitted|placed|mounted|erected|added)\s+(?:at|on|in|along|outside|near|by|above)|"
     r"beside|above|over|overlooking|facing|around|across|inside|within)\b",
     re.IGNORECASE,
 )
@@ -58,6 +60,12 @@ _NOT_A_COUNT_BEFORE = re.compile(
     r"(?:[£$€]\s*|\b(?:aged|age|No\.?|number|page|year|in|since|by)\s+)$"
 )
 _WORD_RE = re.compile(r"[\w'-]+|[^\w\s]")
+_HELD_BEFORE = re.compile(
+    r"\b(?:has|have|had|gets|get|got|will\s+get|will\s+have)\s+(?:only\s+|just\s+|now\s+)?$",
+    re.IGNORECASE,
+)
+_HELD_AFTER = re.compile(r"^\s*(?:[.,;:)]|$|\s*(?:more|of\s+them|too|as\s+well)\b)", re.IGNORECASE)
+_ANOTHER = re.compile(r"(?<![\w-])(?:another|one\s+more|a\s+new\s+one)\b", re.IGNORECASE)
 _MORE = re.compile(r"\s+(?:more|others|extra|additional)\b", re.IGNORECASE)
 _SINGULAR = re.compile(r"(?<![\w-])(?:a\s+single|an?|single|one\s+new)\s+", re.IGNORECASE)
 _FIRST_NOUN = re.compile(r"\b(?:cameras?|devices?|webcams?)\b", re.IGNORECASE)
@@ -70,6 +78,8 @@ class CountKind(StrEnum):
     """A camera noun follows it: ``four new cameras``."""
     ELLIPTICAL = "elliptical"
     """A place follows it in a sentence about cameras: ``four at the platform``."""
+    HELD = "held"
+    """A place before it has it, in a sentence about cameras: ``South Street has two``."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,6 +164,12 @@ def camera_counts(text: str, about_cameras: bool) -> list[tuple[Number, CountKin
         ):
             phrase = match.group().strip()
             numbers.append(Number(phrase, match.start(), match.start() + len(phrase), 1))
+    for match in _ANOTHER.finditer(text):
+        if not any(
+            n.start <= match.start() < n.end or match.start() <= n.start < match.end()
+            for n in numbers
+        ):
+            numbers.append(Number(match.group(), match.start(), match.end(), 1))
     numbers.sort(key=lambda n: n.start)
     for number in numbers:
         before = text[: number.start]
@@ -168,6 +184,13 @@ def camera_counts(text: str, about_cameras: bool) -> list[tuple[Number, CountKin
             continue  # a year
         if _camera_noun_follows(after):
             out.append((number, CountKind.CAMERAS))
+        elif (
+            about_cameras
+            and number.value is not None
+            and _HELD_BEFORE.search(before)
+            and _HELD_AFTER.match(after)
+        ):
+            out.append((number, CountKind.HELD))
         elif about_cameras and number.value is not None and _LOCATIVE_AFTER.match(after):
             out.append((number, CountKind.ELLIPTICAL))
     return out
