@@ -22,8 +22,9 @@ from campmap.gazetteer import default_gazetteer
 from campmap.layer import Layers
 from campmap.paths import example_paths
 from campmap.pipeline import map_reports, require_something
-from campmap.records import Mention, Role
+from campmap.records import Document, Mention, Role
 from campmap.sources import read_sources
+from campmap.tables import is_table, read_table
 
 __all__ = ["cli", "main"]
 
@@ -32,6 +33,13 @@ R = TypeVar("R")
 
 inputs_argument = click.argument("inputs", nargs=-1, metavar="[INPUT]...")
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
+location_column_option = click.option(
+    "--location-column",
+    default=None,
+    metavar="NAME",
+    help="For .csv/.tsv tables of deployments: the column with the location text "
+    "(default: guessed, and the guess is reported).",
+)
 
 
 def _clean_errors(func: Callable[P, R]) -> Callable[P, R]:
@@ -76,13 +84,7 @@ def cli() -> None:
     "from the network. Default: none (the map works offline).",
 )
 @click.option("-q", "--quiet", is_flag=True, help="Print warnings only.")
-@click.option(
-    "--location-column",
-    default=None,
-    metavar="NAME",
-    help="For .csv/.tsv tables of deployments: the column with the location text "
-    "(default: guessed, and the guess is reported).",
-)
+@location_column_option
 @_clean_errors
 def map_command(
     inputs: Sequence[str],
@@ -135,17 +137,24 @@ def _report_problems(layers: Layers) -> None:
 @cli.command("extract")
 @inputs_argument
 @json_option
+@location_column_option
 @_clean_errors
-def extract_command(inputs: Sequence[str], as_json: bool) -> None:
+def extract_command(inputs: Sequence[str], as_json: bool, location_column: str | None) -> None:
     """List every place mention in the reports, with its role and count."""
     if not inputs:
         raise click.UsageError("give at least one report file, folder, or - for standard input")
-    document = read_sources(inputs)
-    for problem in document.problems:
+    gazetteer = default_gazetteer()
+    tables = [
+        read_table(p, gazetteer, location_column=location_column) for p in inputs if is_table(p)
+    ]
+    reports = [p for p in inputs if not is_table(p)]
+    document = read_sources(reports) if reports else Document((), ())
+    for problem in (*document.problems, *(t.note for t in tables if t.note is not None)):
         _warn(str(problem))
-    if not document.sources:
+    if not document.sources and not tables:
         raise CampmapError("no report could be read")
-    records = [mention_record(m) for m in extract(document, default_gazetteer())]
+    found = [*extract(document, gazetteer), *(m for t in tables for m in t.mentions)]
+    records = [mention_record(m) for m in found]
     if as_json:
         click.echo(json.dumps(records, indent=2, ensure_ascii=False))
         return

@@ -127,3 +127,20 @@ def test_bad_tables_give_one_line_naming_file_line_and_what_was_expected(
 )
 def test_clean_location(written, cleaned):
     assert clean_location(written) == cleaned
+
+
+def test_extract_lists_each_row_of_a_table_as_a_site_mention(table):
+    result = CliRunner().invoke(
+        cli, ["extract", str(table), "--location-column", "Where", "--json"]
+    )
+    assert result.exit_code == 0, result.output
+    records = json.loads(result.output)
+    assert [(r["text"], r["site_id"], r["count"]) for r in records] == [
+        ("opp. Charing Cross station", "charing-cross-station", 2),
+        ("Strand j/o Northumberland Avenue", "junction-northumberland-avenue-strand", 1),
+        ("Leicester Square, London", "leicester-square", 3),
+        ("London, Leicester Square", "leicester-square", 1),
+        ("Foxglove Lane", None, None),
+        ("Leicester Sq", "leicester-square", 2),
+    ]
+    assert all(TABLE[r["start"] : r["end"]] == r["text"] for r in records)
