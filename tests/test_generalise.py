@@ -325,3 +325,26 @@ def test_an_unknown_named_building_is_a_candidate(towns):
 def test_held_counts_another_one_and_clause_status(towns, report, expected):
     _, layers = run(towns, report)
     assert sites(layers) == expected
+
+
+@pytest.mark.parametrize(
+    ("report", "expected"),
+    [
+        (
+            "Police will review footage from 40 cameras across the borough, including those on "
+            "Kings Road in Hollinsford.",
+            {"hollinsford-kings-road": (None, "installed")},
+        ),
+        (
+            "Hollinsford will put 6 cameras in the town, including two on Kings Road.",
+            {"hollinsford-kings-road": (2, "planned")},
+        ),
+        (
+            "A £50,000 camera scheme for Fore Street in Corrick Bay has been approved.",
+            {"corrick-bay-fore-street": (None, "planned")},
+        ),
+    ],
+)
+def test_a_wider_total_is_not_a_count_for_the_places_it_includes(towns, report, expected):
+    _, layers = run(towns, report)
+    assert sites(layers) == expected

@@ -109,8 +109,14 @@ _SENT_TO = re.compile(
     r"(?:the\s+)?$",
     re.IGNORECASE,
 )
+_WIDER = re.compile(
+    r"\b(?:(?:across|throughout|in|around)\s+the\s+(?:borough|town|city|county|district|area|"
+    r"region|country|force\s+area)|including|among\s+them|such\s+as)\b",
+    re.IGNORECASE,
+)
 _DESTINED = re.compile(
-    r"\b(?:planned|proposed|earmarked|destined|bound|intended|approved)\s+for\s+(?:the\s+)?$",
+    r"\b(?:planned|proposed|earmarked|destined|bound|intended|approved|scheme|plans?|project|"
+    r"bid|proposals?|funding|money)\s+for\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 _APPOSITIVE = re.compile(
@@ -400,6 +406,8 @@ def _attach_total(
         clause_end = brk.start()
     sites = list(sites)
     after = [i for i in sites if number.end <= hits[i].start < clause_end]
+    if after and _WIDER.search(text, number.end, hits[after[0]].start):
+        return  # "40 cameras across the borough, including those on X": not X's count
     before = [i for i in sites if hits[i].end <= number.start]
     group = after or before
     moved = [i for i in group if reasons[i].startswith("cameras moved there")]
