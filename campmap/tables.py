@@ -50,10 +50,16 @@ _ABBREVIATIONS = (
     (re.compile(r"\bopp\.?(?=\s)", re.IGNORECASE), "opposite"),
     (re.compile(r"\bo/s\b", re.IGNORECASE), "outside"),
     (re.compile(r"\bnr\.?(?=\s)", re.IGNORECASE), "near"),
-    (re.compile(r"\bj/[wo]\b|\bjct\.?(?=\s)|\bjnc?\.?(?=\s)", re.IGNORECASE), "junction of"),
+    (
+        re.compile(r"\b(?:j/[wo]|jct\.?|jnc?\.?|junction)(?:\s+(?:of|with))?(?=\s)", re.IGNORECASE),
+        "junction of",
+    ),
     (re.compile(r"\bo/side\b", re.IGNORECASE), "outside"),
 )
-_LEADING_JUNCTION = re.compile(r"^\s*junction\s+of\s+(?=[^,/&]*$)", re.IGNORECASE)
+_LEADING_JUNCTION = re.compile(
+    r"^\s*junction\s+of\s+(?=(?:(?!\s(?:and|with|x)\s)[^,/&])*$)", re.IGNORECASE
+)
+"""``junction of X`` naming one street only (``j/o Kings Rd``): the street."""
 _CONTEXT_KINDS = frozenset("town city village borough county region country".split())
 
 
@@ -73,6 +79,8 @@ def clean_location(text: str) -> str:
     'Kings Rd junction of Elm Grove'
     >>> clean_location("j/o Kings Rd")
     'Kings Rd'
+    >>> clean_location("Jct of Kings Rd and Elm Grove")
+    'junction of Kings Rd and Elm Grove'
     """
     out = " ".join(text.split())
     for pattern, replacement in _ABBREVIATIONS:

@@ -144,3 +144,18 @@ def test_extract_lists_each_row_of_a_table_as_a_site_mention(table):
         ("Leicester Sq", "leicester-square", 2),
     ]
     assert all(TABLE[r["start"] : r["end"]] == r["text"] for r in records)
+
+
+def test_junction_rows_in_every_usual_form_are_one_site(tmp_path):
+    rows = [
+        "Strand j/o Northumberland Avenue",
+        "Jct of Northumberland Avenue and Strand",
+        "junction of Strand & Northumberland Avenue",
+        "Northumberland Ave / Strand",
+    ]
+    path = write(tmp_path / "j.csv", "Location\n" + "\n".join(rows) + "\n")
+    found = read_table(path, default_gazetteer())
+    assert (found.location_column, found.guessed) == ("Location", True)
+    assert [m.place.id if m.place else m.text for m in found.mentions] == [
+        "junction-northumberland-avenue-strand"
+    ] * 4
