@@ -348,3 +348,16 @@ def test_held_counts_another_one_and_clause_status(towns, report, expected):
 def test_a_wider_total_is_not_a_count_for_the_places_it_includes(towns, report, expected):
     _, layers = run(towns, report)
     assert sites(layers) == expected
+
+
+def test_a_town_named_in_the_sentence_picks_the_namesake(towns):
+    _, layers = run(
+        towns,
+        "Cameras went up on High Street in Brackwell, and on High Street in Hollinsford. "
+        "In Dunmore, two cameras went up on Church Lane.",
+    )
+    assert set(sites(layers)) == {
+        "brackwell-high-street",
+        "hollinsford-high-street",
+        "dunmore-church-lane",
+    }

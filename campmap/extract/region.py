@@ -57,9 +57,11 @@ def _ambiguous(candidates: Sequence[Place]) -> bool:
 
 
 def settle_namesakes(mentions: Sequence[Mention]) -> list[Mention]:
-    """Resolve each ambiguous mention to the namesake in its report's area.
+    """Resolve each ambiguous mention to the namesake in its sentence's or report's area.
 
-    The area of a report is the median position of the places its
+    A place named in the same sentence (``High Street in Brackwell``) decides
+    first: the namesake near the closest such place in the text. Otherwise
+    the area of the report decides: the median position of the places its
     unambiguous mentions (sites and context alike) resolved to.
 
     Parameters
@@ -71,28 +73,39 @@ def settle_namesakes(mentions: Sequence[Mention]) -> list[Mention]:
     -------
     list of Mention
         The same mentions; ambiguous ones placed at their nearest namesake
-        within :data:`REGION_RADIUS_M` of the report's area, else unresolved.
+        within :data:`REGION_RADIUS_M` of the area, else unresolved.
     """
     anchors: dict[str, list[tuple[float, float]]] = {}
+    in_sentence: dict[tuple[str, int], list[tuple[int, tuple[float, float]]]] = {}
     ambiguous = [m.place is not None and _ambiguous(m.candidates) for m in mentions]
     for mention, unclear in zip(mentions, ambiguous, strict=True):
         if mention.place is not None and not unclear:
-            anchors.setdefault(mention.source, []).append(_centre(mention.place))
+            centre = _centre(mention.place)
+            anchors.setdefault(mention.source, []).append(centre)
+            key = (mention.source, mention.sentence.index)
+            in_sentence.setdefault(key, []).append((mention.start, centre))
     out = []
     for mention, unclear in zip(mentions, ambiguous, strict=True):
         if not unclear:
             out.append(mention)
             continue
-        points = anchors.get(mention.source)
         chosen = None
-        if points:
+        near = in_sentence.get((mention.source, mention.sentence.index))
+        if near:
+            _, area = min(near, key=lambda item: abs(item[0] - mention.start))
+            chosen = _nearest(mention.candidates, area)
+        points = anchors.get(mention.source)
+        if chosen is None and points:
             area = (
                 statistics.median(p[0] for p in points),
                 statistics.median(p[1] for p in points),
             )
-            best = min(mention.candidates, key=lambda p: _distance_m(area, _centre(p)))
-            if _distance_m(area, _centre(best)) <= REGION_RADIUS_M:
-                chosen = best
+            chosen = _nearest(mention.candidates, area)
         reason = mention.reason if chosen else f"{mention.reason}; ambiguous: no namesake near"
         out.append(dataclasses.replace(mention, place=chosen, reason=reason))
     return out
+
+
+def _nearest(candidates: Sequence[Place], area: tuple[float, float]) -> Place | None:
+    best = min(candidates, key=lambda p: _distance_m(area, _centre(p)))
+    return best if _distance_m(area, _centre(best)) <= REGION_RADIUS_M else None
