@@ -22,15 +22,15 @@ from campmap.extract import extract
 from campmap.gazetteer import Backend, GeocoderBackend, default_gazetteer, load_gazetteer_file
 from campmap.gazetteer.geocache import default_cache_path
 from campmap.gazetteer.geocoder import BBox
-from campmap.gazetteer.junctions import place_junctions
 from campmap.gazetteer.online import place_unresolved
 from campmap.gazetteer.osm import import_osm
 from campmap.layer import Layers
 from campmap.paths import example_paths
 from campmap.pipeline import map_reports, require_something
-from campmap.records import Mention, Role
+from campmap.records import Document, Mention, Role
 from campmap.review import apply_review, read_review, write_review
 from campmap.sources import read_sources
+from campmap.tables import is_table, read_table
 
 __all__ = ["cli", "main"]
 
@@ -39,6 +39,13 @@ R = TypeVar("R")
 
 inputs_argument = click.argument("inputs", nargs=-1, metavar="[INPUT]...")
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
+location_column_option = click.option(
+    "--location-column",
+    default=None,
+    metavar="NAME",
+    help="For .csv/.tsv tables of deployments: the column with the location text "
+    "(default: guessed, and the guess is reported).",
+)
 
 
 def _region(_ctx: click.Context, _param: click.Parameter, value: str | None) -> BBox | None:
@@ -189,6 +196,7 @@ def cli() -> None:
     help="Apply a reviewer's decisions (a sheet from 'campmap review').",
 )
 @place_options
+@location_column_option
 @_clean_errors
 def map_command(
     inputs: Sequence[str],
@@ -197,16 +205,19 @@ def map_command(
     tiles: str | None,
     quiet: bool,
     review_file: Path | None,
+    location_column: str | None,
     **places: Any,
 ) -> None:
-    """Map camera sites from report files, folders, or - (standard input).
+    """Map camera sites from report files, folders, - (standard input), or .csv tables.
 
     With no INPUT, maps the bundled example reports.
     """
     paths: Sequence[str | Path] = inputs or [_relative(p) for p in example_paths()]
     decisions = read_review(review_file) if review_file is not None else None
     backends = _backends(**places)
-    layers = map_reports(paths, backends=backends, region=places["region"])
+    layers = map_reports(
+        paths, backends=backends, region=places["region"], location_column=location_column
+    )
     _report_problems(layers)
     if decisions is not None:
         gazetteer = default_gazetteer(backends)
@@ -261,19 +272,26 @@ def _report_problems(layers: Layers) -> None:
 @inputs_argument
 @json_option
 @place_options
+@location_column_option
 @_clean_errors
-def extract_command(inputs: Sequence[str], as_json: bool, **places: Any) -> None:
+def extract_command(
+    inputs: Sequence[str], as_json: bool, location_column: str | None, **places: Any
+) -> None:
     """List every place mention in the reports, with its role and count."""
     if not inputs:
         raise click.UsageError("give at least one report file, folder, or - for standard input")
-    document = read_sources(inputs)
-    for problem in document.problems:
-        _warn(str(problem))
-    if not document.sources:
-        raise CampmapError("no report could be read")
     gazetteer = default_gazetteer(_backends(**places))
-    mentions = place_junctions(extract(document, gazetteer), gazetteer)
-    mentions, problems = place_unresolved(mentions, gazetteer, places["region"])
+    tables = [
+        read_table(p, gazetteer, location_column=location_column) for p in inputs if is_table(p)
+    ]
+    reports = [p for p in inputs if not is_table(p)]
+    document = read_sources(reports) if reports else Document((), ())
+    for problem in (*document.problems, *(t.note for t in tables if t.note is not None)):
+        _warn(str(problem))
+    if not document.sources and not tables:
+        raise CampmapError("no report could be read")
+    found = [*extract(document, gazetteer), *(m for t in tables for m in t.mentions)]
+    mentions, problems = place_unresolved(found, gazetteer, places["region"])
     for problem in problems:
         _warn(str(problem))
     records = [mention_record(m) for m in mentions]
@@ -324,8 +342,11 @@ def mention_record(mention: Mention) -> dict[str, Any]:
     help="The review sheet (CSV). Decisions already in it are kept.",
 )
 @place_options
+@location_column_option
 @_clean_errors
-def review_command(inputs: Sequence[str], output: Path, **places: Any) -> None:
+def review_command(
+    inputs: Sequence[str], output: Path, location_column: str | None, **places: Any
+) -> None:
     """Write a review sheet: one row per candidate site and route, with columns to decide.
 
     Fill in action (accept, reject, move), move_to (a place name or 'lat, lon'),
@@ -335,7 +356,9 @@ def review_command(inputs: Sequence[str], output: Path, **places: Any) -> None:
     paths: Sequence[str | Path] = inputs or [_relative(p) for p in example_paths()]
     previous = read_review(output) if output.exists() else []
     backends = _backends(**places)
-    layers = map_reports(paths, backends=backends, region=places["region"])
+    layers = map_reports(
+        paths, backends=backends, region=places["region"], location_column=location_column
+    )
     _report_problems(layers)
     write_review(layers, output, default_gazetteer(backends), previous=previous)
     click.echo(f"wrote {output} ({len(previous)} earlier decisions kept)")

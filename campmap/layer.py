@@ -26,8 +26,8 @@ __all__ = ["ROUTE_COLUMNS", "SITE_COLUMNS", "Layers", "build_layers"]
 SITE_COLUMNS = (
     "site_id", "name", "count", "count_text", "count_conflict", "place_kind", "kind",
     "uncertainty_m", "status", "quote", "sources", "mentions", "written_as", "match",
-    "place_id", "backend", "coordinate_source", "manufacturer", "operator", "man_made",
-    "surveillance:type", "verification", "review_note",
+    "place_id", "backend", "coordinate_source", "deployments", "manufacturer", "operator",
+    "man_made", "surveillance:type", "verification", "review_note",
 )  # fmt: skip
 """Columns of :attr:`Layers.sites`, besides ``geometry`` and ``place_geometry``."""
 
@@ -136,6 +136,8 @@ def _frame(
     frame = frame.sort_values(key, kind="stable").reset_index(drop=True)
     frame["count"] = frame["count"].astype("Int64")
     frame["mentions"] = frame["mentions"].astype("int64")
+    if "deployments" in frame:
+        frame["deployments"] = frame["deployments"].astype("int64")
     gdf = gpd.GeoDataFrame(frame, geometry="geometry", crs="EPSG:4326")
     for name in extra:
         gdf[name] = gpd.GeoSeries(gdf[name], crs="EPSG:4326")
@@ -205,7 +207,13 @@ def _site_row(group: list[Mention], evidence: dict[str, list[dict[str, Any]]]) -
     assert place is not None
     near = next((m.near for m in group if m.near is not None), None)
     point, uncertainty = site_point(place, near)
+    rows = [m for m in group if m.table_row is not None]
     count, count_text, conflict = _merge_counts(group)
+    if rows and len(rows) == len(group) and all(m.count is not None for m in rows):
+        # Rows of a deployments table are separate deployments: their cameras add up.
+        count = sum(m.count or 0 for m in rows)
+        count_text = f"{count} in {len(rows)} deployments" if len(rows) > 1 else str(count)
+        conflict = None
     fuzzy = [m for m in group if m.match == "fuzzy"]
     evidence[place.id] = _evidence(group)
     return {
@@ -226,6 +234,7 @@ def _site_row(group: list[Mention], evidence: dict[str, list[dict[str, Any]]]) -
         "place_id": place.id,
         "backend": place.backend,
         "coordinate_source": place.source,
+        "deployments": len(rows),
         "place_geometry": place.geometry,
         "geometry": point,
     }
@@ -284,10 +293,18 @@ def _unresolved(mention: Mention, gazetteer: Gazetteer) -> dict[str, Any]:
         "text": mention.text,
         "role": mention.role.value,
         "count": mention.count,
+        "status": mention.status,
         "quote": mention.sentence.text,
         "source": mention.source,
         "sources": "; ".join(mention.sentence.sources),
         "start": mention.source_start,
         "end": mention.source_end,
-        "candidates": [place.name for place, _ in gazetteer.suggest(mention.text, limit=3)],
+        "candidates": _candidates(mention, gazetteer),
     }
+
+
+def _candidates(mention: Mention, gazetteer: Gazetteer) -> list[str]:
+    """Closest names; for a name several places share, each namesake with its id."""
+    if len(mention.candidates) > 1:
+        return [f"{place.name} ({place.id})" for place in mention.candidates]
+    return [place.name for place, _ in gazetteer.suggest(mention.text, limit=3)]

@@ -11,10 +11,11 @@ from campmap.errors import InputError, NothingToMapError
 from campmap.extract import extract
 from campmap.gazetteer import Backend, Gazetteer, default_gazetteer
 from campmap.gazetteer.geocoder import BBox
-from campmap.gazetteer.junctions import place_junctions
 from campmap.gazetteer.online import place_unresolved
 from campmap.layer import Layers, build_layers
+from campmap.records import Document
 from campmap.sources import read_sources
+from campmap.tables import is_table, read_table
 
 __all__ = ["map_reports"]
 
@@ -26,6 +27,7 @@ def map_reports(
     backends: Sequence[Backend] = (),
     stdin: BinaryIO | None = None,
     region: BBox | None = None,
+    location_column: str | None = None,
 ) -> Layers:
     """Read reports, extract camera sites and routes, and build their layers.
 
@@ -43,6 +45,9 @@ def map_reports(
     region : (west, south, east, north), optional
         Bias for online geocoders among ``backends``; by default the region of
         the places the offline gazetteers resolved.
+    location_column : str, optional
+        For ``.csv``/``.tsv`` tables of deployments (:mod:`campmap.tables`):
+        the column holding the location text; guessed when not given.
 
     Returns
     -------
@@ -54,16 +59,27 @@ def map_reports(
     InputError
         No input could be read (each unreadable one is named).
     """
-    document = read_sources(inputs, stdin=stdin)
-    if not document.sources:
+    inputs = list(inputs)
+    tables = [p for p in inputs if is_table(p)]
+    reports = [p for p in inputs if not is_table(p)]
+    document = read_sources(reports, stdin=stdin) if reports or not tables else Document((), ())
+    gazetteer = gazetteer or default_gazetteer(backends)
+    read = [read_table(p, gazetteer, location_column=location_column) for p in tables]
+    if not document.sources and not read:
         if len(document.problems) == 1:
             problem = document.problems[0]
             raise InputError(problem.path, problem.message, problem.line)
         named = "; ".join(str(p) for p in document.problems) or "no inputs given"
         raise InputError("inputs", f"no report could be read ({named})")
-    gazetteer = gazetteer or default_gazetteer(backends)
-    mentions = place_junctions(extract(document, gazetteer), gazetteer)
-    mentions, problems = place_unresolved(mentions, gazetteer, region)
+    mentions = [*extract(document, gazetteer), *(m for t in read for m in t.mentions)]
+    if read:
+        document = Document(
+            (*document.sources, *(t.source for t in read)),
+            (*document.sentences, *(s for t in read for s in t.sentences)),
+            (*document.problems, *(t.note for t in read if t.note is not None)),
+        )
+    found, problems = place_unresolved(mentions, gazetteer, region)
+    mentions = list(found)
     if problems:
         document = replace(document, problems=(*document.problems, *problems))
     return build_layers(document, mentions, gazetteer)

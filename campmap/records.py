@@ -196,6 +196,12 @@ class Mention:
         A place that narrows the position (``X entrance to Y``: Y).
     reason : str
         Why the role was chosen, in a few words.
+    route_key : tuple of str or None
+        The route this mention is an end of.
+    candidates : tuple of Place
+        Every place the name could be (namesakes in other towns), best first.
+    table_row : int or None
+        The line of a deployments table the mention is, or None for a report.
     """
 
     text: str
@@ -212,6 +218,8 @@ class Mention:
     near: Place | None = None
     reason: str = ""
     route_key: tuple[str, str] | None = None
+    candidates: tuple[Place, ...] = field(default=(), compare=False, repr=False)
+    table_row: int | None = None
 
     @property
     def resolved(self) -> bool:

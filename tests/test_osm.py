@@ -183,7 +183,8 @@ def test_pbf_and_on_disk_location_index(town_osm, tmp_path):
 
 def test_osm_file_is_a_gazetteer_directly(town_osm, tmp_path):
     report = write(
-        tmp_path / "r.txt", "Three CCTV cameras were installed on Alpha Road near the park.\n"
+        tmp_path / "r.txt",
+        "Delta Station staff said three CCTV cameras were installed on Alpha Road.\n",
     )
     layers = map_reports([report], backends=[load_gazetteer_file(town_osm)])
     (row,) = layers.sites.itertuples()

@@ -23,7 +23,9 @@ import re
 from collections.abc import Iterable
 
 from campmap.extract.counts import CAMERA_NOUN, CountKind, Number, camera_counts
+from campmap.extract.junctions import join_junctions
 from campmap.extract.places import PlaceHit, find_places
+from campmap.extract.region import settle_namesakes
 from campmap.gazetteer import Gazetteer, default_gazetteer
 from campmap.records import Document, Mention, Place, Role, Sentence
 
@@ -34,13 +36,13 @@ _LOCATIVES = frozenset(
     "at on along alongside above over overlooking overlook overlooks towards toward facing "
     "face faces by near outside opposite beside in into inside within around across covering "
     "cover covers watching watch watches lining line lines throughout beneath under atop past "
-    "off through outside".split()
+    "off through outside where including include includes".split()
 )
 _FILLERS = frozenset(
     "the a an parts part of some all both area areas section sections stretch stretches length "
     "edge end side corner its their many much main whole upper lower north south east west "
     "northern southern eastern western far front top base foot gate gates entrance entrances "
-    "approach approaches steps junction junctions".split()
+    "approach approaches steps junction junctions just spot point corner crossroads".split()
 )
 _LIST_GAP = re.compile(
     r"^\s*(?:,\s*(?:and\s+|or\s+|as\s+well\s+as\s+)?|\s+(?:and|or|as\s+well\s+as|plus)\s+|;\s*(?:and\s+)?)"
@@ -72,16 +74,86 @@ _RELOCATED = re.compile(
     re.IGNORECASE,
 )
 _REMOVED = re.compile(
-    r"\b(?:removed|taken\s+down|dismantled|decommissioned|switched\s+off|ripped\s+out)\b",
+    r"\b(?:removed|taken\s+down|dismantled|decommissioned|switched\s+off|ripped\s+out|stolen|"
+    r"stole|scrapped)\b",
     re.IGNORECASE,
 )
 _PLANNED = re.compile(
     r"\b(?:will\s+be\s+(?:installed|put\s+up|erected|fitted|placed|mounted|added|set\s+up)|"
     r"to\s+be\s+(?:installed|put\s+up|erected|fitted)|plans?\s+to|planned|proposed|"
-    r"would\s+be\s+installed|(?:is|are)\s+set\s+to|will\s+get|will\s+have)\b",
+    r"would\s+be\s+installed|will\s+(?:put|install|add|fit|erect|mount|place|deploy)|"
+    r"will\s+be\s+(?:deployed|switched\s+on|used|in\s+place)|(?:is|are)\s+set\s+to|will\s+get|will\s+have|will\s+go|"
+    r"to\s+go\s+up|(?:is|are)\s+to\s+be|plans?\s+for|proposals?|proposed|approved|"
+    r"consultation|could\s+be\s+installed|there\s+will\s+be|next\s+(?:week|month|year)|"
+    r"later\s+this\s+(?:week|month|year)|wants?|calls?\s+for|would\s+like|asked\s+for)\b",
     re.IGNORECASE,
 )
-_CLAUSE_BREAK = re.compile(r"[;:]")
+_STATUS_END = re.compile(r"[;,]|\s(?:and|but|while|whereas)\s")
+_CLAUSE_BREAK = re.compile(
+    r"[;:]|,\s+(?:and\s+|but\s+|while\s+|with\s+)?(?:more|others|further|another|the\s+rest)\b"
+    r"|\s(?:while|whereas|whilst)\s",
+    re.IGNORECASE,
+)
+_NEGATED = re.compile(r"\b(?:no|not|never|none|nor|without)\b[^,;]*$", re.IGNORECASE)
+_RELOCATED_LATER = re.compile(
+    r"\b(?:moved|relocated|transferred|shifted|put\s+back\s+up)\s+(?:\w+\s+){0,2}?to\b",
+    re.IGNORECASE,
+)
+_QUALIFIED = re.compile(
+    r"\b(?:(?:just\s+|directly\s+|immediately\s+)?(?:north|south|east|west)\s+of|next\s+to|"
+    r"close\s+to|in\s+front\s+of|a\s+few\s+yards\s+from)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_SENT_TO = re.compile(
+    r"\b(?:taken|moved|relocated|transferred)\s+to\s+"
+    r"(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_WIDER = re.compile(
+    r"\b(?:(?:across|throughout|in|around)\s+the\s+(?:borough|town|city|county|district|area|"
+    r"region|country|force\s+area)|including|among\s+them|such\s+as)\b",
+    re.IGNORECASE,
+)
+_DESTINED = re.compile(
+    r"\b(?:planned|proposed|earmarked|destined|bound|intended|approved|scheme|plans?|project|"
+    r"bid|proposals?|funding|money)\s+for\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_APPOSITIVE = re.compile(
+    r"^\s*,\s+(?:an?|the)\s+(?:[\w'-]+\s+){0,3}?(?:on|in|off|near|behind)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_LIST_INTRO = re.compile(r":\s*(?:[-*\u2022]\s*)?(?:the\s+)?$")
+_LIST_ITEM = re.compile(r"^\s*(?:[-*\u2022\u00b7\u2013]|\d{1,2}[.)])\s+")
+_ITEM_GAP = re.compile(r"^[\s\-*\u2022\u00b7\u2013\d.)]*(?:the\s+)?$", re.IGNORECASE)
+_NEAR_GAP = re.compile(
+    r"^\s*,?\s+(?:near|by|close\s+to|next\s+to|opposite|outside|beside)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_GETS = re.compile(
+    r"^\s+(?:will\s+(?:get|receive|have)|is\s+(?:getting|to\s+get|receiving)|gets|receives|"
+    r"(?:now\s+|already\s+)?(?:has|have)\s+(?:\w+\s+){0,3}?(?:cameras?|cctv)\b|"
+    r"(?:now\s+|only\s+|just\s+)?(?:has|have)\s+(?:\d+|an?\s+dozen|one|two|three|four|five|six|"
+    r"seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|forty|fifty)(?=\s*[.,;]|\s*$)|"
+    r"has\s+(?:got|received|been\s+given))\b",
+    re.IGNORECASE,
+)
+_LABEL = re.compile(
+    r"^(?:\s*,\s*[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*)?\s*(?::|\s[\u2013\u2014-])\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:cameras?|cctv|anpr)\b",
+    re.IGNORECASE,
+)
+_MOVED_TO = re.compile(
+    r"^\s+and\s+(?:were\s+|was\s+|been\s+)?(?:moved|relocated|transferred|shifted|taken|put\s+up)"
+    r"\s+(?:\w+\s+){0,2}?to\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_ORGANISATION = re.compile(
+    r"^\s+(?:(?:city|borough|county|district|town|parish)\s+)?(?:council|councillors?|police|"
+    r"constabulary|mayor|MPs?|residents|officials|spokesman|spokeswoman|spokesperson)\b",
+    re.IGNORECASE,
+)
+_CONTEXT_KINDS = frozenset("town city village borough county region country".split())
 
 
 def extract(document: Document, gazetteer: Gazetteer | None = None) -> tuple[Mention, ...]:
@@ -100,16 +172,40 @@ def extract(document: Document, gazetteer: Gazetteer | None = None) -> tuple[Men
         In sentence order; regions and unresolved place-like phrases included.
     """
     gazetteer = gazetteer or default_gazetteer()
-    return tuple(m for s in document.sentences for m in extract_sentence(s, gazetteer))
+    found: list[Mention] = []
+    list_open = continued = False
+    for sentence in document.sentences:
+        text = sentence.text.rstrip()
+        item = continued or (list_open and bool(_LIST_ITEM.match(text)))
+        mentions = extract_sentence(sentence, gazetteer, list_item=item)
+        found.extend(mentions)
+        # A list of camera sites goes on after "...:" (bullets) or "...;" (split sentences).
+        camera_list = item or bool(CAMERA_NOUN.search(text))
+        continued = camera_list and text.endswith(";")
+        if not item:
+            list_open = camera_list and text.endswith(":")
+    return tuple(settle_namesakes(found))
 
 
-def extract_sentence(sentence: Sentence, gazetteer: Gazetteer) -> list[Mention]:
-    """Return the place mentions of one sentence (see the module docstring)."""
+def extract_sentence(
+    sentence: Sentence, gazetteer: Gazetteer, *, list_item: bool = False
+) -> list[Mention]:
+    """Return the place mentions of one sentence (see the module docstring).
+
+    Parameters
+    ----------
+    sentence : Sentence
+    gazetteer : Gazetteer
+    list_item : bool
+        The sentence is an item of a list introduced by a sentence about
+        cameras (``New camera sites:`` then ``- Market Place``): its places
+        inherit the camera context of the list.
+    """
     text = sentence.text
-    hits = find_places(text, gazetteer)
+    hits = join_junctions(text, find_places(text, gazetteer), gazetteer)
     if not hits:
         return []
-    about_cameras = bool(CAMERA_NOUN.search(text))
+    about_cameras = list_item or bool(CAMERA_NOUN.search(text))
     roles: list[Role] = [Role.CONTEXT] * len(hits)
     reasons = ["not where cameras are placed"] * len(hits)
     near: list[Place | None] = [None] * len(hits)
@@ -120,23 +216,54 @@ def extract_sentence(sentence: Sentence, gazetteer: Gazetteer) -> list[Mention]:
         gap = text[previous.end if previous else 0 : hit.start]
         if hit.match == "region":
             reasons[i] = "a country, nation or city"
+        elif hit.places and hit.places[0].kind in _CONTEXT_KINDS:
+            reasons[i] = f"the {hit.places[0].kind} the report is set in"
+        elif _ORGANISATION.match(text[hit.end :]):
+            reasons[i] = "names an organisation, not a place"
         elif previous is not None and _QUALIFIER_GAP.match(gap):
             reasons[i] = f"narrows where {previous.text} is"
             if roles[i - 1] is Role.SITE and hit.places:
                 near[i - 1] = hit.places[0]
+        elif previous is not None and roles[i - 1] is Role.SITE and _NEAR_GAP.match(gap):
+            reasons[i] = f"narrows where on {previous.text}"
+            if hit.places:
+                near[i - 1] = hit.places[0]
         elif previous is not None and _is_address(previous, hit, gap):
             reasons[i] = f"the address of {previous.text}"
+        elif previous is not None and _APPOSITIVE.match(gap):
+            reasons[i] = f"says where {previous.text} is"
         elif i in in_route:
             roles[i], reasons[i] = Role.ROUTE, "end of a route"
-        elif about_cameras and (_locative_before(gap) or _MOVED_FROM.search(gap)):
+        elif about_cameras and _NEGATED.search(text[: hit.start]):
+            reasons[i] = "cameras are not placed there"
+        elif about_cameras and (
+            _locative_before(gap)
+            or _MOVED_FROM.search(gap)
+            or _QUALIFIED.search(gap)
+            or _LIST_INTRO.search(gap)
+            or _DESTINED.search(gap)
+        ):
             roles[i], reasons[i] = Role.SITE, "cameras placed there"
+        elif list_item and previous is None and _ITEM_GAP.match(gap):
+            roles[i], reasons[i] = Role.SITE, "an item of a list of camera sites"
+        elif about_cameras and (_GETS.match(text[hit.end :]) or _LABEL.match(text[hit.end :])):
+            roles[i], reasons[i] = Role.SITE, "the area that gets the cameras"
+        elif (
+            previous is not None
+            and roles[i - 1] is Role.SITE
+            and _MOVED_FROM.search(text[: previous.start])
+            and _MOVED_TO.match(gap)
+        ):
+            roles[i], reasons[i] = Role.SITE, f"cameras moved there from {previous.text}"
+        elif about_cameras and _SENT_TO.search(gap):
+            roles[i], reasons[i] = Role.SITE, "cameras taken there"
         elif previous is not None and roles[i - 1] is Role.SITE and _listed(gap):
             roles[i], reasons[i] = Role.SITE, f"listed with {previous.text}"
         elif previous is not None and _RELOCATED.search(text[: previous.start]) and _TO.match(gap):
             roles[i], reasons[i] = Role.SITE, f"cameras moved there from {previous.text}"
         elif not about_cameras:
             reasons[i] = "sentence does not speak of cameras"
-    counts = _attach_counts(text, hits, roles, bool(route_pairs), about_cameras)
+    counts = _attach_counts(text, hits, roles, bool(route_pairs), about_cameras, reasons)
     route_of: dict[int, tuple[str, str]] = {}
     for a, b, via in route_pairs:
         key = (_key(hits[a]), _key(hits[b]))
@@ -159,10 +286,11 @@ def extract_sentence(sentence: Sentence, gazetteer: Gazetteer) -> list[Mention]:
                 score=hit.score,
                 count=count,
                 count_text=count_text,
-                status=_status(text, hit, roles[i]),
+                status=_status(text, hit, roles[i], reasons[i]),
                 near=near[i],
                 reason=reasons[i],
                 route_key=route_of.get(i),
+                candidates=hit.places,
             )
         )
     return mentions
@@ -230,12 +358,25 @@ def _attach_counts(
     roles: list[Role],
     has_route: bool,
     about_cameras: bool,
+    reasons: list[str],
 ) -> dict[int, tuple[int | None, str]]:
     out: dict[int, tuple[int | None, str]] = {}
     sites = [i for i, role in enumerate(roles) if role is Role.SITE]
     routes = [i for i, role in enumerate(roles) if role is Role.ROUTE]
     found = camera_counts(text, about_cameras)
     for n, (number, kind) in enumerate(found):
+        if kind is CountKind.HELD:
+            # The place just before it holds it: "South Street has two".
+            owner = next(
+                (i for i in reversed(range(len(hits))) if hits[i].end <= number.start), None
+            )
+            if (
+                owner is not None
+                and owner in sites
+                and not re.search(r"[,;]", text[hits[owner].end : number.start])
+            ):
+                out[owner] = (number.value, number.text)
+            continue
         if kind is CountKind.ELLIPTICAL:
             target = next((i for i in sites if hits[i].start >= number.end), None)
             if target is not None and not re.search(r"[,;]", text[number.end : hits[target].start]):
@@ -246,7 +387,7 @@ def _attach_counts(
                 out.setdefault(i, (number.value, number.text))
             continue
         scope_end = found[n + 1][0].start if n + 1 < len(found) else len(text)
-        _attach_total(text, number, scope_end, hits, sites, out)
+        _attach_total(text, number, scope_end, hits, sites, out, reasons)
     return out
 
 
@@ -257,6 +398,7 @@ def _attach_total(
     hits: list[PlaceHit],
     sites: Iterable[int],
     out: dict[int, tuple[int | None, str]],
+    reasons: list[str],
 ) -> None:
     clause_end = scope_end
     brk = _CLAUSE_BREAK.search(text, number.end, scope_end)
@@ -264,23 +406,36 @@ def _attach_total(
         clause_end = brk.start()
     sites = list(sites)
     after = [i for i in sites if number.end <= hits[i].start < clause_end]
+    if after and _WIDER.search(text, number.end, hits[after[0]].start):
+        return  # "40 cameras across the borough, including those on X": not X's count
     before = [i for i in sites if hits[i].end <= number.start]
     group = after or before
-    if len(group) == 1:
-        out.setdefault(group[0], (number.value, number.text))
+    moved = [i for i in group if reasons[i].startswith("cameras moved there")]
+    if len(group) == 1 or (len(group) == 2 and moved == group[1:]):
+        # One site, or the same cameras moved from one place to another.
+        for i in group:
+            out.setdefault(i, (number.value, number.text))
     elif group:
         names = ", ".join(hits[i].text for i in group)
         for i in group:
             out.setdefault(i, (None, f"{number.text} in total across {names}"))
 
 
-def _status(text: str, hit: PlaceHit, role: Role) -> str:
+def _status(text: str, hit: PlaceHit, role: Role, reason: str) -> str:
+    """Status from the sentence up to the end of the place's clause."""
     if role is Role.CONTEXT:
         return "context"
-    if _RELOCATED.search(text[: hit.start]):
+    if reason.startswith("cameras moved there"):
+        return "installed"
+    before = text[: hit.start]
+    if _RELOCATED.search(before):
         return "relocated_from"
-    if _REMOVED.search(text):
+    brk = _STATUS_END.search(text, hit.end)
+    window = text[text.rfind(";", 0, hit.start) + 1 : brk.start() if brk else len(text)]
+    if _MOVED_FROM.search(before) and _RELOCATED_LATER.search(text, hit.end):
+        return "relocated_from"
+    if _REMOVED.search(window):
         return "removed"
-    if _PLANNED.search(text):
+    if _PLANNED.search(window):
         return "planned"
     return "installed"

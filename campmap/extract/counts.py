@@ -33,7 +33,8 @@ _NUMBER = re.compile(
     re.IGNORECASE,
 )
 CAMERA_NOUN = re.compile(
-    r"\b(?:cameras?|cctv|devices?|anpr|webcams?|camera\s+(?:units?|poles?|masts?))\b",
+    r"\b(?:cameras?|cctv|devices?|anpr|webcams?|camera\s+(?:units?|poles?|masts?)|"
+    r"facial[\s-]recognition)\b",
     re.IGNORECASE,
 )
 # Words that may stand between a number and its camera noun.
@@ -46,6 +47,12 @@ _MODIFIER = re.compile(
 )
 _LOCATIVE_AFTER = re.compile(
     r"\s*(?:(?:more|others?|of\s+them|each)\s+)?(?:at|on|in|along|by|near|outside|opposite|"
+    r"next\s+to|close\s+to|(?:north|south|east|west)\s+of|watch|watches|overlook|overlooks|"
+    r"line|lines|cover|covers|face|monitor|monitors|"
+    r"(?:(?:would|will|is|was|are|were)\s+(?:be\s+)?)?(?:taken|moved|sent|put|placed|going|go|goes)"
+    r"\s+(?:up\s+)?(?:to|on|at|in)|"
+    r"(?:(?:has|have|had|was|were|is|are)\s+(?:been\s+|now\s+|since\s+)?)?(?:gone\s+up|put\s+up|"
+    r"installed|fitted|placed|mounted|erected|added)\s+(?:at|on|in|along|outside|near|by|above)|"
     r"beside|above|over|overlooking|facing|around|across|inside|within)\b",
     re.IGNORECASE,
 )
@@ -53,6 +60,15 @@ _NOT_A_COUNT_BEFORE = re.compile(
     r"(?:[£$€]\s*|\b(?:aged|age|No\.?|number|page|year|in|since|by)\s+)$"
 )
 _WORD_RE = re.compile(r"[\w'-]+|[^\w\s]")
+_HELD_BEFORE = re.compile(
+    r"\b(?:has|have|had|gets|get|got|will\s+get|will\s+have)\s+(?:only\s+|just\s+|now\s+)?$",
+    re.IGNORECASE,
+)
+_HELD_AFTER = re.compile(r"^\s*(?:[.,;:)]|$|\s*(?:more|of\s+them|too|as\s+well)\b)", re.IGNORECASE)
+_ANOTHER = re.compile(r"(?<![\w-])(?:another|one\s+more|a\s+new\s+one)\b", re.IGNORECASE)
+_MORE = re.compile(r"\s+(?:more|others|extra|additional)\b", re.IGNORECASE)
+_SINGULAR = re.compile(r"(?<![\w-])(?:a\s+single|an?|single|one\s+new)\s+", re.IGNORECASE)
+_FIRST_NOUN = re.compile(r"\b(?:cameras?|devices?|webcams?)\b", re.IGNORECASE)
 
 
 class CountKind(StrEnum):
@@ -62,6 +78,8 @@ class CountKind(StrEnum):
     """A camera noun follows it: ``four new cameras``."""
     ELLIPTICAL = "elliptical"
     """A place follows it in a sentence about cameras: ``four at the platform``."""
+    HELD = "held"
+    """A place before it has it, in a sentence about cameras: ``South Street has two``."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,22 +141,56 @@ def camera_counts(text: str, about_cameras: bool) -> list[tuple[Number, CountKin
     about_cameras : bool
         Whether the sentence speaks of cameras (needed for elliptical counts).
 
+    A singular camera noun after ``a``, ``an`` or ``a single`` counts one.
+
     Examples
     --------
+    >>> [(n.text, n.value) for n, _ in camera_counts("A new CCTV camera, not a dozen", True)]
+    [('A', 1)]
     >>> [(n.value, k.value) for n, k in camera_counts(
     ...     "Up to five faces; 38 of the devices; four at the gate; aged 35", True)]
     [(38, 'cameras'), (4, 'elliptical')]
     """
     out = []
-    for number in find_numbers(text):
+    numbers = find_numbers(text)
+    starts = {n.start for n in numbers}
+    for match in _SINGULAR.finditer(text):
+        noun = _FIRST_NOUN.search(text, match.end(), match.end() + 60)
+        if (
+            match.start() not in starts
+            and noun is not None
+            and not noun.group().lower().endswith("s")
+            and _camera_noun_follows(text[match.end() :])
+        ):
+            phrase = match.group().strip()
+            numbers.append(Number(phrase, match.start(), match.start() + len(phrase), 1))
+    for match in _ANOTHER.finditer(text):
+        if not any(
+            n.start <= match.start() < n.end or match.start() <= n.start < match.end()
+            for n in numbers
+        ):
+            numbers.append(Number(match.group(), match.start(), match.end(), 1))
+    numbers.sort(key=lambda n: n.start)
+    for number in numbers:
         before = text[: number.start]
-        if _NOT_A_COUNT_BEFORE.search(before):
-            continue
+        after = text[number.end :]
+        prefix = _NOT_A_COUNT_BEFORE.search(before)
+        if prefix and not (
+            prefix.group().strip().lower() in {"by", "in"}
+            and (_camera_noun_follows(after) or _MORE.match(after))
+        ):
+            continue  # "by 2025", "in 12 days", but not "joined by four more"
         if number.value is not None and 1800 <= number.value <= 2100 and number.text.isdigit():
             continue  # a year
-        after = text[number.end :]
         if _camera_noun_follows(after):
             out.append((number, CountKind.CAMERAS))
+        elif (
+            about_cameras
+            and number.value is not None
+            and _HELD_BEFORE.search(before)
+            and _HELD_AFTER.match(after)
+        ):
+            out.append((number, CountKind.HELD))
         elif about_cameras and number.value is not None and _LOCATIVE_AFTER.match(after):
             out.append((number, CountKind.ELLIPTICAL))
     return out

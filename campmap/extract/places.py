@@ -18,7 +18,8 @@ PLACE_SUFFIXES = (
     "Station", "Hill", "Row", "Terrace", "Crescent", "Close", "Court", "Embankment", "Circus",
     "Market", "Parade", "Green", "Common", "Yard", "Mews", "Drive", "Grove", "Rise", "Wharf",
     "Quay", "Broadway", "Boulevard", "Plaza", "Roundabout", "Palace", "Abbey", "Cathedral",
-    "Column", "Monument", "Fountain", "Pier", "Promenade", "Precinct", "Piazza",
+    "Column", "Monument", "Fountain", "Pier", "Promenade", "Precinct", "Piazza", "Centre",
+    "Estate", "Quarter", "Village",
 )  # fmt: skip
 """Last words that make a capitalised phrase a place, even when the gazetteer does not know it."""
 
@@ -26,6 +27,8 @@ _CAP = r"(?:[A-Z][\w'\-]*\.?)"
 _JOIN = r"(?:\s+(?:of|the|upon|de|la|le|du|des|van|von)(?=\s+[A-Z]))?"
 _CANDIDATE = re.compile(rf"\b(?:{_CAP}{_JOIN}\s+){{1,4}}{_CAP}(?!['\w])")
 _SUFFIXES = frozenset(PLACE_SUFFIXES)
+_ROAD_NUMBER = re.compile(r"\b[AMB][1-9]\d{0,3}(?:\(M\))?(?![\w(])")
+"""British road numbers (``A38``, ``M25``, ``A1(M)``): places even if the gazetteer lacks them."""
 _LEADING = re.compile(r"^(?:(?:The|A|An|At|On|In|By|And|Near|Outside|Cameras?|CCTV)\s+)+")
 
 
@@ -106,4 +109,18 @@ def find_places(text: str, gazetteer: Gazetteer) -> list[PlaceHit]:
         else:
             hits.append(PlaceHit(phrase, start, end, (), "candidate", 0.0))
         taken.append((start, end))
+    for match in _ROAD_NUMBER.finditer(text):
+        start, end = match.span()
+        if not any(s < end and start < e for s, e in taken):
+            places = tuple(gazetteer.lookup(match.group()))
+            hits.append(
+                PlaceHit(
+                    match.group(),
+                    start,
+                    end,
+                    places,
+                    "exact" if places else "candidate",
+                    100.0 if places else 0.0,
+                )
+            )
     return sorted(hits, key=lambda h: h.start)

@@ -1,0 +1,103 @@
+"""Extraction accuracy and speed on the evaluation corpus, beside a plain baseline.
+
+Run from the repository root::
+
+    .venv/bin/python benchmarks/extraction.py [--errors]
+
+For each corpus (``tests/data/reports``, written alongside the extractor, and
+``tests/data/reports-heldout``, written after it and not tuned on), prints site
+precision, recall and F1, count and status accuracy, and traps taken for
+sites, for campmap and for a capitalised-phrase baseline with the same
+gazetteer, in one process. Then the throughput of reading and extracting
+(reports/s, MB/s, one core) on the corpus reports, and on news-length reports
+(the corpus reports joined into reports of about 4 KB).
+Targets: F1 >= 0.9; >= 200 news-length reports/s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import tempfile
+from pathlib import Path
+
+from campmap.evaluation import (
+    baseline_mentions,
+    baseline_predict,
+    campmap_mentions,
+    campmap_predict,
+    load_corpus,
+    score,
+    throughput,
+)
+from campmap.gazetteer import GeoJSONGazetteer, default_gazetteer
+
+DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
+CORPORA = (DATA / "reports", DATA / "reports-heldout", DATA / "reports-fresh")
+NEWS_LENGTH = 4000
+SYSTEMS = (
+    ("campmap", campmap_predict, campmap_mentions),
+    ("baseline", baseline_predict, baseline_mentions),
+)
+
+
+def news_length(paths: list[Path], folder: Path) -> list[Path]:
+    """Join short plain-text reports into reports of about :data:`NEWS_LENGTH` bytes."""
+    out: list[Path] = []
+    parts: list[str] = []
+    for path in [p for p in paths if p.suffix == ".txt"] * 12:
+        parts.append(path.read_text(encoding="utf-8"))
+        if sum(len(p) for p in parts) >= NEWS_LENGTH:
+            out.append(folder / f"news-{len(out):02}.txt")
+            out[-1].write_text("\n\n".join(parts), encoding="utf-8")
+            parts = []
+    return out
+
+
+def main() -> None:
+    """Print the figures for campmap and the baseline side by side."""
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--errors", action="store_true", help="list every wrong answer")
+    args = parser.parse_args()
+    gazetteer = default_gazetteer([GeoJSONGazetteer(DATA / "reports" / "gazetteer.geojson")])
+    header = f"{'':10}{'precision':>10}{'recall':>8}{'F1':>7}{'counts':>8}{'status':>8}{'traps':>7}"
+    errors = []
+    for corpus in CORPORA:
+        answers = load_corpus(corpus)
+        size = sum(a.path.stat().st_size for a in answers)
+        print(f"\n{corpus.name}: {len(answers)} reports, {size} bytes")
+        print(header)
+        for name, predict, _ in SYSTEMS:
+            s = score(answers, [predict(a.path, gazetteer) for a in answers])
+            print(
+                f"{name:10}{s.precision:>10.3f}{s.recall:>8.3f}{s.f1:>7.3f}"
+                f"{s.count_accuracy:>8.3f}{s.status_accuracy:>8.3f}{s.traps_hit:>7}"
+            )
+            errors += [f"{corpus.name} {name}: {e}" for e in s.errors]
+    paths = [a.path for corpus in CORPORA for a in load_corpus(corpus)]
+    with tempfile.TemporaryDirectory() as tmp:
+        news = news_length(paths, Path(tmp))
+        print("\nthroughput (one core, best of 5): read + extract, and extract alone")
+        print(
+            f"{'':10}{'corpus reports/s':>17}{'MB/s':>7}{'news reports/s':>16}{'MB/s':>7}"
+            f"{'extract only: news reports/s':>30}{'MB/s':>7}"
+        )
+        speeds = {}
+        for name, _, run in SYSTEMS:
+            short = throughput(paths, run, gazetteer)
+            long = throughput(news, run, gazetteer)
+            alone = throughput(news, run, gazetteer, reading=False)
+            speeds[name] = long[0]
+            print(
+                f"{name:10}{short[0]:>17.0f}{short[1]:>7.3f}{long[0]:>16.0f}{long[1]:>7.3f}"
+                f"{alone[0]:>30.0f}{alone[1]:>7.3f}"
+            )
+        mean = sum(p.stat().st_size for p in news) / len(news)
+        print(f"news-length reports: {len(news)}, {mean:.0f} bytes on average")
+        ratio = speeds["campmap"] / speeds["baseline"]
+        print(f"campmap / baseline news-length speed (read + extract): {ratio:.2f}")
+    if args.errors:
+        print("\n" + "\n".join(errors))
+
+
+if __name__ == "__main__":
+    main()

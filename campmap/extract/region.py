@@ -1,0 +1,120 @@
+"""Region sense: a name several towns share resolves to the namesake near the rest of the report.
+
+When most places in a report resolve in one area, an ambiguous name (``High
+Street``, ``Station Road``) goes to its namesake nearest that area; when there
+is no such area, or no namesake lies in it, the mention stays unresolved
+(its candidates are listed by the layer's suggestions) rather than placed in a
+far-away town.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+import statistics
+from collections.abc import Sequence
+
+from campmap.records import Mention, Place
+
+__all__ = ["NAMESAKE_SPREAD_M", "REGION_RADIUS_M", "settle_namesakes"]
+
+NAMESAKE_SPREAD_M = 5_000.0
+"""Candidates closer together than this are one place under several entries, not namesakes."""
+
+REGION_RADIUS_M = 15_000.0
+"""How far from the report's area a namesake may be and still be chosen."""
+
+
+_EARTH_RADIUS_M = 6_371_008.8
+
+
+def _distance_m(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Great-circle distance (haversine): ample for thresholds of kilometres, and fast."""
+    lon1, lat1, lon2, lat2 = map(math.radians, (*a, *b))
+    h = (
+        math.sin((lat2 - lat1) / 2) ** 2
+        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    )
+    return 2 * _EARTH_RADIUS_M * math.asin(math.sqrt(h))
+
+
+_CENTRES: dict[tuple[str, str], tuple[float, float]] = {}
+
+
+def _centre(place: Place) -> tuple[float, float]:
+    key = (place.backend, place.id)
+    if key not in _CENTRES:
+        point = place.geometry.representative_point()
+        _CENTRES[key] = (float(point.x), float(point.y))
+    return _CENTRES[key]
+
+
+def _first_backend(candidates: Sequence[Place]) -> list[Place]:
+    """Keep the namesakes of the first backend that knows the name.
+
+    A user's gazetteer file, given ahead of the embedded one, decides what its names mean.
+    """
+    return [p for p in candidates if p.backend == candidates[0].backend]
+
+
+def _ambiguous(candidates: Sequence[Place]) -> bool:
+    candidates = _first_backend(candidates) if candidates else []
+    if len(candidates) < 2:
+        return False
+    first = _centre(candidates[0])
+    return any(_distance_m(first, _centre(p)) > NAMESAKE_SPREAD_M for p in candidates[1:])
+
+
+def settle_namesakes(mentions: Sequence[Mention]) -> list[Mention]:
+    """Resolve each ambiguous mention to the namesake in its sentence's or report's area.
+
+    A place named in the same sentence (``High Street in Brackwell``) decides
+    first: the namesake near the closest such place in the text. Otherwise
+    the area of the report decides: the median position of the places its
+    unambiguous mentions (sites and context alike) resolved to.
+
+    Parameters
+    ----------
+    mentions : sequence of Mention
+        From one or more reports.
+
+    Returns
+    -------
+    list of Mention
+        The same mentions; ambiguous ones placed at their nearest namesake
+        within :data:`REGION_RADIUS_M` of the area, else unresolved.
+    """
+    anchors: dict[str, list[tuple[float, float]]] = {}
+    in_sentence: dict[tuple[str, int], list[tuple[int, tuple[float, float]]]] = {}
+    ambiguous = [m.place is not None and _ambiguous(m.candidates) for m in mentions]
+    for mention, unclear in zip(mentions, ambiguous, strict=True):
+        if mention.place is not None and not unclear:
+            centre = _centre(mention.place)
+            anchors.setdefault(mention.source, []).append(centre)
+            key = (mention.source, mention.sentence.index)
+            in_sentence.setdefault(key, []).append((mention.start, centre))
+    out = []
+    for mention, unclear in zip(mentions, ambiguous, strict=True):
+        if not unclear:
+            out.append(mention)
+            continue
+        chosen = None
+        near = in_sentence.get((mention.source, mention.sentence.index))
+        if near:
+            _, area = min(near, key=lambda item: abs(item[0] - mention.start))
+            chosen = _nearest(_first_backend(mention.candidates), area)
+        points = anchors.get(mention.source)
+        if chosen is None and points:
+            area = (
+                statistics.median(p[0] for p in points),
+                statistics.median(p[1] for p in points),
+            )
+            chosen = _nearest(_first_backend(mention.candidates), area)
+        reason = mention.reason if chosen else f"{mention.reason}; ambiguous: no namesake near"
+        out.append(dataclasses.replace(mention, place=chosen, reason=reason))
+    return out
+
+
+def _nearest(candidates: Sequence[Place], area: tuple[float, float]) -> Place | None:
+    best = min(candidates, key=lambda p: _distance_m(area, _centre(p)))
+    return best if _distance_m(area, _centre(best)) <= REGION_RADIUS_M else None
