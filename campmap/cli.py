@@ -16,13 +16,14 @@ from typing import Any, ParamSpec, TypeVar
 import click
 
 from campmap.errors import CampmapError
-from campmap.export import write_outputs
+from campmap.export import write_map_outputs, write_outputs
 from campmap.extract import extract
 from campmap.gazetteer import default_gazetteer
 from campmap.layer import Layers
 from campmap.paths import example_paths
 from campmap.pipeline import map_reports, require_something
 from campmap.records import Mention, Role
+from campmap.sites_file import read_layers
 from campmap.sources import read_sources
 
 __all__ = ["cli", "main"]
@@ -32,6 +33,21 @@ R = TypeVar("R")
 
 inputs_argument = click.argument("inputs", nargs=-1, metavar="[INPUT]...")
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
+embed_option = click.option(
+    "--embed",
+    is_flag=True,
+    help="Also write embed.html: the responsive iframe snippet to paste into an article.",
+)
+embed_src_option = click.option(
+    "--embed-src",
+    default="map.html",
+    show_default=True,
+    metavar="URL",
+    help="Where map.html will be published; the iframe snippet points there.",
+)
+png_option = click.option(
+    "--png", is_flag=True, help="Also write map.png, a 1200x630 screenshot (needs Chromium)."
+)
 
 
 def _clean_errors(func: Callable[P, R]) -> Callable[P, R]:
@@ -76,9 +92,19 @@ def cli() -> None:
     "from the network. Default: none (the map works offline).",
 )
 @click.option("-q", "--quiet", is_flag=True, help="Print warnings only.")
+@embed_option
+@embed_src_option
+@png_option
 @_clean_errors
 def map_command(
-    inputs: Sequence[str], output: Path, title: str, tiles: str | None, quiet: bool
+    inputs: Sequence[str],
+    output: Path,
+    title: str,
+    tiles: str | None,
+    quiet: bool,
+    embed: bool,
+    embed_src: str,
+    png: bool,
 ) -> None:
     """Map camera sites from report files, folders, or - (standard input).
 
@@ -88,7 +114,9 @@ def map_command(
     layers = map_reports(paths)
     _report_problems(layers)
     require_something(layers)
-    written = write_outputs(layers, output, title=title, tiles=tiles)
+    written = write_outputs(
+        layers, output, title=title, tiles=tiles, embed=embed_src if embed else None, png=png
+    )
     if not quiet:
         click.echo(
             f"{len(layers.sites)} sites, {len(layers.routes)} routes, "
@@ -118,6 +146,53 @@ def _report_problems(layers: Layers) -> None:
     for item in layers.unresolved:
         hint = f" (closest names: {', '.join(item['candidates'])})" if item["candidates"] else ""
         _warn(f"{item['source']}: could not place {item['text']!r}{hint}")
+
+
+@cli.command("render")
+@click.argument("sites", type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    default="campmap-out",
+    show_default=True,
+    type=click.Path(path_type=Path),
+    help="Folder for map.html (and embed.html, map.png).",
+)
+@click.option(
+    "--routes",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="A routes GeoJSON file (default: routes.geojson beside a sites.geojson, if any).",
+)
+@click.option("--title", default="Reported camera sites", show_default=True, help="Map title.")
+@click.option(
+    "--tiles",
+    default=None,
+    metavar="PROVIDER",
+    help="Base map by xyzservices name, or none (the default: the map works offline).",
+)
+@embed_option
+@embed_src_option
+@png_option
+@_clean_errors
+def render_command(
+    sites: Path,
+    output: Path,
+    routes: Path | None,
+    title: str,
+    tiles: str | None,
+    embed: bool,
+    embed_src: str,
+    png: bool,
+) -> None:
+    """Draw map.html again from a sites GeoJSON file, without reading any report."""
+    layers = read_layers(sites, routes)
+    written = write_map_outputs(
+        layers, output, title=title, tiles=tiles, embed=embed_src if embed else None, png=png
+    )
+    click.echo(f"{len(layers.sites)} sites, {len(layers.routes)} routes from {sites}")
+    for path in written:
+        click.echo(f"wrote {path}")
 
 
 @cli.command("extract")
