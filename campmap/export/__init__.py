@@ -9,7 +9,7 @@ from campmap.export.atomic import prepare_dir, replace_all
 from campmap.export.embed import embed_snippet, write_embed
 from campmap.export.geojson import write_routes, write_sites
 from campmap.export.html import render_map, summary, write_map
-from campmap.export.png import write_png
+from campmap.export.png import find_chromium, write_png
 from campmap.export.report import report_dict, write_report
 from campmap.layer import Layers
 
@@ -79,6 +79,8 @@ def write_outputs(
     CampmapError
         ``png`` was asked for and Chromium is missing or failed (nothing is written).
     """
+    if png:
+        find_chromium()  # fail before writing anything
     path = prepare_dir(folder)
     html = render_map(layers, title=title, tiles=tiles)  # fail on a bad provider before writing
     return replace_all(
@@ -129,6 +131,8 @@ def write_map_outputs(
     For re-drawing a map from a sites file (:func:`campmap.sites_file.read_layers`);
     the options are those of :func:`write_outputs`.
     """
+    if png:
+        find_chromium()
     path = prepare_dir(folder)
     html = render_map(layers, title=title, tiles=tiles)
     return replace_all(path, _map_writers(layers, path, html, title, embed, png))

@@ -187,7 +187,7 @@ def _isna(value: Any) -> bool:
         return str(value) == "<NA>"
 
 
-def map_data(layers: Layers, title: str) -> dict[str, Any]:
+def map_data(layers: Layers, title: str, marker_limit: int = DOM_LIMIT) -> dict[str, Any]:
     """Return the JSON object the map script draws: sites, routes, places, title, summary.
 
     ``sites`` is column-wise (see :func:`site_columns`); ``routes`` and
@@ -208,7 +208,7 @@ def map_data(layers: Layers, title: str) -> dict[str, Any]:
     return {
         "title": title,
         "summary": summary(layers),
-        "dom_limit": DOM_LIMIT,
+        "dom_limit": marker_limit,
         "sites": site_columns(sites),
         "routes": _features(layers.routes, ROUTE_COLUMNS),
         "places": _features(places, ("site_id",)),
@@ -216,7 +216,11 @@ def map_data(layers: Layers, title: str) -> dict[str, Any]:
 
 
 def render_map(
-    layers: Layers, *, title: str = "Reported camera sites", tiles: str | None = None
+    layers: Layers,
+    *,
+    title: str = "Reported camera sites",
+    tiles: str | None = None,
+    marker_limit: int = DOM_LIMIT,
 ) -> str:
     """Return the HTML of the map.
 
@@ -230,6 +234,10 @@ def render_map(
         An xyzservices provider name (``"OpenStreetMap.Mapnik"``,
         ``"CartoDB.Positron"``) for a base map. None (the default) draws no
         tiles and makes the map need no network at all; so does ``"none"``.
+    marker_limit : int
+        Up to this many sites, each is a labelled marker reachable with the
+        keyboard; above it, all sites are drawn on one canvas (clicking one
+        opens its popup; the data table is the keyboard's way in).
 
     Raises
     ------
@@ -247,7 +255,7 @@ def render_map(
     root.header.add_child(Element(f"<script>{_asset('campmap.js')}</script>"), name="campmap_js")
     if tiles and tiles.lower() != "none":
         _tile_layer(tiles).add_to(fmap)
-    _Layers(map_data(layers, title)).add_to(fmap)
+    _Layers(map_data(layers, title, marker_limit)).add_to(fmap)
     _stable_ids(root)
     html: str = root.render()
     return html

@@ -246,7 +246,8 @@ function campmapCanvasSites(map, S, site, known, popup, state) {
       if (best >= 0) { this.openSite(best); }
     },
     openSite: function (i) {
-      L.popup().setLatLng([S.lat[i], S.lon[i]]).setContent(popup(site(i))).openOn(map);
+      this._popup = this._popup || L.popup();
+      this._popup.setLatLng([S.lat[i], S.lon[i]]).setContent(popup(site(i))).openOn(map);
     }
   });
   var layer = new Layer();
@@ -261,7 +262,14 @@ function campmapFullscreen(map, el) {
   var Control = L.Control.extend({
     onAdd: function () {
       var box = el("div", null, "leaflet-bar");
-      var button = el("a", "\u26F6", "cm-fullscreen-button");
+      var button = el("a", null, "cm-fullscreen-button");
+      var ns = "http://www.w3.org/2000/svg", svg = document.createElementNS(ns, "svg");
+      svg.setAttribute("viewBox", "0 0 16 16"); svg.setAttribute("width", "16"); svg.setAttribute("height", "16");
+      svg.setAttribute("aria-hidden", "true");
+      var path = document.createElementNS(ns, "path");
+      path.setAttribute("d", "M1 6V1h5M10 1h5v5M15 10v5h-5M6 15H1v-5");
+      path.setAttribute("fill", "none"); path.setAttribute("stroke", "#1a1a1a"); path.setAttribute("stroke-width", "2");
+      svg.appendChild(path); button.appendChild(svg);
       button.href = "#"; button.setAttribute("role", "button");
       button.title = "Full screen"; button.setAttribute("aria-label", "Full screen");
       L.DomEvent.on(button, "click", function (ev) {
