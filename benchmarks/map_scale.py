@@ -110,7 +110,10 @@ def _serve_cdn(route) -> None:  # type: ignore[no-untyped-def]
     route.fulfill(status=200, content_type=kind, body=body)
 
 
-def time_to_draw(browser, path: Path, condition: str, timeout_s: float) -> float | None:  # type: ignore[no-untyped-def]
+def time_to_draw(
+    browser, path: Path, condition: str, timeout_s: float, after: str = ""
+) -> tuple[float | None, float | None]:
+    """Seconds from navigation until ``condition`` holds, and what ``after`` returns then."""
     context = browser.new_context(viewport={"width": 1200, "height": 800})
     context.route(lambda url: url.startswith(("http://", "https://")), _serve_cdn)
     page = context.new_page()
@@ -118,15 +121,20 @@ def time_to_draw(browser, path: Path, condition: str, timeout_s: float) -> float
         start = time.perf_counter()
         page.goto(path.as_uri(), wait_until="commit", timeout=timeout_s * 1000)
         page.wait_for_function(condition, timeout=timeout_s * 1000, polling=50)
-        return time.perf_counter() - start
-    except Exception as err:  # noqa: BLE001 - a timeout is a result here
+        drawn = time.perf_counter() - start
+        return drawn, (page.evaluate(after) if after else None)
+    except Exception as err:
         print(f"    ({path.name}: not drawn within {timeout_s:.0f} s: {type(err).__name__})")
-        return None
+        return None, None
     finally:
         context.close()
 
 
-CAMPMAP_DRAWN = "n => window.campmap && window.campmap.drawn === {n}"
+PAN = (
+    "() => { const t = performance.now();"
+    " window.campmap.map.panBy([120, 80], {animate: false});"
+    " return performance.now() - t; }"
+)
 EXPLORE_DRAWN = (
     "() => document.querySelectorAll('.leaflet-overlay-pane path.leaflet-interactive').length"
     " >= {n}"
@@ -147,16 +155,17 @@ def main(sizes: list[int]) -> None:
             t_ours = build_campmap(sites, ours)
             t_theirs = build_explore(sites, theirs)
             s_ours, s_theirs = ours.stat().st_size, theirs.stat().st_size
-            d_ours = time_to_draw(
-                browser, ours, f"() => window.campmap && window.campmap.drawn === {n}", 60
+            d_ours, pan_ms = time_to_draw(
+                browser, ours, f"() => window.campmap && window.campmap.drawn === {n}", 60, PAN
             )
-            d_theirs = time_to_draw(browser, theirs, EXPLORE_DRAWN.format(n=n), 180)
+            d_theirs, _ = time_to_draw(browser, theirs, EXPLORE_DRAWN.format(n=n), 180)
             rows.append((n, t_ours, t_theirs, s_ours, s_theirs, d_ours, d_theirs))
             print(
                 f"{n:>7} sites  build {t_ours:6.2f} s vs {t_theirs:6.2f} s "
                 f"(x{t_ours / t_theirs:.3f})  size {s_ours / 1e6:6.2f} MB vs "
                 f"{s_theirs / 1e6:6.2f} MB (x{s_ours / s_theirs:.3f})  drawn "
-                f"{_s(d_ours)} vs {_s(d_theirs)} ({_ratio(d_ours, d_theirs)})",
+                f"{_s(d_ours)} vs {_s(d_theirs)} ({_ratio(d_ours, d_theirs)})  "
+                f"campmap pan redraw {pan_ms if pan_ms is None else round(pan_ms)} ms",
                 flush=True,
             )
         browser.close()
