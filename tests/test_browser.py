@@ -258,6 +258,15 @@ def test_a_large_map_draws_every_site_on_canvas_and_opens_popups(browser, tmp_pa
         assert page.evaluate("typeof window.pwned") == "undefined"
         assert visit.dialogs == []
         assert page.locator("img[src='x']").count() == 0
+        # Keyboard users reach any site through the data table's "Show on map" buttons.
+        page.locator("#cm-data button.cm-show").nth(1000).focus()
+        page.keyboard.press("Enter")
+        page.wait_for_timeout(100)
+        assert (
+            "Cameras stand at grid site 1000."
+            in page.locator(".leaflet-popup-content").inner_text()
+        )
+        assert page.locator("#cm-data").bounding_box()["width"] < 5  # the table steps aside
         # Panning redraws: the sites in view are still drawn after a move.
         page.evaluate("window.campmap.map.setView([52.03, -0.97], 15)")
         assert 0 < page.evaluate("window.campmap.drawn") < n
@@ -289,6 +298,11 @@ def test_data_table_is_the_text_alternative_and_keyboard_reaches_it(browser, tmp
         page.wait_for_timeout(100)
         assert section.bounding_box()["width"] > 300  # now shown
         assert table.is_visible()
+        page.locator("#cm-data button[aria-label='Show Market Square on the map']").focus()
+        page.keyboard.press("Enter")
+        popup = page.locator(".leaflet-popup-content")
+        popup.wait_for()
+        assert "Four cameras face Market Square" in popup.inner_text()
     finally:
         visit.close()
 

@@ -76,8 +76,8 @@ def test_summary_of_a_large_map_stays_one_short_line():
     text = summary(many_sites(20000))
     assert len(text) < 250, text
     total = sum(i % 9 + 1 for i in range(20000) if i % 4)
-    assert text.startswith(f"{total} cameras at 15000 sites with a stated count (most: 9 at ")
-    assert text.endswith("; 5000 sites with no stated count.")
+    assert text.startswith(f"{total:,} cameras at 15,000 sites with a stated count (most: 9 at ")
+    assert text.endswith("; 5,000 sites with no stated count.")
 
 
 def test_summary_names_each_site_when_few(town_layers):

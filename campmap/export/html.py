@@ -168,12 +168,12 @@ def summary(layers: Layers) -> str:
         top = counted.sort_values("count", ascending=False, kind="stable").head(3)
         most = ", ".join(f"{c} at {n}" for c, n in zip(top["count"], top["name"], strict=True))
         parts.append(
-            f"{int(counted['count'].sum())} cameras at {len(counted)} sites with a stated count "
-            f"(most: {most})"
+            f"{int(counted['count'].sum()):,} cameras at {len(counted):,} sites with a stated "
+            f"count (most: {most})"
         )
     unknown = int(layers.sites["count"].isna().sum())
     if unknown:
-        parts.append(f"{unknown} site{'s' if unknown != 1 else ''} with no stated count")
+        parts.append(f"{unknown:,} site{'s' if unknown != 1 else ''} with no stated count")
     if not parts:
         return "No camera sites were found."
     text = "; ".join(parts) + "."
@@ -258,7 +258,7 @@ def render_map(
     _Layers(map_data(layers, title, marker_limit)).add_to(fmap)
     _stable_ids(root)
     html: str = root.render()
-    return html
+    return html.replace("<html>", '<html lang="en">', 1)
 
 
 def _stable_ids(root: Element) -> None:

@@ -83,7 +83,8 @@ function campmapRender(map, data) {
   var sites;
   if (state.mode === "markers") {
     sites = L.featureGroup();
-    var rings = L.featureGroup();
+    var rings = L.featureGroup(), markers = [];
+    sites.openSite = function (i) { markers[i].openPopup(); };
     for (var i = 0; i < n; i++) {
       (function (i) {
         var p = site(i), has = known(p), latlng = L.latLng(S.lat[i], S.lon[i]);
@@ -100,6 +101,7 @@ function campmapRender(map, data) {
           }
         });
         marker.bindPopup(function () { return popup(p); });
+        markers.push(marker);
         sites.addLayer(marker);
         if (p.uncertainty_m && p.uncertainty_m > 30) {
           rings.addLayer(L.circle(latlng, {radius: p.uncertainty_m, interactive: false, className: "cm-ring",
@@ -140,7 +142,7 @@ function campmapRender(map, data) {
       box.appendChild(el("h1", data.title));
       var p = el("p", data.summary); p.id = "cm-summary";
       box.appendChild(p);
-      var skip = el("a", "Data table (" + n + " sites)", "cm-skip");
+      var skip = el("a", "Data table (" + n.toLocaleString("en") + (n === 1 ? " site)" : " sites)"), "cm-skip");
       skip.href = "#cm-data";
       box.appendChild(skip);
       L.DomEvent.disableClickPropagation(box);
@@ -163,7 +165,11 @@ function campmapRender(map, data) {
   new Legend({position: "bottomright"}).addTo(map);
   campmapFullscreen(map, el);
   campmapGestures(map, el);
-  campmapTable(data, site, countText, el, n);
+  campmapTable(data, site, countText, el, n, function (i) {
+    map.setView([S.lat[i], S.lon[i]], Math.max(map.getZoom(), 16), {animate: false});
+    sites.openSite(i);
+    container.focus();
+  });
   window.campmap = state;
 }
 
@@ -206,9 +212,10 @@ function campmapCanvasSites(map, S, site, known, popup, state) {
         var x = px[i] * scale - origin.x, y = py[i] * scale - origin.y;
         if (x > -20 && y > -20 && x < size.x + 20 && y < size.y + 20) { visible[nvisible++] = i; }
       }
-      var labelled = nvisible <= 300;
-      radius = labelled ? 11 : (map.getZoom() >= 15 ? 5 : 3.5);
-      [true, false].forEach(function (wantKnown) {
+      var labelled = nvisible <= 300, dense = nvisible > 3000;
+      radius = labelled ? 11 : (dense ? 2 : (map.getZoom() >= 15 ? 5 : 3.5));
+      // Unknown counts first, so counted sites stay on top; dense views drop the outlines.
+      [false, true].forEach(function (wantKnown) {
         ctx.beginPath();
         for (var k = 0; k < nvisible; k++) {
           var j = visible[k];
@@ -219,9 +226,11 @@ function campmapCanvasSites(map, S, site, known, popup, state) {
         }
         ctx.fillStyle = wantKnown ? "#b3261e" : "#ffffff";
         ctx.fill();
-        ctx.lineWidth = wantKnown ? 1 : 1.5;
-        ctx.strokeStyle = wantKnown ? "#ffffff" : "#1a1a1a";
-        ctx.stroke();
+        if (!dense) {
+          ctx.lineWidth = wantKnown ? 1 : 1.5;
+          ctx.strokeStyle = wantKnown ? "#ffffff" : "#1a1a1a";
+          ctx.stroke();
+        }
       });
       if (labelled) {
         ctx.font = "bold 11px system-ui, sans-serif";
@@ -330,7 +339,7 @@ function campmapGestures(map, el) {
 }
 
 /* The data as a table, for screen readers and keyboard users (shown when it takes focus). */
-function campmapTable(data, site, countText, el, n) {
+function campmapTable(data, site, countText, el, n, show) {
   "use strict";
   var limit = 2000, order = [];
   for (var i = 0; i < n; i++) { order.push(i); }
@@ -355,6 +364,11 @@ function campmapTable(data, site, countText, el, n) {
   order.forEach(function (i) {
     var p = site(i), tr = el("tr");
     var th = el("th", p.name); th.scope = "row"; tr.appendChild(th);
+    var button = el("button", "Show on map", "cm-show");
+    button.type = "button";
+    button.setAttribute("aria-label", "Show " + p.name + " on the map");
+    button.addEventListener("click", function () { show(i); });
+    th.appendChild(document.createTextNode(" ")); th.appendChild(button);
     [countText(p), p.status, p.quote, p.sources].forEach(function (v) { tr.appendChild(el("td", v)); });
     body.appendChild(tr);
   });
