@@ -239,6 +239,15 @@ def test_a_large_map_draws_every_site_on_canvas_and_opens_popups(browser, tmp_pa
             " const r = window.campmap.map.getContainer().getBoundingClientRect();"
             " return [r.left + p.x, r.top + p.y]; })()"
         )
+        alpha = (
+            "([lat, lon]) => { const m = window.campmap.map;"
+            " const c = document.querySelector('canvas.cm-canvas');"
+            " const p = m.latLngToContainerPoint([lat, lon]), d = window.devicePixelRatio || 1;"
+            " return c.getContext('2d').getImageData(Math.round(p.x * d), Math.round(p.y * d),"
+            " 1, 1).data[3]; }"
+        )
+        assert page.evaluate(alpha, [52.002, -0.994]) > 0  # a site is painted at its place
+        assert page.evaluate(alpha, [52.003, -0.993]) == 0  # and nothing between sites
         page.mouse.click(*point)
         popup = page.locator(".leaflet-popup-content")
         popup.wait_for()
