@@ -117,6 +117,12 @@ def test_clicking_a_marker_shows_its_quote_and_source(browser, tmp_path, town):
         text = popup.inner_text()
         assert "Four cameras face Market Square, with two at the Town Hall." in text
         assert "4 cameras" in text and "report.txt" in text
+        # The square the cameras are at is highlighted with the site, and only while it is open.
+        lit = page.locator(".leaflet-overlay-pane path[stroke='#0b57d0']")
+        assert lit.count() == 1
+        page.locator(".leaflet-popup-close-button").click()
+        page.locator(".leaflet-popup").wait_for(state="detached", timeout=3000)
+        assert lit.count() == 0
     finally:
         visit.close()
 

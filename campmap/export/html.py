@@ -191,27 +191,28 @@ def map_data(layers: Layers, title: str, marker_limit: int = DOM_LIMIT) -> dict[
     """Return the JSON object the map script draws: sites, routes, places, title, summary.
 
     ``sites`` is column-wise (see :func:`site_columns`); ``routes`` and
-    ``places`` (the streets and areas the sites lie on) are GeoJSON.
+    ``places`` (the streets and areas the sites lie on, each with ``site``, the
+    index of its site) are GeoJSON.
     """
-    sites = layers.sites
+    sites = layers.sites.reset_index(drop=True)
     wide = sites[sites["place_kind"] != "point"] if "place_kind" in sites else sites.iloc[:0]
     if "place_geometry" in wide:
         wide = wide[wide["place_geometry"].notna()]
         places = gpd.GeoDataFrame(
-            {"site_id": list(wide["site_id"])},
+            {"site_id": list(wide["site_id"]), "site": [int(i) for i in wide.index]},
             geometry=list(wide["place_geometry"]),
             crs="EPSG:4326",
         )
         places = places[~places.geometry.geom_type.isin(["Point", "MultiPoint"])]
     else:
-        places = gpd.GeoDataFrame({"site_id": []}, geometry=[], crs="EPSG:4326")
+        places = gpd.GeoDataFrame({"site_id": [], "site": []}, geometry=[], crs="EPSG:4326")
     return {
         "title": title,
         "summary": summary(layers),
         "dom_limit": marker_limit,
         "sites": site_columns(sites),
         "routes": _features(layers.routes, ROUTE_COLUMNS),
-        "places": _features(places, ("site_id",)),
+        "places": _features(places, ("site_id", "site")),
     }
 
 

@@ -70,6 +70,20 @@ function campmapRender(map, data) {
         : {color: "#555", weight: 7, opacity: 0.45, lineCap: "round"};
     }
   }).addTo(map);
+  // The place of the site whose popup is open is highlighted.
+  var placeOf = {};
+  places.eachLayer(function (layer) { placeOf[layer.feature.properties.site] = layer; });
+  var lit = null;
+  map.on("popupopen", function (ev) {
+    var i = ev.popup.options.campmapSite, layer = i === undefined ? null : placeOf[i];
+    if (lit) { places.resetStyle(lit); lit = null; }
+    if (layer) {
+      layer.setStyle({color: "#0b57d0", opacity: 0.9, fillColor: "#0b57d0", fillOpacity: 0.25});
+      layer.bringToFront();
+      lit = layer;
+    }
+  });
+  map.on("popupclose", function () { if (lit) { places.resetStyle(lit); lit = null; } });
   var routes = L.geoJSON(data.routes, {
     style: {color: "#b3261e", weight: 6, opacity: 0.85},
     onEachFeature: function (f, layer) {
@@ -100,7 +114,7 @@ function campmapRender(map, data) {
             node.setAttribute("aria-label", p.name + ", " + countText(p));
           }
         });
-        marker.bindPopup(function () { return popup(p); });
+        marker.bindPopup(function () { return popup(p); }, {campmapSite: i});
         markers.push(marker);
         sites.addLayer(marker);
         if (p.uncertainty_m && p.uncertainty_m > 30) {
@@ -256,6 +270,7 @@ function campmapCanvasSites(map, S, site, known, popup, state) {
     },
     openSite: function (i) {
       this._popup = this._popup || L.popup();
+      this._popup.options.campmapSite = i;
       this._popup.setLatLng([S.lat[i], S.lon[i]]).setContent(popup(site(i))).openOn(map);
     }
   });
