@@ -17,6 +17,7 @@ import click
 
 from campmap.errors import CampmapError
 from campmap.export import write_map_outputs, write_outputs
+from campmap.export.html import summary
 from campmap.extract import extract
 from campmap.gazetteer import default_gazetteer
 from campmap.layer import Layers
@@ -124,6 +125,8 @@ def map_command(
         )
         for path in written:
             click.echo(f"wrote {path}")
+        if png:
+            click.echo(f"alt text for map.png: {summary(layers)}")
     if layers.sites.empty and layers.routes.empty:
         raise CampmapError(
             f"nothing could be placed: {len(layers.unresolved)} unresolved mentions "
@@ -193,6 +196,8 @@ def render_command(
     click.echo(f"{len(layers.sites)} sites, {len(layers.routes)} routes from {sites}")
     for path in written:
         click.echo(f"wrote {path}")
+    if png:
+        click.echo(f"alt text for map.png: {summary(layers)}")
 
 
 @cli.command("extract")

@@ -515,3 +515,15 @@ def test_png_shows_the_map(browser, tmp_path, town):
     assert shot[:8] == b"\x89PNG\r\n\x1a\n"
     assert int.from_bytes(shot[16:20], "big") == 1200 and int.from_bytes(shot[20:24], "big") == 630
     assert len(shot) > 4 * (tmp_path / "blank.png").stat().st_size
+
+
+def test_cli_png_prints_its_alt_text(tmp_path):
+    from click.testing import CliRunner
+
+    from campmap.cli import cli
+
+    result = CliRunner().invoke(cli, ["map", "-o", str(tmp_path / "o"), "--png"])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "o" / "map.png").read_bytes()[:4] == b"\x89PNG"
+    alt = [line for line in result.output.splitlines() if line.startswith("alt text for map.png: ")]
+    assert len(alt) == 1 and "cameras reported along the route" in alt[0]
