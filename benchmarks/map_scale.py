@@ -71,6 +71,9 @@ def synthetic_sites(n: int, seed: int = 4) -> gpd.GeoDataFrame:
             "coordinate_source": "random",
         }
     )
+    for column in SITE_COLUMNS:  # columns added to the contract later stay empty
+        if column not in frame:
+            frame[column] = None
     points = shapely.points(lon, lat)
     sites = gpd.GeoDataFrame(frame, geometry=gpd.GeoSeries(points, crs="EPSG:4326"))
     sites["place_geometry"] = gpd.GeoSeries(points, crs="EPSG:4326")
