@@ -29,5 +29,10 @@ lint: $(VENV)/.test
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 
+## Compare the map with geopandas' explore() at 1k, 10k and 100k sites (needs chromium)
+benchmark: $(VENV)/.test
+	$(BIN)/python -m pip install --quiet -e '.[benchmark]'
+	$(BIN)/python benchmarks/map_scale.py
+
 clean:
 	rm -rf $(VENV) campmap-out .pytest_cache .mypy_cache .ruff_cache

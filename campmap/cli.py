@@ -17,7 +17,8 @@ import click
 
 from campmap.diff import diff_runs
 from campmap.errors import CampmapError
-from campmap.export import write_outputs
+from campmap.export import write_map_outputs, write_outputs
+from campmap.export.html import summary
 from campmap.extract import extract
 from campmap.gazetteer import Backend, GeocoderBackend, default_gazetteer, load_gazetteer_file
 from campmap.gazetteer.geocache import default_cache_path
@@ -29,6 +30,7 @@ from campmap.paths import example_paths
 from campmap.pipeline import map_reports, require_something
 from campmap.records import Document, Mention, Role
 from campmap.review import apply_review, read_review, write_review
+from campmap.sites_file import read_layers
 from campmap.sources import read_sources
 from campmap.tables import is_table, read_table
 
@@ -146,6 +148,23 @@ def _backends(
     return backends
 
 
+embed_option = click.option(
+    "--embed",
+    is_flag=True,
+    help="Also write embed.html: the responsive iframe snippet to paste into an article.",
+)
+embed_src_option = click.option(
+    "--embed-src",
+    default="map.html",
+    show_default=True,
+    metavar="URL",
+    help="Where map.html will be published; the iframe snippet points there.",
+)
+png_option = click.option(
+    "--png", is_flag=True, help="Also write map.png, a 1200x630 screenshot (needs Chromium)."
+)
+
+
 def _clean_errors(func: Callable[P, R]) -> Callable[P, R]:
     """Turn a campmap error into click's one-line message (exit code 1)."""
 
@@ -197,6 +216,9 @@ def cli() -> None:
 )
 @place_options
 @location_column_option
+@embed_option
+@embed_src_option
+@png_option
 @_clean_errors
 def map_command(
     inputs: Sequence[str],
@@ -206,6 +228,9 @@ def map_command(
     quiet: bool,
     review_file: Path | None,
     location_column: str | None,
+    embed: bool,
+    embed_src: str,
+    png: bool,
     **places: Any,
 ) -> None:
     """Map camera sites from report files, folders, - (standard input), or .csv tables.
@@ -228,7 +253,9 @@ def map_command(
                 "nothing in this run (kept in the review sheet)"
             )
     require_something(layers)
-    written = write_outputs(layers, output, title=title, tiles=tiles)
+    written = write_outputs(
+        layers, output, title=title, tiles=tiles, embed=embed_src if embed else None, png=png
+    )
     if not quiet:
         click.echo(
             f"{len(layers.sites)} sites, {len(layers.routes)} routes, "
@@ -236,6 +263,8 @@ def map_command(
         )
         for path in written:
             click.echo(f"wrote {path}")
+        if png:
+            click.echo(f"alt text for map.png: {summary(layers)}")
     if layers.sites.empty and layers.routes.empty:
         raise CampmapError(
             f"nothing could be placed: {len(layers.unresolved)} unresolved mentions "
@@ -266,6 +295,55 @@ def _report_problems(layers: Layers) -> None:
     for item in layers.unresolved:
         hint = f" (closest names: {', '.join(item['candidates'])})" if item["candidates"] else ""
         _warn(f"{item['source']}: could not place {item['text']!r}{hint}")
+
+
+@cli.command("render")
+@click.argument("sites", type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    default="campmap-out",
+    show_default=True,
+    type=click.Path(path_type=Path),
+    help="Folder for map.html (and embed.html, map.png).",
+)
+@click.option(
+    "--routes",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="A routes GeoJSON file (default: routes.geojson beside a sites.geojson, if any).",
+)
+@click.option("--title", default="Reported camera sites", show_default=True, help="Map title.")
+@click.option(
+    "--tiles",
+    default=None,
+    metavar="PROVIDER",
+    help="Base map by xyzservices name, or none (the default: the map works offline).",
+)
+@embed_option
+@embed_src_option
+@png_option
+@_clean_errors
+def render_command(
+    sites: Path,
+    output: Path,
+    routes: Path | None,
+    title: str,
+    tiles: str | None,
+    embed: bool,
+    embed_src: str,
+    png: bool,
+) -> None:
+    """Draw map.html again from a sites GeoJSON file, without reading any report."""
+    layers = read_layers(sites, routes)
+    written = write_map_outputs(
+        layers, output, title=title, tiles=tiles, embed=embed_src if embed else None, png=png
+    )
+    click.echo(f"{len(layers.sites)} sites, {len(layers.routes)} routes from {sites}")
+    for path in written:
+        click.echo(f"wrote {path}")
+    if png:
+        click.echo(f"alt text for map.png: {summary(layers)}")
 
 
 @cli.command("extract")

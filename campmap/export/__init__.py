@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from campmap.export.atomic import prepare_dir, replace_all
+from campmap.export.embed import embed_snippet, write_embed
 from campmap.export.geojson import (
     place_frames,
     write_routes,
@@ -15,18 +16,22 @@ from campmap.export.geojson import (
     write_sites,
 )
 from campmap.export.gpkg import write_geopackage
-from campmap.export.html import render_map, write_map
+from campmap.export.html import render_map, summary, write_map
+from campmap.export.png import find_chromium, write_png
 from campmap.export.report import report_dict, write_report
 from campmap.export.table import write_sites_csv
 from campmap.layer import Layers
 
 __all__ = [
     "OUTPUT_FILES",
+    "embed_snippet",
     "render_map",
     "report_dict",
     "write_geopackage",
     "write_map",
+    "write_map_outputs",
     "write_outputs",
+    "write_png",
     "write_report",
     "write_routes",
     "write_sites",
@@ -41,7 +46,7 @@ def _write_text(path: Path, text: str) -> None:
 OUTPUT_FILES = (
     "sites.geojson", "sites.qml", "site_lines.geojson", "site_lines.qml",
     "site_areas.geojson", "site_areas.qml", "routes.geojson", "routes.qml",
-    "campmap.gpkg", "sites.csv", "map.html", "report.json",
+    "campmap.gpkg", "sites.csv", "report.json", "map.html",
 )  # fmt: skip
 """The files :func:`write_outputs` writes."""
 
@@ -63,6 +68,8 @@ def write_outputs(
     *,
     title: str = "Reported camera sites",
     tiles: str | None = None,
+    embed: str | None = None,
+    png: bool = False,
 ) -> list[Path]:
     """Write every output of a run into ``folder``.
 
@@ -79,18 +86,28 @@ def write_outputs(
         The map's title.
     tiles : str, optional
         xyzservices provider name for a base map; none by default (offline).
+    embed : str, optional
+        Also write ``embed.html``, the iframe snippet for an article, pointing
+        at this address of the published ``map.html``.
+    png : bool
+        Also write ``map.png``, a screenshot by headless Chromium.
 
     Returns
     -------
     list of pathlib.Path
         The files written: see :data:`OUTPUT_FILES` (GeoJSON layers with their QGIS
-        styles, a GeoPackage, a CSV, the map and report.json).
+        styles, a GeoPackage, a CSV, the map and report.json), then ``embed.html``
+        and ``map.png`` when asked for.
 
     Raises
     ------
     OutputError
         The folder cannot be created or written.
+    CampmapError
+        ``png`` was asked for and Chromium is missing or failed (nothing is written).
     """
+    if png:
+        find_chromium()  # fail before writing anything
     path = prepare_dir(folder)
     html = render_map(layers, title=title, tiles=tiles)  # fail on a bad provider before writing
     lines, areas = place_frames(layers)
@@ -107,7 +124,51 @@ def write_outputs(
             ("routes.qml", _style("routes")),
             ("campmap.gpkg", lambda p: write_geopackage(layers, p)),
             ("sites.csv", lambda p: write_sites_csv(layers, p)),
-            ("map.html", lambda p: _write_text(p, html)),
             ("report.json", lambda p: write_report(layers, p)),
+            *_map_writers(layers, path, html, title, embed, png),
         ],
     )
+
+
+def _map_writers(
+    layers: Layers, folder: Path, html: str, title: str, embed: str | None, png: bool
+) -> list[tuple[str, Callable[[Path], None]]]:
+    writers: list[tuple[str, Callable[[Path], None]]] = [
+        ("map.html", lambda p: _write_text(p, html))
+    ]
+    if embed is not None:
+        text = summary(layers)
+        writers.append(("embed.html", lambda p: write_embed(p, embed, title, text)))
+    if png:
+
+        def shoot(target: Path) -> None:
+            page = folder / f".{target.name}.html"
+            try:
+                _write_text(page, html)
+                write_png(page, target)
+            finally:
+                page.unlink(missing_ok=True)
+
+        writers.append(("map.png", shoot))
+    return writers
+
+
+def write_map_outputs(
+    layers: Layers,
+    folder: str | Path = "campmap-out",
+    *,
+    title: str = "Reported camera sites",
+    tiles: str | None = None,
+    embed: str | None = None,
+    png: bool = False,
+) -> list[Path]:
+    """Write only the map (``map.html``, and ``embed.html``/``map.png`` when asked).
+
+    For re-drawing a map from a sites file (:func:`campmap.sites_file.read_layers`);
+    the options are those of :func:`write_outputs`.
+    """
+    if png:
+        find_chromium()
+    path = prepare_dir(folder)
+    html = render_map(layers, title=title, tiles=tiles)
+    return replace_all(path, _map_writers(layers, path, html, title, embed, png))

@@ -18,13 +18,16 @@ from typing import Any, cast
 
 import folium
 import geopandas as gpd
+import numpy as np
+import pandas as pd
+import shapely
 from branca.element import Element, Figure, MacroElement
 from jinja2 import Template
 
 from campmap.errors import CampmapError
-from campmap.layer import ROUTE_COLUMNS, SITE_COLUMNS, Layers
+from campmap.layer import ROUTE_COLUMNS, Layers
 
-__all__ = ["map_data", "render_map", "summary", "write_map"]
+__all__ = ["DOM_LIMIT", "map_data", "render_map", "site_columns", "summary", "write_map"]
 
 _STATIC = Path(__file__).parent / "static"
 
@@ -74,8 +77,71 @@ def _features(frame: gpd.GeoDataFrame, columns: tuple[str, ...]) -> dict[str, An
     return collection
 
 
+DOM_LIMIT = 1000
+"""Up to this many sites, each is a focusable, labelled marker; above it, one canvas layer."""
+
+MAP_SITE_COLUMNS = (
+    "name", "count_text", "count_conflict", "place_kind", "status", "quote", "sources",
+    "verification", "review_note", "backend",
+)  # fmt: skip
+"""Text columns of the sites the map shows (the others stay in ``sites.geojson``)."""
+
+
+def _nullable(series: pd.Series) -> list[Any]:
+    values: list[Any] = series.astype(object).where(series.notna(), None).tolist()
+    return values
+
+
+def _text_column(series: pd.Series) -> list[Any] | dict[str, list[Any]]:
+    """Return a text column, dictionary-encoded when values repeat (sources, status)."""
+    values = _nullable(series)
+    codes, _uniques = pd.factorize(pd.Series(values, dtype=object), use_na_sentinel=True)
+    uniques = [None if v is None else str(v) for v in _uniques]
+    if len(uniques) * 2 > len(values):
+        return values
+    return {"values": uniques, "codes": [int(c) for c in codes]}
+
+
+def site_columns(sites: gpd.GeoDataFrame) -> dict[str, Any]:
+    """Return the sites as one compact, column-wise object (not one object per site).
+
+    Coordinates are longitude/latitude rounded to 7 decimals; ``count`` and
+    ``uncertainty_m`` are numbers or null; text columns are lists, or
+    ``{"values": [...], "codes": [...]}`` when few distinct values repeat.
+
+    Examples
+    --------
+    >>> import geopandas as gpd, shapely
+    >>> frame = gpd.GeoDataFrame(
+    ...     {"name": ["A", "B"], "count": pd.array([4, None], dtype="Int64"),
+    ...      "uncertainty_m": [30.0, 120.4], "status": ["installed", "installed"]},
+    ...     geometry=shapely.points([[0.1, 51.5], [0.2, 51.6]]), crs="EPSG:4326")
+    >>> columns = site_columns(frame)
+    >>> columns["count"], columns["uncertainty_m"], columns["status"]
+    ([4, None], [30, 120], {'values': ['installed'], 'codes': [0, 0]})
+    """
+    geometry = sites.geometry.values
+    data: dict[str, Any] = {
+        "n": len(sites),
+        "lon": np.round(shapely.get_x(geometry), 7).tolist(),
+        "lat": np.round(shapely.get_y(geometry), 7).tolist(),
+        "count": _nullable(sites["count"]) if "count" in sites else [None] * len(sites),
+        "uncertainty_m": _nullable(sites["uncertainty_m"].round().astype("Int64"))
+        if "uncertainty_m" in sites
+        else [None] * len(sites),
+    }
+    for name in MAP_SITE_COLUMNS:
+        if name in sites:
+            data[name] = _text_column(sites[name])
+    return data
+
+
 def summary(layers: Layers) -> str:
     """Return a one-line summary of what the map shows.
+
+    Routes come first with their totals, then counted sites (up to three by
+    name; above that, the total and the three largest), then how many sites
+    have no stated count.
 
     Examples
     --------
@@ -83,7 +149,8 @@ def summary(layers: Layers) -> str:
     Square; 4 at Statue of Charles I; 8 sites with no stated count."``
     """
     parts = []
-    for _, route in layers.routes.iterrows():
+    routes = layers.routes
+    for _, route in routes.head(3).iterrows():
         if route["count"] is not None and not _isna(route["count"]):
             parts.append(
                 f"{route['count']} cameras reported along the route from "
@@ -93,12 +160,21 @@ def summary(layers: Layers) -> str:
             parts.append(
                 f"cameras reported along the route from {route['start']} to {route['end']}"
             )
+    if len(routes) > 3:
+        parts.append(f"{len(routes) - 3} more routes")
     counted = layers.sites[layers.sites["count"].notna()]
-    for _, site in counted.iterrows():
-        parts.append(f"{site['count']} at {site['name']}")
+    if len(counted) <= 3:
+        parts.extend(f"{c} at {n}" for c, n in zip(counted["count"], counted["name"], strict=True))
+    else:
+        top = counted.sort_values("count", ascending=False, kind="stable").head(3)
+        most = ", ".join(f"{c} at {n}" for c, n in zip(top["count"], top["name"], strict=True))
+        parts.append(
+            f"{int(counted['count'].sum()):,} cameras at {len(counted):,} sites with a stated "
+            f"count (most: {most})"
+        )
     unknown = int(layers.sites["count"].isna().sum())
     if unknown:
-        parts.append(f"{unknown} site{'s' if unknown != 1 else ''} with no stated count")
+        parts.append(f"{unknown:,} site{'s' if unknown != 1 else ''} with no stated count")
     if not parts:
         return "No camera sites were found."
     text = "; ".join(parts) + "."
@@ -112,23 +188,47 @@ def _isna(value: Any) -> bool:
         return str(value) == "<NA>"
 
 
-def map_data(layers: Layers, title: str) -> dict[str, Any]:
-    """Return the JSON object the map script draws: sites, routes, places, title, summary."""
-    wide = layers.sites[layers.sites["place_kind"] != "point"]
-    places = gpd.GeoDataFrame(
-        {"site_id": list(wide["site_id"])}, geometry=list(wide["place_geometry"]), crs="EPSG:4326"
-    )
+def map_data(layers: Layers, title: str, marker_limit: int = DOM_LIMIT) -> dict[str, Any]:
+    """Return the JSON object the map script draws: sites, routes, places, title, summary.
+
+    ``sites`` is column-wise (see :func:`site_columns`); ``routes`` and
+    ``places`` (the streets and areas the sites lie on, each with ``site``, the
+    index of its site) are GeoJSON.
+    """
+    sites = layers.sites.reset_index(drop=True)
+    wide = sites[sites["place_kind"] != "point"] if "place_kind" in sites else sites.iloc[:0]
+    if "place_geometry" in wide:
+        wide = wide[wide["place_geometry"].notna()]
+        places = gpd.GeoDataFrame(
+            {"site_id": list(wide["site_id"]), "site": [int(i) for i in wide.index]},
+            geometry=list(wide["place_geometry"]),
+            crs="EPSG:4326",
+        )
+        places = places[~places.geometry.geom_type.isin(["Point", "MultiPoint"])]
+    else:
+        places = gpd.GeoDataFrame({"site_id": [], "site": []}, geometry=[], crs="EPSG:4326")
     return {
         "title": title,
         "summary": summary(layers),
-        "sites": _features(layers.sites, SITE_COLUMNS),
+        "dom_limit": marker_limit,
+        "verified": bool(
+            "verification" in layers.sites
+            and layers.sites["verification"]
+            .isin(["photo-confirmed", "on-site-confirmed", "disputed"])
+            .any()
+        ),
+        "sites": site_columns(sites),
         "routes": _features(layers.routes, ROUTE_COLUMNS),
-        "places": _features(places, ("site_id",)),
+        "places": _features(places, ("site_id", "site")),
     }
 
 
 def render_map(
-    layers: Layers, *, title: str = "Reported camera sites", tiles: str | None = None
+    layers: Layers,
+    *,
+    title: str = "Reported camera sites",
+    tiles: str | None = None,
+    marker_limit: int = DOM_LIMIT,
 ) -> str:
     """Return the HTML of the map.
 
@@ -141,26 +241,32 @@ def render_map(
     tiles : str, optional
         An xyzservices provider name (``"OpenStreetMap.Mapnik"``,
         ``"CartoDB.Positron"``) for a base map. None (the default) draws no
-        tiles and makes the map need no network at all.
+        tiles and makes the map need no network at all; so does ``"none"``.
+    marker_limit : int
+        Up to this many sites, each is a labelled marker reachable with the
+        keyboard; above it, all sites are drawn on one canvas (clicking one
+        opens its popup; the data table is the keyboard's way in).
 
     Raises
     ------
     CampmapError
         ``tiles`` names no known provider, or one that needs an API key.
     """
-    fmap = _OfflineMap(location=[51.5, -0.12], zoom_start=15, tiles=None, control_scale=True)
+    fmap = _OfflineMap(
+        location=[51.5, -0.12], zoom_start=15, tiles=None, control_scale=True, prefer_canvas=False
+    )
     root = cast(Figure, fmap.get_root())
     root.title = html_escape(title)
     root.header.add_child(Element(f"<style>{_asset('leaflet.css')}</style>"), name="leaflet_css")
     root.header.add_child(Element(f"<style>{_asset('campmap.css')}</style>"), name="campmap_css")
     root.header.add_child(Element(f"<script>{_asset('leaflet.js')}</script>"), name="leaflet_js")
     root.header.add_child(Element(f"<script>{_asset('campmap.js')}</script>"), name="campmap_js")
-    if tiles:
+    if tiles and tiles.lower() != "none":
         _tile_layer(tiles).add_to(fmap)
-    _Layers(map_data(layers, title)).add_to(fmap)
+    _Layers(map_data(layers, title, marker_limit)).add_to(fmap)
     _stable_ids(root)
     html: str = root.render()
-    return html
+    return html.replace("<html>", '<html lang="en">', 1)
 
 
 def _stable_ids(root: Element) -> None:

@@ -1,0 +1,225 @@
+"""Read a ``sites.geojson`` (and ``routes.geojson``) back into the layers a map needs.
+
+The file may be campmap's own output, edited by hand, or written by any tool:
+only Point geometries are required. Missing properties get their defaults (a
+site with no ``count`` has no stated count; one with no ``name`` is named by
+its id), and the place geometry (the street or park a site lies on) is taken
+back from the gazetteer when ``place_id`` names a place it knows.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import geopandas as gpd
+import pandas as pd
+import shapely
+
+from campmap.errors import InputError
+from campmap.gazetteer import Gazetteer, default_gazetteer
+from campmap.layer import ROUTE_COLUMNS, SITE_COLUMNS, Layers
+from campmap.records import Document
+
+__all__ = ["read_layers", "read_routes", "read_sites"]
+
+_DEFAULTS: dict[str, Any] = {
+    "place_kind": "point",
+    "kind": "",
+    "uncertainty_m": 30.0,
+    "status": "installed",
+    "quote": "",
+    "sources": "",
+    "mentions": 1,
+    "written_as": "",
+    "match": "exact",
+    "backend": "",
+    "coordinate_source": "",
+}
+
+
+def _load(path: Path) -> list[dict[str, Any]]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError as err:
+        raise InputError(str(path), "no such file") from err
+    except UnicodeDecodeError as err:
+        raise InputError(str(path), "not UTF-8 text; expected a GeoJSON file") from err
+    except OSError as err:
+        raise InputError(str(path), f"cannot read: {err.strerror or err}") from err
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as err:
+        raise InputError(
+            str(path),
+            f"not valid JSON ({err.msg}, column {err.colno}); expected a GeoJSON FeatureCollection",
+            err.lineno,
+        ) from err
+    if not isinstance(data, dict) or data.get("type") != "FeatureCollection":
+        got = data.get("type") if isinstance(data, dict) else type(data).__name__
+        raise InputError(str(path), f"expected a GeoJSON FeatureCollection, got {got!r}")
+    features = data.get("features")
+    if not isinstance(features, list):
+        raise InputError(str(path), "expected a 'features' list in the FeatureCollection")
+    return features
+
+
+def _where(path: Path, number: int, feature: Any) -> str:
+    fid = feature.get("id") if isinstance(feature, dict) else None
+    return f"feature {number}" + (f" (id {fid!r})" if fid is not None else "")
+
+
+def _count(value: Any, path: Path, where: str) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float) or value != int(value):
+        raise InputError(str(path), f"{where}: count must be a whole number or null, got {value!r}")
+    if value < 0:
+        raise InputError(str(path), f"{where}: count must not be negative, got {value!r}")
+    return int(value)
+
+
+def read_sites(path: str | Path, gazetteer: Gazetteer | None = None) -> gpd.GeoDataFrame:
+    """Read a sites file into the site layer (:data:`campmap.layer.SITE_COLUMNS`).
+
+    Parameters
+    ----------
+    path : str or pathlib.Path
+        A GeoJSON FeatureCollection of Point features.
+    gazetteer : Gazetteer, optional
+        Where to find each site's place geometry by ``place_id``; the embedded
+        gazetteer by default. Unknown ids keep the point as their geometry.
+
+    Raises
+    ------
+    InputError
+        The file is missing, not GeoJSON, or a feature is not a point or has
+        a count that is not a whole number (the message names the feature).
+    """
+    path = Path(path)
+    gazetteer = gazetteer or default_gazetteer()
+    rows: list[dict[str, Any]] = []
+    lons: list[float] = []
+    lats: list[float] = []
+    for number, feature in enumerate(_load(path), start=1):
+        where = _where(path, number, feature)
+        geometry = feature.get("geometry") if isinstance(feature, dict) else None
+        coords = geometry.get("coordinates") if isinstance(geometry, dict) else None
+        if (
+            not isinstance(geometry, dict)
+            or geometry.get("type") != "Point"
+            or not isinstance(coords, list)
+            or len(coords) < 2
+            or not all(isinstance(c, int | float) for c in coords[:2])
+        ):
+            got = geometry.get("type") if isinstance(geometry, dict) else geometry
+            raise InputError(str(path), f"{where}: expected a Point geometry, got {got!r}")
+        lon, lat = float(coords[0]), float(coords[1])
+        if not (-180 <= lon <= 180 and -90 <= lat <= 90):
+            message = f"{where}: coordinates {lon}, {lat} are not longitude, latitude"
+            raise InputError(str(path), message)
+        props = feature.get("properties") or {}
+        if not isinstance(props, dict):
+            raise InputError(str(path), f"{where}: expected 'properties' to be an object")
+        site_id = str(props.get("site_id") or feature.get("id") or f"site-{number}")
+        row = {**_DEFAULTS, **{k: v for k, v in props.items() if v is not None}}
+        row.update(
+            site_id=site_id,
+            name=str(props.get("name") or site_id),
+            count=_count(props.get("count"), path, where),
+            count_text=props.get("count_text"),
+            count_conflict=props.get("count_conflict"),
+            place_id=str(props.get("place_id") or site_id),
+        )
+        rows.append(row)
+        lons.append(lon)
+        lats.append(lat)
+    frame = pd.DataFrame(rows, columns=list(SITE_COLUMNS))
+    frame["count"] = frame["count"].astype("Int64")
+    frame["mentions"] = frame["mentions"].astype("int64")
+    frame["uncertainty_m"] = frame["uncertainty_m"].astype(float)
+    points: Any = shapely.points(lons, lats) if rows else []
+    sites = gpd.GeoDataFrame(frame, geometry=gpd.GeoSeries(points, crs="EPSG:4326"))
+    places = []
+    for place_id, point in zip(sites["place_id"], sites.geometry, strict=True):
+        place = gazetteer.get(place_id)
+        places.append(place.geometry if place is not None else point)
+    sites["place_geometry"] = gpd.GeoSeries(places, crs="EPSG:4326")
+    kinds = sites["place_geometry"].geom_type.map(
+        {"LineString": "line", "MultiLineString": "line", "Polygon": "area", "MultiPolygon": "area"}
+    )
+    sites["place_kind"] = kinds.fillna(sites["place_kind"]).astype(str)
+    return sites
+
+
+def read_routes(path: str | Path) -> gpd.GeoDataFrame:
+    """Read a routes file (LineString features) into the route layer.
+
+    Raises
+    ------
+    InputError
+        As :func:`read_sites`, for features that are not lines.
+    """
+    path = Path(path)
+    rows: list[dict[str, Any]] = []
+    lines = []
+    for number, feature in enumerate(_load(path), start=1):
+        where = _where(path, number, feature)
+        try:
+            line = shapely.geometry.shape(feature["geometry"])
+        except (KeyError, TypeError, ValueError, AttributeError, shapely.errors.GEOSException):
+            line = None
+        if line is None or line.geom_type not in ("LineString", "MultiLineString"):
+            raise InputError(str(path), f"{where}: expected a LineString geometry")
+        props = feature.get("properties") or {}
+        route_id = str(props.get("route_id") or feature.get("id") or f"route-{number}")
+        row = {c: props.get(c) for c in ROUTE_COLUMNS}
+        row.update(
+            route_id=route_id,
+            name=str(props.get("name") or route_id),
+            count=_count(props.get("count"), path, where),
+            start=props.get("start") or "",
+            end=props.get("end") or "",
+            status=props.get("status") or "installed",
+            quote=props.get("quote") or "",
+            sources=props.get("sources") or "",
+            mentions=int(props.get("mentions") or 1),
+        )
+        rows.append(row)
+        lines.append(line)
+    frame = pd.DataFrame(rows, columns=list(ROUTE_COLUMNS))
+    frame["count"] = frame["count"].astype("Int64")
+    frame["mentions"] = frame["mentions"].astype("int64")
+    return gpd.GeoDataFrame(frame, geometry=gpd.GeoSeries(lines, crs="EPSG:4326"))
+
+
+def read_layers(
+    sites: str | Path, routes: str | Path | None = None, gazetteer: Gazetteer | None = None
+) -> Layers:
+    """Read a sites file, and a routes file if given, into :class:`~campmap.layer.Layers`.
+
+    With no ``routes``, a ``routes.geojson`` beside the sites file is read
+    when there is one. The layers carry no reports or mentions: they are for
+    drawing a map again, not for re-extracting.
+    """
+    sites_path = Path(sites)
+    if routes is None and sites_path.name == "sites.geojson":
+        beside = sites_path.with_name("routes.geojson")
+        routes = beside if beside.is_file() else None
+    route_layer = (
+        read_routes(routes)
+        if routes is not None
+        else gpd.GeoDataFrame(
+            pd.DataFrame(columns=list(ROUTE_COLUMNS)).astype({"count": "Int64"}),
+            geometry=gpd.GeoSeries([], crs="EPSG:4326"),
+        )
+    )
+    return Layers(
+        sites=read_sites(sites_path, gazetteer),
+        routes=route_layer,
+        unresolved=(),
+        evidence={},
+        mentions=(),
+        document=Document(sources=(), sentences=()),
+    )
