@@ -63,7 +63,7 @@ def attribute_sentence(text: str) -> Attribution:
     --------
     >>> attribute_sentence("Ten Hikvision cameras were installed by Kent County Council.")
     Attribution(manufacturer='Hikvision', operator='Kent County Council')
-    >>> attribute_sentence("The Met said it was not responsible for the Hikvision cameras.")
+    >>> attribute_sentence("A police spokesman denied running the Hikvision cameras.")
     Attribution(manufacturer='Hikvision', operator=None)
     >>> attribute_sentence("Hikvision is banned in the US.")  # not about cameras
     Attribution(manufacturer=None, operator=None)

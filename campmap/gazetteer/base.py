@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable
+from pathlib import Path
 
 from campmap.errors import CampmapError
 from campmap.records import Place
 
-__all__ = ["Backend", "get_backend", "register_backend"]
+__all__ = ["Backend", "FileGazetteer", "get_backend", "register_backend"]
 
 
 class Backend(ABC):
@@ -45,6 +46,32 @@ class Backend(ABC):
             for place in self.places()
             if any(key in name_variants(alias) for alias in (place.name, *place.aliases))
         ]
+
+
+class FileGazetteer(Backend):
+    """Places read once from a gazetteer file; subclasses say how with :meth:`load`.
+
+    Parameters
+    ----------
+    path : str or pathlib.Path
+        The file.
+    name : str, optional
+        Provenance shown for its places; the file name by default.
+    """
+
+    def __init__(self, path: str | Path, name: str | None = None) -> None:
+        self.path = Path(path)
+        self.name = name or self.path.name
+        self._places = self.load(self.path, self.name)
+
+    @staticmethod
+    @abstractmethod
+    def load(path: Path, backend: str) -> list[Place]:
+        """Read and validate the file's places (errors name the file and where)."""
+
+    def places(self) -> Iterable[Place]:
+        """Return every place in the file."""
+        return self._places
 
 
 _REGISTRY: dict[str, Callable[..., Backend]] = {}

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
 from pathlib import Path
 
 from shapely.geometry import shape
@@ -11,7 +10,7 @@ from shapely.geometry.base import BaseGeometry
 from shapely.validation import explain_validity
 
 from campmap.errors import GazetteerError
-from campmap.gazetteer.base import Backend
+from campmap.gazetteer.base import FileGazetteer
 from campmap.paths import data_dir
 from campmap.records import Place
 
@@ -104,25 +103,10 @@ def load_geojson_places(path: Path, backend: str) -> list[Place]:
     return places
 
 
-class GeoJSONGazetteer(Backend):
-    """Places from a GeoJSON FeatureCollection file.
+class GeoJSONGazetteer(FileGazetteer):
+    """Places from a GeoJSON FeatureCollection file (see :class:`FileGazetteer`)."""
 
-    Parameters
-    ----------
-    path : str or pathlib.Path
-        The file.
-    name : str, optional
-        Provenance shown for its places; the file name by default.
-    """
-
-    def __init__(self, path: str | Path, name: str | None = None) -> None:
-        self.path = Path(path)
-        self.name = name or self.path.name
-        self._places = load_geojson_places(self.path, self.name)
-
-    def places(self) -> Iterable[Place]:
-        """Return every place in the file."""
-        return self._places
+    load = staticmethod(load_geojson_places)
 
 
 class EmbeddedGazetteer(GeoJSONGazetteer):

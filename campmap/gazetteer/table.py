@@ -21,7 +21,6 @@ from __future__ import annotations
 import csv
 import math
 import re
-from collections.abc import Iterable
 from pathlib import Path
 
 import shapely
@@ -30,7 +29,7 @@ from shapely.geometry import Point
 from shapely.geometry.base import BaseGeometry
 
 from campmap.errors import GazetteerError
-from campmap.gazetteer.base import Backend
+from campmap.gazetteer.base import Backend, FileGazetteer
 from campmap.gazetteer.geojson_file import GeoJSONGazetteer, check_geometry
 from campmap.records import Place
 
@@ -185,46 +184,16 @@ def load_gpkg_places(path: Path, backend: str) -> list[Place]:
     return places
 
 
-class CSVGazetteer(Backend):
-    """Places from a CSV file.
+class CSVGazetteer(FileGazetteer):
+    """Places from a CSV file (see :class:`FileGazetteer`)."""
 
-    Parameters
-    ----------
-    path : str or pathlib.Path
-        The file.
-    name : str, optional
-        Provenance shown for its places; the file name by default.
-    """
-
-    def __init__(self, path: str | Path, name: str | None = None) -> None:
-        self.path = Path(path)
-        self.name = name or self.path.name
-        self._places = load_csv_places(self.path, self.name)
-
-    def places(self) -> Iterable[Place]:
-        """Return every place in the file."""
-        return self._places
+    load = staticmethod(load_csv_places)
 
 
-class GeoPackageGazetteer(Backend):
-    """Places from a GeoPackage (for example one built by ``campmap gazetteer import``).
+class GeoPackageGazetteer(FileGazetteer):
+    """Places from a GeoPackage, e.g. one built by ``campmap gazetteer import``."""
 
-    Parameters
-    ----------
-    path : str or pathlib.Path
-        The file.
-    name : str, optional
-        Provenance shown for its places; the file name by default.
-    """
-
-    def __init__(self, path: str | Path, name: str | None = None) -> None:
-        self.path = Path(path)
-        self.name = name or self.path.name
-        self._places = load_gpkg_places(self.path, self.name)
-
-    def places(self) -> Iterable[Place]:
-        """Return every place in the file."""
-        return self._places
+    load = staticmethod(load_gpkg_places)
 
 
 def load_gazetteer_file(path: str | Path) -> Backend:
