@@ -90,6 +90,9 @@ _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MD_MARK = re.compile(r"(\*\*|__|(?<!\w)[*_](?=\w)|(?<=\w)[*_](?!\w)|^#{1,6}\s*)", re.M)
 _TRAILING_CREDIT = re.compile(r"\s*\([^()]{0,40}\)\s*[.!?]?\s*$")
 _NON_WORD = re.compile(r"[\W_]+")
+# Where a sentence could end inside a paragraph: a terminal, closing quotes, then a space;
+# or a semicolon or colon before a capital (syntok splits some of those).
+_INNER_END = re.compile(r"[.!?\u2026][\"')\]]*\s|[;:]\s+\W*[A-Z]")
 _TERMINAL = (".", "!", "?", ":", ";", '"', "'", ")")
 
 
@@ -399,6 +402,10 @@ def split_sentences(source: Source) -> list[tuple[str, int, int]]:
     """Split a source's text into sentences with their offsets.
 
     Each paragraph (and each bullet item) is segmented on its own with syntok.
+    A paragraph with no possible sentence end before its last word (no ``.``,
+    ``!`` or ``?`` followed by a space, no ``;`` or ``:`` before a capital) is one
+    sentence as it stands, and skips syntok, which is most of the time spent
+    reading a report.
 
     Parameters
     ----------
@@ -418,6 +425,13 @@ def split_sentences(source: Source) -> list[tuple[str, int, int]]:
     text = source.text
     offset = 0
     for paragraph in text.split("\n\n"):
+        if not _INNER_END.search(paragraph):
+            body = paragraph.strip()
+            if body:
+                start = offset + paragraph.index(body)
+                out.append((body, start, start + len(body)))
+            offset += len(paragraph) + 2
+            continue
         for syntok_paragraph in segmenter.analyze(paragraph):
             for sentence in syntok_paragraph:
                 if not sentence:

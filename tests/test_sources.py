@@ -163,3 +163,30 @@ def test_html_main_text_without_navigation(tmp_path):
     assert "Four new cameras were installed on Mill Road" in source.text
     assert "Sport" not in source.text and "Copyright" not in source.text
     assert source.url == "https://news.example/cameras-story"
+
+
+def test_paragraphs_that_skip_syntok_are_split_as_syntok_would():
+    """The fast path for one-sentence paragraphs must agree with syntok on every text we have."""
+    from pathlib import Path
+
+    from syntok import segmenter
+
+    from campmap.sources import _INNER_END
+
+    root = Path(__file__).resolve().parent
+    files = [*root.glob("data/**/*.txt"), *(root.parent / "data" / "examples").glob("*.txt")]
+    files += list((root.parent.parent / "shared" / "seeds").glob("*.txt"))
+    checked = 0
+    for path in files:
+        for paragraph in read_source(path).text.split("\n\n"):
+            if _INNER_END.search(paragraph):
+                continue
+            checked += 1
+            by_syntok = [
+                "".join(t.spacing + t.value for t in sentence).strip()
+                for part in segmenter.analyze(paragraph)
+                for sentence in part
+                if sentence
+            ]
+            assert by_syntok == [paragraph.strip()], (path.name, paragraph)
+    assert checked > 100
