@@ -8,7 +8,7 @@ and common abbreviations folded (``St.``/``Saint``/``Street`` → ``st``).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 __all__ = ["Token", "name_variants", "normalize", "spelling", "tokens"]
 
@@ -28,9 +28,8 @@ _FOLD = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """A normalised word and its span in the original text."""
+class Token(NamedTuple):
+    """A normalised word and its span in the original text (a tuple: cheap to make)."""
 
     norm: str
     start: int
