@@ -196,7 +196,8 @@ def cli() -> None:
     default="campmap-out",
     show_default=True,
     type=click.Path(path_type=Path),
-    help="Folder for sites.geojson, routes.geojson, map.html and report.json.",
+    help="Folder for the outputs: GeoJSON layers with QGIS styles, campmap.gpkg, sites.csv, "
+    "map.html and report.json.",
 )
 @click.option("--title", default="Reported camera sites", show_default=True, help="Map title.")
 @click.option(
