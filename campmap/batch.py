@@ -264,7 +264,7 @@ class Progress:
         if enabled and self.stream.isatty():
             from tqdm import tqdm
 
-            self.bar = tqdm(file=self.stream, unit=" reports", dynamic_ncols=True)
+            self.bar = tqdm(file=self.stream, unit=" reports")
 
     def update(self, stats: CorpusStats, reports: int) -> None:
         """Count ``reports`` more reports done."""
