@@ -16,6 +16,7 @@ True
 
 from __future__ import annotations
 
+from campmap.batch import CorpusRun, map_corpus
 from campmap.diff import RunDiff, diff_runs
 from campmap.errors import (
     CampmapError,
@@ -38,6 +39,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "CampmapError",
+    "CorpusRun",
     "Decision",
     "Document",
     "Gazetteer",
@@ -62,6 +64,7 @@ __all__ = [
     "diff_runs",
     "example_paths",
     "extract",
+    "map_corpus",
     "map_reports",
     "read_review",
     "read_sources",

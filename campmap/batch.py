@@ -39,7 +39,6 @@ from itertools import islice
 from pathlib import Path
 from typing import Any, Protocol, TextIO
 
-from campmap import __version__
 from campmap.corpus import Report, iter_reports, load_report
 from campmap.errors import InputError
 from campmap.extract import extract
@@ -48,7 +47,7 @@ from campmap.gazetteer import Backend, Gazetteer, default_gazetteer, load_gazett
 from campmap.gazetteer.geocoder import BBox
 from campmap.gazetteer.online import place_unresolved
 from campmap.layer import Layers, build_layers
-from campmap.records import Document, Mention, Occurrence, Problem, Sentence, Source
+from campmap.records import Document, Mention, Occurrence, Place, Problem, Sentence, Source
 from campmap.sources import sentence_key, split_sentences
 
 __all__ = [
@@ -61,6 +60,9 @@ __all__ = [
 
 DEFAULT_BATCH_SIZE = 32
 """Reports per batch: large enough to amortise dispatch, small enough to resume finely."""
+
+MAX_OCCURRENCES = 1000
+"""Occurrences kept per repeated sentence, so a syndicated sentence cannot grow without bound."""
 
 CHECKPOINT_FOLDER = ".campmap-checkpoint"
 """Where finished batches are kept inside the output folder until the run succeeds."""
@@ -204,26 +206,60 @@ def _init_worker(config: RunConfig) -> None:
 
 
 class _Merger:
-    """Fold batch results, in input order, into one document and its mentions."""
+    """Fold batch results, in input order, into one document and its mentions.
 
-    def __init__(self) -> None:
+    A sentence keeps at most ``max_occurrences`` occurrences (the first ones);
+    further copies are only counted, and a report whose every sentence was
+    such a copy is not listed among the sources.
+    """
+
+    def __init__(self, max_occurrences: int) -> None:
+        self.max_occurrences = max_occurrences
         self.kept: dict[bytes, tuple[str, list[Occurrence], list[Mention]]] = {}
         self.sources: list[Source] = []
         self.labels: set[str] = set()
         self.failures: list[Problem] = []
+        self.dropped = 0
+        self.capped: set[bytes] = set()
+        self.places: dict[tuple[str, str], Place] = {}
 
     def add(self, result: BatchResult) -> None:
-        for source in result.sources:
-            if source.label not in self.labels:
-                self.labels.add(source.label)
-                self.sources.append(source)
         self.failures.extend(result.failures)
+        contributed: set[str] = set()
         for sentence, mentions in result.sentences:
             digest = hashlib.blake2b(sentence_key(sentence.text).encode(), digest_size=16).digest()
-            if digest in self.kept:
-                self.kept[digest][1].extend(sentence.occurrences)
-            else:
+            if digest not in self.kept:
+                mentions = [self._intern(m) for m in mentions]
                 self.kept[digest] = (sentence.text, list(sentence.occurrences), mentions)
+                contributed.update(o.source for o in sentence.occurrences)
+                continue
+            occurrences = self.kept[digest][1]
+            room = max(0, self.max_occurrences - len(occurrences))
+            occurrences.extend(sentence.occurrences[:room])
+            contributed.update(o.source for o in sentence.occurrences[:room])
+            if len(sentence.occurrences) > room:
+                self.dropped += len(sentence.occurrences) - room
+                self.capped.add(digest)
+        for source in result.sources:
+            if source.label in contributed and source.label not in self.labels:
+                self.labels.add(source.label)
+                self.sources.append(source)
+
+    def _place(self, place: Place | None) -> Place | None:
+        if place is None:
+            return None
+        return self.places.setdefault((place.backend, place.id), place)
+
+    def _intern(self, mention: Mention) -> Mention:
+        """Point a mention at the one copy of each place (each batch unpickles its own)."""
+        return replace(
+            mention,
+            place=self._place(mention.place),
+            near=self._place(mention.near),
+            candidates=tuple(
+                self.places.setdefault((c.backend, c.id), c) for c in mention.candidates
+            ),
+        )
 
     def document(self) -> tuple[Document, list[Mention]]:
         sentences: list[Sentence] = []
@@ -232,7 +268,17 @@ class _Merger:
             sentence = Sentence(text=text, occurrences=tuple(occurrences), index=index)
             sentences.append(sentence)
             mentions.extend(replace(m, sentence=sentence) for m in found)
-        document = Document(tuple(self.sources), tuple(sentences), tuple(self.failures))
+        problems = list(self.failures)
+        if self.dropped:
+            problems.append(
+                Problem(
+                    "inputs",
+                    f"{len(self.capped)} sentences were repeated in more than "
+                    f"{self.max_occurrences} places; the first {self.max_occurrences} are kept "
+                    f"as evidence, {self.dropped} further copies only counted",
+                )
+            )
+        document = Document(tuple(self.sources), tuple(sentences), tuple(problems))
         return document, mentions
 
 
@@ -437,6 +483,8 @@ def _warn(problem: Problem) -> None:
 
 
 def _settings(inputs: Sequence[str], config: RunConfig, batch_size: int, text_field: str) -> str:
+    from campmap import __version__
+
     return repr((__version__, tuple(inputs), config, batch_size, text_field))
 
 
@@ -453,6 +501,7 @@ def map_corpus(
     text_field: str = "text",
     progress: Progress | None = None,
     on_failure: Callable[[Problem], None] = _warn,
+    max_occurrences: int = MAX_OCCURRENCES,
 ) -> CorpusRun:
     """Map an archive of any size, streaming it in batches over processes or a Dask cluster.
 
@@ -484,6 +533,9 @@ def map_corpus(
     on_failure : callable
         Called with each failed report's :class:`~campmap.records.Problem`
         (default: a warning line on standard error).
+    max_occurrences : int
+        Occurrences kept as evidence for one sentence repeated across reports;
+        further copies are counted in a problem line, so memory stays bounded.
 
     Returns
     -------
@@ -504,7 +556,7 @@ def map_corpus(
         store = _Checkpoint(Path(checkpoint), _settings(labels, config, batch_size, text_field))
     stats = CorpusStats()
     progress = progress or Progress(enabled=False)
-    merger = _Merger()
+    merger = _Merger(max_occurrences)
     started = time.perf_counter()
     for result in _run(
         iter_reports(labels, text_field=text_field),

@@ -177,12 +177,15 @@ def iter_reports(inputs: Iterable[str | Path], *, text_field: str = "text") -> I
     InputError
         An input names no file, folder or matching pattern.
     """
-    seen: set[str] = set()
-    for item in inputs:
-        for path in _expand(str(item)):
-            if path in seen:
-                continue
-            seen.add(path)
+    items = [str(item) for item in inputs]
+    # A file named twice (a folder and a file in it) is read once; one input needs no memory.
+    seen: set[str] | None = set() if len(items) > 1 else None
+    for item in items:
+        for path in _expand(item):
+            if seen is not None:
+                if path in seen:
+                    continue
+                seen.add(path)
             suffix, _ = _suffixes(path)
             if suffix in JSONL_SUFFIXES:
                 yield from _jsonl_reports(path, text_field)

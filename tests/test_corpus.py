@@ -167,6 +167,18 @@ def test_repeats_across_reports_are_merged_whatever_the_batches(tmp_path: Path) 
     assert whitehall["count_conflict"] == "4; 6"
     # news.jsonl:2 restates the count in another sentence: three sentences, not four.
     assert whitehall["mentions"] == 3
+    # Occurrences kept per sentence are capped; the rest are counted, and a report whose
+    # every camera sentence was a dropped copy is not listed as a source.
+    (corpus / "copy.jsonl").write_text(json.dumps({"text": REPORT_A}) + "\n", encoding="utf-8")
+    capped = map_corpus([corpus / "news.jsonl", corpus / "copy.jsonl"], max_occurrences=1)
+    assert [s.label for s in capped.layers.document.sources] == [
+        str(corpus / "news.jsonl:1"),
+        str(corpus / "news.jsonl:2"),
+    ]
+    assert str(capped.layers.document.problems[-1]) == (
+        "inputs: 2 sentences were repeated in more than 1 places; the first 1 are kept "
+        "as evidence, 3 further copies only counted"
+    )
 
 
 def test_failed_reports_are_named_skipped_and_counted(
