@@ -81,6 +81,7 @@ def measure(mode: str, folder: str, jobs: int, gazetteer: str) -> dict[str, obje
     from campmap.corpus import iter_reports
 
     files = [r.path for r in iter_reports([folder]) if r.path]
+    stream = 0.0
     size = sum(Path(f).stat().st_size for f in files)
     started = time.perf_counter()
     if mode == "read bytes":
@@ -103,13 +104,17 @@ def measure(mode: str, folder: str, jobs: int, gazetteer: str) -> dict[str, obje
 
         run = map_corpus([folder], jobs=jobs, gazetteer_files=[gazetteer])
         assert len(run.layers.sites) > 0 and run.stats.failed == 0
+        stream = run.stats.seconds
     seconds = time.perf_counter() - started
+    if mode != "corpus":
+        stream = seconds
     return {
         "mode": mode,
         "jobs": jobs,
         "reports": len(files),
         "mb": size / 1e6,
         "seconds": seconds,
+        "stream_seconds": stream,
         "peak_main_mb": _peak_mb(resource.RUSAGE_SELF),
         "peak_worker_mb": _peak_mb(resource.RUSAGE_CHILDREN),
     }
@@ -140,13 +145,14 @@ def main() -> None:
     jobs = sorted({1, 2, args.jobs})
     print(f"{os.cpu_count()} cores; sizes {sizes}; jobs {jobs}")
     peaks: dict[str, list[float]] = {}
+    print(f"load average before: {os.getloadavg()[0]:.2f} (other jobs on the machine)")
     with tempfile.TemporaryDirectory(prefix="campmap-corpus-") as tmp:
         for size in sizes:
             folder = Path(tmp) / f"archive-{size}"
             total = generate(folder, size)
             print(f"\n{size} reports, {total / 1e6:.1f} MB")
-            print(f"{'run':12} {'reports/s':>10} {'MB/s':>8} {'s':>7} {'peak main MB':>13} "
-                  f"{'peak worker MB':>15}")  # fmt: skip
+            print(f"{'run':12} {'reports/s':>10} {'MB/s':>8} {'s':>7} {'stream rep/s':>13} "
+                  f"{'peak main MB':>13} {'peak worker MB':>15}")  # fmt: skip
             rows = [run_child("read bytes", folder, 1), run_child("read stage", folder, 1)]
             rows.append(run_child("plain", folder, 1))
             rows.extend(run_child("corpus", folder, n) for n in jobs)
@@ -156,6 +162,7 @@ def main() -> None:
                 seconds = float(str(row["seconds"]))
                 figures = {
                     "rate": int(str(row["reports"])) / seconds,
+                    "stream": int(str(row["reports"])) / float(str(row["stream_seconds"])),
                     "mbs": float(str(row["mb"])) / seconds,
                     "main": float(str(row["peak_main_mb"])),
                     "worker": float(str(row["peak_worker_mb"])),
@@ -164,11 +171,13 @@ def main() -> None:
                 peaks.setdefault(name, []).append(max(figures["main"], figures["worker"]))
                 print(
                     f"{name:12} {figures['rate']:10.1f} {figures['mbs']:8.2f} {seconds:7.1f} "
-                    f"{figures['main']:13.0f} {figures['worker']:15.0f}"
+                    f"{figures['stream']:13.1f} {figures['main']:13.0f} {figures['worker']:15.0f}"
                 )
             one = by["jobs 1"]["rate"]
             for n in jobs[1:]:
-                print(f"speed-up jobs {n} / jobs 1: x{by[f'jobs {n}']['rate'] / one:.2f}")
+                total = by[f"jobs {n}"]["rate"] / one
+                stream = by[f"jobs {n}"]["stream"] / by["jobs 1"]["stream"]
+                print(f"speed-up jobs {n} / jobs 1: x{total:.2f} (stream phase x{stream:.2f})")
             print(f"jobs 1 / plain: x{one / by['plain']['rate']:.2f}")
             print(f"jobs 1 / read bytes: x{one / by['read bytes']['rate']:.4f}")
             print(f"jobs 1 / read stage: x{one / by['read stage']['rate']:.2f}")

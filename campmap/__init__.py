@@ -16,7 +16,6 @@ True
 
 from __future__ import annotations
 
-from campmap.batch import CorpusRun, map_corpus
 from campmap.diff import RunDiff, diff_runs
 from campmap.errors import (
     CampmapError,
@@ -36,6 +35,9 @@ from campmap.review import Decision, ReviewError, apply_review, read_review, wri
 from campmap.sources import read_sources, read_text
 
 __version__ = "0.1.0"
+
+# After the stages above: batch imports them (and __version__).
+from campmap.batch import CorpusRun, map_corpus
 
 __all__ = [
     "CampmapError",

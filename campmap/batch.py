@@ -97,6 +97,9 @@ class CorpusStats:
     batches: int = 0
     resumed_batches: int = 0
     seconds: float = 0.0
+    """Reading, extracting and merging the reports (the part that runs in parallel)."""
+    layers_seconds: float = 0.0
+    """Building the layers from the merged evidence (one process, after the stream)."""
 
     def failure_summary(self) -> str:
         """One line: how many reports failed and why (most common reason first)."""
@@ -585,6 +588,7 @@ def map_corpus(
     if problems:
         document = replace(document, problems=(*document.problems, *problems))
     layers = build_layers(document, list(found), gazetteer)
+    stats.layers_seconds = time.perf_counter() - started - stats.seconds
     return CorpusRun(layers, stats)
 
 

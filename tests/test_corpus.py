@@ -140,10 +140,16 @@ def test_jobs_and_dask_give_byte_identical_outputs(
         run = map_corpus(["eval"], client=client, gazetteer_files=[GAZETTEER], batch_size=5)
         assert run.stats.batches == 7
         write_outputs(run.layers, "dask")
+        address = cluster.scheduler_address
+        cli_run = runner.invoke(
+            cli, ["map", "eval", *gaz, "-o", "dask-cli", "-q", "--scheduler", address]
+        )
+        assert cli_run.exit_code == 0, cli_run.output
     expected = _files(Path("one"))
     assert len(json.loads(expected["report.json"])["sites"]) > 40
     assert _files(Path("two")) == expected
     assert _files(Path("dask")) == expected
+    assert _files(Path("dask-cli")) == expected
     # Each report read on its own, then merged: the same files as reading them all at once.
     assert _files(Path("plain")) == expected
     assert not Path("one", CHECKPOINT_FOLDER).exists()
