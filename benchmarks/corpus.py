@@ -16,9 +16,11 @@ each in a fresh process, side by side on the same files:
   campmap's batching (everything read into one document, then extracted);
 - ``jobs 1``, ``jobs 2``, ``jobs N``: ``campmap.map_corpus`` with that many processes.
 
-Prints reports/s, MB/s and peak memory (the main process, and the largest worker)
-for each, the speed-up of N jobs over one, one job against reading the files, and
-how peak memory changes from the smallest to the largest size.
+Prints reports/s, MB/s, CPU seconds (all processes: parallel work should not add CPU),
+the 1-minute load average at the end (other jobs on a shared machine take cores), and
+peak memory (the main process, and the largest worker) for each; then the speed-up
+of N jobs over one, one job against reading the files, and how peak memory changes
+from the smallest to the largest size.
 Targets: near-linear speed-up with cores; flat peak memory as the archive grows;
 one core at least half as fast as reading the files alone.
 """
@@ -76,6 +78,11 @@ def _peak_mb(who: int) -> float:
     return resource.getrusage(who).ru_maxrss / 1024  # kilobytes on Linux
 
 
+def _cpu(who: int) -> float:
+    usage = resource.getrusage(who)
+    return usage.ru_utime + usage.ru_stime
+
+
 def measure(mode: str, folder: str, jobs: int, gazetteer: str) -> dict[str, object]:
     """Run one configuration in this process and return its figures."""
     from campmap.corpus import iter_reports
@@ -115,6 +122,8 @@ def measure(mode: str, folder: str, jobs: int, gazetteer: str) -> dict[str, obje
         "mb": size / 1e6,
         "seconds": seconds,
         "stream_seconds": stream,
+        "cpu_seconds": _cpu(resource.RUSAGE_SELF) + _cpu(resource.RUSAGE_CHILDREN),
+        "load": os.getloadavg()[0],
         "peak_main_mb": _peak_mb(resource.RUSAGE_SELF),
         "peak_worker_mb": _peak_mb(resource.RUSAGE_CHILDREN),
     }
@@ -151,8 +160,10 @@ def main() -> None:
             folder = Path(tmp) / f"archive-{size}"
             total = generate(folder, size)
             print(f"\n{size} reports, {total / 1e6:.1f} MB")
-            print(f"{'run':12} {'reports/s':>10} {'MB/s':>8} {'s':>7} {'stream rep/s':>13} "
-                  f"{'peak main MB':>13} {'peak worker MB':>15}")  # fmt: skip
+            print(
+                f"{'run':12} {'reports/s':>10} {'MB/s':>8} {'s':>7} {'stream rep/s':>13} "
+                f"{'cpu s':>7} {'load':>5} {'peak main MB':>13} {'peak worker MB':>15}"
+            )
             rows = [run_child("read bytes", folder, 1), run_child("read stage", folder, 1)]
             rows.append(run_child("plain", folder, 1))
             rows.extend(run_child("corpus", folder, n) for n in jobs)
@@ -171,7 +182,9 @@ def main() -> None:
                 peaks.setdefault(name, []).append(max(figures["main"], figures["worker"]))
                 print(
                     f"{name:12} {figures['rate']:10.1f} {figures['mbs']:8.2f} {seconds:7.1f} "
-                    f"{figures['stream']:13.1f} {figures['main']:13.0f} {figures['worker']:15.0f}"
+                    f"{figures['stream']:13.1f} {float(str(row['cpu_seconds'])):7.1f} "
+                    f"{float(str(row['load'])):5.2f} "
+                    f"{figures['main']:13.0f} {figures['worker']:15.0f}"
                 )
             one = by["jobs 1"]["rate"]
             for n in jobs[1:]:

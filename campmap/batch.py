@@ -29,6 +29,7 @@ import hashlib
 import os
 import pickle
 import shutil
+import signal
 import sys
 import time
 from collections import Counter, deque
@@ -202,6 +203,9 @@ def _attributes(text: str) -> bool:
 
 
 def _init_worker(config: RunConfig) -> None:
+    # Ctrl-C reaches the whole process group: the main process stops the run, and the
+    # workers finish their batch quietly instead of each printing a traceback.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _gazetteer(config)
 
 
