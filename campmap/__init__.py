@@ -36,8 +36,12 @@ from campmap.sources import read_sources, read_text
 
 __version__ = "0.1.0"
 
+# After the stages above: batch imports them (and __version__).
+from campmap.batch import CorpusRun, map_corpus
+
 __all__ = [
     "CampmapError",
+    "CorpusRun",
     "Decision",
     "Document",
     "Gazetteer",
@@ -62,6 +66,7 @@ __all__ = [
     "diff_runs",
     "example_paths",
     "extract",
+    "map_corpus",
     "map_reports",
     "read_review",
     "read_sources",

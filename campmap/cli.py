@@ -7,6 +7,7 @@ Library errors become one line on standard error and a non-zero exit code.
 from __future__ import annotations
 
 import json
+import shutil
 import sys
 from collections.abc import Callable, Sequence
 from functools import wraps
@@ -15,6 +16,14 @@ from typing import Any, ParamSpec, TypeVar
 
 import click
 
+from campmap.batch import (
+    CHECKPOINT_FOLDER,
+    DEFAULT_BATCH_SIZE,
+    CorpusStats,
+    Progress,
+    extract_corpus,
+    map_corpus,
+)
 from campmap.diff import diff_runs
 from campmap.errors import CampmapError
 from campmap.export import write_map_outputs, write_outputs
@@ -48,6 +57,79 @@ location_column_option = click.option(
     help="For .csv/.tsv tables of deployments: the column with the location text "
     "(default: guessed, and the guess is reported).",
 )
+
+
+def corpus_options(func: Callable[P, R]) -> Callable[P, R]:
+    """Add the options for archives: worker processes, a Dask scheduler, batches."""
+    options = [
+        click.option(
+            "-j",
+            "--jobs",
+            type=click.IntRange(min=1),
+            default=None,
+            help="Stream the inputs in batches over N local processes (archives of any size; "
+            "resumes when interrupted).",
+        ),
+        click.option(
+            "--scheduler",
+            default=None,
+            metavar="ADDRESS",
+            help="Run the batches on this Dask scheduler (tcp://host:8786); needs campmap[dask].",
+        ),
+        click.option(
+            "--batch-size",
+            type=click.IntRange(min=1),
+            default=DEFAULT_BATCH_SIZE,
+            show_default=True,
+            help="Reports per batch, with --jobs or --scheduler.",
+        ),
+        click.option(
+            "--text-field",
+            default="text",
+            show_default=True,
+            help="The text field of .jsonl records (one article per line).",
+        ),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def _corpus_mode(inputs: Sequence[str | Path], jobs: int | None, scheduler: str | None) -> bool:
+    """Whether the inputs go through the streaming corpus runner (campmap.batch)."""
+    if jobs is not None or scheduler is not None:
+        return True
+    for item in inputs:
+        name = str(item).lower()
+        if name.endswith((".gz", ".bz2", ".xz", ".jsonl", ".ndjson")):
+            return True
+        if not Path(item).exists() and any(c in name for c in "*?["):
+            return True
+    return False
+
+
+def _dask_client(scheduler: str | None) -> Any:
+    if scheduler is None:
+        return None
+    try:
+        from dask.distributed import Client
+    except ImportError:
+        raise CampmapError(
+            "--scheduler needs Dask: pip install 'campmap[dask]' (dask[distributed])"
+        ) from None
+    try:
+        return Client(scheduler, timeout="10s")  # type: ignore[no-untyped-call]
+    except (OSError, TimeoutError, ValueError) as err:
+        raise CampmapError(f"--scheduler {scheduler}: cannot connect: {err}") from err
+
+
+def _corpus_inputs(inputs: Sequence[str | Path]) -> None:
+    for item in inputs:
+        if str(item) == "-" or is_table(item):
+            raise click.UsageError(
+                f"{item}: standard input and .csv/.tsv tables are not read with --jobs, "
+                "--scheduler, .jsonl or compressed inputs; map them in a run of their own"
+            )
 
 
 def _region(_ctx: click.Context, _param: click.Parameter, value: str | None) -> BBox | None:
@@ -220,6 +302,7 @@ def cli() -> None:
 @embed_option
 @embed_src_option
 @png_option
+@corpus_options
 @_clean_errors
 def map_command(
     inputs: Sequence[str],
@@ -232,19 +315,44 @@ def map_command(
     embed: bool,
     embed_src: str,
     png: bool,
+    jobs: int | None,
+    scheduler: str | None,
+    batch_size: int,
+    text_field: str,
     **places: Any,
 ) -> None:
     """Map camera sites from report files, folders, - (standard input), or .csv tables.
 
-    With no INPUT, maps the bundled example reports.
+    Archives: folders, glob patterns, .jsonl files (one article per line) and
+    .gz/.bz2/.xz files, streamed in batches (with --jobs N over N processes, or
+    --scheduler on a Dask cluster). With no INPUT, maps the bundled example reports.
     """
     paths: Sequence[str | Path] = inputs or [_relative(p) for p in example_paths()]
     decisions = read_review(review_file) if review_file is not None else None
     backends = _backends(**places)
-    layers = map_reports(
-        paths, backends=backends, region=places["region"], location_column=location_column
-    )
-    _report_problems(layers)
+    corpus = _corpus_mode(paths, jobs, scheduler)
+    checkpoint = Path(output) / CHECKPOINT_FOLDER
+    if corpus:
+        _corpus_inputs(paths)
+        run = map_corpus(
+            paths,
+            jobs=jobs or 1,
+            client=_dask_client(scheduler),
+            gazetteer_files=places["gazetteers"],
+            backends=[b for b in backends if isinstance(b, GeocoderBackend)],
+            region=places["region"],
+            checkpoint=checkpoint,
+            batch_size=batch_size,
+            text_field=text_field,
+            progress=Progress(enabled=not quiet),
+        )
+        layers = run.layers
+        _report_corpus(run.stats, layers)
+    else:
+        layers = map_reports(
+            paths, backends=backends, region=places["region"], location_column=location_column
+        )
+        _report_problems(layers)
     if decisions is not None:
         gazetteer = default_gazetteer(backends)
         layers = apply_review(layers, decisions, gazetteer, label=str(review_file))
@@ -257,6 +365,8 @@ def map_command(
     written = write_outputs(
         layers, output, title=title, tiles=tiles, embed=embed_src if embed else None, png=png
     )
+    if corpus:
+        shutil.rmtree(checkpoint, ignore_errors=True)
     if not quiet:
         click.echo(
             f"{len(layers.sites)} sites, {len(layers.routes)} routes, "
@@ -279,6 +389,22 @@ def _relative(path: Path) -> Path:
         return path.relative_to(Path.cwd())
     except ValueError:
         return path
+
+
+def _report_corpus(stats: CorpusStats, layers: Layers) -> None:
+    """Say what a corpus run read; its failures were warned about as they came."""
+    for problem in layers.document.problems[stats.failed :]:
+        _warn(str(problem))
+    for item in layers.unresolved:
+        _warn(f"{item['source']}: could not place {item['text']!r}")
+    resumed = f", {stats.resumed_batches} batches resumed from a checkpoint"
+    click.echo(
+        f"campmap: read {stats.reports} reports ({stats.bytes / 1e6:.1f} MB) in "
+        f"{stats.seconds:.1f} s{resumed if stats.resumed_batches else ''}",
+        err=True,
+    )
+    if stats.failed:
+        _warn(stats.failure_summary())
 
 
 def _report_problems(layers: Layers) -> None:
@@ -352,13 +478,29 @@ def render_command(
 @json_option
 @place_options
 @location_column_option
+@corpus_options
 @_clean_errors
 def extract_command(
-    inputs: Sequence[str], as_json: bool, location_column: str | None, **places: Any
+    inputs: Sequence[str],
+    as_json: bool,
+    location_column: str | None,
+    jobs: int | None,
+    scheduler: str | None,
+    batch_size: int,
+    text_field: str,
+    **places: Any,
 ) -> None:
-    """List every place mention in the reports, with its role and count."""
+    """List every place mention in the reports, with its role and count.
+
+    With --jobs, --scheduler, .jsonl or compressed inputs the mentions are
+    streamed report by report (with --json: one JSON object per line).
+    """
     if not inputs:
         raise click.UsageError("give at least one report file, folder, or - for standard input")
+    if _corpus_mode(inputs, jobs, scheduler):
+        _corpus_inputs(inputs)
+        _extract_corpus(inputs, as_json, jobs or 1, scheduler, batch_size, text_field, places)
+        return
     gazetteer = default_gazetteer(_backends(**places))
     tables = [
         read_table(p, gazetteer, location_column=location_column) for p in inputs if is_table(p)
@@ -381,6 +523,44 @@ def extract_command(
         count = "" if r["count"] is None else f" count={r['count']}"
         name = r["name"] or "(unresolved)"
         click.echo(f"{r['role']:8} {r['text']!r} -> {name}{count}  [{r['source']}:{r['start']}]")
+
+
+def _extract_corpus(
+    inputs: Sequence[str],
+    as_json: bool,
+    jobs: int,
+    scheduler: str | None,
+    batch_size: int,
+    text_field: str,
+    places: dict[str, Any],
+) -> None:
+    if places["geocoder"] is not None:
+        raise click.UsageError("--geocoder is not used when streaming; map the archive instead")
+    stats = CorpusStats()
+    mentions = extract_corpus(
+        inputs,
+        jobs=jobs,
+        client=_dask_client(scheduler),
+        gazetteer_files=places["gazetteers"],
+        batch_size=batch_size,
+        text_field=text_field,
+        progress=Progress(),
+        stats=stats,
+    )
+    for mention in mentions:
+        r = mention_record(mention)
+        if as_json:
+            click.echo(json.dumps(r, ensure_ascii=False))
+        else:
+            count = "" if r["count"] is None else f" count={r['count']}"
+            name = r["name"] or "(unresolved)"
+            click.echo(
+                f"{r['role']:8} {r['text']!r} -> {name}{count}  [{r['source']}:{r['start']}]"
+            )
+    if stats.failed:
+        _warn(stats.failure_summary())
+    if stats.reports == 0 or stats.failed == stats.reports:
+        raise CampmapError(f"no report could be read ({stats.failure_summary()})")
 
 
 def mention_record(mention: Mention) -> dict[str, Any]:

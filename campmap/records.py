@@ -64,12 +64,16 @@ class Source:
         The encoding the bytes were decoded with.
     url : str or None
         The report's address, when the input said (an HTML canonical link).
+    characters : int or None
+        Length of the cleaned text when ``text`` was not kept (corpus runs keep
+        only the sentences behind mentions); None means ``len(text)``.
     """
 
     label: str
     text: str
     encoding: str = "utf-8"
     url: str | None = None
+    characters: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

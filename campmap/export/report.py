@@ -57,7 +57,12 @@ def report_dict(layers: Layers) -> dict[str, Any]:
     return {
         "campmap_version": __version__,
         "sources": [
-            {"label": s.label, "url": s.url, "encoding": s.encoding, "characters": len(s.text)}
+            {
+                "label": s.label,
+                "url": s.url,
+                "encoding": s.encoding,
+                "characters": len(s.text) if s.characters is None else s.characters,
+            }
             for s in layers.document.sources
         ],
         "sites": sites,

@@ -1,0 +1,644 @@
+"""Map a whole archive: batches of reports over local processes or a Dask cluster.
+
+The reports of :func:`campmap.corpus.iter_reports` are cut into batches. A
+worker reads and extracts each report of a batch on its own and returns only
+what the map needs: the sentences that carry a place mention or name a camera
+maker or operator, their mentions, and a stripped :class:`~campmap.records.Source`
+(label, address, encoding, length; no text). Results come back in input
+order whatever finished first, and are merged one batch at a time:
+
+- a sentence repeated across reports (a syndicated copy) is kept once, with
+  every occurrence, as :func:`campmap.read_sources` does; the state this needs
+  is one 16-byte BLAKE2 hash per kept sentence, not the sentence key;
+- sentences with nothing to map are dropped in the worker, so memory grows
+  with the evidence the outputs hold, not with the archive.
+
+Merging in input order makes the result independent of batch size, of the
+number of workers and of which worker finished first, so ``jobs=1``,
+``jobs=N`` and a Dask cluster write byte-identical files.
+
+A report that fails (undecodable, binary, a malformed JSON line, an extraction
+error) is a :class:`~campmap.records.Problem` naming it; the run goes on. Each
+finished batch is kept in a checkpoint folder, so an interrupted run started
+again with the same inputs resumes where it stopped.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import shutil
+import signal
+import sys
+import time
+from collections import Counter, deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field, replace
+from itertools import islice
+from pathlib import Path
+from typing import Any, Protocol, TextIO
+
+from campmap.corpus import Report, iter_reports, load_report
+from campmap.errors import InputError
+from campmap.extract import extract
+from campmap.extract.attribution import attribute_sentence
+from campmap.gazetteer import Backend, Gazetteer, default_gazetteer, load_gazetteer_file
+from campmap.gazetteer.geocoder import BBox
+from campmap.gazetteer.online import place_unresolved
+from campmap.layer import Layers, build_layers
+from campmap.records import Document, Mention, Occurrence, Place, Problem, Sentence, Source
+from campmap.sources import sentence_key, split_sentences
+
+__all__ = [
+    "BatchResult",
+    "CorpusRun",
+    "CorpusStats",
+    "extract_corpus",
+    "map_corpus",
+]
+
+DEFAULT_BATCH_SIZE = 32
+"""Reports per batch: large enough to amortise dispatch, small enough to resume finely."""
+
+MAX_OCCURRENCES = 1000
+"""Occurrences kept per repeated sentence, so a syndicated sentence cannot grow without bound."""
+
+CHECKPOINT_FOLDER = ".campmap-checkpoint"
+"""Where finished batches are kept inside the output folder until the run succeeds."""
+
+
+@dataclass(frozen=True, slots=True)
+class RunConfig:
+    """What a worker needs to process a batch (small and picklable)."""
+
+    gazetteer_files: tuple[str, ...] = ()
+
+
+@dataclass(slots=True)
+class BatchResult:
+    """What a worker sends back for one batch."""
+
+    reports: int = 0
+    bytes: int = 0
+    sources: list[Source] = field(default_factory=list)
+    sentences: list[tuple[Sentence, list[Mention]]] = field(default_factory=list)
+    failures: list[Problem] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class CorpusStats:
+    """Counts of a corpus run."""
+
+    reports: int = 0
+    bytes: int = 0
+    failed: int = 0
+    reasons: Counter[str] = field(default_factory=Counter)
+    batches: int = 0
+    resumed_batches: int = 0
+    seconds: float = 0.0
+    """Reading, extracting and merging the reports (the part that runs in parallel)."""
+    layers_seconds: float = 0.0
+    """Building the layers from the merged evidence (one process, after the stream)."""
+
+    def failure_summary(self) -> str:
+        """One line: how many reports failed and why (most common reason first)."""
+        reasons = ", ".join(f"{n} {why}" for why, n in self.reasons.most_common())
+        return f"{self.failed} of {self.reports} reports failed: {reasons}"
+
+
+@dataclass(frozen=True, slots=True)
+class CorpusRun:
+    """The layers of a corpus run and its counts."""
+
+    layers: Layers
+    stats: CorpusStats
+
+
+class _Waitable(Protocol):
+    def result(self) -> BatchResult: ...
+
+
+# --- the worker side -------------------------------------------------------------------
+
+_GAZETTEERS: dict[RunConfig, Gazetteer] = {}
+
+
+def _gazetteer(config: RunConfig) -> Gazetteer:
+    """Build a worker's gazetteer once per process (and per configuration)."""
+    if config not in _GAZETTEERS:
+        backends = [load_gazetteer_file(Path(p)) for p in config.gazetteer_files]
+        _GAZETTEERS[config] = default_gazetteer(backends)
+    return _GAZETTEERS[config]
+
+
+def _document(source: Source) -> Document:
+    """Split one source into unique sentences, as :func:`campmap.read_sources` does."""
+    by_key: dict[str, tuple[str, list[Occurrence]]] = {}
+    for text, start, end in split_sentences(source):
+        key = sentence_key(text)
+        if not key:
+            continue
+        occurrence = Occurrence(source.label, start, end)
+        if key in by_key:
+            by_key[key][1].append(occurrence)
+        else:
+            by_key[key] = (text, [occurrence])
+    sentences = tuple(
+        Sentence(text=text, occurrences=tuple(occ), index=i)
+        for i, (text, occ) in enumerate(by_key.values())
+    )
+    return Document((source,), sentences)
+
+
+def process_batch(reports: Sequence[Report], config: RunConfig) -> BatchResult:
+    """Read and extract each report of a batch; a failing report is noted and skipped.
+
+    Parameters
+    ----------
+    reports : sequence of Report
+        The batch.
+    config : RunConfig
+        Which gazetteer files to use.
+
+    Returns
+    -------
+    BatchResult
+    """
+    gazetteer = _gazetteer(config)
+    result = BatchResult()
+    for report in reports:
+        result.reports += 1
+        result.bytes += report.size
+        try:
+            source = load_report(report)
+            document = _document(source)
+            mentions = extract(document, gazetteer)
+        except InputError as err:
+            result.failures.append(Problem(report.label, err.message, err.line))
+            continue
+        except Exception as err:
+            reason = f"failed in extraction: {type(err).__name__}: {err}"
+            result.failures.append(Problem(report.label, reason))
+            continue
+        by_sentence: dict[int, list[Mention]] = {}
+        for mention in mentions:
+            by_sentence.setdefault(mention.sentence.index, []).append(mention)
+        kept = [
+            (sentence, by_sentence.get(sentence.index, []))
+            for sentence in document.sentences
+            if sentence.index in by_sentence or _attributes(sentence.text)
+        ]
+        if kept:
+            stripped = replace(source, text="", characters=len(source.text))
+            result.sources.append(stripped)
+            result.sentences.extend(kept)
+    return result
+
+
+def _attributes(text: str) -> bool:
+    found = attribute_sentence(text)
+    return found.manufacturer is not None or found.operator is not None
+
+
+def _init_worker(config: RunConfig) -> None:
+    # Ctrl-C reaches the whole process group: the main process stops the run, and the
+    # workers finish their batch quietly instead of each printing a traceback.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _gazetteer(config)
+
+
+# --- merging ----------------------------------------------------------------------------
+
+
+class _Merger:
+    """Fold batch results, in input order, into one document and its mentions.
+
+    A sentence keeps at most ``max_occurrences`` occurrences (the first ones);
+    further copies are only counted, and a report whose every sentence was
+    such a copy is not listed among the sources.
+    """
+
+    def __init__(self, max_occurrences: int) -> None:
+        self.max_occurrences = max_occurrences
+        self.kept: dict[bytes, tuple[str, list[Occurrence], list[Mention]]] = {}
+        self.sources: list[Source] = []
+        self.labels: set[str] = set()
+        self.failures: list[Problem] = []
+        self.dropped = 0
+        self.capped: set[bytes] = set()
+        self.places: dict[tuple[str, str], Place] = {}
+
+    def add(self, result: BatchResult) -> None:
+        self.failures.extend(result.failures)
+        contributed: set[str] = set()
+        for sentence, mentions in result.sentences:
+            digest = hashlib.blake2b(sentence_key(sentence.text).encode(), digest_size=16).digest()
+            if digest not in self.kept:
+                mentions = [self._intern(m) for m in mentions]
+                self.kept[digest] = (sentence.text, list(sentence.occurrences), mentions)
+                contributed.update(o.source for o in sentence.occurrences)
+                continue
+            occurrences = self.kept[digest][1]
+            room = max(0, self.max_occurrences - len(occurrences))
+            occurrences.extend(sentence.occurrences[:room])
+            contributed.update(o.source for o in sentence.occurrences[:room])
+            if len(sentence.occurrences) > room:
+                self.dropped += len(sentence.occurrences) - room
+                self.capped.add(digest)
+        for source in result.sources:
+            if source.label in contributed and source.label not in self.labels:
+                self.labels.add(source.label)
+                self.sources.append(source)
+
+    def _place(self, place: Place | None) -> Place | None:
+        if place is None:
+            return None
+        return self.places.setdefault((place.backend, place.id), place)
+
+    def _intern(self, mention: Mention) -> Mention:
+        """Point a mention at the one copy of each place (each batch unpickles its own)."""
+        return replace(
+            mention,
+            place=self._place(mention.place),
+            near=self._place(mention.near),
+            candidates=tuple(
+                self.places.setdefault((c.backend, c.id), c) for c in mention.candidates
+            ),
+        )
+
+    def document(self) -> tuple[Document, list[Mention]]:
+        sentences: list[Sentence] = []
+        mentions: list[Mention] = []
+        for index, (text, occurrences, found) in enumerate(self.kept.values()):
+            sentence = Sentence(text=text, occurrences=tuple(occurrences), index=index)
+            sentences.append(sentence)
+            mentions.extend(replace(m, sentence=sentence) for m in found)
+        problems = list(self.failures)
+        if self.dropped:
+            problems.append(
+                Problem(
+                    "inputs",
+                    f"{len(self.capped)} sentences were repeated in more than "
+                    f"{self.max_occurrences} places; the first {self.max_occurrences} are kept "
+                    f"as evidence, {self.dropped} further copies only counted",
+                )
+            )
+        document = Document(tuple(self.sources), tuple(sentences), tuple(problems))
+        return document, mentions
+
+
+# --- progress -----------------------------------------------------------------------------
+
+
+class Progress:
+    """A progress bar on a terminal (tqdm); JSON lines every few seconds otherwise.
+
+    Parameters
+    ----------
+    stream : text file, optional
+        Where progress goes; standard error by default.
+    enabled : bool
+        False for no progress at all.
+    interval : float
+        Seconds between two JSON lines when not on a terminal.
+    """
+
+    def __init__(
+        self, stream: TextIO | None = None, *, enabled: bool = True, interval: float = 2.0
+    ) -> None:
+        self.stream = stream or sys.stderr
+        self.enabled = enabled
+        self.interval = interval
+        self.started = time.monotonic()
+        self.last = self.started
+        self.bar: Any = None
+        if enabled and self.stream.isatty():
+            from tqdm import tqdm
+
+            self.bar = tqdm(file=self.stream, unit=" reports")
+
+    def update(self, stats: CorpusStats, reports: int) -> None:
+        """Count ``reports`` more reports done."""
+        if not self.enabled:
+            return
+        if self.bar is not None:
+            self.bar.update(reports)
+            self.bar.set_postfix(failed=stats.failed, refresh=False)
+            return
+        now = time.monotonic()
+        if now - self.last >= self.interval:
+            self.last = now
+            self._line("progress", stats)
+
+    def close(self, stats: CorpusStats) -> None:
+        """End the bar, or write the last JSON line."""
+        if not self.enabled:
+            return
+        if self.bar is not None:
+            self.bar.close()
+        else:
+            self._line("done", stats)
+
+    def _line(self, event: str, stats: CorpusStats) -> None:
+        import json
+
+        seconds = time.monotonic() - self.started
+        record = {
+            "event": event,
+            "reports": stats.reports,
+            "failed": stats.failed,
+            "mb": round(stats.bytes / 1e6, 3),
+            "seconds": round(seconds, 1),
+            "reports_per_s": round(stats.reports / seconds, 1) if seconds else None,
+        }
+        print(f"campmap: {json.dumps(record)}", file=self.stream, flush=True)
+
+
+# --- running batches ----------------------------------------------------------------------
+
+
+class _Checkpoint:
+    """Finished batches on disk, named by the run's settings and the batch's reports."""
+
+    def __init__(self, folder: Path, settings: str) -> None:
+        self.folder = folder
+        self.run = hashlib.blake2b(settings.encode(), digest_size=8).hexdigest()
+
+    def path(self, batch: Sequence[Report]) -> Path:
+        digest = hashlib.blake2b(self.run.encode(), digest_size=16)
+        for report in batch:
+            digest.update(report.key.encode())
+            digest.update(b"\0")
+        return self.folder / f"{digest.hexdigest()}.pickle"
+
+    def load(self, batch: Sequence[Report]) -> BatchResult | None:
+        path = self.path(batch)
+        try:
+            with path.open("rb") as stream:
+                result = pickle.load(stream)
+        except (OSError, EOFError, pickle.UnpicklingError, AttributeError):
+            return None
+        return result if isinstance(result, BatchResult) else None
+
+    def save(self, batch: Sequence[Report], result: BatchResult) -> None:
+        path = self.path(batch)
+        self.folder.mkdir(parents=True, exist_ok=True)
+        temp = path.with_suffix(f".{os.getpid()}.tmp")
+        with temp.open("wb") as stream:
+            pickle.dump(result, stream, protocol=pickle.HIGHEST_PROTOCOL)
+        temp.replace(path)
+
+    def remove(self) -> None:
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+class _Done:
+    def __init__(self, result: BatchResult) -> None:
+        self._result = result
+
+    def result(self) -> BatchResult:
+        return self._result
+
+
+def _batches(reports: Iterable[Report], size: int) -> Iterator[list[Report]]:
+    iterator = iter(reports)
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
+def _run(
+    reports: Iterable[Report],
+    config: RunConfig,
+    *,
+    jobs: int,
+    client: Any,
+    batch_size: int,
+    checkpoint: _Checkpoint | None,
+    stats: CorpusStats,
+    progress: Progress,
+    on_failure: Callable[[Problem], None],
+) -> Iterator[BatchResult]:
+    """Yield batch results in input order, with at most a few batches per worker in flight."""
+    executor: ProcessPoolExecutor | None = None
+    submit: Callable[[list[Report]], _Waitable]
+    if client is not None:
+        workers = max(1, len(client.scheduler_info().get("workers", {})))
+        window = 2 * workers
+        remote_config = client.scatter(config, broadcast=True)
+
+        def submit(batch: list[Report]) -> _Waitable:
+            future: _Waitable = client.submit(process_batch, batch, remote_config, pure=False)
+            return future
+    elif jobs > 1:
+        executor = ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(config,))
+        window = 2 * jobs
+
+        def submit(batch: list[Report]) -> _Waitable:
+            future: Future[BatchResult] = executor.submit(process_batch, batch, config)
+            return future
+    else:
+        window = 1
+
+        def submit(batch: list[Report]) -> _Waitable:
+            return _Done(process_batch(batch, config))
+
+    pending: deque[tuple[list[Report], _Waitable, bool]] = deque()
+    batches = _batches(reports, batch_size)
+    try:
+        while True:
+            while len(pending) < window:
+                batch = next(batches, None)
+                if batch is None:
+                    break
+                loaded = checkpoint.load(batch) if checkpoint is not None else None
+                if loaded is not None:
+                    pending.append((batch, _Done(loaded), True))
+                else:
+                    pending.append((batch, submit(batch), False))
+            if not pending:
+                break
+            batch, waitable, resumed = pending.popleft()
+            result = waitable.result()
+            if checkpoint is not None and not resumed:
+                checkpoint.save(batch, result)
+            stats.batches += 1
+            stats.resumed_batches += resumed
+            stats.reports += result.reports
+            stats.bytes += result.bytes
+            stats.failed += len(result.failures)
+            for failure in result.failures:
+                stats.reasons[_reason(failure.message)] += 1
+                on_failure(failure)
+            progress.update(stats, result.reports)
+            yield result
+    finally:
+        if executor is not None:
+            executor.shutdown(wait=True, cancel_futures=True)
+
+
+def _reason(message: str) -> str:
+    """Return the kind of a failure: its message up to the first detail."""
+    for mark in (":", "(", ";"):
+        message = message.split(mark, 1)[0]
+    return message.strip() or "failed"
+
+
+def _warn(problem: Problem) -> None:
+    print(f"campmap: warning: {problem}", file=sys.stderr)
+
+
+def _settings(inputs: Sequence[str], config: RunConfig, batch_size: int, text_field: str) -> str:
+    from campmap import __version__
+
+    return repr((__version__, tuple(inputs), config, batch_size, text_field))
+
+
+def map_corpus(
+    inputs: Iterable[str | Path],
+    *,
+    jobs: int = 1,
+    client: Any = None,
+    gazetteer_files: Sequence[str | Path] = (),
+    backends: Sequence[Backend] = (),
+    region: BBox | None = None,
+    checkpoint: str | Path | None = None,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    text_field: str = "text",
+    progress: Progress | None = None,
+    on_failure: Callable[[Problem], None] = _warn,
+    max_occurrences: int = MAX_OCCURRENCES,
+) -> CorpusRun:
+    """Map an archive of any size, streaming it in batches over processes or a Dask cluster.
+
+    Parameters
+    ----------
+    inputs : iterable of str or pathlib.Path
+        Files, folders, glob patterns, JSON-lines files, compressed files
+        (:mod:`campmap.corpus`).
+    jobs : int
+        Local worker processes (1: in this process).
+    client : dask.distributed.Client, optional
+        Run the batches on this Dask cluster instead (``jobs`` is then unused).
+        The workers need campmap installed and the gazetteer files at the same paths.
+    gazetteer_files : sequence of path
+        Gazetteer files (``--gazetteer``) each worker loads, tried before the embedded one.
+    backends : sequence of Backend
+        Online backends (geocoders), asked here for names no gazetteer knew.
+    region : (west, south, east, north), optional
+        Bias for the online backends.
+    checkpoint : path, optional
+        Folder keeping finished batches; a run interrupted and started again
+        with the same inputs and settings loads them instead of redoing them.
+    batch_size : int
+        Reports per batch.
+    text_field : str
+        The text field of JSON-lines records.
+    progress : Progress, optional
+        Progress reporting; none by default.
+    on_failure : callable
+        Called with each failed report's :class:`~campmap.records.Problem`
+        (default: a warning line on standard error).
+    max_occurrences : int
+        Occurrences kept as evidence for one sentence repeated across reports;
+        further copies are counted in a problem line, so memory stays bounded.
+
+    Returns
+    -------
+    CorpusRun
+        The layers (as :func:`campmap.map_reports` builds them) and the counts.
+
+    Raises
+    ------
+    InputError
+        An input names nothing, or no report could be read at all.
+    """
+    labels = [str(item) for item in inputs]
+    if jobs < 1:
+        raise InputError("--jobs", f"expected a whole number of processes >= 1, got {jobs}")
+    config = RunConfig(tuple(str(Path(p).resolve()) for p in gazetteer_files))
+    store = None
+    if checkpoint is not None:
+        store = _Checkpoint(Path(checkpoint), _settings(labels, config, batch_size, text_field))
+    stats = CorpusStats()
+    progress = progress or Progress(enabled=False)
+    merger = _Merger(max_occurrences)
+    started = time.perf_counter()
+    for result in _run(
+        iter_reports(labels, text_field=text_field),
+        config,
+        jobs=jobs,
+        client=client,
+        batch_size=batch_size,
+        checkpoint=store,
+        stats=stats,
+        progress=progress,
+        on_failure=on_failure,
+    ):
+        merger.add(result)
+    progress.close(stats)
+    stats.seconds = time.perf_counter() - started
+    if stats.reports == 0:
+        raise InputError("inputs", "no reports found")
+    if stats.failed == stats.reports:
+        raise InputError("inputs", f"no report could be read ({stats.failure_summary()})")
+    document, mentions = merger.document()
+    gazetteer = _gazetteer(config)
+    if backends:
+        files = [load_gazetteer_file(Path(p)) for p in config.gazetteer_files]
+        gazetteer = default_gazetteer([*files, *backends])
+    found, problems = place_unresolved(mentions, gazetteer, region)
+    if problems:
+        document = replace(document, problems=(*document.problems, *problems))
+    layers = build_layers(document, list(found), gazetteer)
+    stats.layers_seconds = time.perf_counter() - started - stats.seconds
+    return CorpusRun(layers, stats)
+
+
+def extract_corpus(
+    inputs: Iterable[str | Path],
+    *,
+    jobs: int = 1,
+    client: Any = None,
+    gazetteer_files: Sequence[str | Path] = (),
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    text_field: str = "text",
+    progress: Progress | None = None,
+    on_failure: Callable[[Problem], None] = _warn,
+    stats: CorpusStats | None = None,
+) -> Iterator[Mention]:
+    """Yield every mention of an archive, report by report in input order, streaming.
+
+    Unlike :func:`map_corpus`, nothing is merged: a sentence repeated in two
+    reports gives its mentions twice, once per report, and memory holds only
+    the batches in flight.
+
+    Parameters
+    ----------
+    inputs, jobs, client, gazetteer_files, batch_size, text_field, progress, on_failure
+        As for :func:`map_corpus`.
+    stats : CorpusStats, optional
+        Filled in with the run's counts as it goes.
+
+    Yields
+    ------
+    Mention
+    """
+    config = RunConfig(tuple(str(Path(p).resolve()) for p in gazetteer_files))
+    stats = stats if stats is not None else CorpusStats()
+    progress = progress or Progress(enabled=False)
+    for result in _run(
+        iter_reports([str(i) for i in inputs], text_field=text_field),
+        config,
+        jobs=jobs,
+        client=client,
+        batch_size=batch_size,
+        checkpoint=None,
+        stats=stats,
+        progress=progress,
+        on_failure=on_failure,
+    ):
+        for _sentence, mentions in result.sentences:
+            yield from mentions
+    progress.close(stats)

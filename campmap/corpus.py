@@ -1,0 +1,296 @@
+"""Stream the reports of an archive: folders, glob patterns, JSON-lines, compressed files.
+
+A corpus may hold millions of articles, so nothing here lists it whole: folders
+are walked one directory at a time (entries in name order, so the order is the
+one :func:`campmap.read_sources` uses), JSON-lines files are read one line at a
+time, and each :class:`Report` carries either a path (read by the worker that
+processes it) or one article's text.
+
+Inputs
+------
+- a report file (``.txt``, ``.md``, ``.html`` ...), also compressed
+  (``report.txt.gz``, ``.bz2``, ``.xz``);
+- a JSON-lines file (``.jsonl``, ``.ndjson``, also compressed): one article per
+  line, a JSON object with a text field (``text`` unless told otherwise) and
+  optionally ``id`` and ``url``; each line is a report named ``FILE:LINE``;
+- a folder of any of these, read recursively (hidden files skipped);
+- a glob pattern (``archive/2024-*/*.html``, ``**`` for any depth).
+"""
+
+from __future__ import annotations
+
+import bz2
+import glob
+import gzip
+import hashlib
+import json
+import lzma
+import os
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO
+
+from campmap.errors import InputError
+from campmap.records import Source
+from campmap.sources import (
+    REPORT_SUFFIXES,
+    _strip_markdown,
+    clean_text,
+    decode_bytes,
+    html_to_text,
+    read_source,
+    read_text,
+)
+
+__all__ = [
+    "COMPRESSED_SUFFIXES",
+    "JSONL_SUFFIXES",
+    "Report",
+    "iter_reports",
+    "load_report",
+]
+
+COMPRESSED_SUFFIXES: dict[str, Callable[[str, str], IO[bytes]]] = {
+    ".gz": gzip.open,  # type: ignore[dict-item]
+    ".bz2": bz2.open,  # type: ignore[dict-item]
+    ".xz": lzma.open,  # type: ignore[dict-item]
+}
+"""Compressions read transparently (standard library codecs)."""
+
+JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
+"""File endings read as one article per line."""
+
+MAX_REPORT_BYTES = 64 * 1024 * 1024
+"""A report (decompressed) larger than this is refused, so one file cannot exhaust memory."""
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """One report of a corpus, not yet read.
+
+    Attributes
+    ----------
+    label : str
+        How the report is named in outputs and warnings.
+    path : str or None
+        The file to read, for file reports.
+    text : str or None
+        The article, for a JSON-lines line.
+    url : str or None
+        The article's address, when the JSON-lines record gave one.
+    key : str
+        What identifies this version of the report (size and modification
+        time of a file, a hash of a line), for resuming.
+    error : str or None
+        Why the report cannot be read (a malformed JSON line), found while
+        streaming; the report is then counted as failed.
+    size : int
+        Bytes, as stored (for throughput figures).
+    """
+
+    label: str
+    path: str | None = None
+    text: str | None = None
+    url: str | None = None
+    key: str = ""
+    error: str | None = None
+    size: int = 0
+
+
+def _suffixes(name: str) -> tuple[str, str | None]:
+    """Return the content suffix and the compression suffix of a file name."""
+    lower = name.lower()
+    for ext in COMPRESSED_SUFFIXES:
+        if lower.endswith(ext):
+            return Path(lower[: -len(ext)]).suffix, ext
+    return Path(lower).suffix, None
+
+
+def _wanted(name: str) -> bool:
+    suffix, _ = _suffixes(name)
+    return suffix in REPORT_SUFFIXES or suffix in JSONL_SUFFIXES
+
+
+def _walk(folder: str) -> Iterator[str]:
+    """Yield the report files under ``folder`` in path order, one directory in memory at a time."""
+    try:
+        with os.scandir(folder) as scan:
+            entries = sorted(scan, key=lambda e: e.name)
+    except OSError as err:
+        raise InputError(folder, f"cannot read folder: {err.strerror or err}") from err
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        if entry.is_dir():
+            yield from _walk(entry.path)
+        elif entry.is_file() and _wanted(entry.name):
+            yield entry.path
+
+
+def _expand(item: str) -> Iterator[str]:
+    if Path(item).is_dir():
+        found = False
+        for path in _walk(item):
+            found = True
+            yield path
+        if not found:
+            raise InputError(item, "folder holds no reports")
+    elif Path(item).exists():
+        yield item
+    elif glob.has_magic(item):
+        matches = sorted(glob.iglob(item, recursive=True))  # noqa: PTH207
+        if not matches:
+            raise InputError(item, "the pattern matches no file")
+        for match in matches:
+            if Path(match).is_dir():
+                yield from _walk(match)
+            elif _wanted(match) or match == item:
+                yield match
+    else:
+        raise InputError(item, "no such file, folder or pattern")
+
+
+def _open(path: str) -> IO[bytes]:
+    _, compression = _suffixes(path)
+    if compression is None:
+        return Path(path).open("rb")
+    return COMPRESSED_SUFFIXES[compression](path, "rb")
+
+
+def iter_reports(inputs: Iterable[str | Path], *, text_field: str = "text") -> Iterator[Report]:
+    """Yield every report of the inputs, in order, without reading files ahead.
+
+    Parameters
+    ----------
+    inputs : iterable of str or pathlib.Path
+        Files, folders, glob patterns and JSON-lines files (see the module).
+    text_field : str
+        The field holding an article's text in JSON-lines records.
+
+    Yields
+    ------
+    Report
+
+    Raises
+    ------
+    InputError
+        An input names no file, folder or matching pattern.
+    """
+    items = [str(item) for item in inputs]
+    # A file named twice (a folder and a file in it) is read once; one input needs no memory.
+    seen: set[str] | None = set() if len(items) > 1 else None
+    for item in items:
+        for path in _expand(item):
+            if seen is not None:
+                if path in seen:
+                    continue
+                seen.add(path)
+            suffix, _ = _suffixes(path)
+            if suffix in JSONL_SUFFIXES:
+                yield from _jsonl_reports(path, text_field)
+            else:
+                stat = Path(path).stat()
+                key = f"{path}:{stat.st_size}:{stat.st_mtime_ns}"
+                yield Report(label=path, path=path, key=key, size=stat.st_size)
+
+
+def _jsonl_reports(path: str, text_field: str) -> Iterator[Report]:
+    try:
+        stream = _open(path)
+    except OSError as err:
+        yield Report(label=path, key=path, error=f"cannot read: {err.strerror or err}")
+        return
+    with stream:
+        number = 0
+        try:
+            for number, raw in enumerate(stream, start=1):
+                if not raw.strip():
+                    continue
+                yield _jsonl_report(path, number, raw, text_field)
+        except (OSError, EOFError, lzma.LZMAError) as err:
+            label = f"{path}:{number + 1}"
+            yield Report(label=label, key=label, error=f"cannot decompress: {err}")
+
+
+def _jsonl_report(path: str, number: int, raw: bytes, text_field: str) -> Report:
+    label = f"{path}:{number}"
+    key = f"{label}:{hashlib.blake2b(raw, digest_size=16).hexdigest()}"
+    try:
+        record = json.loads(raw)
+    except (UnicodeDecodeError, ValueError) as err:
+        reason = f"malformed JSON line: {err}"
+        return Report(label=label, key=key, error=reason, size=len(raw))
+    if not isinstance(record, dict):
+        got = type(record).__name__
+        return Report(label=label, key=key, error=f"expected a JSON object, got {got}")
+    text = record.get(text_field)
+    if not isinstance(text, str):
+        fields = ", ".join(sorted(record)) or "none"
+        reason = f"no text field {text_field!r} (fields: {fields})"
+        return Report(label=label, key=key, error=reason, size=len(raw))
+    url = record.get("url")
+    return Report(
+        label=label,
+        text=text,
+        url=url if isinstance(url, str) else None,
+        key=key,
+        size=len(raw),
+    )
+
+
+def load_report(report: Report) -> Source:
+    """Read and clean one report, as :func:`campmap.sources.read_source` does.
+
+    Parameters
+    ----------
+    report : Report
+
+    Returns
+    -------
+    Source
+
+    Raises
+    ------
+    InputError
+        The report is malformed, binary, undecodable, too large or empty.
+    """
+    if report.error is not None:
+        raise InputError(report.label, report.error)
+    if report.text is not None:
+        source = read_text(report.text, report.label, url=report.url)
+        if not source.text.strip():
+            raise InputError(report.label, "empty report: no text to read")
+        return source
+    assert report.path is not None
+    suffix, compression = _suffixes(report.path)
+    if compression is None:
+        if report.size > MAX_REPORT_BYTES:
+            raise InputError(report.label, f"larger than {MAX_REPORT_BYTES >> 20} MB")
+        return read_source(report.path)
+    try:
+        with _open(report.path) as stream:
+            data = stream.read(MAX_REPORT_BYTES + 1)
+    except (OSError, EOFError, lzma.LZMAError) as err:
+        raise InputError(report.label, f"cannot decompress: {err}") from err
+    if len(data) > MAX_REPORT_BYTES:
+        raise InputError(report.label, f"larger than {MAX_REPORT_BYTES >> 20} MB decompressed")
+    return _source_from_bytes(data, report.label, suffix)
+
+
+def _source_from_bytes(data: bytes, label: str, suffix: str) -> Source:
+    text, encoding = decode_bytes(data, label)
+    url = None
+    if suffix in {".html", ".htm"} or (suffix not in {".txt", ".md"} and _is_html(text)):
+        text, url = html_to_text(text)
+    elif suffix in {".md", ".markdown"}:
+        text = _strip_markdown(text)
+    cleaned = clean_text(text)
+    if not cleaned.strip():
+        raise InputError(label, "empty report: no text to read")
+    return Source(label=label, text=cleaned, encoding=encoding, url=url)
+
+
+def _is_html(text: str) -> bool:
+    head = text[:1024].lstrip().lower()
+    return head.startswith(("<!doctype html", "<html", "<head", "<body", "<article"))
