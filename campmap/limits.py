@@ -58,6 +58,13 @@ def read_limited(path: Path | None, label: str, stream: BinaryIO | None = None) 
             data = stream.read(MAX_REPORT_BYTES + 1)
         else:
             assert path is not None
+            if path.is_file() and path.stat().st_size > MAX_REPORT_BYTES:
+                size = path.stat().st_size
+                raise InputError(
+                    label,
+                    f"{size} bytes, larger than MAX_REPORT_BYTES ({MAX_REPORT_BYTES}); "
+                    "split the input",
+                )
             with path.open("rb") as file:
                 data = file.read(MAX_REPORT_BYTES + 1)
     except OSError as err:
