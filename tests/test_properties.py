@@ -1,14 +1,16 @@
 """Property-based tests (hypothesis): hostile text never crashes a stage, outputs stay valid.
 
-Each property runs on many generated inputs: any Unicode text, any bytes, any
-mix of line endings, quotes and camera phrases. Failing examples hypothesis
-finds are kept as explicit ``@example`` cases below.
+Each property runs on many generated inputs (``CAMPMAP_PROPERTY_EXAMPLES``, 100
+by default): any Unicode text, any bytes, any mix of line endings, quotes and
+camera phrases. Failing examples hypothesis finds are kept as explicit
+``@example`` cases below.
 """
 
 from __future__ import annotations
 
 import json
 import math
+import os
 from html.parser import HTMLParser
 
 import pytest
@@ -24,8 +26,12 @@ from campmap.layer import build_layers
 from campmap.records import Document
 from campmap.sources import _dedupe, clean_text, decode_bytes, read_text, split_sentences
 
+EXAMPLES = int(os.environ.get("CAMPMAP_PROPERTY_EXAMPLES", "100"))
+"""Examples per cheap property; the whole-pipeline ones run 40% and 30% of it."""
 SETTINGS = settings(
-    deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+    deadline=None,
+    max_examples=EXAMPLES,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 
 # Pieces a hostile or broken report is made of: camera phrases and places of the test town,
@@ -120,7 +126,7 @@ def _extracted(town, text):
     return document, extract(document, town)
 
 
-@settings(SETTINGS, max_examples=40)
+@settings(SETTINGS, max_examples=max(1, EXAMPLES * 2 // 5))
 @given(REPORTS)
 @example("Two cameras on High Street </script><script>alert(1)</script><!-- =1+2")
 def test_outputs_are_valid_geojson_html_and_csv(town, clean_map_tags, tmp_path_factory, text):
@@ -148,7 +154,7 @@ def test_outputs_are_valid_geojson_html_and_csv(town, clean_map_tags, tmp_path_f
                 assert not value.startswith(("=", "+", "-", "@", "\t", "\r")), (column, value)
 
 
-@settings(SETTINGS, max_examples=30)
+@settings(SETTINGS, max_examples=max(1, EXAMPLES * 3 // 10))
 @given(st.lists(REPORTS, min_size=2, max_size=4), st.randoms(use_true_random=False))
 def test_merging_reports_does_not_depend_on_their_order(town, texts, rng):
     texts = [f"Three cameras on Mill Road. {t}" for t in texts]
