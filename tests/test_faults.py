@@ -231,6 +231,7 @@ def geocoder(domain, **options):
     return GeocoderBackend("nominatim", **(settings | options))
 
 
+@pytest.mark.filterwarnings("ignore:Latitude normalization:UserWarning")  # geopy, on 999
 @pytest.mark.parametrize("name", list(GARBAGE))
 def test_a_garbage_answer_is_no_place_and_says_so(hostile_geocoder, name):
     result = geocoder(hostile_geocoder).geocode(name)
