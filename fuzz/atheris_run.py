@@ -59,13 +59,17 @@ def fuzz(target: str, seconds: int, crashes: Path) -> dict[str, object]:
     """Fuzz one target in a child process; return its summary."""
     crashes.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=f"campmap-corpus-{target}-") as tmp:
-        corpus = Path(tmp)
+        corpus = Path(tmp) / "corpus"
+        corpus.mkdir()
         seeds = HERE / "corpus" / target
         if seeds.is_dir():
             for seed in seeds.iterdir():
                 shutil.copy(seed, corpus / seed.name)
+        scratch = Path(tmp) / "scratch"
+        scratch.mkdir()
         child = subprocess.run(
             [sys.executable, __file__, "--child", target, str(corpus), str(crashes), str(seconds)],
+            env={**os.environ, "CAMPMAP_FUZZ_SCRATCH": str(scratch)},
             capture_output=True,
             text=True,
             errors="replace",

@@ -9,7 +9,10 @@ crash saved under ``tests/data/fuzz/crashes/`` through the same functions.
 
 from __future__ import annotations
 
+import atexit
 import contextlib
+import os
+import shutil
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -25,7 +28,14 @@ from campmap.tables import read_table
 HERE = Path(__file__).resolve().parent
 TOWN = HERE.parent / "tests" / "data" / "town.geojson"
 _SHM = Path("/dev/shm")
-_SCRATCH = Path(tempfile.mkdtemp(prefix="campmap-fuzz-", dir=_SHM if _SHM.is_dir() else None))
+# Where each input is written; the fuzzing driver passes a folder it removes (libFuzzer ends
+# its process without running atexit handlers).
+_SCRATCH = Path(
+    os.environ.get("CAMPMAP_FUZZ_SCRATCH")
+    or tempfile.mkdtemp(prefix="campmap-fuzz-", dir=_SHM if _SHM.is_dir() else None)
+)
+if "CAMPMAP_FUZZ_SCRATCH" not in os.environ:
+    atexit.register(shutil.rmtree, _SCRATCH, ignore_errors=True)
 _GAZETTEER: Gazetteer | None = None
 
 
