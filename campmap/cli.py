@@ -7,6 +7,7 @@ Library errors become one line on standard error and a non-zero exit code.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import sys
 from collections.abc import Callable, Sequence
@@ -255,13 +256,27 @@ def _clean_errors(func: Callable[P, R]) -> Callable[P, R]:
         try:
             return func(*args, **kwargs)
         except CampmapError as err:
-            raise click.ClickException(str(err)) from err
+            raise click.ClickException(_printable(str(err))) from err
 
     return wrapper
 
 
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def _printable(text: str) -> str:
+    r"""Escape control characters (a file or place name could hold terminal escapes).
+
+    Examples
+    --------
+    >>> _printable("evil\x1b[2J.txt")
+    'evil\\x1b[2J.txt'
+    """
+    return _CONTROLS.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
 def _warn(message: str) -> None:
-    click.echo(f"campmap: warning: {message}", err=True)
+    click.echo(f"campmap: warning: {_printable(message)}", err=True)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

@@ -32,16 +32,9 @@ from pathlib import Path
 from typing import IO
 
 from campmap.errors import InputError
+from campmap.limits import MAX_REPORT_BYTES
 from campmap.records import Source
-from campmap.sources import (
-    REPORT_SUFFIXES,
-    _strip_markdown,
-    clean_text,
-    decode_bytes,
-    html_to_text,
-    read_source,
-    read_text,
-)
+from campmap.sources import REPORT_SUFFIXES, read_source, read_text, source_from_bytes
 
 __all__ = [
     "COMPRESSED_SUFFIXES",
@@ -60,9 +53,6 @@ COMPRESSED_SUFFIXES: dict[str, Callable[[str, str], IO[bytes]]] = {
 
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 """File endings read as one article per line."""
-
-MAX_REPORT_BYTES = 64 * 1024 * 1024
-"""A report (decompressed) larger than this is refused, so one file cannot exhaust memory."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -266,7 +256,9 @@ def load_report(report: Report) -> Source:
     suffix, compression = _suffixes(report.path)
     if compression is None:
         if report.size > MAX_REPORT_BYTES:
-            raise InputError(report.label, f"larger than {MAX_REPORT_BYTES >> 20} MB")
+            raise InputError(
+                report.label, f"larger than MAX_REPORT_BYTES ({MAX_REPORT_BYTES} bytes)"
+            )
         return read_source(report.path)
     try:
         with _open(report.path) as stream:
@@ -274,23 +266,8 @@ def load_report(report: Report) -> Source:
     except (OSError, EOFError, lzma.LZMAError) as err:
         raise InputError(report.label, f"cannot decompress: {err}") from err
     if len(data) > MAX_REPORT_BYTES:
-        raise InputError(report.label, f"larger than {MAX_REPORT_BYTES >> 20} MB decompressed")
-    return _source_from_bytes(data, report.label, suffix)
-
-
-def _source_from_bytes(data: bytes, label: str, suffix: str) -> Source:
-    text, encoding = decode_bytes(data, label)
-    url = None
-    if suffix in {".html", ".htm"} or (suffix not in {".txt", ".md"} and _is_html(text)):
-        text, url = html_to_text(text)
-    elif suffix in {".md", ".markdown"}:
-        text = _strip_markdown(text)
-    cleaned = clean_text(text)
-    if not cleaned.strip():
-        raise InputError(label, "empty report: no text to read")
-    return Source(label=label, text=cleaned, encoding=encoding, url=url)
-
-
-def _is_html(text: str) -> bool:
-    head = text[:1024].lstrip().lower()
-    return head.startswith(("<!doctype html", "<html", "<head", "<body", "<article"))
+        raise InputError(
+            report.label,
+            f"larger than MAX_REPORT_BYTES ({MAX_REPORT_BYTES} bytes) when decompressed",
+        )
+    return source_from_bytes(data, report.label, suffix)

@@ -29,6 +29,7 @@ from campmap.gazetteer import Gazetteer, default_gazetteer
 from campmap.gazetteer.names import normalize
 from campmap.geometry import site_point
 from campmap.layer import Layers, _osm_tags, _site_row
+from campmap.limits import MAX_TABLE_ROWS, read_limited
 from campmap.records import Mention, Role
 
 __all__ = [
@@ -264,18 +265,29 @@ def read_review(path: str | Path) -> list[Decision]:
     """
     label = str(path)
     try:
-        text = Path(path).read_text(encoding="utf-8-sig")
-    except OSError as err:
-        raise ReviewError(label, f"cannot read: {err.strerror or err}") from err
+        data = read_limited(Path(path), label)
+    except InputError as err:
+        raise ReviewError(label, err.message) from err
+    try:
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         raise ReviewError(label, "not UTF-8 text; save the review sheet as UTF-8 CSV") from err
     reader = csv.DictReader(text.splitlines())
-    missing = [c for c in ("site_id", *REVIEWER_COLUMNS) if c not in (reader.fieldnames or [])]
-    if missing:
-        raise ReviewError(label, f"missing column(s) {', '.join(missing)}", 1)
+    try:
+        missing = [c for c in ("site_id", *REVIEWER_COLUMNS) if c not in (reader.fieldnames or [])]
+        if missing:
+            raise ReviewError(label, f"missing column(s) {', '.join(missing)}", 1)
+        return _decisions(label, reader)
+    except csv.Error as err:  # e.g. a cell longer than csv.field_size_limit()
+        raise ReviewError(label, f"not a CSV row: {err}", reader.line_num + 1) from err
+
+
+def _decisions(label: str, reader: csv.DictReader[str]) -> list[Decision]:
     decisions: list[Decision] = []
     seen: dict[str, int] = {}
     for number, row in enumerate(reader, start=2):
+        if number - 1 > MAX_TABLE_ROWS:
+            raise ReviewError(label, f"more than MAX_TABLE_ROWS ({MAX_TABLE_ROWS}) rows", number)
         decision = _decision(label, number, row)
         if decision.site_id in seen:
             raise ReviewError(

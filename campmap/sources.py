@@ -22,6 +22,7 @@ import charset_normalizer
 from syntok import segmenter
 
 from campmap.errors import InputError
+from campmap.limits import check_paragraphs, read_limited
 from campmap.records import Document, Occurrence, Problem, Sentence, Source
 
 __all__ = [
@@ -33,6 +34,7 @@ __all__ = [
     "read_sources",
     "read_text",
     "sentence_key",
+    "source_from_bytes",
     "split_sentences",
 ]
 
@@ -112,6 +114,11 @@ def read_text(text: str, label: str = "<text>", *, url: str | None = None) -> So
     -------
     Source
 
+    Raises
+    ------
+    InputError
+        A paragraph is longer than :data:`campmap.limits.MAX_PARAGRAPH_CHARS`.
+
     Examples
     --------
     >>> read_text("Two cameras\u00a0on \u2018the Mall\u2019.").text
@@ -120,7 +127,9 @@ def read_text(text: str, label: str = "<text>", *, url: str | None = None) -> So
     if _looks_like_html(text):
         text, found_url = html_to_text(text)
         url = url or found_url
-    return Source(label=label, text=clean_text(text), url=url)
+    cleaned = clean_text(text)
+    check_paragraphs(cleaned, label)
+    return Source(label=label, text=cleaned, url=url)
 
 
 def read_source(path: str | Path, *, stdin: BinaryIO | None = None) -> Source:
@@ -140,12 +149,13 @@ def read_source(path: str | Path, *, stdin: BinaryIO | None = None) -> Source:
     Raises
     ------
     InputError
-        The file is missing, binary, undecodable or holds no text.
+        The file is missing, binary, undecodable, holds no text, or is past a
+        limit of :mod:`campmap.limits`.
     """
     label = str(path)
     if label == STDIN:
-        data = (stdin or sys.stdin.buffer).read()
         label = "<stdin>"
+        data = read_limited(None, label, stdin or sys.stdin.buffer)
         suffix = ""
     else:
         file = Path(path)
@@ -153,11 +163,29 @@ def read_source(path: str | Path, *, stdin: BinaryIO | None = None) -> Source:
             raise InputError(label, "no such file")
         if file.is_dir():
             raise InputError(label, "is a folder; give the folder itself as an input to read it")
-        try:
-            data = file.read_bytes()
-        except OSError as err:
-            raise InputError(label, f"cannot read: {err.strerror or err}") from err
+        data = read_limited(file, label)
         suffix = file.suffix.lower()
+    return source_from_bytes(data, label, suffix)
+
+
+def source_from_bytes(data: bytes, label: str, suffix: str = "") -> Source:
+    """Make a :class:`Source` from a report's bytes (decoded, main text, cleaned, checked).
+
+    Parameters
+    ----------
+    data : bytes
+        The report as stored (already decompressed).
+    label : str
+        How the report is named.
+    suffix : str
+        The file ending (``.html``, ``.md`` ...) that says how to read it; HTML is
+        also recognised by its start.
+
+    Raises
+    ------
+    InputError
+        Binary, undecodable, empty, or a paragraph past :data:`campmap.limits.MAX_PARAGRAPH_CHARS`.
+    """
     text, encoding = decode_bytes(data, label)
     url = None
     if suffix in {".html", ".htm"} or (suffix not in {".txt", ".md"} and _looks_like_html(text)):
@@ -167,6 +195,7 @@ def read_source(path: str | Path, *, stdin: BinaryIO | None = None) -> Source:
     cleaned = clean_text(text)
     if not cleaned.strip():
         raise InputError(label, "empty report: no text to read")
+    check_paragraphs(cleaned, label)
     return Source(label=label, text=cleaned, encoding=encoding, url=url)
 
 

@@ -27,6 +27,7 @@ from campmap.extract.junctions import join_junctions
 from campmap.extract.places import PlaceHit, find_places
 from campmap.extract.region import settle_namesakes
 from campmap.gazetteer import Gazetteer
+from campmap.limits import check_rows, read_limited
 from campmap.records import Mention, Occurrence, Problem, Role, Sentence, Source
 
 __all__ = ["TABLE_SUFFIXES", "Table", "clean_location", "is_table", "read_table"]
@@ -113,27 +114,34 @@ class Table:
 def _read_rows(path: Path) -> tuple[str, list[str], list[tuple[int, int, int, list[str]]]]:
     """Return the text, header, and rows as (line number, start, end offset, cells)."""
     label = str(path)
+    data = read_limited(path, label)
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except OSError as err:
-        raise InputError(label, f"cannot read: {err.strerror or err}") from err
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
-        bad_line = path.read_bytes()[: err.start].count(b"\n") + 1
+        bad_line = data[: err.start].count(b"\n") + 1
         raise InputError(label, "not UTF-8 text; save the table as UTF-8 CSV", bad_line) from err
     lines = text.splitlines(keepends=True)
     if not lines or not lines[0].strip():
         raise InputError(label, "empty table: expected a header row, then one row per deployment")
     delimiter = "\t" if path.suffix.lower() == ".tsv" or "\t" in lines[0] else ","
-    header = [h.strip() for h in next(csv.reader([lines[0]], delimiter=delimiter))]
-    rows = []
+    header = [h.strip() for h in _cells(lines[0], delimiter, label, 1)]
+    rows: list[tuple[int, int, int, list[str]]] = []
     offset = len(lines[0])
     for number, line in enumerate(lines[1:], start=2):
         start, offset = offset, offset + len(line)
         if not line.strip():
             continue
-        cells = next(csv.reader([line], delimiter=delimiter))
+        check_rows(len(rows) + 1, label, number)
+        cells = _cells(line, delimiter, label, number)
         rows.append((number, start, start + len(line.rstrip("\r\n")), cells))
     return text, header, rows
+
+
+def _cells(line: str, delimiter: str, label: str, number: int) -> list[str]:
+    try:
+        return next(csv.reader([line], delimiter=delimiter), [])
+    except csv.Error as err:  # e.g. a cell longer than csv.field_size_limit()
+        raise InputError(label, f"not a CSV row: {err}", number) from err
 
 
 def _guess_column(header: list[str], rows: list[list[str]], gazetteer: Gazetteer) -> int | None:

@@ -52,20 +52,42 @@ def replace_all(folder: Path, writers: Sequence[tuple[str, Callable[[Path], None
         The files written.
     """
     temps: list[tuple[Path, Path]] = []
+    name = ""
     try:
         for name, write in writers:
             final = folder / name
+            _remove_orphans(final)
             if final.is_dir():
                 raise OutputError(f"{final}: a folder is in the way of an output file")
             # Keep the ending: some formats (GeoPackage) check it.
             temp = folder / f".{final.stem}.{os.getpid()}.tmp{final.suffix}"
             temps.append((temp, final))
             write(temp)
+        name = ""
         for temp, final in temps:
             temp.replace(final)
     except OSError as err:
-        raise OutputError(f"{folder}: cannot write outputs: {err}") from err
+        why = err.strerror or str(err)  # the file is named already
+        writing = f"{name}: " if name else ""
+        raise OutputError(f"{folder}: cannot write outputs: {writing}{why}") from err
     finally:
         for temp, _ in temps:
             temp.unlink(missing_ok=True)
+            for beside in temp.parent.glob(f"{temp.name}-*"):  # SQLite's journal
+                beside.unlink(missing_ok=True)
     return [final for _, final in temps]
+
+
+def _remove_orphans(final: Path) -> None:
+    """Delete temporary files that a killed run (a process no longer alive) left for ``final``."""
+    # The temporary file, and what SQLite keeps beside it (``-journal``, ``-wal``, ``-shm``).
+    for temp in final.parent.glob(f".{final.stem}.*.tmp{final.suffix}*"):
+        pid = temp.name[len(final.stem) + 2 :].partition(".tmp")[0]
+        if not pid.isdigit() or int(pid) == os.getpid():
+            continue
+        try:
+            os.kill(int(pid), 0)
+        except ProcessLookupError:
+            temp.unlink(missing_ok=True)
+        except PermissionError:  # alive, another user's
+            continue

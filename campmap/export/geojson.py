@@ -50,14 +50,18 @@ def write_geojson(
     its ``id_field``. Integer columns stay integers, unknown values are null.
     """
     # GDAL moves the ID_FIELD column out of the properties; keep the named column there too.
-    pyogrio.write_dataframe(
-        frame.assign(id=frame[id_field]),
-        path,
-        layer=layer,
-        driver="GeoJSON",
-        geometry_type=geometry_type,
-        layer_options={**_OPTIONS, "ID_FIELD": "id"},
-    )
+    try:
+        pyogrio.write_dataframe(
+            frame.assign(id=frame[id_field]),
+            path,
+            layer=layer,
+            driver="GeoJSON",
+            geometry_type=geometry_type,
+            layer_options={**_OPTIONS, "ID_FIELD": "id"},
+        )
+    except (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError) as err:
+        # GDAL reports a full disk as its own error, not as an OSError
+        raise OSError(f"GDAL could not write the GeoJSON: {err}") from err
 
 
 def _multi_lines(geom: BaseGeometry) -> MultiLineString:

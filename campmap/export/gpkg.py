@@ -68,19 +68,26 @@ def write_geopackage(layers: Layers, path: Path) -> None:
     previous = pyogrio.get_gdal_config_option("OGR_CURRENT_DATE")
     pyogrio.set_gdal_config_options({"OGR_CURRENT_DATE": FIXED_DATE})
     try:
-        for number, (name, frame, geometry_type) in enumerate(parts):
-            frame = _int32(frame)
-            options = {"append": number > 0, "layer": name, "driver": "GPKG"}
-            if geometry_type is None:
-                pyogrio.write_dataframe(frame, path, **options)
-            else:
-                assert isinstance(frame, gpd.GeoDataFrame)
-                pyogrio.write_dataframe(
-                    frame,
-                    path,
-                    geometry_type=geometry_type,
-                    **options,
-                    layer_options={"SPATIAL_INDEX": "NO"},
-                )
+        _write_parts(parts, path)
+    except (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError) as err:
+        # GDAL reports a full disk as a failed commit, not as an OSError
+        raise OSError(f"GDAL could not write the GeoPackage: {err}") from err
     finally:
         pyogrio.set_gdal_config_options({"OGR_CURRENT_DATE": previous})
+
+
+def _write_parts(parts: list[tuple[str, pd.DataFrame, str | None]], path: Path) -> None:
+    for number, (name, frame, geometry_type) in enumerate(parts):
+        frame = _int32(frame)
+        options = {"append": number > 0, "layer": name, "driver": "GPKG"}
+        if geometry_type is None:
+            pyogrio.write_dataframe(frame, path, **options)
+        else:
+            assert isinstance(frame, gpd.GeoDataFrame)
+            pyogrio.write_dataframe(
+                frame,
+                path,
+                geometry_type=geometry_type,
+                **options,
+                layer_options={"SPATIAL_INDEX": "NO"},
+            )

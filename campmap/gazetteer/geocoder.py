@@ -24,6 +24,8 @@ step (:func:`parse_answer`), which is tested on stored payloads.
 from __future__ import annotations
 
 import inspect
+import math
+import threading
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -276,7 +278,7 @@ class GeocoderBackend(Backend):
         kwargs: dict[str, Any] = {
             "user_agent": self.user_agent,
             "timeout": timeout,
-            "adapter_factory": URLLibAdapter,
+            "adapter_factory": _DeadlineAdapter,
         }
         if scheme is not None:
             kwargs["scheme"] = scheme
@@ -360,10 +362,13 @@ class GeocoderBackend(Backend):
                 self._sleep(min(pause, self.max_wait_seconds))
                 wait *= 2
                 continue
-            answers = [
-                {"lat": loc.latitude, "lon": loc.longitude, "address": loc.address, "raw": loc.raw}
-                for loc in (found or [])
-            ]
+            except _GARBAGE as err:  # geopy's parsers trust the answer's shape
+                reason = f"malformed answer ({type(err).__name__}: {str(err)[:100]})"
+                return GeocodeResult((), f"{self.service}: {reason}", made)
+            try:
+                answers = [_answer(self.service, loc) for loc in (found or [])]
+            except _GARBAGE as err:
+                return GeocodeResult((), f"{self.service}: malformed answer ({err})", made)
             self._store(query, bias, answers)
             return self._result(answers, query, made)
 
@@ -383,6 +388,51 @@ class GeocoderBackend(Backend):
             return GeocodeResult((), "no match", made)
         places = tuple(parse_answer(self.service, answer, query) for answer in answers)
         return GeocodeResult(places, "", made)
+
+
+_GARBAGE = (ValueError, TypeError, AttributeError, KeyError, IndexError, RecursionError)
+"""What geopy's parsers raise on an answer of the wrong shape (``[1]``, ``{"lat": "x"}`` ...)."""
+
+
+def _answer(service: str, location: Any) -> dict[str, Any]:
+    """Return one answer as cached, or raise ValueError when it holds no real coordinates."""
+    raw = location.raw
+    lat, lon = float(location.latitude), float(location.longitude)
+    if not isinstance(raw, dict):
+        raise ValueError(f"expected a JSON object per result, got {type(raw).__name__}")
+    if service == "nominatim" and not ("lat" in raw and "lon" in raw):
+        raise ValueError("a result without 'lat' and 'lon'")  # geopy would place it at 0, 0
+    if not (math.isfinite(lat) and math.isfinite(lon) and abs(lat) <= 90 and abs(lon) <= 180):
+        raise ValueError(f"coordinates out of range: {lat}, {lon}")
+    return {"lat": lat, "lon": lon, "address": location.address, "raw": raw}
+
+
+class _DeadlineAdapter(URLLibAdapter):  # type: ignore[misc]
+    """geopy's urllib adapter, with a deadline on the whole request, not on each read.
+
+    urllib's timeout bounds each socket read, so a server that trickles its
+    answer a byte at a time could hold a run for ever. Here the request runs in
+    a worker thread that is given up on (a timeout, retried like any other)
+    once ``timeout`` seconds have passed; the thread ends with its socket.
+    """
+
+    def get_text(self, url: str, *, timeout: float, headers: dict[str, str]) -> str:
+        box: dict[str, Any] = {}
+
+        def fetch() -> None:
+            try:
+                box["text"] = URLLibAdapter.get_text(self, url, timeout=timeout, headers=headers)
+            except BaseException as err:  # handed to the caller below
+                box["error"] = err
+
+        worker = threading.Thread(target=fetch, name="campmap-geocode", daemon=True)
+        worker.start()
+        worker.join(timeout)
+        if worker.is_alive():
+            raise geopy_exc.GeocoderTimedOut(f"no complete answer within {timeout} s")
+        if "error" in box:
+            raise box["error"]
+        return str(box["text"])
 
 
 def _bias_key(viewbox: BBox) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from shapely.errors import ShapelyError
 from shapely.geometry import shape
 from shapely.geometry.base import BaseGeometry
 from shapely.validation import explain_validity
@@ -63,16 +64,21 @@ def load_geojson_places(path: Path, backend: str) -> list[Place]:
         data = json.loads(path.read_text(encoding="utf-8"))
     except OSError as err:
         raise GazetteerError(label, f"cannot read: {err.strerror or err}") from err
-    except (UnicodeDecodeError, json.JSONDecodeError) as err:
+    except (UnicodeDecodeError, ValueError, RecursionError) as err:  # JSONDecodeError is one
         line = getattr(err, "lineno", None)
         raise GazetteerError(label, f"not valid JSON: {err}", line) from err
     if not isinstance(data, dict) or data.get("type") != "FeatureCollection":
         raise GazetteerError(label, "expected a GeoJSON FeatureCollection")
     places: list[Place] = []
     seen: set[str] = set()
-    for number, feature in enumerate(data.get("features") or [], start=1):
+    features = data.get("features") or []
+    if not isinstance(features, list):
+        raise GazetteerError(label, "'features' must be a list of GeoJSON features")
+    for number, feature in enumerate(features, start=1):
         where = f"feature {number}"
-        props = feature.get("properties") or {}
+        props = feature.get("properties") if isinstance(feature, dict) else None
+        if not isinstance(props, dict):
+            raise GazetteerError(label, f"{where}: expected a Feature with a 'properties' object")
         for key in _REQUIRED:
             if not isinstance(props.get(key), str) or not props[key].strip():
                 raise GazetteerError(label, f"{where}: property {key!r} must be a non-empty string")
@@ -86,7 +92,7 @@ def load_geojson_places(path: Path, backend: str) -> list[Place]:
             )
         try:
             geometry = shape(feature["geometry"])
-        except (KeyError, TypeError, ValueError, AttributeError) as err:
+        except (KeyError, TypeError, ValueError, AttributeError, ShapelyError) as err:
             raise GazetteerError(label, f"{where} ({props['id']}): bad geometry: {err}") from err
         check_geometry(geometry, label, f"{where} ({props['id']})")
         places.append(

@@ -81,6 +81,13 @@ def load_csv_places(path: Path, backend: str) -> list[Place]:
     except UnicodeDecodeError as err:
         raise GazetteerError(label, f"not UTF-8 text: {err.reason}") from err
     reader = csv.DictReader(text.splitlines())
+    try:
+        return _csv_places(path, label, backend, reader)
+    except csv.Error as err:  # e.g. a cell longer than csv.field_size_limit()
+        raise GazetteerError(label, f"not a CSV row: {err}", reader.line_num + 1) from err
+
+
+def _csv_places(path: Path, label: str, backend: str, reader: csv.DictReader[str]) -> list[Place]:
     columns = [c.strip() for c in reader.fieldnames or []]
     if "name" not in columns:
         raise GazetteerError(label, f"header must name a 'name' column, got {columns}", 1)

@@ -1,0 +1,120 @@
+"""Named limits on untrusted input, checked before the expensive work starts.
+
+campmap reads text from the web. An input past one of these limits is refused
+with an :class:`~campmap.errors.InputError` that names the limit, instead of
+running for minutes or exhausting memory. Each limit is far above what a real
+report, table or review sheet holds.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import BinaryIO
+
+from campmap.errors import InputError
+
+__all__ = [
+    "MAX_PARAGRAPH_CHARS",
+    "MAX_REPORT_BYTES",
+    "MAX_TABLE_ROWS",
+    "check_paragraphs",
+    "check_rows",
+    "read_limited",
+]
+
+MAX_REPORT_BYTES = 32 * 1024 * 1024
+"""Largest report, table or review file read (32 MiB); a long article is under 1 MiB."""
+
+MAX_PARAGRAPH_CHARS = 200_000
+"""Longest paragraph (text between blank lines, after cleaning) split into sentences.
+
+Sentence splitting of one 10 MB line takes about half a minute; 200 000
+characters is some 30 pages of text with no paragraph break."""
+
+MAX_TABLE_ROWS = 200_000
+"""Most data rows read from a deployments table or a review sheet."""
+
+
+def read_limited(path: Path | None, label: str, stream: BinaryIO | None = None) -> bytes:
+    """Read a file (or a stream) if it is at most :data:`MAX_REPORT_BYTES` long.
+
+    Parameters
+    ----------
+    path : pathlib.Path or None
+        The file; its size is checked before anything is read.
+    label : str
+        Names the input in errors.
+    stream : binary file, optional
+        Read instead of ``path`` (standard input); at most one byte past the
+        limit is read.
+
+    Raises
+    ------
+    InputError
+        The input is larger than the limit, or cannot be read.
+    """
+    try:
+        if stream is not None:
+            data = stream.read(MAX_REPORT_BYTES + 1)
+        else:
+            assert path is not None
+            if path.is_file() and path.stat().st_size > MAX_REPORT_BYTES:
+                size = path.stat().st_size
+                raise InputError(
+                    label,
+                    f"{size} bytes, larger than MAX_REPORT_BYTES ({MAX_REPORT_BYTES}); "
+                    "split the input",
+                )
+            with path.open("rb") as file:
+                data = file.read(MAX_REPORT_BYTES + 1)
+    except OSError as err:
+        raise InputError(label, f"cannot read: {err.strerror or err}") from err
+    if len(data) > MAX_REPORT_BYTES:
+        raise InputError(
+            label,
+            f"larger than MAX_REPORT_BYTES ({MAX_REPORT_BYTES} bytes); split the input",
+        )
+    return data
+
+
+def check_paragraphs(text: str, label: str) -> None:
+    """Refuse a text with a paragraph longer than :data:`MAX_PARAGRAPH_CHARS`.
+
+    Raises
+    ------
+    InputError
+        Naming the paragraph (counted in the cleaned text) and the limit.
+
+    Examples
+    --------
+    >>> check_paragraphs("short", "r.txt")
+    >>> check_paragraphs("x" * (MAX_PARAGRAPH_CHARS + 1), "r.txt")
+    Traceback (most recent call last):
+    ...
+    campmap.errors.InputError: r.txt: paragraph 1 has 200001 characters, ...
+    """
+    if len(text) <= MAX_PARAGRAPH_CHARS:
+        return
+    for number, paragraph in enumerate(text.split("\n\n"), start=1):
+        if len(paragraph) > MAX_PARAGRAPH_CHARS:
+            raise InputError(
+                label,
+                f"paragraph {number} has {len(paragraph)} characters, more than "
+                f"MAX_PARAGRAPH_CHARS ({MAX_PARAGRAPH_CHARS}); expected text with paragraph breaks",
+            )
+
+
+def check_rows(count: int, label: str, line: int) -> None:
+    """Refuse a table once it has more than :data:`MAX_TABLE_ROWS` data rows.
+
+    Raises
+    ------
+    InputError
+        Naming the line past the limit.
+    """
+    if count > MAX_TABLE_ROWS:
+        raise InputError(
+            label,
+            f"more than MAX_TABLE_ROWS ({MAX_TABLE_ROWS}) rows; split the table",
+            line,
+        )

@@ -1,0 +1,276 @@
+"""Faults: a full disk or a killed process mid-write keeps the previous outputs; a geocoder
+that hangs, trickles or answers garbage cannot stall or crash a run.
+
+Real parts only: a tmpfs of a few hundred kilobytes (when the tests run as
+root), a file-size limit (``RLIMIT_FSIZE``), ``SIGKILL`` to a real writer
+process, and an HTTP server on 127.0.0.1.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import json
+import os
+import random
+import signal
+import sqlite3
+import subprocess
+import sys
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from campmap.errors import OutputError
+from campmap.export import OUTPUT_FILES, write_outputs
+from campmap.extract import extract
+from campmap.gazetteer.geocoder import GeocoderBackend
+from campmap.layer import build_layers
+from campmap.sources import _dedupe, read_text
+
+HERE = Path(__file__).resolve().parent
+TOWN = HERE / "data" / "town.geojson"
+FIRST = "Two cameras were installed on High Street."
+SECOND = "Five cameras went up on Mill Road and three at Market Square."
+
+
+def layers_of(text, town):
+    document = _dedupe([read_text(text, "report.txt")], [])
+    return build_layers(document, extract(document, town), town)
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+
+
+def assert_complete(folder: Path) -> None:
+    """Every output is a whole file of its format (none cut short)."""
+    for name in ("sites.geojson", "site_lines.geojson", "site_areas.geojson", "routes.geojson"):
+        assert json.loads((folder / name).read_text())["type"] == "FeatureCollection", name
+    assert "sites" in json.loads((folder / "report.json").read_text())
+    rows = list(csv.DictReader((folder / "sites.csv").open(encoding="utf-8")))
+    assert rows and all(row["lat"] for row in rows)
+    assert (folder / "map.html").read_text().rstrip().endswith("</html>")
+    with contextlib.closing(sqlite3.connect(folder / "campmap.gpkg")) as db:
+        assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        assert db.execute("SELECT count(*) FROM sites").fetchone()[0] >= 1
+
+
+# --- a process killed while it writes ---------------------------------------------------------
+
+_WRITER = """
+import sys
+from campmap.export import write_outputs
+from campmap.extract import extract
+from campmap.gazetteer import Gazetteer, GeoJSONGazetteer
+from campmap.layer import build_layers
+from campmap.sources import _dedupe, read_text
+
+town = Gazetteer([GeoJSONGazetteer(sys.argv[2], name="town")])
+runs = []
+for text in sys.argv[3:]:
+    document = _dedupe([read_text(text, "report.txt")], [])
+    runs.append(build_layers(document, extract(document, town), town))
+print("ready", flush=True)
+while True:  # write for ever, alternating: every moment is mid-write
+    for layers in runs:
+        write_outputs(layers, sys.argv[1])
+"""
+
+
+def test_a_process_killed_mid_write_leaves_whole_outputs(tmp_path, town):
+    out = tmp_path / "out"
+    write_outputs(layers_of(FIRST, town), out)
+    rng = random.Random(9)
+    orphans = 0
+    for _ in range(5):
+        child = subprocess.Popen(
+            [sys.executable, "-c", _WRITER, str(out), str(TOWN), FIRST, SECOND],
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        assert child.stdout is not None and child.stdout.readline() == "ready\n"
+        time.sleep(rng.uniform(0.05, 0.6))
+        child.send_signal(signal.SIGKILL)
+        child.wait(timeout=30)
+        assert_complete(out)
+        orphans += bool(list(out.glob(".*.tmp*")))
+    assert orphans >= 1, "no kill landed mid-write; the test proved nothing"
+    write_outputs(layers_of(SECOND, town), out)  # the next run cleans up after the killed ones
+    assert sorted(p.name for p in out.iterdir()) == sorted(OUTPUT_FILES)
+    assert_complete(out)
+
+
+# --- a full disk ------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def tiny_disk(tmp_path):
+    mount = tmp_path / "disk"
+    mount.mkdir()
+    if os.geteuid() != 0:
+        pytest.skip("mounting a tmpfs needs root; the RLIMIT_FSIZE test covers a full disk")
+    done = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(mount)], capture_output=True
+    )
+    if done.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here: {done.stderr.decode().strip()}")
+    try:
+        yield mount
+    finally:
+        subprocess.run(["umount", str(mount)], check=True)
+
+
+def test_a_full_disk_keeps_the_previous_outputs(tiny_disk, town):
+    out = tiny_disk / "out"
+    write_outputs(layers_of(FIRST, town), out)
+    before = snapshot(out)
+    free = os.statvfs(tiny_disk)
+    filler = tiny_disk / "filler"
+    filler.write_bytes(b"\0" * max(free.f_bavail * free.f_frsize - 20_000, 0))
+    with pytest.raises(
+        OutputError, match=r"cannot write outputs: [a-z_.]+: No space left on device$"
+    ):
+        write_outputs(layers_of(SECOND, town), out)
+    assert snapshot(out) == before  # the same files, byte for byte; no temporary file left
+    assert_complete(out)
+
+
+_LIMITED = """
+import resource, signal, sys
+from campmap.cli import cli
+signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails with EFBIG
+resource.setrlimit(resource.RLIMIT_FSIZE, (int(sys.argv[1]), int(sys.argv[1])))
+cli(sys.argv[2:], prog_name="campmap")
+"""
+
+
+def test_a_file_size_limit_mid_write_keeps_the_previous_outputs_and_says_why(tmp_path, town):
+    out = tmp_path / "out"
+    write_outputs(layers_of(FIRST, town), out)
+    before = snapshot(out)
+    report = tmp_path / "second.txt"
+    report.write_text(SECOND, encoding="utf-8")
+    child = subprocess.run(
+        [sys.executable, "-c", _LIMITED, "65536", "map", "-q", "-o", str(out),
+         "--gazetteer", str(TOWN), str(report)],
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert child.returncode == 1
+    assert "Traceback" not in child.stderr
+    assert child.stderr.startswith(f"Error: {out}: cannot write outputs: campmap.gpkg: GDAL")
+    assert len(child.stderr.strip().splitlines()) == 1, child.stderr
+    assert snapshot(out) == before
+
+
+# --- a geocoder that hangs, trickles or answers garbage -----------------------------------------
+
+GARBAGE = {
+    "Object Road": b'{"lat": "51.5"}',
+    "Numbers Road": b"[1, 2]",
+    "Letters Road": b'[{"lat": "x", "lon": "y", "display_name": "X"}]',
+    "Pole Road": b'[{"lat": "999", "lon": "0", "display_name": "X"}]',
+    "Nan Road": b'[{"lat": "NaN", "lon": "0", "display_name": "X"}]',
+    "Nowhere Road": b'[{"display_name": "Nowhere Road", "place_id": 1}]',  # was put at 0, 0
+    "Nested Road": b"[" * 100_000 + b"]" * 100_000,
+}
+
+
+class _Hostile(BaseHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+    def do_GET(self):
+        query = parse_qs(urlsplit(self.path).query).get("q", [""])[0]
+        if query == "Trickle Road":  # headers at once, then a byte every 0.2 s for 60 s
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", "300")
+            self.end_headers()
+            with contextlib.suppress(OSError):
+                for _ in range(300):
+                    self.wfile.write(b" ")
+                    self.wfile.flush()
+                    time.sleep(0.2)
+            return
+        if query == "Silent Road":
+            time.sleep(60)
+            return
+        body = GARBAGE.get(query, b"[]")
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+@pytest.fixture(scope="module")
+def hostile_geocoder():
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Hostile)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"127.0.0.1:{server.server_port}"
+    server.shutdown()
+    server.server_close()
+
+
+def geocoder(domain, **options):
+    settings = {
+        "user_agent": "campmap-tests/1.0 (tests@example.invalid)",
+        "domain": domain,
+        "scheme": "http",
+        "min_delay_seconds": 0.01,
+        "timeout": 0.5,
+        "max_retries": 1,
+        "backoff_seconds": 0.01,
+    }
+    return GeocoderBackend("nominatim", **(settings | options))
+
+
+@pytest.mark.filterwarnings("ignore:Latitude normalization:UserWarning")  # geopy, on 999
+@pytest.mark.parametrize("name", list(GARBAGE))
+def test_a_garbage_answer_is_no_place_and_says_so(hostile_geocoder, name):
+    result = geocoder(hostile_geocoder).geocode(name)
+    assert result.places == ()
+    assert result.reason.startswith("nominatim: malformed answer"), result.reason
+
+
+@pytest.mark.parametrize("name", ["Trickle Road", "Silent Road"])
+def test_a_hanging_or_trickling_geocoder_cannot_stall_past_its_timeout(hostile_geocoder, name):
+    geo = geocoder(hostile_geocoder)
+    clock = time.monotonic()
+    result = geo.geocode(name)
+    waited = time.monotonic() - clock
+    assert result.places == () and result.reason == "nominatim: timed out after 2 tries"
+    # The bound the module promises: (max_retries + 1) * timeout plus the waits, with slack
+    # for a loaded machine; the server would hold the answer for 60 s.
+    assert waited < 2 * 0.5 + 5, waited
+
+
+def test_a_run_with_a_hostile_geocoder_still_maps_what_it_can(hostile_geocoder, tmp_path):
+    report = tmp_path / "r.txt"
+    report.write_text(
+        "Two cameras were installed on High Street. Three cameras went up on Trickle Road "
+        "and four on Nowhere Road.\n",
+        encoding="utf-8",
+    )
+    from click.testing import CliRunner
+
+    from campmap.cli import cli
+
+    result = CliRunner().invoke(
+        cli,
+        ["map", "-o", str(tmp_path / "out"), "--gazetteer", str(TOWN), "--geocoder", "nominatim",
+         "--geocoder-domain", hostile_geocoder, "--geocoder-scheme", "http",
+         "--geocoder-timeout", "0.5", "--geocoder-cache", str(tmp_path / "cache.sqlite"),
+         "--user-agent", "campmap-tests/1.0 (t@e.invalid)", str(report)],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    sites = json.loads((tmp_path / "out" / "sites.geojson").read_text())["features"]
+    assert [f["properties"]["name"] for f in sites] == ["High Street"]
+    coordinates = [f["geometry"]["coordinates"] for f in sites]
+    assert [0.0, 0.0] not in coordinates
