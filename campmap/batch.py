@@ -49,7 +49,7 @@ from campmap.gazetteer.geocoder import BBox
 from campmap.gazetteer.online import place_unresolved
 from campmap.layer import Layers, build_layers
 from campmap.records import Document, Mention, Occurrence, Place, Problem, Sentence, Source
-from campmap.sources import sentence_key, split_sentences
+from campmap.sources import dedupe, sentence_key
 
 __all__ = [
     "BatchResult",
@@ -135,21 +135,7 @@ def _gazetteer(config: RunConfig) -> Gazetteer:
 
 def _document(source: Source) -> Document:
     """Split one source into unique sentences, as :func:`campmap.read_sources` does."""
-    by_key: dict[str, tuple[str, list[Occurrence]]] = {}
-    for text, start, end in split_sentences(source):
-        key = sentence_key(text)
-        if not key:
-            continue
-        occurrence = Occurrence(source.label, start, end)
-        if key in by_key:
-            by_key[key][1].append(occurrence)
-        else:
-            by_key[key] = (text, [occurrence])
-    sentences = tuple(
-        Sentence(text=text, occurrences=tuple(occ), index=i)
-        for i, (text, occ) in enumerate(by_key.values())
-    )
-    return Document((source,), sentences)
+    return dedupe([source])
 
 
 def process_batch(reports: Sequence[Report], config: RunConfig) -> BatchResult:

@@ -29,6 +29,7 @@ __all__ = [
     "REPORT_SUFFIXES",
     "clean_text",
     "decode_bytes",
+    "dedupe",
     "html_to_text",
     "read_source",
     "read_sources",
@@ -230,7 +231,7 @@ def read_sources(inputs: Iterable[str | Path], *, stdin: BinaryIO | None = None)
             sources.append(read_source(path, stdin=stdin))
         except InputError as err:
             problems.append(Problem(err.path, err.message, err.line))
-    return _dedupe(sources, problems)
+    return dedupe(sources, problems)
 
 
 def _expand(inputs: Iterable[str | Path], problems: list[Problem]) -> Iterator[str | Path]:
@@ -488,7 +489,20 @@ def sentence_key(text: str) -> str:
     return _NON_WORD.sub(" ", _TRAILING_CREDIT.sub("", text).lower()).strip()
 
 
-def _dedupe(sources: list[Source], problems: list[Problem]) -> Document:
+def dedupe(sources: Iterable[Source], problems: Iterable[Problem] = ()) -> Document:
+    """Split sources into sentences, keeping each repeated sentence once with every occurrence.
+
+    Parameters
+    ----------
+    sources : iterable of Source
+        In reading order; a source whose label was seen already is skipped.
+    problems : iterable of Problem
+        Carried into the document.
+
+    Returns
+    -------
+    Document
+    """
     by_key: dict[str, tuple[str, list[Occurrence]]] = {}
     unique_sources: list[Source] = []
     labels: set[str] = set()

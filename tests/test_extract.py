@@ -4,11 +4,11 @@ import pytest
 
 from campmap import Role, extract, read_text
 from campmap.extract.counts import camera_counts, find_numbers
-from campmap.sources import _dedupe
+from campmap.sources import dedupe
 
 
 def mentions(text, gazetteer):
-    doc = _dedupe([read_text(text, "r.txt")], [])
+    doc = dedupe([read_text(text, "r.txt")], [])
     return extract(doc, gazetteer)
 
 
@@ -152,6 +152,6 @@ def test_status_removed_and_planned(town):
 
 
 def test_offsets_point_at_the_mention_in_the_source(town):
-    doc = _dedupe([read_text("Intro line here.\n\nCameras on Mill Road.", "r.txt")], [])
+    doc = dedupe([read_text("Intro line here.\n\nCameras on Mill Road.", "r.txt")], [])
     (m,) = extract(doc, town)
     assert doc.sources[0].text[m.source_start : m.source_end] == "Mill Road"

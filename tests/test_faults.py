@@ -30,7 +30,7 @@ from campmap.export import OUTPUT_FILES, write_outputs
 from campmap.extract import extract
 from campmap.gazetteer.geocoder import GeocoderBackend
 from campmap.layer import build_layers
-from campmap.sources import _dedupe, read_text
+from campmap.sources import dedupe, read_text
 
 HERE = Path(__file__).resolve().parent
 TOWN = HERE / "data" / "town.geojson"
@@ -39,7 +39,7 @@ SECOND = "Five cameras went up on Mill Road and three at Market Square."
 
 
 def layers_of(text, town):
-    document = _dedupe([read_text(text, "report.txt")], [])
+    document = dedupe([read_text(text, "report.txt")], [])
     return build_layers(document, extract(document, town), town)
 
 
@@ -68,12 +68,12 @@ from campmap.export import write_outputs
 from campmap.extract import extract
 from campmap.gazetteer import Gazetteer, GeoJSONGazetteer
 from campmap.layer import build_layers
-from campmap.sources import _dedupe, read_text
+from campmap.sources import dedupe, read_text
 
 town = Gazetteer([GeoJSONGazetteer(sys.argv[2], name="town")])
 runs = []
 for text in sys.argv[3:]:
-    document = _dedupe([read_text(text, "report.txt")], [])
+    document = dedupe([read_text(text, "report.txt")], [])
     runs.append(build_layers(document, extract(document, town), town))
 print("ready", flush=True)
 while True:  # write for ever, alternating: every moment is mid-write

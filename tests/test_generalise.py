@@ -8,7 +8,7 @@ import pytest
 
 from campmap import Role, build_layers, extract, read_text
 from campmap.gazetteer import Gazetteer, GeoJSONGazetteer, default_gazetteer
-from campmap.sources import _dedupe
+from campmap.sources import dedupe
 
 CORPUS = Path(__file__).resolve().parent / "data" / "reports"
 
@@ -20,7 +20,7 @@ def towns() -> Gazetteer:
 
 
 def run(towns, *reports: str):
-    document = _dedupe([read_text(text, f"r{i}.txt") for i, text in enumerate(reports)], [])
+    document = dedupe([read_text(text, f"r{i}.txt") for i, text in enumerate(reports)], [])
     mentions = extract(document, towns)
     return mentions, build_layers(document, mentions, towns)
 
@@ -203,7 +203,7 @@ def test_syndicated_copies_and_follow_ups_merge_into_one_site_with_conflicts_kep
 
 def test_a_plain_gazetteer_without_the_towns_leaves_them_unresolved():
     london = Gazetteer(default_gazetteer().backends)
-    document = _dedupe([read_text("Cameras were fitted on Tollgate Lane.", "r.txt")], [])
+    document = dedupe([read_text("Cameras were fitted on Tollgate Lane.", "r.txt")], [])
     (mention,) = extract(document, london)
     assert mention.role is Role.SITE and not mention.resolved
 

@@ -24,7 +24,7 @@ from campmap.export.table import sites_table
 from campmap.extract import extract
 from campmap.layer import build_layers
 from campmap.records import Document
-from campmap.sources import _dedupe, clean_text, decode_bytes, read_text, split_sentences
+from campmap.sources import clean_text, decode_bytes, dedupe, read_text, split_sentences
 
 EXAMPLES = int(os.environ.get("CAMPMAP_PROPERTY_EXAMPLES", "100"))
 """Examples per cheap property; the whole-pipeline ones run 40% and 30% of it."""
@@ -52,7 +52,7 @@ REPORTS = st.lists(st.one_of(PIECES, st.text(max_size=12)), max_size=40).map("".
 
 
 def _document(*texts: str) -> Document:
-    return _dedupe([read_text(t, f"r{i}.txt") for i, t in enumerate(texts)], [])
+    return dedupe([read_text(t, f"r{i}.txt") for i, t in enumerate(texts)], [])
 
 
 @SETTINGS
@@ -162,7 +162,7 @@ def test_merging_reports_does_not_depend_on_their_order(town, texts, rng):
     rng.shuffle(order)
 
     def sites(indices):
-        document = _dedupe([read_text(texts[i], f"r{i}.txt") for i in indices], [])
+        document = dedupe([read_text(texts[i], f"r{i}.txt") for i in indices], [])
         layers = build_layers(document, extract(document, town), town)
         rows = layers.sites[["site_id", "name", "count", "status"]].astype(str)
         points = [p.wkt for p in layers.sites.geometry]
