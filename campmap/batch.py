@@ -28,7 +28,6 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
-import shutil
 import signal
 import sys
 import time
@@ -376,9 +375,6 @@ class _Checkpoint:
             pickle.dump(result, stream, protocol=pickle.HIGHEST_PROTOCOL)
         temp.replace(path)
 
-    def remove(self) -> None:
-        shutil.rmtree(self.folder, ignore_errors=True)
-
 
 class _Done:
     def __init__(self, result: BatchResult) -> None:
@@ -571,9 +567,8 @@ def map_corpus(
         raise InputError("inputs", f"no report could be read ({stats.failure_summary()})")
     document, mentions = merger.document()
     gazetteer = _gazetteer(config)
-    if backends:
-        files = [load_gazetteer_file(Path(p)) for p in config.gazetteer_files]
-        gazetteer = default_gazetteer([*files, *backends])
+    if backends:  # the files already loaded, then the online backends, then the embedded one
+        gazetteer = default_gazetteer([*gazetteer.backends[:-1], *backends])
     found, problems = place_unresolved(mentions, gazetteer, region)
     if problems:
         document = replace(document, problems=(*document.problems, *problems))

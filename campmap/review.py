@@ -30,7 +30,7 @@ from campmap.gazetteer.names import normalize
 from campmap.geometry import site_point
 from campmap.layer import Layers, _osm_tags, _site_row
 from campmap.limits import MAX_TABLE_ROWS, read_limited
-from campmap.records import Mention, Role
+from campmap.records import Role
 
 __all__ = [
     "ACTIONS",
@@ -550,8 +550,3 @@ def _placed_unresolved(
                                        {"source": item["source"], "start": item["start"],
                                         "end": item["end"]}]}]  # fmt: skip
     return _with_decision(row, replace(decision, action=""), gazetteer, label)
-
-
-def mentions_of(layers: Layers, site_id: str) -> list[Mention]:
-    """Return the mentions behind a site (for notebooks and reviewers)."""
-    return [m for m in layers.mentions if m.place is not None and m.place.id == site_id]

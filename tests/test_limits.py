@@ -124,7 +124,7 @@ def test_deeply_nested_html_ends_in_bounded_time_and_memory(tmp_path, baseline_m
         encoding="utf-8",
     )  # fmt: skip
     code, err, peak = run_map(tmp_path, str(page))
-    assert code in (0, 1), err  # mapped, or a one-line refusal; never a crash or a hang
-    if code == 1:
-        assert str(page) in err
+    assert code == 0, err  # mapped (text nested past libxml2's depth limit is dropped, not fatal)
+    sites = json.loads((tmp_path / "out" / "sites.geojson").read_text())["features"]
+    assert "High Street" in [f["properties"]["name"] for f in sites]
     assert peak < baseline_mb + HEADROOM_MB, (peak, baseline_mb)

@@ -106,10 +106,7 @@ def write_outputs(
     CampmapError
         ``png`` was asked for and Chromium is missing or failed (nothing is written).
     """
-    if png:
-        find_chromium()  # fail before writing anything
-    path = prepare_dir(folder)
-    html = render_map(layers, title=title, tiles=tiles)  # fail on a bad provider before writing
+    path, html = _prepare(layers, folder, title, tiles, png)
     lines, areas = place_frames(layers)
     return replace_all(
         path,
@@ -128,6 +125,16 @@ def write_outputs(
             *_map_writers(layers, path, html, title, embed, png),
         ],
     )
+
+
+def _prepare(
+    layers: Layers, folder: str | Path, title: str, tiles: str | None, png: bool
+) -> tuple[Path, str]:
+    """Check Chromium (for a PNG) and the tile provider, and render the map, before writing."""
+    if png:
+        find_chromium()
+    path = prepare_dir(folder)
+    return path, render_map(layers, title=title, tiles=tiles)
 
 
 def _map_writers(
@@ -167,8 +174,5 @@ def write_map_outputs(
     For re-drawing a map from a sites file (:func:`campmap.sites_file.read_layers`);
     the options are those of :func:`write_outputs`.
     """
-    if png:
-        find_chromium()
-    path = prepare_dir(folder)
-    html = render_map(layers, title=title, tiles=tiles)
+    path, html = _prepare(layers, folder, title, tiles, png)
     return replace_all(path, _map_writers(layers, path, html, title, embed, png))

@@ -154,10 +154,6 @@ class Gazetteer:
             out.append(NameHit(text[hit.start : hit.end], hit.start, hit.end, places, not places))
         return out
 
-    def is_region(self, name: str) -> bool:
-        """Whether a name is a country, nation, region or city."""
-        return normalize(name) in self._regions
-
     def lookup(self, name: str) -> list[Place]:
         """Resolve a name: exact (normalised) first, else the closest spelling.
 

@@ -33,7 +33,7 @@ from shapely.geometry.base import BaseGeometry
 
 from campmap.errors import GazetteerError, OutputError
 from campmap.export.atomic import prepare_dir, replace_all
-from campmap.gazetteer.base import Backend
+from campmap.gazetteer.base import FileGazetteer
 from campmap.records import Place
 
 __all__ = [
@@ -384,23 +384,12 @@ def import_osm(
     return summary
 
 
-class OSMGazetteer(Backend):
-    """Places read straight from an OSM extract (no GeoPackage written).
+def _osm_places(path: Path, backend: str) -> list[Place]:
+    places, _, _ = read_osm_places(path)
+    return [replace(p, backend=backend) for p in places]
 
-    Parameters
-    ----------
-    path : str or pathlib.Path
-        The extract.
-    name : str, optional
-        Provenance shown for its places; the file name by default.
-    """
 
-    def __init__(self, path: str | Path, name: str | None = None) -> None:
-        self.path = Path(path)
-        self.name = name or self.path.name
-        places, _, self.summary = read_osm_places(self.path)
-        self._places = [replace(p, backend=self.name) for p in places]
+class OSMGazetteer(FileGazetteer):
+    """Places read straight from an OSM extract, no GeoPackage written."""
 
-    def places(self) -> Iterable[Place]:
-        """Return every place kept from the extract."""
-        return self._places
+    load = staticmethod(_osm_places)
