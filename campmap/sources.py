@@ -52,47 +52,48 @@ code pages, and the usual East Asian ones); charset-normalizer picks the one tha
 
 STDIN = "-"
 
-_QUOTES = str.maketrans(
-    {
-        "\u2018": "'",
-        "\u2019": "'",
-        "\u201a": "'",
-        "\u201b": "'",
-        "\u2032": "'",
-        "\u00b4": "'",
-        "\u0060": "'",
-        "\u201c": '"',
-        "\u201d": '"',
-        "\u201e": '"',
-        "\u201f": '"',
-        "\u2033": '"',
-        "\u00ab": '"',
-        "\u00bb": '"',
-        "\u00a0": " ",
-        "\u2007": " ",
-        "\u202f": " ",
-        "\u2009": " ",
-        "\u200a": " ",
-        "\u3000": " ",
-        "\u2028": "\n",
-        "\u2029": "\n\n",
-        "\u00ad": None,
-        "\u200b": None,
-        "\u200c": None,
-        "\u200d": None,
-        "\u2060": None,
-        "\ufeff": None,
-    }
-)
+# Typographic quotes, odd spaces and invisible characters, and what each becomes.
+_ODD: dict[str, str] = {
+    "\u2018": "'",
+    "\u2019": "'",
+    "\u201a": "'",
+    "\u201b": "'",
+    "\u2032": "'",
+    "\u00b4": "'",
+    "\u0060": "'",
+    "\u201c": '"',
+    "\u201d": '"',
+    "\u201e": '"',
+    "\u201f": '"',
+    "\u2033": '"',
+    "\u00ab": '"',
+    "\u00bb": '"',
+    "\u00a0": " ",
+    "\u2007": " ",
+    "\u202f": " ",
+    "\u2009": " ",
+    "\u200a": " ",
+    "\u3000": " ",
+    "\u2028": "\n",
+    "\u2029": "\n\n",
+    "\u00ad": "",
+    "\u200b": "",
+    "\u200c": "",
+    "\u200d": "",
+    "\u2060": "",
+    "\ufeff": "",
+}
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_SPACES = re.compile(r"[ \t]+")
+# One pass over the text finds both (control characters go).
+_ODD_OR_CONTROL = re.compile("[" + "".join(_ODD) + _CONTROL.pattern[1:])
+_SPACES = re.compile(r"[ \t]{2,}|\t")  # a lone space is left alone: nothing to do
 # "China 's" (a scraper's space before a possessive) becomes "China's".
 _SPACED_POSSESSIVE = re.compile(r"(?<=\w) '(?=s\b)")
 _BULLET = re.compile(r"^\s*(?:[-*+\u2022\u25aa\u25cf]|\d{1,2}[.)])\s+")
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MD_MARK = re.compile(r"(\*\*|__|(?<!\w)[*_](?=\w)|(?<=\w)[*_](?!\w)|^#{1,6}\s*)", re.M)
 _TRAILING_CREDIT = re.compile(r"\s*\([^()]{0,40}\)\s*[.!?]?\s*$")
-_NON_WORD = re.compile(r"[\W_]+")
+_WORD_RUN = re.compile(r"[^\W_]+")
 # Where a sentence could end inside a paragraph: a terminal, closing quotes, then a space;
 # or a semicolon or colon before a capital (syntok splits some of those).
 _INNER_END = re.compile(r"[.!?\u2026][\"')\]]*\s|[;:]\s+\W*[A-Z]")
@@ -390,11 +391,14 @@ def clean_text(text: str) -> str:
     "Title\n\nBody text's first line of a long hard-wrapped paragraph wraps here.\n\n- item"
     """
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
-    text = _CONTROL.sub("", text.translate(_QUOTES))
-    text = _SPACED_POSSESSIVE.sub("'", text)
+    text = _ODD_OR_CONTROL.sub(lambda m: _ODD.get(m.group(), ""), text)
+    if " '" in text:  # (the patterns are slow to scan a text for; a test is not)
+        text = _SPACED_POSSESSIVE.sub("'", text)
+    if "  " in text or "\t" in text:
+        text = _SPACES.sub(" ", text)
     paragraphs: list[str] = []
     for block in re.split(r"\n\s*\n", text):
-        lines = [_SPACES.sub(" ", line).strip() for line in block.split("\n")]
+        lines = [line.strip() for line in block.split("\n")]
         paragraphs.extend(_join_lines([line for line in lines if line]))
     return "\n\n".join(paragraphs)
 
@@ -486,7 +490,9 @@ def sentence_key(text: str) -> str:
     ...     "Ten cameras on the Strand.")
     True
     """
-    return _NON_WORD.sub(" ", _TRAILING_CREDIT.sub("", text).lower()).strip()
+    if ")" in text:
+        text = _TRAILING_CREDIT.sub("", text)
+    return " ".join(_WORD_RUN.findall(text.lower()))
 
 
 def dedupe(sources: Iterable[Source], problems: Iterable[Problem] = ()) -> Document:

@@ -22,6 +22,8 @@ from campmap.export.geojson import write_sites
 from campmap.export.html import render_map
 from campmap.export.table import sites_table
 from campmap.extract import extract
+from campmap.extract.counts import find_numbers
+from campmap.gazetteer.names import tokens
 from campmap.layer import build_layers
 from campmap.records import Document
 from campmap.sources import clean_text, decode_bytes, dedupe, read_text, split_sentences
@@ -45,7 +47,7 @@ PIECES = st.sampled_from(
         "\u201c", "\u201d", "\u2018", "\u2019", "\u00ab", "\u00bb", "`", "\u00a0", "\u200b",
         "\ufeff", "\x00", "\x1b[31m", ". ", "; ", "- ", "* ", "1. ", "<b>", "</script>",
         "<!--", "]]>", "=cmd|' /C calc'!A0", "../../etc/passwd", "\u202e", "\U0001f4f7",
-        "\u0301", "\u00e9",
+        "\u0301", "\u00e9", "\u0130", "\u0130stanbul Road", "\u1e9e",
     ]
 )  # fmt: skip
 REPORTS = st.lists(st.one_of(PIECES, st.text(max_size=12)), max_size=40).map("".join)
@@ -88,6 +90,19 @@ def test_extraction_never_crashes_and_counts_are_whole_and_not_negative(town, te
     for mention in extract(_document(text), town):
         assert mention.count is None or (type(mention.count) is int and mention.count >= 0), mention
         assert 0 <= mention.start <= mention.end <= len(mention.sentence.text)
+        assert mention.sentence.text[mention.start : mention.end] == mention.text
+
+
+@SETTINGS
+@given(REPORTS)
+@example("\u0130\u0130 twelve cameras on \u0130stanbul Road, King's Cross")
+def test_numbers_and_words_keep_their_place_in_the_text(text):
+    # Patterns run on lower-cased text; a character that lower-cases to two (İ) must
+    # not shift what follows it.
+    for number in find_numbers(text):
+        assert text[number.start : number.end] == number.text
+    for norm, start, end in tokens(text):
+        assert [n for n, _, _ in tokens(text[start:end])] == [norm]
 
 
 class _Strict(HTMLParser):

@@ -27,6 +27,7 @@ from campmap.extract.junctions import join_junctions
 from campmap.extract.places import PlaceHit, find_places
 from campmap.extract.region import settle_namesakes
 from campmap.gazetteer import Gazetteer, default_gazetteer
+from campmap.gazetteer.names import lowercase
 from campmap.records import Document, Mention, Place, Role, Sentence
 
 __all__ = ["extract", "extract_sentence"]
@@ -47,36 +48,30 @@ _FILLERS = frozenset(
 _LIST_GAP = re.compile(
     r"^\s*(?:,\s*(?:and\s+|or\s+|as\s+well\s+as\s+)?|\s+(?:and|or|as\s+well\s+as|plus)\s+|;\s*(?:and\s+)?)"
     r"(?P<rest>.*)$",
-    re.IGNORECASE,
 )
 _QUALIFIER_GAP = re.compile(
     r"^\s+(?:entrance|entrances|gate|gates|side|end|corner|edge|exit|approach)\s+(?:to|of|into)\s+"
     r"(?:the\s+)?$",
-    re.IGNORECASE,
 )
-_ADDRESS_GAP = re.compile(r"^\s*,?\s+(?:on|in|off)\s+(?:the\s+)?$", re.IGNORECASE)
+_ADDRESS_GAP = re.compile(r"^\s*,?\s+(?:on|in|off)\s+(?:the\s+)?$")
 _ROUTE_WORD = re.compile(
     r"\b(?:route|along|procession|parade|path|way|stretch(?:ing)?|length|corridor|running|runs)\b",
-    re.IGNORECASE,
 )
-_VIA_GAP = re.compile(r"^\s+(?:from|between)\s+(?:the\s+)?$", re.IGNORECASE)
-_FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
-_TO = re.compile(r"^\s+(?:to|towards|as\s+far\s+as|up\s+to)\s+(?:the\s+)?$", re.IGNORECASE)
-_BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?$", re.IGNORECASE)
-_AND = re.compile(r"^\s+and\s+(?:the\s+)?$", re.IGNORECASE)
+_VIA_GAP = re.compile(r"^\s+(?:from|between)\s+(?:the\s+)?$")
+_FROM = re.compile(r"\bfrom\s+(?:the\s+)?$")
+_TO = re.compile(r"^\s+(?:to|towards|as\s+far\s+as|up\s+to)\s+(?:the\s+)?$")
+_BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?$")
+_AND = re.compile(r"^\s+and\s+(?:the\s+)?$")
 _MOVED_FROM = re.compile(
     r"\b(?:moved|relocated|removed|taken(?:\s+down)?|transferred|shifted|ripped\s+out)\s+"
     r"(?:\w+\s+){0,3}?from\s+(?:the\s+)?$",
-    re.IGNORECASE,
 )
 _RELOCATED = re.compile(
     r"\b(?:moved|relocated|transferred|shifted)\s+(?:\w+\s+){0,3}?from\s+(?:the\s+)?$",
-    re.IGNORECASE,
 )
 _REMOVED = re.compile(
     r"\b(?:removed|taken\s+down|dismantled|decommissioned|switched\s+off|ripped\s+out|stolen|"
     r"stole|scrapped)\b",
-    re.IGNORECASE,
 )
 _PLANNED = re.compile(
     r"\b(?:will\s+be\s+(?:installed|put\s+up|erected|fitted|placed|mounted|added|set\s+up)|"
@@ -86,49 +81,40 @@ _PLANNED = re.compile(
     r"to\s+go\s+up|(?:is|are)\s+to\s+be|plans?\s+for|proposals?|proposed|approved|"
     r"consultation|could\s+be\s+installed|there\s+will\s+be|next\s+(?:week|month|year)|"
     r"later\s+this\s+(?:week|month|year)|wants?|calls?\s+for|would\s+like|asked\s+for)\b",
-    re.IGNORECASE,
 )
 _STATUS_END = re.compile(r"[;,]|\s(?:and|but|while|whereas)\s")
 _CLAUSE_BREAK = re.compile(
     r"[;:]|,\s+(?:and\s+|but\s+|while\s+|with\s+)?(?:more|others|further|another|the\s+rest)\b"
     r"|\s(?:while|whereas|whilst)\s",
-    re.IGNORECASE,
 )
-_NEGATED = re.compile(r"\b(?:no|not|never|none|nor|without)\b[^,;]*$", re.IGNORECASE)
+_NEGATED = re.compile(r"\b(?:no|not|never|none|nor|without)\b[^,;]*$")
 _RELOCATED_LATER = re.compile(
     r"\b(?:moved|relocated|transferred|shifted|put\s+back\s+up)\s+(?:\w+\s+){0,2}?to\b",
-    re.IGNORECASE,
 )
 _QUALIFIED = re.compile(
     r"\b(?:(?:just\s+|directly\s+|immediately\s+)?(?:north|south|east|west)\s+of|next\s+to|"
     r"close\s+to|in\s+front\s+of|a\s+few\s+yards\s+from)\s+(?:the\s+)?$",
-    re.IGNORECASE,
 )
 _SENT_TO = re.compile(
     r"\b(?:taken|moved|relocated|transferred)\s+to\s+"
     r"(?:the\s+)?$",
-    re.IGNORECASE,
 )
 _WIDER = re.compile(
     r"\b(?:(?:across|throughout|in|around)\s+the\s+(?:borough|town|city|county|district|area|"
     r"region|country|force\s+area)|including|among\s+them|such\s+as)\b",
-    re.IGNORECASE,
 )
 _DESTINED = re.compile(
     r"\b(?:planned|proposed|earmarked|destined|bound|intended|approved|scheme|plans?|project|"
     r"bid|proposals?|funding|money)\s+for\s+(?:the\s+)?$",
-    re.IGNORECASE,
 )
 _APPOSITIVE = re.compile(
     r"^\s*,\s+(?:an?|the)\s+(?:[\w'-]+\s+){0,3}?(?:on|in|off|near|behind)\s+(?:the\s+)?$",
-    re.IGNORECASE,
 )
 _LIST_INTRO = re.compile(r":\s*(?:[-*\u2022]\s*)?(?:the\s+)?$")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*\u2022\u00b7\u2013]|\d{1,2}[.)])\s+")
-_ITEM_GAP = re.compile(r"^[\s\-*\u2022\u00b7\u2013\d.)]*(?:the\s+)?$", re.IGNORECASE)
+_ITEM_GAP = re.compile(r"^[\s\-*\u2022\u00b7\u2013\d.)]*(?:the\s+)?$")
 _NEAR_GAP = re.compile(
     r"^\s*,?\s+(?:near|by|close\s+to|next\s+to|opposite|outside|beside)\s+(?:the\s+)?$",
-    re.IGNORECASE,
 )
 _GETS = re.compile(
     r"^\s+(?:will\s+(?:get|receive|have)|is\s+(?:getting|to\s+get|receiving)|gets|receives|"
@@ -136,22 +122,18 @@ _GETS = re.compile(
     r"(?:now\s+|only\s+|just\s+)?(?:has|have)\s+(?:\d+|an?\s+dozen|one|two|three|four|five|six|"
     r"seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|forty|fifty)(?=\s*[.,;]|\s*$)|"
     r"has\s+(?:got|received|been\s+given))\b",
-    re.IGNORECASE,
 )
 _LABEL = re.compile(
-    r"^(?:\s*,\s*[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*)?\s*(?::|\s[\u2013\u2014-])\s+"
+    r"^(?:\s*,\s*[a-z][\w'-]*(?:\s+[a-z][\w'-]*)*)?\s*(?::|\s[\u2013\u2014-])\s+"
     r"(?:[\w-]+\s+){0,3}?(?:cameras?|cctv|anpr)\b",
-    re.IGNORECASE,
 )
 _MOVED_TO = re.compile(
     r"^\s+and\s+(?:were\s+|was\s+|been\s+)?(?:moved|relocated|transferred|shifted|taken|put\s+up)"
     r"\s+(?:\w+\s+){0,2}?to\s+(?:the\s+)?$",
-    re.IGNORECASE,
 )
 _ORGANISATION = re.compile(
     r"^\s+(?:(?:city|borough|county|district|town|parish)\s+)?(?:council|councillors?|police|"
-    r"constabulary|mayor|MPs?|residents|officials|spokesman|spokeswoman|spokesperson)\b",
-    re.IGNORECASE,
+    r"constabulary|mayor|mps?|residents|officials|spokesman|spokeswoman|spokesperson)\b",
 )
 _CONTEXT_KINDS = frozenset("town city village borough county region country".split())
 
@@ -177,10 +159,12 @@ def extract(document: Document, gazetteer: Gazetteer | None = None) -> tuple[Men
     for sentence in document.sentences:
         text = sentence.text.rstrip()
         item = continued or (list_open and bool(_LIST_ITEM.match(text)))
-        mentions = extract_sentence(sentence, gazetteer, list_item=item)
-        found.extend(mentions)
+        about_cameras = bool(CAMERA_NOUN.search(text))
+        found.extend(
+            extract_sentence(sentence, gazetteer, list_item=item, about_cameras=about_cameras)
+        )
         # A list of camera sites goes on after "...:" (bullets) or "...;" (split sentences).
-        camera_list = item or bool(CAMERA_NOUN.search(text))
+        camera_list = item or about_cameras
         continued = camera_list and text.endswith(";")
         if not item:
             list_open = camera_list and text.endswith(":")
@@ -188,7 +172,11 @@ def extract(document: Document, gazetteer: Gazetteer | None = None) -> tuple[Men
 
 
 def extract_sentence(
-    sentence: Sentence, gazetteer: Gazetteer, *, list_item: bool = False
+    sentence: Sentence,
+    gazetteer: Gazetteer,
+    *,
+    list_item: bool = False,
+    about_cameras: bool | None = None,
 ) -> list[Mention]:
     """Return the place mentions of one sentence (see the module docstring).
 
@@ -200,25 +188,31 @@ def extract_sentence(
         The sentence is an item of a list introduced by a sentence about
         cameras (``New camera sites:`` then ``- Market Place``): its places
         inherit the camera context of the list.
+    about_cameras : bool, optional
+        Whether the sentence names cameras, when the caller knows already
+        (found with :data:`campmap.extract.counts.CAMERA_NOUN` otherwise).
     """
     text = sentence.text
     hits = join_junctions(text, find_places(text, gazetteer), gazetteer)
     if not hits:
         return []
-    about_cameras = list_item or bool(CAMERA_NOUN.search(text))
+    if about_cameras is None:
+        about_cameras = bool(CAMERA_NOUN.search(text))
+    about_cameras = list_item or about_cameras
     roles: list[Role] = [Role.CONTEXT] * len(hits)
     reasons = ["not where cameras are placed"] * len(hits)
     near: list[Place | None] = [None] * len(hits)
-    route_pairs = _route_pairs(text, hits)
+    low = lowercase(text)  # the patterns are lower case (faster than IGNORECASE)
+    route_pairs = _route_pairs(low, hits)
     in_route = {i for pair in route_pairs for i in pair if i is not None}
     for i, hit in enumerate(hits):
         previous = hits[i - 1] if i else None
-        gap = text[previous.end if previous else 0 : hit.start]
+        gap = low[previous.end if previous else 0 : hit.start]
         if hit.match == "region":
             reasons[i] = "a country, nation or city"
         elif hit.places and hit.places[0].kind in _CONTEXT_KINDS:
             reasons[i] = f"the {hit.places[0].kind} the report is set in"
-        elif _ORGANISATION.match(text[hit.end :]):
+        elif _ORGANISATION.match(low[hit.end :]):
             reasons[i] = "names an organisation, not a place"
         elif previous is not None and _QUALIFIER_GAP.match(gap):
             reasons[i] = f"narrows where {previous.text} is"
@@ -234,7 +228,7 @@ def extract_sentence(
             reasons[i] = f"says where {previous.text} is"
         elif i in in_route:
             roles[i], reasons[i] = Role.ROUTE, "end of a route"
-        elif about_cameras and _NEGATED.search(text[: hit.start]):
+        elif about_cameras and _NEGATED.search(low[: hit.start]):
             reasons[i] = "cameras are not placed there"
         elif about_cameras and (
             _locative_before(gap)
@@ -246,12 +240,12 @@ def extract_sentence(
             roles[i], reasons[i] = Role.SITE, "cameras placed there"
         elif list_item and previous is None and _ITEM_GAP.match(gap):
             roles[i], reasons[i] = Role.SITE, "an item of a list of camera sites"
-        elif about_cameras and (_GETS.match(text[hit.end :]) or _LABEL.match(text[hit.end :])):
+        elif about_cameras and (_GETS.match(low[hit.end :]) or _LABEL.match(low[hit.end :])):
             roles[i], reasons[i] = Role.SITE, "the area that gets the cameras"
         elif (
             previous is not None
             and roles[i - 1] is Role.SITE
-            and _MOVED_FROM.search(text[: previous.start])
+            and _MOVED_FROM.search(low[: previous.start])
             and _MOVED_TO.match(gap)
         ):
             roles[i], reasons[i] = Role.SITE, f"cameras moved there from {previous.text}"
@@ -259,11 +253,11 @@ def extract_sentence(
             roles[i], reasons[i] = Role.SITE, "cameras taken there"
         elif previous is not None and roles[i - 1] is Role.SITE and _listed(gap):
             roles[i], reasons[i] = Role.SITE, f"listed with {previous.text}"
-        elif previous is not None and _RELOCATED.search(text[: previous.start]) and _TO.match(gap):
+        elif previous is not None and _RELOCATED.search(low[: previous.start]) and _TO.match(gap):
             roles[i], reasons[i] = Role.SITE, f"cameras moved there from {previous.text}"
         elif not about_cameras:
             reasons[i] = "sentence does not speak of cameras"
-    counts = _attach_counts(text, hits, roles, bool(route_pairs), about_cameras, reasons)
+    counts = _attach_counts(text, low, hits, roles, bool(route_pairs), about_cameras, reasons)
     route_of: dict[int, tuple[str, str]] = {}
     for a, b, via in route_pairs:
         key = (_key(hits[a]), _key(hits[b]))
@@ -286,7 +280,7 @@ def extract_sentence(
                 score=hit.score,
                 count=count,
                 count_text=count_text,
-                status=_status(text, hit, roles[i], reasons[i]),
+                status=_status(low, hit, roles[i], reasons[i]),
                 near=near[i],
                 reason=reasons[i],
                 route_key=route_of.get(i),
@@ -300,14 +294,17 @@ def _key(hit: PlaceHit) -> str:
     return hit.places[0].id if hit.places else hit.text
 
 
-def _route_pairs(text: str, hits: list[PlaceHit]) -> list[tuple[int, int, int | None]]:
-    """Find ``[route|along] [X] from A to B`` (or ``between A and B``): ends, and the street X."""
+def _route_pairs(low: str, hits: list[PlaceHit]) -> list[tuple[int, int, int | None]]:
+    """Find ``[route|along] [X] from A to B`` (or ``between A and B``): ends, and the street X.
+
+    ``low`` is the sentence lower-cased (see :func:`campmap.gazetteer.names.lowercase`).
+    """
     pairs: list[tuple[int, int, int | None]] = []
     for i in range(len(hits) - 1):
         a, b = hits[i], hits[i + 1]
         if a.match == "region" or b.match == "region":
             continue
-        before, between = text[: a.start], text[a.end : b.start]
+        before, between = low[: a.start], low[a.end : b.start]
         from_to = _FROM.search(before) and _TO.match(between)
         between_and = _BETWEEN.search(before) and _AND.match(between)
         if (from_to or between_and) and _ROUTE_WORD.search(before):
@@ -317,7 +314,7 @@ def _route_pairs(text: str, hits: list[PlaceHit]) -> list[tuple[int, int, int | 
                 street is not None
                 and street.places
                 and street.places[0].place_kind == "line"
-                and _VIA_GAP.match(text[street.end : a.start])
+                and _VIA_GAP.match(low[street.end : a.start])
             ):
                 via = i - 1
             pairs.append((i, i + 1, via))
@@ -354,6 +351,7 @@ def _locative_before(gap: str) -> bool:
 
 def _attach_counts(
     text: str,
+    low: str,
     hits: list[PlaceHit],
     roles: list[Role],
     has_route: bool,
@@ -387,12 +385,12 @@ def _attach_counts(
                 out.setdefault(i, (number.value, number.text))
             continue
         scope_end = found[n + 1][0].start if n + 1 < len(found) else len(text)
-        _attach_total(text, number, scope_end, hits, sites, out, reasons)
+        _attach_total(low, number, scope_end, hits, sites, out, reasons)
     return out
 
 
 def _attach_total(
-    text: str,
+    low: str,
     number: Number,
     scope_end: int,
     hits: list[PlaceHit],
@@ -401,12 +399,12 @@ def _attach_total(
     reasons: list[str],
 ) -> None:
     clause_end = scope_end
-    brk = _CLAUSE_BREAK.search(text, number.end, scope_end)
+    brk = _CLAUSE_BREAK.search(low, number.end, scope_end)
     if brk:
         clause_end = brk.start()
     sites = list(sites)
     after = [i for i in sites if number.end <= hits[i].start < clause_end]
-    if after and _WIDER.search(text, number.end, hits[after[0]].start):
+    if after and _WIDER.search(low, number.end, hits[after[0]].start):
         return  # "40 cameras across the borough, including those on X": not X's count
     before = [i for i in sites if hits[i].end <= number.start]
     group = after or before
@@ -421,18 +419,18 @@ def _attach_total(
             out.setdefault(i, (None, f"{number.text} in total across {names}"))
 
 
-def _status(text: str, hit: PlaceHit, role: Role, reason: str) -> str:
-    """Status from the sentence up to the end of the place's clause."""
+def _status(low: str, hit: PlaceHit, role: Role, reason: str) -> str:
+    """Status from the (lower-cased) sentence up to the end of the place's clause."""
     if role is Role.CONTEXT:
         return "context"
     if reason.startswith("cameras moved there"):
         return "installed"
-    before = text[: hit.start]
+    before = low[: hit.start]
     if _RELOCATED.search(before):
         return "relocated_from"
-    brk = _STATUS_END.search(text, hit.end)
-    window = text[text.rfind(";", 0, hit.start) + 1 : brk.start() if brk else len(text)]
-    if _MOVED_FROM.search(before) and _RELOCATED_LATER.search(text, hit.end):
+    brk = _STATUS_END.search(low, hit.end)
+    window = low[low.rfind(";", 0, hit.start) + 1 : brk.start() if brk else len(low)]
+    if _MOVED_FROM.search(before) and _RELOCATED_LATER.search(low, hit.end):
         return "relocated_from"
     if _REMOVED.search(window):
         return "removed"

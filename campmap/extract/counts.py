@@ -15,6 +15,8 @@ from enum import StrEnum
 
 from text_to_num import text2num
 
+from campmap.gazetteer.names import lowercase
+
 __all__ = ["CAMERA_NOUN", "CountKind", "Number", "camera_counts", "find_numbers"]
 
 _UNITS = [
@@ -25,12 +27,11 @@ _UNITS = [
 ]  # fmt: skip
 _WORD = "|".join(_UNITS)
 _NUMBER = re.compile(
-    rf"(?<![\w£$€.,-])(?:"
+    rf"\b(?=[\dadefhmnostuvz])(?<![\w£$€.,-])(?:"
     rf"(?P<digits>\d{{1,3}}(?:,\d{{3}})+|\d+)(?![\w%£$€]|[.,]\d)"
     rf"|(?P<words>(?:an?\s+)?(?:{_WORD}|dozen)(?:(?:\s+and\s+|[\s-]+)(?:{_WORD}))*)\b"
     rf"|(?P<vague>several|dozens|scores|hundreds|a\s+handful|a\s+number|a\s+few|numerous|multiple)\b"
-    rf")",
-    re.IGNORECASE,
+    rf")"
 )
 CAMERA_NOUN = re.compile(
     r"\b(?:cameras?|cctv|devices?|anpr|webcams?|camera\s+(?:units?|poles?|masts?)|"
@@ -54,21 +55,21 @@ _LOCATIVE_AFTER = re.compile(
     r"(?:(?:has|have|had|was|were|is|are)\s+(?:been\s+|now\s+|since\s+)?)?(?:gone\s+up|put\s+up|"
     r"installed|fitted|placed|mounted|erected|added)\s+(?:at|on|in|along|outside|near|by|above)|"
     r"beside|above|over|overlooking|facing|around|across|inside|within)\b",
-    re.IGNORECASE,
 )
+# The patterns below, but _NOT_A_COUNT_BEFORE and _MODIFIER, are lower case and run on
+# lower-cased text (see campmap.gazetteer.names.lowercase): much faster than IGNORECASE.
 _NOT_A_COUNT_BEFORE = re.compile(
     r"(?:[£$€]\s*|\b(?:aged|age|No\.?|number|page|year|in|since|by)\s+)$"
 )
 _WORD_RE = re.compile(r"[\w'-]+|[^\w\s]")
 _HELD_BEFORE = re.compile(
     r"\b(?:has|have|had|gets|get|got|will\s+get|will\s+have)\s+(?:only\s+|just\s+|now\s+)?$",
-    re.IGNORECASE,
 )
-_HELD_AFTER = re.compile(r"^\s*(?:[.,;:)]|$|\s*(?:more|of\s+them|too|as\s+well)\b)", re.IGNORECASE)
-_ANOTHER = re.compile(r"(?<![\w-])(?:another|one\s+more|a\s+new\s+one)\b", re.IGNORECASE)
-_MORE = re.compile(r"\s+(?:more|others|extra|additional)\b", re.IGNORECASE)
-_SINGULAR = re.compile(r"(?<![\w-])(?:a\s+single|an?|single|one\s+new)\s+", re.IGNORECASE)
-_FIRST_NOUN = re.compile(r"\b(?:cameras?|devices?|webcams?)\b", re.IGNORECASE)
+_HELD_AFTER = re.compile(r"^\s*(?:[.,;:)]|$|\s*(?:more|of\s+them|too|as\s+well)\b)")
+_ANOTHER = re.compile(r"(?<![\w-])(?:another|one\s+more|a\s+new\s+one)\b")
+_MORE = re.compile(r"\s+(?:more|others|extra|additional)\b")
+_SINGULAR = re.compile(r"(?<![\w-])(?:a\s+single|an?|single|one\s+new)\s+")
+_FIRST_NOUN = re.compile(r"\b(?:cameras?|devices?|webcams?)\b")
 
 
 class CountKind(StrEnum):
@@ -116,9 +117,13 @@ def find_numbers(text: str) -> list[Number]:
     >>> [(n.text, n.value) for n in find_numbers("several cameras")]
     [('several', None)]
     """
+    return _find_numbers(text, lowercase(text))
+
+
+def _find_numbers(text: str, low: str) -> list[Number]:
     out = []
-    for match in _NUMBER.finditer(text):
-        raw = match.group()
+    for match in _NUMBER.finditer(low):
+        raw = text[match.start() : match.end()]
         if match.group("digits"):
             value: int | None = int(raw.replace(",", ""))
         elif match.group("vague"):
@@ -152,32 +157,33 @@ def camera_counts(text: str, about_cameras: bool) -> list[tuple[Number, CountKin
     [(38, 'cameras'), (4, 'elliptical')]
     """
     out = []
-    numbers = find_numbers(text)
+    low = lowercase(text)
+    numbers = _find_numbers(text, low)
     starts = {n.start for n in numbers}
-    for match in _SINGULAR.finditer(text):
-        noun = _FIRST_NOUN.search(text, match.end(), match.end() + 60)
+    for match in _SINGULAR.finditer(low):
+        noun = _FIRST_NOUN.search(low, match.end(), match.end() + 60)
         if (
             match.start() not in starts
             and noun is not None
-            and not noun.group().lower().endswith("s")
+            and not noun.group().endswith("s")
             and _camera_noun_follows(text[match.end() :])
         ):
-            phrase = match.group().strip()
+            phrase = text[match.start() : match.end()].strip()
             numbers.append(Number(phrase, match.start(), match.start() + len(phrase), 1))
-    for match in _ANOTHER.finditer(text):
+    for match in _ANOTHER.finditer(low):
         if not any(
             n.start <= match.start() < n.end or match.start() <= n.start < match.end()
             for n in numbers
         ):
-            numbers.append(Number(match.group(), match.start(), match.end(), 1))
+            numbers.append(Number(text[match.start() : match.end()], match.start(), match.end(), 1))
     numbers.sort(key=lambda n: n.start)
     for number in numbers:
-        before = text[: number.start]
         after = text[number.end :]
-        prefix = _NOT_A_COUNT_BEFORE.search(before)
+        # Both patterns end at the number and are short: search only just before it.
+        prefix = _NOT_A_COUNT_BEFORE.search(text, max(0, number.start - 24), number.start)
         if prefix and not (
             prefix.group().strip().lower() in {"by", "in"}
-            and (_camera_noun_follows(after) or _MORE.match(after))
+            and (_camera_noun_follows(after) or _MORE.match(low, number.end))
         ):
             continue  # "by 2025", "in 12 days", but not "joined by four more"
         if number.value is not None and 1800 <= number.value <= 2100 and number.text.isdigit():
@@ -187,11 +193,11 @@ def camera_counts(text: str, about_cameras: bool) -> list[tuple[Number, CountKin
         elif (
             about_cameras
             and number.value is not None
-            and _HELD_BEFORE.search(before)
-            and _HELD_AFTER.match(after)
+            and _HELD_BEFORE.search(low, max(0, number.start - 40), number.start)
+            and _HELD_AFTER.match(low[number.end :])
         ):
             out.append((number, CountKind.HELD))
-        elif about_cameras and number.value is not None and _LOCATIVE_AFTER.match(after):
+        elif about_cameras and number.value is not None and _LOCATIVE_AFTER.match(low, number.end):
             out.append((number, CountKind.ELLIPTICAL))
     return out
 

@@ -25,9 +25,17 @@ PLACE_SUFFIXES = (
 
 _CAP = r"(?:[A-Z][\w'\-]*\.?)"
 _JOIN = r"(?:\s+(?:of|the|upon|de|la|le|du|des|van|von)(?=\s+[A-Z]))?"
-_CANDIDATE = re.compile(rf"\b(?:{_CAP}{_JOIN}\s+){{1,4}}{_CAP}(?!['\w])")
+# A run of capitalised words: ``\b(?:{_CAP}{_JOIN}\s+){1,4}{_CAP}``, written to start with a
+# character class (``[A-Z]`` not after a word character), which the regex engine scans for fast.
+_CANDIDATE = re.compile(
+    rf"[A-Z](?<!\w[A-Z])[\w'\-]*\.?{_JOIN}\s+(?:{_CAP}{_JOIN}\s+){{0,3}}{_CAP}(?!['\w])"
+)
 _SUFFIXES = frozenset(PLACE_SUFFIXES)
-_ROAD_NUMBER = re.compile(r"\b[AMB][1-9]\d{0,3}(?:\(M\))?(?![\w(])")
+_LONG_SUFFIXES_BY_INITIAL: dict[str, list[str]] = {}
+for _suffix in PLACE_SUFFIXES:
+    if len(_suffix) >= 4:
+        _LONG_SUFFIXES_BY_INITIAL.setdefault(_suffix[0], []).append(_suffix)
+_ROAD_NUMBER = re.compile(r"[AMB](?<!\w[AMB])[1-9]\d{0,3}(?:\(M\))?(?![\w(])")
 """British road numbers (``A38``, ``M25``, ``A1(M)``): places even if the gazetteer lacks them."""
 _LEADING = re.compile(r"^(?:(?:The|A|An|At|On|In|By|And|Near|Outside|Cameras?|CCTV)\s+)+")
 
@@ -63,10 +71,8 @@ def _place_word(word: str) -> bool:
     if word in _SUFFIXES:
         return True
     return len(word) >= 4 and any(
-        suffix[0] == word[0]
-        and len(suffix) >= 4
-        and DamerauLevenshtein.normalized_similarity(word, suffix) >= 0.75
-        for suffix in _SUFFIXES
+        DamerauLevenshtein.normalized_similarity(word, suffix) >= 0.75
+        for suffix in _LONG_SUFFIXES_BY_INITIAL.get(word[0], ())
     )
 
 

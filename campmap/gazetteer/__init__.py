@@ -131,6 +131,11 @@ class Gazetteer:
         for place in self._by_id.values():
             for alias in (place.name, *place.aliases):
                 self._spellings.setdefault(spelling(alias), normalize(alias))
+        # Spellings by their words' initials: a misspelling is only compared with those.
+        self._spellings_by_initials: dict[str, list[str]] = {}
+        for written in self._spellings:
+            initials = "".join(w[0] for w in written.split())
+            self._spellings_by_initials.setdefault(initials, []).append(written)
 
     def places(self) -> list[Place]:
         """Return every place the offline backends know, first backend first."""
@@ -200,18 +205,18 @@ class Gazetteer:
         written = spelling(name)
         if not written:
             return None
-        initials = [w[0] for w in written.split()]
-        best = process.extract(
+        choices = self._spellings_by_initials.get("".join(w[0] for w in written.split()))
+        if not choices:
+            return None
+        best = process.extractOne(
             written,
-            list(self._spellings),
+            choices,
             scorer=DamerauLevenshtein.normalized_similarity,
             score_cutoff=FUZZY_CUTOFF,
-            limit=5,
         )
-        for candidate, score, _ in best:
-            if [w[0] for w in candidate.split()] == initials:
-                return self._spellings[candidate], round(float(score) * 100, 1)
-        return None
+        if best is None:
+            return None
+        return self._spellings[best[0]], round(float(best[1]) * 100, 1)
 
     def suggest(self, name: str, limit: int = 5) -> list[tuple[Place, float]]:
         """Return the places whose names are closest to ``name``, with scores."""

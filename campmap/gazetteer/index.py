@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import accumulate
 
 import ahocorasick
 
@@ -67,43 +68,39 @@ class PhraseIndex:
         if self._empty:
             return []
         toks = tokens(text)
-        norm = " " + " ".join(t.norm for t in toks) + " "
-        # Map each character position of `norm` to the index of its token.
-        starts: dict[int, int] = {}
-        position = 1
-        for i, tok in enumerate(toks):
-            starts[position] = i
-            position += len(tok.norm) + 1
+        norms = [norm for norm, _, _ in toks]
+        norm = " " + " ".join(norms) + " "
+        # The character position in `norm` where each token starts, to its index (the
+        # positions run one past the last token).
+        positions = accumulate((len(w) + 1 for w in norms), initial=1)
+        starts = dict(zip(positions, range(len(toks)), strict=False))
         candidates: list[tuple[int, int, str]] = []
         for end_index, key in self._automaton.iter(norm):
-            begin = end_index - len(key)  # position of the key's first character
-            first = starts.get(begin)
-            if first is None:
-                continue
-            last = first + len(key.split()) - 1
-            candidates.append((first, last, key))
-        candidates.sort(key=lambda c: (c[0], -(c[1] - c[0])))
+            first = starts.get(end_index - len(key))  # where the key's first character is
+            if first is not None:
+                candidates.append((first, first + key.count(" "), key))
+        if not candidates:
+            return []
+        candidates.sort(key=lambda c: (c[0], c[0] - c[1]))
         hits: list[Hit] = []
         next_free = 0
         for first, last, key in candidates:
             if first < next_free:
                 continue
             span = toks[first : last + 1]
-            original = text[span[0].start : span[-1].end]
-            if not self._well_written(key, original, span):
+            if not self._well_written(key, text, span):
                 continue
-            hits.append(Hit(key, span[0].start, span[-1].end))
+            hits.append(Hit(key, span[0][1], span[-1][2]))
             next_free = last + 1
         return hits
 
-    def _well_written(self, key: str, original: str, span: list[Token]) -> bool:
+    def _well_written(self, key: str, text: str, span: list[Token]) -> bool:
         if key in self._exact_case:
-            return original.isupper()
+            return text[span[0][1] : span[-1][2]].isupper()
         if key in self._any_case:
             return True
         return any(
-            text[:1].isupper() or text[:1].isdigit()
-            for tok in span
-            if tok.norm not in _MINOR
-            for text in (original[tok.start - span[0].start :],)
+            text[start].isupper() or text[start].isdigit()
+            for norm, start, _ in span
+            if norm not in _MINOR
         )

@@ -8,9 +8,8 @@ and common abbreviations folded (``St.``/``Saint``/``Street`` → ``st``).
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
 
-__all__ = ["Token", "name_variants", "normalize", "spelling", "tokens"]
+__all__ = ["Token", "lowercase", "name_variants", "normalize", "spelling", "tokens"]
 
 _TOKEN = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*|&")
 _FOLD = {
@@ -26,14 +25,30 @@ _FOLD = {
     "crescent": "cres",
     "&": "and",
 }
+_NO_FOLD: dict[str, str] = {}
 
 
-class Token(NamedTuple):
-    """A normalised word and its span in the original text (a tuple: cheap to make)."""
+Token = tuple[str, int, int]
+"""A normalised word and its span in the original text: ``(norm, start, end)``."""
 
-    norm: str
-    start: int
-    end: int
+
+def lowercase(text: str) -> str:
+    """Lower-case a text, keeping every character at its offset.
+
+    ``str.lower`` lengthens a few characters (``İ`` becomes two); those are
+    left as written, so a match in the lower-cased text has the same span in
+    the original. Patterns written in lower case then run without
+    ``re.IGNORECASE``, which is several times slower.
+
+    Examples
+    --------
+    >>> lowercase("St İves Road")
+    'st İves road'
+    """
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
 def tokens(text: str, *, fold: bool = True) -> list[Token]:
@@ -43,9 +58,18 @@ def tokens(text: str, *, fold: bool = True) -> list[Token]:
 
     Examples
     --------
-    >>> [t.norm for t in tokens("The Mall's entry, St. James's Park & Horse Guards Rd")]
+    >>> [norm for norm, _, _ in tokens("The Mall's entry, St. James's Park & Horse Guards Rd")]
     ['the', 'mall', 'entry', 'st', 'james', 'park', 'and', 'horse', 'guards', 'rd']
     """
+    folds = _FOLD if fold else _NO_FOLD
+    low = text.lower()
+    if len(low) == len(text) and "'" not in low and "\u2019" not in low:
+        # The common case: no possessives to drop, one dictionary lookup a word.
+        return [
+            (folds.get(word, word), match.start(), match.end())
+            for match in _TOKEN.finditer(low)
+            for word in (match[0],)
+        ]
     out = []
     for match in _TOKEN.finditer(text):
         word = match.group().lower().replace("\u2019", "'")
@@ -54,7 +78,7 @@ def tokens(text: str, *, fold: bool = True) -> list[Token]:
             word = word[:-2]
             end -= 2
         word = word.replace("'", "")
-        out.append(Token(_FOLD.get(word, word) if fold else word, match.start(), end))
+        out.append((folds.get(word, word), match.start(), end))
     return out
 
 
@@ -68,7 +92,7 @@ def normalize(text: str) -> str:
     >>> normalize("Horse Guards Road") == normalize("horse guards rd")
     True
     """
-    return " ".join(t.norm for t in tokens(text))
+    return " ".join(norm for norm, _, _ in tokens(text))
 
 
 def spelling(text: str) -> str:
@@ -79,7 +103,7 @@ def spelling(text: str) -> str:
     >>> spelling("Hoarse Guards Road")
     'hoarse guards road'
     """
-    return " ".join(t.norm for t in tokens(text, fold=False))
+    return " ".join(norm for norm, _, _ in tokens(text, fold=False))
 
 
 def name_variants(name: str) -> set[str]:
