@@ -9,8 +9,9 @@ For each corpus (``tests/data/reports``, written alongside the extractor, and
 precision, recall and F1, count and status accuracy, and traps taken for
 sites, for campmap and for a capitalised-phrase baseline with the same
 gazetteer, in one process. Then the throughput of reading and extracting
-(reports/s, MB/s, one core) on the corpus reports, and on news-length reports
-(the corpus reports joined into reports of about 4 KB).
+(reports/s, MB/s, one core: the process's CPU time, best of 7 passes) on the
+corpus reports, and on news-length reports (the corpus reports joined into
+reports of about 4 KB).
 Targets: F1 >= 0.9; >= 200 news-length reports/s.
 """
 
@@ -76,7 +77,7 @@ def main() -> None:
     paths = [a.path for corpus in CORPORA for a in load_corpus(corpus)]
     with tempfile.TemporaryDirectory() as tmp:
         news = news_length(paths, Path(tmp))
-        print("\nthroughput (one core, best of 5): read + extract, and extract alone")
+        print("\nthroughput (one core, CPU time, best of 7): read + extract, and extract alone")
         print(
             f"{'':10}{'corpus reports/s':>17}{'MB/s':>7}{'news reports/s':>16}{'MB/s':>7}"
             f"{'extract only: news reports/s':>30}{'MB/s':>7}"

@@ -158,15 +158,17 @@ class Place:
     aliases: tuple[str, ...] = ()
     backend: str = "embedded"
 
-    @property
-    def place_kind(self) -> str:
-        """``"point"``, ``"line"`` or ``"area"``, from the geometry type."""
+    place_kind: str = field(init=False, compare=False, repr=False)
+    """``"point"``, ``"line"`` or ``"area"``, from the geometry type (set on creation)."""
+
+    def __post_init__(self) -> None:
         gtype = self.geometry.geom_type
+        kind = "point"
         if gtype in ("LineString", "MultiLineString"):
-            return "line"
-        if gtype in ("Polygon", "MultiPolygon"):
-            return "area"
-        return "point"
+            kind = "line"
+        elif gtype in ("Polygon", "MultiPolygon"):
+            kind = "area"
+        object.__setattr__(self, "place_kind", kind)  # frozen: asked for on every mention
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,6 +4,8 @@ import io
 
 import pytest
 from conftest import write
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from campmap import InputError, read_sources, read_text
 from campmap.sources import clean_text, decode_bytes, read_source, sentence_key, split_sentences
@@ -190,3 +192,43 @@ def test_paragraphs_that_skip_syntok_are_split_as_syntok_would():
             ]
             assert by_syntok == [paragraph.strip()], (path.name, paragraph)
     assert checked > 100
+
+
+def _syntok_alone(text: str) -> list[tuple[str, int, int]]:
+    from syntok import segmenter
+
+    out, offset = [], 0
+    for paragraph in text.split("\n\n"):
+        for part in segmenter.analyze(paragraph):
+            for sentence in part:
+                if sentence:
+                    start = offset + sentence[0].offset
+                    end = offset + sentence[-1].offset + len(sentence[-1].value)
+                    out.append((text[start:end], start, end))
+        offset += len(paragraph) + 2
+    return out
+
+
+# Sentences and fragments around which syntok decides carefully: abbreviations, months,
+# initials, web addresses, numbers, brackets, quotes, ellipses.
+_SENTENCE_PIECES = [
+    "Four cameras went up on Mill Lane.", "Police said the cameras were working.",
+    "Cameras etc. The council paid.", "It cost approx. Ten pounds were spent.",
+    "Details are on example.com. Readers wrote in.", "Work began in may. Later it stopped.",
+    "He left at 10 a.m. Then he came back.", "It was No. Ten on the list.",
+    "They waited... Nothing happened.", "Two more at St. James's St. here.",
+    "Officers (see above. Then) left.", 'The mayor said. "Next year more."',
+    "Is it legal? Nobody knows.", "The U.S. Army was not involved.", "A camera in Sept. Later on.",
+    "The road (the A38) was shut.", "cameras in vol. Two of the report.", "A B. Cee went.",
+    "Three on Station Road!  Another on Hill Street.", "Say yes. No one did.",
+]  # fmt: skip
+
+
+@settings(deadline=None, max_examples=300)
+@given(st.lists(st.sampled_from(_SENTENCE_PIECES), min_size=1, max_size=8), st.booleans())
+def test_sentences_are_split_as_syntok_alone_would(pieces, two_paragraphs):
+    """Cutting paragraphs at sure ends first (and skipping syntok where it can) changes nothing."""
+    half = len(pieces) // 2 if two_paragraphs else len(pieces)
+    text = " ".join(pieces[:half]) + ("\n\n" + " ".join(pieces[half:]) if pieces[half:] else "")
+    source = read_text(text)
+    assert split_sentences(source) == _syntok_alone(source.text)

@@ -206,9 +206,10 @@ def _camera_noun_follows(after: str) -> bool:
     head = after.lstrip()
     if after[:1] == "-" or head[:1] in {"%", "'"}:
         return False
-    for i, word in enumerate(_WORD_RE.findall(head)):
+    for i, match in enumerate(_WORD_RE.finditer(head)):  # (the first words only)
         if i >= 6:
             return False
+        word = match.group()
         if CAMERA_NOUN.fullmatch(word):
             return True
         if not _MODIFIER.match(word):
