@@ -86,7 +86,9 @@ def settle_namesakes(mentions: Sequence[Mention]) -> list[Mention]:
     """
     anchors: dict[str, list[tuple[float, float]]] = {}
     in_sentence: dict[tuple[str, int], list[tuple[int, tuple[float, float]]]] = {}
-    ambiguous = [m.place is not None and _ambiguous(m.candidates) for m in mentions]
+    ambiguous = [
+        m.place is not None and len(m.candidates) > 1 and _ambiguous(m.candidates) for m in mentions
+    ]
     for mention, unclear in zip(mentions, ambiguous, strict=True):
         if mention.place is not None and not unclear:
             centre = _centre(mention.place)

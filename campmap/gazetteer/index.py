@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from itertools import accumulate
 
 import ahocorasick
 
@@ -68,17 +67,13 @@ class PhraseIndex:
         if self._empty:
             return []
         toks = tokens(text)
-        norms = [norm for norm, _, _ in toks]
-        norm = " " + " ".join(norms) + " "
-        # The character position in `norm` where each token starts, to its index (the
-        # positions run one past the last token).
-        positions = accumulate((len(w) + 1 for w in norms), initial=1)
-        starts = dict(zip(positions, range(len(toks)), strict=False))
+        norm = " " + " ".join([t[0] for t in toks]) + " "
         candidates: list[tuple[int, int, str]] = []
         for end_index, key in self._automaton.iter(norm):
-            first = starts.get(end_index - len(key))  # where the key's first character is
-            if first is not None:
-                candidates.append((first, first + key.count(" "), key))
+            # Keys are indexed as " key ", so every match starts on a word: its index
+            # is the number of spaces before it, less the leading one.
+            first = norm.count(" ", 0, end_index - len(key)) - 1
+            candidates.append((first, first + key.count(" "), key))
         if not candidates:
             return []
         candidates.sort(key=lambda c: (c[0], c[0] - c[1]))
