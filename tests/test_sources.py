@@ -221,6 +221,8 @@ _SENTENCE_PIECES = [
     "Is it legal? Nobody knows.", "The U.S. Army was not involved.", "A camera in Sept. Later on.",
     "The road (the A38) was shut.", "cameras in vol. Two of the report.", "A B. Cee went.",
     "Three on Station Road!  Another on Hill Street.", "Say yes. No one did.",
+    "Sites: Mill Lane and High Street.", "Update 3-1: Dunmore council has added cameras.",
+    "He said: The cameras work.", "Two sites; Mill Lane and Hill Road.", "Note: A camera",
 ]  # fmt: skip
 
 

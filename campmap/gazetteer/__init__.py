@@ -121,6 +121,7 @@ class Gazetteer:
                         bucket = self._by_key.setdefault(key, [])
                         if place not in bucket:
                             bucket.append(place)
+        self._keys = list(self._by_key)
         regions, capitals = region_names()
         self._regions = frozenset(regions) - self._by_key.keys()
         self._index = PhraseIndex(
@@ -221,7 +222,7 @@ class Gazetteer:
     def suggest(self, name: str, limit: int = 5) -> list[tuple[Place, float]]:
         """Return the places whose names are closest to ``name``, with scores."""
         key = normalize(name)
-        best = process.extract(key, list(self._by_key), scorer=fuzz.WRatio, limit=limit * 3)
+        best = process.extract(key, self._keys, scorer=fuzz.WRatio, limit=limit * 3)
         out: list[tuple[Place, float]] = []
         for matched, score, _ in best:
             for place in self._by_key[matched]:
