@@ -244,6 +244,11 @@ class _Merger:
 
     def _intern(self, mention: Mention) -> Mention:
         """Point a mention at the one copy of each place (each batch unpickles its own)."""
+        if all(
+            place is None or self.places.setdefault((place.backend, place.id), place) is place
+            for place in (mention.place, mention.near, *mention.candidates)
+        ):
+            return mention  # already the one copy (batches run in this process)
         return replace(
             mention,
             place=self._place(mention.place),

@@ -115,3 +115,20 @@ def test_junction_of_two_streets_is_their_crossing(town):
     assert town.junction("High Street", "Mill Road").id == junction.id  # either order, one site
     assert town.junction("Mill Road", "Station Road") is None  # they never meet
     assert town.junction("Mill Road", "Nowhere Lane") is None
+
+
+def test_local_projection_is_the_one_pyproj_builds_for_an_aeqd_crs():
+    """The hand-written PROJ pipelines give what Transformer.from_crs gives, both ways."""
+    from pyproj import Transformer
+
+    from campmap.geometry import _projections
+
+    lon, lat = -0.128, 51.507
+    forward, back = _projections(lon, lat)
+    crs = f"+proj=aeqd +lat_0={lat:.5f} +lon_0={lon:.5f} +datum=WGS84 +units=m"
+    by_crs = Transformer.from_crs("EPSG:4326", crs, always_xy=True)
+    by_crs_back = Transformer.from_crs(crs, "EPSG:4326", always_xy=True)
+    for point in [(-0.1, 51.52), (-0.3, 51.4), (lon, lat)]:
+        assert forward.transform(*point) == pytest.approx(by_crs.transform(*point), abs=1e-6)
+    for metres in [(1500.0, -2200.0), (0.0, 0.0), (-9000.0, 12000.0)]:
+        assert back.transform(*metres) == pytest.approx(by_crs_back.transform(*metres), abs=1e-12)
