@@ -26,6 +26,7 @@ again with the same inputs resumes where it stopped.
 from __future__ import annotations
 
 import hashlib
+import io
 import os
 import pickle
 import signal
@@ -37,12 +38,12 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from itertools import islice
 from pathlib import Path
-from typing import Any, Protocol, TextIO
+from typing import Any, BinaryIO, TextIO
 
 from campmap.corpus import Report, iter_reports, load_report
 from campmap.errors import InputError
 from campmap.extract import extract
-from campmap.extract.attribution import attribute_sentence
+from campmap.extract.attribution import Attribution, attribute_sentence
 from campmap.gazetteer import Backend, Gazetteer, default_gazetteer, load_gazetteer_file
 from campmap.gazetteer.geocoder import BBox
 from campmap.gazetteer.online import place_unresolved
@@ -84,6 +85,8 @@ class BatchResult:
     sources: list[Source] = field(default_factory=list)
     sentences: list[tuple[Sentence, list[Mention]]] = field(default_factory=list)
     failures: list[Problem] = field(default_factory=list)
+    attributions: dict[str, Attribution] = field(default_factory=dict)
+    """Makers and operators each report names (as ``attribute_sources`` finds them)."""
 
 
 @dataclass(slots=True)
@@ -113,10 +116,6 @@ class CorpusRun:
 
     layers: Layers
     stats: CorpusStats
-
-
-class _Waitable(Protocol):
-    def result(self) -> BatchResult: ...
 
 
 # --- the worker side -------------------------------------------------------------------
@@ -170,21 +169,86 @@ def process_batch(reports: Sequence[Report], config: RunConfig) -> BatchResult:
         by_sentence: dict[int, list[Mention]] = {}
         for mention in mentions:
             by_sentence.setdefault(mention.sentence.index, []).append(mention)
-        kept = [
-            (sentence, by_sentence.get(sentence.index, []))
-            for sentence in document.sentences
-            if sentence.index in by_sentence or _attributes(sentence.text)
-        ]
+        makers: set[str] = set()
+        operators: set[str] = set()
+        kept = []
+        for sentence in document.sentences:
+            found = attribute_sentence(sentence.text)
+            makers.update(found.manufacturer.split("; ") if found.manufacturer else ())
+            operators.update(found.operator.split("; ") if found.operator else ())
+            if sentence.index in by_sentence or found != _NOBODY:
+                kept.append((sentence, by_sentence.get(sentence.index, [])))
         if kept:
             stripped = replace(source, text="", characters=len(source.text))
             result.sources.append(stripped)
             result.sentences.extend(kept)
+            # What attribute_sources gives this report (here, in parallel, not in the merge).
+            result.attributions[source.label] = Attribution(
+                "; ".join(sorted(makers)) or None, "; ".join(sorted(operators)) or None
+            )
     return result
 
 
-def _attributes(text: str) -> bool:
-    found = attribute_sentence(text)
-    return found.manufacturer is not None or found.operator is not None
+_NOBODY = Attribution()
+
+
+class _Packer(pickle.Pickler):
+    """Pickles a batch result with each gazetteer place as a reference ``(backend, id)``.
+
+    Places carry geometries; the receiving process has loaded the same
+    gazetteer files and puts its own place back (:class:`_Unpacker`), so a
+    result is smaller, quicker to read, and its mentions already point at the
+    one copy of each place. A place made on the fly (a junction's crossing)
+    travels whole.
+    """
+
+    def __init__(self, stream: BinaryIO, gazetteer: Gazetteer) -> None:
+        super().__init__(stream, protocol=pickle.HIGHEST_PROTOCOL)
+        self.gazetteer = gazetteer
+
+    def persistent_id(self, obj: Any) -> tuple[str, str] | None:
+        if type(obj) is Place and self.gazetteer.get(obj.id) is obj:
+            return (obj.backend, obj.id)
+        return None
+
+
+class _Unpacker(pickle.Unpickler):
+    def __init__(self, stream: BinaryIO, gazetteer: Gazetteer) -> None:
+        super().__init__(stream)
+        self.gazetteer = gazetteer
+
+    def persistent_load(self, pid: Any) -> Place:
+        backend, place_id = pid
+        place = self.gazetteer.get(place_id)
+        if place is None or place.backend != backend:
+            raise pickle.UnpicklingError(f"no place {place_id!r} in gazetteer {backend!r} here")
+        return place
+
+
+def pack(result: BatchResult, gazetteer: Gazetteer) -> bytes:
+    """Pickle a batch result, its gazetteer places by reference."""
+    stream = io.BytesIO()
+    _Packer(stream, gazetteer).dump(result)
+    return stream.getvalue()
+
+
+def unpack(data: bytes, gazetteer: Gazetteer) -> BatchResult:
+    """Read a packed batch result, pointing its places at ``gazetteer``'s own.
+
+    Raises
+    ------
+    pickle.UnpicklingError
+        A place is not in this gazetteer (the files differ from the worker's).
+    """
+    result = _Unpacker(io.BytesIO(data), gazetteer).load()
+    if not isinstance(result, BatchResult):
+        raise pickle.UnpicklingError("not a campmap batch result")
+    return result
+
+
+def process_packed(reports: Sequence[Report], config: RunConfig) -> bytes:
+    """:func:`process_batch` for another process: its result packed (see :func:`pack`)."""
+    return pack(process_batch(reports, config), _gazetteer(config))
 
 
 def _init_worker(config: RunConfig) -> None:
@@ -214,6 +278,7 @@ class _Merger:
         self.dropped = 0
         self.capped: set[bytes] = set()
         self.places: dict[tuple[str, str], Place] = {}
+        self.attributions: dict[str, Attribution] = {}
 
     def add(self, result: BatchResult) -> None:
         self.failures.extend(result.failures)
@@ -236,6 +301,9 @@ class _Merger:
             if source.label in contributed and source.label not in self.labels:
                 self.labels.add(source.label)
                 self.sources.append(source)
+                found = result.attributions.get(source.label, _NOBODY)
+                if found != _NOBODY:
+                    self.attributions[source.label] = found
 
     def _place(self, place: Place | None) -> Place | None:
         if place is None:
@@ -363,30 +431,42 @@ class _Checkpoint:
             digest.update(b"\0")
         return self.folder / f"{digest.hexdigest()}.pickle"
 
-    def load(self, batch: Sequence[Report]) -> BatchResult | None:
-        path = self.path(batch)
+    def load(self, batch: Sequence[Report], gazetteer: Gazetteer) -> BatchResult | None:
+        """Return the batch's result if it was finished before (a damaged file: None)."""
         try:
-            with path.open("rb") as stream:
-                result = pickle.load(stream)
-        except (OSError, EOFError, pickle.UnpicklingError, AttributeError):
+            return unpack(self.path(batch).read_bytes(), gazetteer)
+        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ValueError):
             return None
-        return result if isinstance(result, BatchResult) else None
 
-    def save(self, batch: Sequence[Report], result: BatchResult) -> None:
+    def save(self, batch: Sequence[Report], packed: bytes) -> None:
         path = self.path(batch)
         self.folder.mkdir(parents=True, exist_ok=True)
         temp = path.with_suffix(f".{os.getpid()}.tmp")
-        with temp.open("wb") as stream:
-            pickle.dump(result, stream, protocol=pickle.HIGHEST_PROTOCOL)
+        temp.write_bytes(packed)
         temp.replace(path)
 
 
 class _Done:
     def __init__(self, result: BatchResult) -> None:
         self._result = result
+        self.packed: bytes | None = None
 
     def result(self) -> BatchResult:
         return self._result
+
+
+class _Remote:
+    """A batch running elsewhere; its packed result is read on arrival."""
+
+    def __init__(self, future: Any, gazetteer: Gazetteer) -> None:
+        self.future = future
+        self.gazetteer = gazetteer
+        self.packed: bytes | None = None
+
+    def result(self) -> BatchResult:
+        self.packed = self.future.result()
+        assert self.packed is not None
+        return unpack(self.packed, self.gazetteer)
 
 
 def _batches(reports: Iterable[Report], size: int) -> Iterator[list[Report]]:
@@ -409,29 +489,30 @@ def _run(
 ) -> Iterator[BatchResult]:
     """Yield batch results in input order, with at most a few batches per worker in flight."""
     executor: ProcessPoolExecutor | None = None
-    submit: Callable[[list[Report]], _Waitable]
+    submit: Callable[[list[Report]], _Done | _Remote]
+    gazetteer = _gazetteer(config)  # the places packed results point back to
     if client is not None:
         workers = max(1, len(client.scheduler_info().get("workers", {})))
         window = 2 * workers
         remote_config = client.scatter(config, broadcast=True)
 
-        def submit(batch: list[Report]) -> _Waitable:
-            future: _Waitable = client.submit(process_batch, batch, remote_config, pure=False)
-            return future
+        def submit(batch: list[Report]) -> _Done | _Remote:
+            future = client.submit(process_packed, batch, remote_config, pure=False)
+            return _Remote(future, gazetteer)
     elif jobs > 1:
         executor = ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(config,))
         window = 2 * jobs
 
-        def submit(batch: list[Report]) -> _Waitable:
-            future: Future[BatchResult] = executor.submit(process_batch, batch, config)
-            return future
+        def submit(batch: list[Report]) -> _Done | _Remote:
+            future: Future[bytes] = executor.submit(process_packed, batch, config)
+            return _Remote(future, gazetteer)
     else:
         window = 1
 
-        def submit(batch: list[Report]) -> _Waitable:
+        def submit(batch: list[Report]) -> _Done | _Remote:
             return _Done(process_batch(batch, config))
 
-    pending: deque[tuple[list[Report], _Waitable, bool]] = deque()
+    pending: deque[tuple[list[Report], _Done | _Remote, bool]] = deque()
     batches = _batches(reports, batch_size)
     try:
         while True:
@@ -439,7 +520,7 @@ def _run(
                 batch = next(batches, None)
                 if batch is None:
                     break
-                loaded = checkpoint.load(batch) if checkpoint is not None else None
+                loaded = checkpoint.load(batch, gazetteer) if checkpoint is not None else None
                 if loaded is not None:
                     pending.append((batch, _Done(loaded), True))
                 else:
@@ -449,7 +530,7 @@ def _run(
             batch, waitable, resumed = pending.popleft()
             result = waitable.result()
             if checkpoint is not None and not resumed:
-                checkpoint.save(batch, result)
+                checkpoint.save(batch, waitable.packed or pack(result, gazetteer))
             stats.batches += 1
             stats.resumed_batches += resumed
             stats.reports += result.reports
@@ -577,7 +658,8 @@ def map_corpus(
     found, problems = place_unresolved(mentions, gazetteer, region)
     if problems:
         document = replace(document, problems=(*document.problems, *problems))
-    layers = build_layers(document, list(found), gazetteer)
+    tags = {s.label: merger.attributions.get(s.label, _NOBODY) for s in document.sources}
+    layers = build_layers(document, list(found), gazetteer, tags=tags)
     stats.layers_seconds = time.perf_counter() - started - stats.seconds
     return CorpusRun(layers, stats)
 

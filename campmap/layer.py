@@ -75,6 +75,8 @@ def build_layers(
     document: Document,
     mentions: Sequence[Mention],
     gazetteer: Gazetteer | None = None,
+    *,
+    tags: dict[str, Attribution] | None = None,
 ) -> Layers:
     """Build the site and route layers from extracted mentions.
 
@@ -87,6 +89,9 @@ def build_layers(
     gazetteer : Gazetteer, optional
         Streets that routes may follow, and name suggestions for unresolved
         mentions; the embedded gazetteer by default.
+    tags : dict, optional
+        Makers and operators per source label, when already known (an archive
+        run gathers them in its workers); found in the document otherwise.
 
     Returns
     -------
@@ -110,7 +115,7 @@ def build_layers(
             site = groups.get(street, [])
             if site and all(m.count is None for m in site):
                 group.extend(groups.pop(street))
-    tags = attribute_sources(document)
+    tags = attribute_sources(document) if tags is None else tags
     site_rows = [_site_row(group, evidence) | _osm_tags(group, tags) for group in groups.values()]
     route_rows = []
     for key, group in route_groups.items():

@@ -336,3 +336,39 @@ def test_scheduler_errors_are_one_line(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert result.stderr.startswith("Error: --scheduler tcp://127.0.0.1:9: cannot connect")
     assert result.stderr.count("\n") == 1
+
+
+def test_batch_results_travel_with_places_by_reference(tmp_path: Path) -> None:
+    """A worker's result names gazetteer places; the main process puts back its own."""
+    import pickle
+
+    from campmap.batch import RunConfig, pack, process_batch, unpack
+    from campmap.gazetteer import default_gazetteer, load_gazetteer_file
+
+    config = RunConfig((str(GAZETTEER),))
+    reports = list(iter_reports([str(DATA / "*.txt")]))[:6]
+    result = process_batch(reports, config)
+    mentions = [m for _, found in result.sentences for m in found if m.place is not None]
+    assert mentions
+    # Another process's gazetteer: the same file, loaded again (other Place objects).
+    here = default_gazetteer([load_gazetteer_file(GAZETTEER)])
+    packed = pack(result, _worker_gazetteer(config))
+    assert len(packed) < len(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)) * 0.98
+    back = unpack(packed, here)
+    places = [m.place for _, found in back.sentences for m in found if m.place is not None]
+    assert [p.id for p in places] == [m.place.id for m in mentions]
+    worker = _worker_gazetteer(config)
+    registered = [m.place is worker.get(m.place.id) for m in mentions]
+    assert sum(registered) > len(registered) / 2
+    for place, by_reference in zip(places, registered, strict=True):
+        # Places made on the fly (a junction's crossing) travel whole.
+        assert (place is here.get(place.id)) == by_reference
+    # A gazetteer without those places cannot read it: a clear error, not wrong places.
+    with pytest.raises(pickle.UnpicklingError, match="no place"):
+        unpack(packed, default_gazetteer())
+
+
+def _worker_gazetteer(config):
+    from campmap.batch import _gazetteer
+
+    return _gazetteer(config)
