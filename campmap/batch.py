@@ -27,10 +27,13 @@ from __future__ import annotations
 
 import hashlib
 import io
+import json
 import os
 import pickle
 import signal
+import sqlite3
 import sys
+import tempfile
 import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -47,8 +50,17 @@ from campmap.extract.attribution import Attribution, attribute_sentence
 from campmap.gazetteer import Backend, Gazetteer, default_gazetteer, load_gazetteer_file
 from campmap.gazetteer.geocoder import BBox
 from campmap.gazetteer.online import place_unresolved
-from campmap.layer import Layers, build_layers
-from campmap.records import Document, Mention, Occurrence, Place, Problem, Sentence, Source
+from campmap.layer import Layers, Overflow, build_layers, route_id
+from campmap.records import (
+    Document,
+    Mention,
+    Occurrence,
+    Place,
+    Problem,
+    Role,
+    Sentence,
+    Source,
+)
 from campmap.sources import dedupe, sentence_key
 
 __all__ = [
@@ -64,6 +76,9 @@ DEFAULT_BATCH_SIZE = 32
 
 MAX_OCCURRENCES = 1000
 """Occurrences kept per repeated sentence, so a syndicated sentence cannot grow without bound."""
+
+MAX_EVIDENCE = 200
+"""Mentions of one site (or route, or unplaced name) kept as evidence; further ones are counted."""
 
 CHECKPOINT_FOLDER = ".campmap-checkpoint"
 """Where finished batches are kept inside the output folder until the run succeeds."""
@@ -261,6 +276,56 @@ def _init_worker(config: RunConfig) -> None:
 # --- merging ----------------------------------------------------------------------------
 
 
+def _group(mention: Mention) -> str:
+    """Which row a mention feeds: a site's id, a route's id, an unplaced name, or context."""
+    if mention.role is Role.SITE:
+        return mention.place.id if mention.place else "?" + " ".join(mention.text.split())
+    if mention.role is Role.ROUTE and mention.route_key is not None:
+        return route_id(mention.route_key)
+    return "context:" + (mention.place.id if mention.place else mention.text.lower())
+
+
+class _Spill:
+    """On disk (SQLite): sentences only counted, and the reports behind each row's counts.
+
+    So that memory does not grow with the archive: a copy of a counted
+    sentence must still be recognised (and its report counted), and a row's
+    reports must be counted once each.
+    """
+
+    def __init__(self) -> None:
+        self._folder = tempfile.TemporaryDirectory(prefix="campmap-spill-")
+        self.db = sqlite3.connect(Path(self._folder.name) / "spill.sqlite")
+        self.db.executescript(
+            """
+            PRAGMA journal_mode = OFF;
+            PRAGMA synchronous = OFF;
+            CREATE TABLE counted (digest BLOB PRIMARY KEY, groups TEXT) WITHOUT ROWID;
+            CREATE TABLE reports (grp TEXT, label TEXT, PRIMARY KEY (grp, label)) WITHOUT ROWID;
+            """
+        )
+
+    def groups(self, digest: bytes) -> list[str] | None:
+        """Return the rows a counted sentence fed, or None if it was not counted."""
+        row = self.db.execute("SELECT groups FROM counted WHERE digest = ?", (digest,)).fetchone()
+        return None if row is None else list(json.loads(row[0]))
+
+    def count(self, digest: bytes, groups: Sequence[str]) -> None:
+        self.db.execute("INSERT INTO counted VALUES (?, ?)", (digest, json.dumps(list(groups))))
+
+    def reports(self, groups: Iterable[str], labels: Iterable[str]) -> None:
+        pairs = [(group, label) for group in groups for label in labels]
+        self.db.executemany("INSERT OR IGNORE INTO reports VALUES (?, ?)", pairs)
+
+    def labels(self, group: str) -> Iterator[str]:
+        for (label,) in self.db.execute("SELECT label FROM reports WHERE grp = ?", (group,)):
+            yield label
+
+    def close(self) -> None:
+        self.db.close()
+        self._folder.cleanup()
+
+
 class _Merger:
     """Fold batch results, in input order, into one document and its mentions.
 
@@ -269,8 +334,12 @@ class _Merger:
     such a copy is not listed among the sources.
     """
 
-    def __init__(self, max_occurrences: int) -> None:
+    def __init__(self, max_occurrences: int, evidence: int | None = None) -> None:
         self.max_occurrences = max_occurrences
+        self.evidence = evidence
+        self.kept_per_group: Counter[str] = Counter()
+        self.overflow: dict[str, Overflow] = {}
+        self.spill = _Spill() if evidence is not None else None
         self.kept: dict[bytes, tuple[str, list[Occurrence], list[Mention]]] = {}
         self.sources: list[Source] = []
         self.labels: set[str] = set()
@@ -285,7 +354,15 @@ class _Merger:
         contributed: set[str] = set()
         for sentence, mentions in result.sentences:
             digest = hashlib.blake2b(sentence_key(sentence.text).encode(), digest_size=16).digest()
+            if digest not in self.kept and self._counted(digest, sentence, contributed):
+                continue
             if digest not in self.kept:
+                groups = [_group(m) for m in mentions] or ["attribution"]
+                if not self._room(groups):
+                    self._count(digest, sentence, mentions, groups, result.attributions)
+                    contributed.update(o.source for o in sentence.occurrences)
+                    continue
+                self.kept_per_group.update(set(groups))
                 mentions = [self._intern(m) for m in mentions]
                 self.kept[digest] = (sentence.text, list(sentence.occurrences), mentions)
                 contributed.update(o.source for o in sentence.occurrences)
@@ -304,6 +381,73 @@ class _Merger:
                 found = result.attributions.get(source.label, _NOBODY)
                 if found != _NOBODY:
                     self.attributions[source.label] = found
+
+    def _room(self, groups: Sequence[str]) -> bool:
+        """Whether a new sentence is kept: some row it feeds has fewer than the evidence limit."""
+        return self.evidence is None or any(self.kept_per_group[g] < self.evidence for g in groups)
+
+    def _counted(self, digest: bytes, sentence: Sentence, contributed: set[str]) -> bool:
+        """Count the reports of a copy of a counted sentence (True), if it is one."""
+        groups = self.spill.groups(digest) if self.spill is not None else None
+        if groups is None or self.spill is None:
+            return False
+        labels = [o.source for o in sentence.occurrences]
+        self.spill.reports(groups, labels)
+        contributed.update(labels)
+        return True
+
+    def _count(
+        self,
+        digest: bytes,
+        sentence: Sentence,
+        mentions: Sequence[Mention],
+        groups: Sequence[str],
+        attributions: dict[str, Attribution],
+    ) -> None:
+        """Count a sentence beyond the evidence kept for every row it feeds."""
+        assert self.spill is not None
+        tags = attributions.get(sentence.occurrences[0].source, _NOBODY)
+        rows: dict[str, Mention] = {}
+        for mention, group in zip(mentions, groups, strict=True):
+            if group.startswith("route-"):
+                rows[group] = mention  # one mention a sentence stands for a route
+            elif mention.role is Role.SITE:
+                self.overflow.setdefault(group, Overflow()).add(mention, tags)
+        for group, mention in rows.items():
+            self.overflow.setdefault(group, Overflow()).add(mention, tags)
+        fed = sorted({g for g in groups if not g.startswith("context:")} - {"attribution"})
+        self.spill.count(digest, fed)
+        self.spill.reports(fed, [o.source for o in sentence.occurrences])
+
+    def finish_overflow(
+        self, mentions: Sequence[Mention]
+    ) -> tuple[dict[str, Overflow], list[Problem]]:
+        """Return the rows' overflow with the reports each adds; unplaced names' as problems."""
+        kept: dict[str, set[str]] = {}
+        for mention in mentions:
+            kept.setdefault(_group(mention), set()).update(mention.sentence.sources)
+        problems = []
+        rows: dict[str, Overflow] = {}
+        for group, more in self.overflow.items():
+            if group.startswith("?"):
+                problems.append(
+                    Problem(
+                        "inputs",
+                        f"{more.mentions} further mentions of {group[1:]!r}, which could not "
+                        "be placed, are counted but not listed",
+                    )
+                )
+                continue
+            assert self.spill is not None
+            listed = kept.get(group, set())
+            more.more_sources = sum(1 for label in self.spill.labels(group) if label not in listed)
+            rows[group] = more
+        return rows, problems
+
+    def close(self) -> None:
+        """Remove the on-disk part."""
+        if self.spill is not None:
+            self.spill.close()
 
     def _place(self, place: Place | None) -> Place | None:
         if place is None:
@@ -577,6 +721,7 @@ def map_corpus(
     progress: Progress | None = None,
     on_failure: Callable[[Problem], None] = _warn,
     max_occurrences: int = MAX_OCCURRENCES,
+    evidence_per_site: int | None = MAX_EVIDENCE,
 ) -> CorpusRun:
     """Map an archive of any size, streaming it in batches over processes or a Dask cluster.
 
@@ -611,6 +756,11 @@ def map_corpus(
     max_occurrences : int
         Occurrences kept as evidence for one sentence repeated across reports;
         further copies are counted in a problem line, so memory stays bounded.
+    evidence_per_site : int or None
+        Mentions of each site, route or unplaced name kept as evidence (quotes
+        in the outputs); further ones are counted in the row (count, status,
+        mentions, "and N more" sources) but not kept, so memory does not grow
+        with the archive. None keeps every mention.
 
     Returns
     -------
@@ -631,35 +781,43 @@ def map_corpus(
         store = _Checkpoint(Path(checkpoint), _settings(labels, config, batch_size, text_field))
     stats = CorpusStats()
     progress = progress or Progress(enabled=False)
-    merger = _Merger(max_occurrences)
+    if evidence_per_site is not None and evidence_per_site < 1:
+        raise InputError(
+            "--evidence-per-site", f"expected a whole number >= 1, got {evidence_per_site}"
+        )
+    merger = _Merger(max_occurrences, evidence_per_site)
     started = time.perf_counter()
-    for result in _run(
-        iter_reports(labels, text_field=text_field),
-        config,
-        jobs=jobs,
-        client=client,
-        batch_size=batch_size,
-        checkpoint=store,
-        stats=stats,
-        progress=progress,
-        on_failure=on_failure,
-    ):
-        merger.add(result)
-    progress.close(stats)
-    stats.seconds = time.perf_counter() - started
-    if stats.reports == 0:
-        raise InputError("inputs", "no reports found")
-    if stats.failed == stats.reports:
-        raise InputError("inputs", f"no report could be read ({stats.failure_summary()})")
-    document, mentions = merger.document()
+    try:
+        for result in _run(
+            iter_reports(labels, text_field=text_field),
+            config,
+            jobs=jobs,
+            client=client,
+            batch_size=batch_size,
+            checkpoint=store,
+            stats=stats,
+            progress=progress,
+            on_failure=on_failure,
+        ):
+            merger.add(result)
+        progress.close(stats)
+        stats.seconds = time.perf_counter() - started
+        if stats.reports == 0:
+            raise InputError("inputs", "no reports found")
+        if stats.failed == stats.reports:
+            raise InputError("inputs", f"no report could be read ({stats.failure_summary()})")
+        document, mentions = merger.document()
+        overflow, counted = merger.finish_overflow(mentions)
+    finally:
+        merger.close()
     gazetteer = _gazetteer(config)
     if backends:  # the files already loaded, then the online backends, then the embedded one
         gazetteer = default_gazetteer([*gazetteer.backends[:-1], *backends])
     found, problems = place_unresolved(mentions, gazetteer, region)
-    if problems:
-        document = replace(document, problems=(*document.problems, *problems))
+    if problems or counted:
+        document = replace(document, problems=(*document.problems, *counted, *problems))
     tags = {s.label: merger.attributions.get(s.label, _NOBODY) for s in document.sources}
-    layers = build_layers(document, list(found), gazetteer, tags=tags)
+    layers = build_layers(document, list(found), gazetteer, tags=tags, overflow=overflow)
     stats.layers_seconds = time.perf_counter() - started - stats.seconds
     return CorpusRun(layers, stats)
 

@@ -20,6 +20,7 @@ import click
 from campmap.batch import (
     CHECKPOINT_FOLDER,
     DEFAULT_BATCH_SIZE,
+    MAX_EVIDENCE,
     CorpusStats,
     Progress,
     extract_corpus,
@@ -318,6 +319,14 @@ def cli() -> None:
 @embed_src_option
 @png_option
 @corpus_options
+@click.option(
+    "--evidence-per-site",
+    type=click.IntRange(min=1),
+    default=MAX_EVIDENCE,
+    show_default=True,
+    help="With --jobs or --scheduler: mentions of each site kept as quoted evidence; further "
+    "ones are counted (count, status, mentions, reports) but not quoted, so memory stays flat.",
+)
 @_clean_errors
 def map_command(
     inputs: Sequence[str],
@@ -334,6 +343,7 @@ def map_command(
     scheduler: str | None,
     batch_size: int,
     text_field: str,
+    evidence_per_site: int,
     **places: Any,
 ) -> None:
     """Map camera sites from report files, folders, - (standard input), or .csv tables.
@@ -360,6 +370,7 @@ def map_command(
             batch_size=batch_size,
             text_field=text_field,
             progress=Progress(enabled=not quiet),
+            evidence_per_site=evidence_per_site,
         )
         layers = run.layers
         _report_corpus(run.stats, layers)

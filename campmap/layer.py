@@ -21,7 +21,7 @@ from campmap.gazetteer import Gazetteer, default_gazetteer
 from campmap.geometry import length_m, route_line, site_point
 from campmap.records import Document, Mention, Role
 
-__all__ = ["ROUTE_COLUMNS", "SITE_COLUMNS", "Layers", "build_layers"]
+__all__ = ["ROUTE_COLUMNS", "SITE_COLUMNS", "Layers", "Overflow", "build_layers", "route_id"]
 
 SITE_COLUMNS = (
     "site_id", "name", "count", "count_text", "count_conflict", "place_kind", "kind",
@@ -71,12 +71,75 @@ class Layers:
     review: dict[str, Any] = field(default_factory=dict, repr=False)
 
 
+WRITTEN_AS_LIMIT = 20
+"""Spellings of a site listed in ``written_as`` from mentions beyond the kept evidence."""
+
+
+@dataclass
+class Overflow:
+    """What the mentions of one site or route beyond its kept evidence add to its row.
+
+    An archive run (:func:`campmap.map_corpus`) keeps the first mentions of
+    each site as evidence and only counts the rest here, so memory does not
+    grow with the archive: the row's count, conflict, status, number of
+    mentions, spellings and makers take them in; its sources list the kept
+    mentions' reports and say how many more there are.
+    """
+
+    mentions: int = 0
+    """Mentions (for a route: sentences) not kept."""
+    counts: dict[int, str | None] = field(default_factory=dict)
+    """Each count they state, with its first wording."""
+    count_text: str | None = None
+    """The first count wording among them (a vague one too: "several")."""
+    statuses: Counter[str] = field(default_factory=Counter)
+    fuzzy: int = 0
+    written_as: dict[str, None] = field(default_factory=dict)
+    makers: set[str] = field(default_factory=set)
+    operators: set[str] = field(default_factory=set)
+    more_sources: int = 0
+    """Reports behind them that the kept mentions do not already name."""
+
+    def add(self, mention: Mention, tags: Attribution) -> None:
+        """Count one more mention, and the makers and operators its report names."""
+        self.mentions += 1
+        if mention.count is not None:
+            self.counts.setdefault(mention.count, mention.count_text)
+        if self.count_text is None and mention.count_text:
+            self.count_text = mention.count_text
+        self.statuses[mention.status] += 1
+        self.fuzzy += mention.match == "fuzzy"
+        if len(self.written_as) < WRITTEN_AS_LIMIT:
+            self.written_as[mention.text] = None
+        self.makers.update(tags.manufacturer.split("; ") if tags.manufacturer else ())
+        self.operators.update(tags.operator.split("; ") if tags.operator else ())
+
+    def absorb(self, other: Overflow) -> None:
+        """Take in another group's overflow (a street merged into the route along it)."""
+        self.mentions += other.mentions
+        for count, text in other.counts.items():
+            self.counts.setdefault(count, text)
+        self.count_text = self.count_text or other.count_text
+        self.statuses.update(other.statuses)
+        self.fuzzy += other.fuzzy
+        for text in other.written_as:
+            if len(self.written_as) < WRITTEN_AS_LIMIT:
+                self.written_as[text] = None
+        self.makers |= other.makers
+        self.operators |= other.operators
+        self.more_sources += other.more_sources
+
+
+_NONE = Overflow()
+
+
 def build_layers(
     document: Document,
     mentions: Sequence[Mention],
     gazetteer: Gazetteer | None = None,
     *,
     tags: dict[str, Attribution] | None = None,
+    overflow: dict[str, Overflow] | None = None,
 ) -> Layers:
     """Build the site and route layers from extracted mentions.
 
@@ -92,6 +155,9 @@ def build_layers(
     tags : dict, optional
         Makers and operators per source label, when already known (an archive
         run gathers them in its workers); found in the document otherwise.
+    overflow : dict, optional
+        Per site id or route id, the mentions beyond the kept evidence (an
+        archive run's; see :class:`Overflow`).
 
     Returns
     -------
@@ -109,14 +175,21 @@ def build_layers(
             else:
                 groups.setdefault(mention.place.id, []).append(mention)
     route_groups = _route_groups(mentions)
+    overflow = dict(overflow or {})
     # "Cameras line Whitehall" beside "cameras along Whitehall from A to B": one claim, the route.
     for key, group in route_groups.items():
         for street in {m.place.id for m in group if m.place and m.place.id not in key}:
             site = groups.get(street, [])
-            if site and all(m.count is None for m in site):
+            more = overflow.get(street, _NONE)
+            if site and all(m.count is None for m in site) and not more.counts:
                 group.extend(groups.pop(street))
+                if street in overflow:
+                    overflow.setdefault(route_id(key), Overflow()).absorb(overflow.pop(street))
     tags = attribute_sources(document) if tags is None else tags
-    site_rows = [_site_row(group, evidence) | _osm_tags(group, tags) for group in groups.values()]
+    site_rows = []
+    for site_id, group in groups.items():
+        more = overflow.get(site_id, _NONE)
+        site_rows.append(_site_row(group, evidence, more) | _osm_tags(group, tags, more))
     route_rows = []
     for key, group in route_groups.items():
         ends = [m for m in group if m.route_key is not None]
@@ -127,8 +200,9 @@ def build_layers(
                 if m.place is None:
                     unresolved.append(_unresolved(m, suggest))
             continue
+        more = overflow.get(route_id(key), _NONE)
         route_rows.append(
-            _route_row(start, end, group, gazetteer, evidence) | _osm_tags(group, tags)
+            _route_row(start, end, group, gazetteer, evidence, more) | _osm_tags(group, tags, more)
         )
     sites = _frame(site_rows, SITE_COLUMNS, "site_id", extra=("place_geometry",))
     routes = _frame(route_rows, ROUTE_COLUMNS, "route_id")
@@ -150,10 +224,12 @@ def _frame(
     return gdf
 
 
-def _osm_tags(group: Iterable[Mention], tags: dict[str, Attribution]) -> dict[str, Any]:
+def _osm_tags(
+    group: Iterable[Mention], tags: dict[str, Attribution], more: Overflow = _NONE
+) -> dict[str, Any]:
     """Return OpenStreetMap's surveillance tags for a site, from the reports behind it."""
-    makers: set[str] = set()
-    operators: set[str] = set()
+    makers: set[str] = set(more.makers)
+    operators: set[str] = set(more.operators)
     for source in _sources(group):
         found = tags.get(source, Attribution())
         makers.update(found.manufacturer.split("; ") if found.manufacturer else ())
@@ -168,9 +244,13 @@ def _osm_tags(group: Iterable[Mention], tags: dict[str, Attribution]) -> dict[st
     }
 
 
-def _merge_counts(group: Iterable[Mention]) -> tuple[int | None, str | None, str | None]:
+def _merge_counts(
+    group: Iterable[Mention], more: Overflow = _NONE
+) -> tuple[int | None, str | None, str | None]:
     stated = [(m.count, m.count_text) for m in group if m.count is not None]
+    stated += [item for item in more.counts.items() if item[0] not in {c for c, _ in stated}]
     texts = [m.count_text for m in group if m.count_text]
+    texts += [more.count_text] if more.count_text else []
     distinct = sorted({count for count, _ in stated})
     if len(distinct) == 1:
         return distinct[0], stated[0][1], None
@@ -183,12 +263,17 @@ def _sources(group: Iterable[Mention]) -> list[str]:
     return list(dict.fromkeys(s for m in group for s in m.sentence.sources))
 
 
+def _listed_sources(group: Iterable[Mention], more: Overflow) -> str:
+    listed = "; ".join(_sources(group))
+    return f"{listed}; and {more.more_sources} more" if more.more_sources else listed
+
+
 def _best_quote(group: Sequence[Mention]) -> Mention:
     return next((m for m in group if m.count is not None), group[0])
 
 
-def _status(group: Sequence[Mention]) -> str:
-    return Counter(m.status for m in group).most_common(1)[0][0]
+def _status(group: Sequence[Mention], more: Overflow = _NONE) -> str:
+    return (Counter(m.status for m in group) + more.statuses).most_common(1)[0][0]
 
 
 def _evidence(group: Iterable[Mention]) -> list[dict[str, Any]]:
@@ -208,13 +293,15 @@ def _evidence(group: Iterable[Mention]) -> list[dict[str, Any]]:
     ]
 
 
-def _site_row(group: list[Mention], evidence: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
+def _site_row(
+    group: list[Mention], evidence: dict[str, list[dict[str, Any]]], more: Overflow = _NONE
+) -> dict[str, Any]:
     place = group[0].place
     assert place is not None
     near = next((m.near for m in group if m.near is not None), None)
     point, uncertainty = site_point(place, near)
     rows = [m for m in group if m.table_row is not None]
-    count, count_text, conflict = _merge_counts(group)
+    count, count_text, conflict = _merge_counts(group, more)
     if rows and len(rows) == len(group) and all(m.count is not None for m in rows):
         # Rows of a deployments table are separate deployments: their cameras add up.
         count = sum(m.count or 0 for m in rows)
@@ -231,12 +318,16 @@ def _site_row(group: list[Mention], evidence: dict[str, list[dict[str, Any]]]) -
         "place_kind": place.place_kind,
         "kind": place.kind,
         "uncertainty_m": uncertainty,
-        "status": _status(group),
+        "status": _status(group, more),
         "quote": _best_quote(group).sentence.text,
-        "sources": "; ".join(_sources(group)),
-        "mentions": len(group),
-        "written_as": "; ".join(dict.fromkeys(m.text for m in group)),
-        "match": "fuzzy" if fuzzy and len(fuzzy) == len(group) else "exact",
+        "sources": _listed_sources(group, more),
+        "mentions": len(group) + more.mentions,
+        "written_as": "; ".join(dict.fromkeys([*(m.text for m in group), *more.written_as])),
+        "match": (
+            "fuzzy"
+            if fuzzy and len(fuzzy) == len(group) and more.fuzzy == more.mentions
+            else "exact"
+        ),
         "place_id": place.id,
         "backend": place.backend,
         "coordinate_source": place.source,
@@ -244,6 +335,11 @@ def _site_row(group: list[Mention], evidence: dict[str, list[dict[str, Any]]]) -
         "place_geometry": place.geometry,
         "geometry": point,
     }
+
+
+def route_id(key: tuple[str, str]) -> str:
+    """Return the id of the route between two places (a mention's ``route_key``)."""
+    return f"route-{key[0]}-to-{key[1]}"
 
 
 def _route_groups(mentions: Iterable[Mention]) -> dict[tuple[str, str], list[Mention]]:
@@ -260,6 +356,7 @@ def _route_row(
     group: list[Mention],
     gazetteer: Gazetteer,
     evidence: dict[str, list[dict[str, Any]]],
+    more: Overflow = _NONE,
 ) -> dict[str, Any]:
     assert start.place is not None and end.place is not None
     via = next(
@@ -271,13 +368,13 @@ def _route_row(
         None,
     )
     line, follows = route_line(start.place, end.place, gazetteer.lines(), via=via)
-    route_id = f"route-{start.place.id}-to-{end.place.id}"
+    key = route_id((start.place.id, end.place.id))
     # Both ends carry the sentence's count; one mention per sentence stands for it.
     per_sentence = list({m.sentence.index: m for m in group}.values())
-    count, count_text, conflict = _merge_counts(per_sentence)
-    evidence[route_id] = _evidence(per_sentence)
+    count, count_text, conflict = _merge_counts(per_sentence, more)
+    evidence[key] = _evidence(per_sentence)
     return {
-        "route_id": route_id,
+        "route_id": key,
         "name": f"{start.place.name} to {end.place.name}",
         "count": count,
         "count_text": count_text,
@@ -286,10 +383,10 @@ def _route_row(
         "end": end.place.name,
         "follows": follows,
         "length_m": round(length_m(line), 1),
-        "status": _status(per_sentence),
+        "status": _status(per_sentence, more),
         "quote": _best_quote(per_sentence).sentence.text,
-        "sources": "; ".join(_sources(per_sentence)),
-        "mentions": len(per_sentence),
+        "sources": _listed_sources(per_sentence, more),
+        "mentions": len(per_sentence) + more.mentions,
         "geometry": line,
     }
 

@@ -372,3 +372,47 @@ def _worker_gazetteer(config):
     from campmap.batch import _gazetteer
 
     return _gazetteer(config)
+
+
+def test_evidence_beyond_the_limit_is_counted_not_kept(tmp_path: Path) -> None:
+    """Memory bound: past N mentions a site keeps counting (count, status, reports), unquoted."""
+    import re
+
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    texts = [p.read_text(encoding="utf-8") for p in sorted(DATA.glob("*.txt"))]
+    for copy in range(4):  # every sentence made unique to its copy, as in a real archive
+        for i, text in enumerate(texts):
+            if copy == 3:  # a later report states other counts: conflicts among counted ones
+                text = re.sub(r"\b(?:two|three|four)\b", "eleven", text)
+            mark = f"In copy {copy}-{i}"
+            unique = re.sub(r"([.!?]) (?=[A-Z])", rf"\1 {mark} ", text)
+            unique = "\n".join(
+                f"{mark}, {line}" if line.strip() else line for line in unique.split("\n")
+            )
+            (archive / f"r{copy}-{i:02}.txt").write_text(unique, "utf-8")
+    (archive / "x-copy.txt").write_text(  # a syndicated copy of a counted report
+        (archive / "r3-00.txt").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    full = map_corpus([archive], gazetteer_files=[GAZETTEER], evidence_per_site=None)
+    kept = map_corpus([archive], gazetteer_files=[GAZETTEER], evidence_per_site=2, batch_size=5)
+    for name, limit in (("sites", "site_id"), ("routes", "route_id")):
+        every = getattr(full.layers, name).set_index(limit)
+        some = getattr(kept.layers, name).set_index(limit)
+        assert list(some.index) == list(every.index)
+        for column in ("count", "count_conflict", "status", "mentions", "manufacturer"):
+            assert some[column].astype(str).tolist() == every[column].astype(str).tolist(), column
+        for key in every.index:
+            listed = some.loc[key, "sources"].split("; ")
+            more = 0
+            if listed[-1].startswith("and "):
+                more = int(listed.pop().split()[1])
+            assert set(listed) <= set(every.loc[key, "sources"].split("; "))
+            assert len(listed) + more == len(every.loc[key, "sources"].split("; ")), key
+    busy = full.layers.sites.set_index("site_id")["mentions"].idxmax()
+    assert full.layers.sites.set_index("site_id").loc[busy, "mentions"] > 4
+    assert len(kept.layers.evidence[busy]) < len(full.layers.evidence[busy])
+    # What memory holds is bounded by the rows, not by the archive.
+    assert len(kept.layers.document.sentences) < len(full.layers.document.sentences) / 2
+    assert len(kept.layers.document.sources) == len(full.layers.document.sources)
+    assert [p for p in kept.layers.document.problems if "counted but not listed" in str(p)]
