@@ -172,6 +172,31 @@ def test_context_places_are_never_sites(towns):
     assert roles["the harbour office"] is Role.CONTEXT
 
 
+
+@pytest.mark.parametrize(
+    "report",
+    [
+        "The carnival route from Brackwell Library to Brackwell Bus Station is closed on Sunday.",
+        "The market stalls were moved from Mill Lane to Bridge Road in Brackwell last spring.",
+        "Between Park Road and Hill Street the route is lined with bunting in Brackwell.",
+    ],
+)
+def test_a_route_or_a_move_without_cameras_is_no_site(towns, report):
+    """Routes and moves are camera sites only in a sentence that speaks of cameras."""
+    mentions, layers = run(towns, report)
+    assert mentions and all(m.role is Role.CONTEXT for m in mentions)
+    assert len(layers.sites) == 0 and len(layers.routes) == 0
+
+
+def test_the_same_route_and_move_with_cameras_are_sites(towns):
+    mentions, layers = run(
+        towns,
+        "Six cameras line the carnival route from Brackwell Library to Brackwell Bus Station. "
+        "Two cameras were moved from Mill Lane to Bridge Road in Brackwell last spring.",
+    )
+    assert len(layers.routes) == 1 and int(layers.routes.iloc[0]["count"]) == 6
+    roles = {m.text: m.role for m in mentions}
+    assert roles["Bridge Road"] is Role.SITE
 def test_region_sense_picks_the_namesake_in_the_reports_area(towns):
     _, layers = run(towns, "Dunmore council put cameras on Mercat Place and High Street.")
     assert set(sites(layers)) == {"dunmore-mercat-place", "dunmore-high-street"}

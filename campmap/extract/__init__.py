@@ -203,7 +203,8 @@ def extract_sentence(
     reasons = ["not where cameras are placed"] * len(hits)
     near: list[Place | None] = [None] * len(hits)
     low = lowercase(text)  # the patterns are lower case (faster than IGNORECASE)
-    route_pairs = _route_pairs(low, hits)
+    # A route is where cameras are along it: "the route from A to B" alone is not one.
+    route_pairs = _route_pairs(low, hits) if about_cameras else []
     in_route = {i for pair in route_pairs for i in pair if i is not None}
     for i, hit in enumerate(hits):
         previous = hits[i - 1] if i else None
@@ -253,7 +254,12 @@ def extract_sentence(
             roles[i], reasons[i] = Role.SITE, "cameras taken there"
         elif previous is not None and roles[i - 1] is Role.SITE and _listed(gap):
             roles[i], reasons[i] = Role.SITE, f"listed with {previous.text}"
-        elif previous is not None and _RELOCATED.search(low[: previous.start]) and _TO.match(gap):
+        elif (
+            about_cameras
+            and previous is not None
+            and _RELOCATED.search(low[: previous.start])
+            and _TO.match(gap)
+        ):
             roles[i], reasons[i] = Role.SITE, f"cameras moved there from {previous.text}"
         elif not about_cameras:
             reasons[i] = "sentence does not speak of cameras"
