@@ -172,7 +172,6 @@ def test_context_places_are_never_sites(towns):
     assert roles["the harbour office"] is Role.CONTEXT
 
 
-
 @pytest.mark.parametrize(
     "report",
     [
@@ -197,6 +196,8 @@ def test_the_same_route_and_move_with_cameras_are_sites(towns):
     assert len(layers.routes) == 1 and int(layers.routes.iloc[0]["count"]) == 6
     roles = {m.text: m.role for m in mentions}
     assert roles["Bridge Road"] is Role.SITE
+
+
 def test_region_sense_picks_the_namesake_in_the_reports_area(towns):
     _, layers = run(towns, "Dunmore council put cameras on Mercat Place and High Street.")
     assert set(sites(layers)) == {"dunmore-mercat-place", "dunmore-high-street"}

@@ -340,14 +340,12 @@ def _is_address(previous: PlaceHit, hit: PlaceHit, gap: str) -> bool:
 
 def _listed(gap: str) -> bool:
     match = _LIST_GAP.match(gap)
-    return match is not None and all(
-        w.lower() in _FILLERS for w in _WORD.findall(match.group("rest"))
-    )
+    return match is not None and all(w in _FILLERS for w in _WORD.findall(match.group("rest")))
 
 
 def _locative_before(gap: str) -> bool:
-    words = [w.lower() for w in _WORD.findall(gap)]
-    for word in reversed(words[-8:]):
+    """Whether the (lower-case) gap before a place ends in a locative word, fillers aside."""
+    for word in reversed(_WORD.findall(gap)[-8:]):
         if word in _LOCATIVES:
             return True
         if word not in _FILLERS:
@@ -367,6 +365,8 @@ def _attach_counts(
     out: dict[int, tuple[int | None, str]] = {}
     sites = [i for i, role in enumerate(roles) if role is Role.SITE]
     routes = [i for i, role in enumerate(roles) if role is Role.ROUTE]
+    if not sites and not routes:
+        return out  # a count attaches only to a site or a route
     found = camera_counts(text, about_cameras)
     for n, (number, kind) in enumerate(found):
         if kind is CountKind.HELD:

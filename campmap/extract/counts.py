@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 
 from text_to_num import text2num
 
@@ -70,6 +71,7 @@ _ANOTHER = re.compile(r"(?<![\w-])(?:another|one\s+more|a\s+new\s+one)\b")
 _MORE = re.compile(r"\s+(?:more|others|extra|additional)\b")
 _SINGULAR = re.compile(r"(?<![\w-])(?:a\s+single|an?|single|one\s+new)\s+")
 _FIRST_NOUN = re.compile(r"\b(?:cameras?|devices?|webcams?)\b")
+_SINGULAR_NOUN = re.compile(r"\b(?:camera|device|webcam)")  # (plurals too: a quick test)
 
 
 class CountKind(StrEnum):
@@ -94,6 +96,7 @@ class Number:
     """None for vague amounts ("several", "dozens")."""
 
 
+@lru_cache(maxsize=4096)
 def _to_int(text: str) -> int | None:
     words = re.sub(r"^an?\s+", "", text.lower().strip())
     if words == "dozen":
@@ -160,7 +163,9 @@ def camera_counts(text: str, about_cameras: bool) -> list[tuple[Number, CountKin
     low = lowercase(text)
     numbers = _find_numbers(text, low)
     starts = {n.start for n in numbers}
-    for match in _SINGULAR.finditer(low):
+    # "a camera" counts one only where a camera noun is written.
+    singulars = _SINGULAR.finditer(low) if _SINGULAR_NOUN.search(low) else ()
+    for match in singulars:
         noun = _FIRST_NOUN.search(low, match.end(), match.end() + 60)
         if (
             match.start() not in starts
@@ -170,7 +175,7 @@ def camera_counts(text: str, about_cameras: bool) -> list[tuple[Number, CountKin
         ):
             phrase = text[match.start() : match.end()].strip()
             numbers.append(Number(phrase, match.start(), match.start() + len(phrase), 1))
-    for match in _ANOTHER.finditer(low):
+    for match in _ANOTHER.finditer(low) if ("another" in low or "one" in low) else ():
         if not any(
             n.start <= match.start() < n.end or match.start() <= n.start < match.end()
             for n in numbers

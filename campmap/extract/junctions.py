@@ -83,7 +83,7 @@ def join_junctions(text: str, hits: list[PlaceHit], gazetteer: Gazetteer) -> lis
             gap = text[a.end : b.start]
             before = text[: a.start]
             if _GAP_AFTER_FIRST.match(gap) or (
-                (_BEFORE_FIRST.search(before) or _WHERE.search(before)) and _GAP_AND.match(gap)
+                _GAP_AND.match(gap) and (_BEFORE_FIRST.search(before) or _WHERE.search(before))
             ):
                 out.append(_joined(text, a, b, gazetteer))
                 i += 2

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from rapidfuzz.distance import DamerauLevenshtein
 
@@ -40,8 +40,7 @@ _ROAD_NUMBER = re.compile(r"[AMB](?<!\w[AMB])[1-9]\d{0,3}(?:\(M\))?(?![\w(])")
 _LEADING = re.compile(r"^(?:(?:The|A|An|At|On|In|By|And|Near|Outside|Cameras?|CCTV)\s+)+")
 
 
-@dataclass(frozen=True, slots=True)
-class PlaceHit:
+class PlaceHit(NamedTuple):
     """A place-like phrase in a sentence.
 
     Attributes

@@ -84,11 +84,13 @@ def settle_namesakes(mentions: Sequence[Mention]) -> list[Mention]:
         The same mentions; ambiguous ones placed at their nearest namesake
         within :data:`REGION_RADIUS_M` of the area, else unresolved.
     """
-    anchors: dict[str, list[tuple[float, float]]] = {}
-    in_sentence: dict[tuple[str, int], list[tuple[int, tuple[float, float]]]] = {}
     ambiguous = [
         m.place is not None and len(m.candidates) > 1 and _ambiguous(m.candidates) for m in mentions
     ]
+    if not any(ambiguous):
+        return list(mentions)  # (most reports: no area needs working out)
+    anchors: dict[str, list[tuple[float, float]]] = {}
+    in_sentence: dict[tuple[str, int], list[tuple[int, tuple[float, float]]]] = {}
     for mention, unclear in zip(mentions, ambiguous, strict=True):
         if mention.place is not None and not unclear:
             centre = _centre(mention.place)

@@ -10,8 +10,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 import pycountry
 from rapidfuzz import fuzz, process
@@ -57,8 +57,7 @@ FUZZY_CUTOFF = 0.85
 """Least Damerau-Levenshtein similarity (0-1) for a misspelt name to match."""
 
 
-@dataclass(frozen=True, slots=True)
-class NameHit:
+class NameHit(NamedTuple):
     """A gazetteer or region name found in a sentence."""
 
     text: str

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import ahocorasick
 
@@ -14,8 +14,7 @@ __all__ = ["Hit", "PhraseIndex"]
 _MINOR = frozenset({"the", "of", "and", "a", "an", "on", "upon", "in", "at", "de", "la", "st"})
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
+class Hit(NamedTuple):
     """A name found in text.
 
     Attributes
