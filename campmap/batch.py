@@ -9,9 +9,16 @@ order whatever finished first, and are merged one batch at a time:
 
 - a sentence repeated across reports (a syndicated copy) is kept once, with
   every occurrence, as :func:`campmap.read_sources` does; the state this needs
-  is one 16-byte BLAKE2 hash per kept sentence, not the sentence key;
+  is one 16-byte BLAKE2 hash per sentence (the worker computes it), not the
+  sentence key;
 - sentences with nothing to map are dropped in the worker, so memory grows
-  with the evidence the outputs hold, not with the archive.
+  with the evidence the outputs hold, not with the archive;
+- each sentence travels as a small :data:`Record`: its hash, where it stood,
+  and one :data:`Row` per mention (all a row needs to count it), plus the
+  sentence and its mentions as evidence only while some row it feeds still
+  has room for evidence (the main process tells the workers which rows are
+  full), so the main process's share of the work stays small and the workers
+  scale.
 
 Merging in input order makes the result independent of batch size, of the
 number of workers and of which worker finished first, so ``jobs=1``,
@@ -36,12 +43,12 @@ import sys
 import tempfile
 import time
 from collections import Counter, deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
-from itertools import islice
+from itertools import islice, product
 from pathlib import Path
-from typing import Any, BinaryIO, TextIO
+from typing import Any, BinaryIO, TextIO, TypeAlias
 
 from campmap.corpus import Report, iter_reports, load_report
 from campmap.errors import InputError
@@ -91,6 +98,19 @@ class RunConfig:
     gazetteer_files: tuple[str, ...] = ()
 
 
+Row: TypeAlias = tuple[str, str, int | None, str | None, str, str, str]
+"""What one mention adds to the row it feeds, when it is only counted:
+``(group, role, count, count_text, status, match, text)`` (see :func:`_group`)."""
+
+Evidence: TypeAlias = list[tuple[Sentence, list[Mention]]] | bytes
+"""Sentences and their mentions, as objects or packed (:func:`pack_evidence`)."""
+
+Record: TypeAlias = tuple[bytes, tuple[tuple[str, int, int], ...], tuple[Row, ...], int]
+"""One sentence of a batch: its hash, its occurrences ``(label, start, end)``, a
+:data:`Row` per mention, and where its evidence is in the batch's evidence (-1 when
+left out: every row it feeds was full)."""
+
+
 @dataclass(slots=True)
 class BatchResult:
     """What a worker sends back for one batch."""
@@ -98,10 +118,28 @@ class BatchResult:
     reports: int = 0
     bytes: int = 0
     sources: list[Source] = field(default_factory=list)
-    sentences: list[tuple[Sentence, list[Mention]]] = field(default_factory=list)
+    records: list[Record] = field(default_factory=list)
+    evidence_items: Evidence = field(default_factory=list)
+    """The sentences and mentions behind the records that carry evidence, in order."""
     failures: list[Problem] = field(default_factory=list)
     attributions: dict[str, Attribution] = field(default_factory=dict)
     """Makers and operators each report names (as ``attribute_sources`` finds them)."""
+
+    def evidence(self, gazetteer: Gazetteer) -> Iterator[tuple[Sentence, list[Mention]]]:
+        """Yield each sentence and its mentions (packed ones read with ``gazetteer``).
+
+        Raises
+        ------
+        ValueError
+            A record was sent without its evidence (its rows were full).
+        pickle.UnpicklingError
+            Packed evidence names a place ``gazetteer`` does not have.
+        """
+        items = unpack_evidence(self.evidence_items, gazetteer)
+        for record in self.records:
+            if record[3] < 0:
+                raise ValueError("a record was sent without its evidence")
+            yield items[record[3]]
 
 
 @dataclass(slots=True)
@@ -151,7 +189,9 @@ def _document(source: Source) -> Document:
     return dedupe([source])
 
 
-def process_batch(reports: Sequence[Report], config: RunConfig) -> BatchResult:
+def process_batch(
+    reports: Sequence[Report], config: RunConfig, full: Collection[str] | None = None
+) -> BatchResult:
     """Read and extract each report of a batch; a failing report is noted and skipped.
 
     Parameters
@@ -160,6 +200,9 @@ def process_batch(reports: Sequence[Report], config: RunConfig) -> BatchResult:
         The batch.
     config : RunConfig
         Which gazetteer files to use.
+    full : collection of str, optional
+        Rows (see :func:`_group`) that need no more evidence: a sentence that
+        feeds only these is sent without it. None sends evidence for every sentence.
 
     Returns
     -------
@@ -186,17 +229,19 @@ def process_batch(reports: Sequence[Report], config: RunConfig) -> BatchResult:
             by_sentence.setdefault(mention.sentence.index, []).append(mention)
         makers: set[str] = set()
         operators: set[str] = set()
-        kept = []
+        kept = 0
         for sentence in document.sentences:
-            found = attribute_sentence(sentence.text)
-            makers.update(found.manufacturer.split("; ") if found.manufacturer else ())
-            operators.update(found.operator.split("; ") if found.operator else ())
-            if sentence.index in by_sentence or found != _NOBODY:
-                kept.append((sentence, by_sentence.get(sentence.index, [])))
+            tags = attribute_sentence(sentence.text)
+            makers.update(tags.manufacturer.split("; ") if tags.manufacturer else ())
+            operators.update(tags.operator.split("; ") if tags.operator else ())
+            found = by_sentence.get(sentence.index)
+            if found is None and tags == _NOBODY:
+                continue
+            kept += 1
+            result.records.append(_record(sentence, found or [], full, result))
         if kept:
             stripped = replace(source, text="", characters=len(source.text))
             result.sources.append(stripped)
-            result.sentences.extend(kept)
             # What attribute_sources gives this report (here, in parallel, not in the merge).
             result.attributions[source.label] = Attribution(
                 "; ".join(sorted(makers)) or None, "; ".join(sorted(operators)) or None
@@ -205,6 +250,28 @@ def process_batch(reports: Sequence[Report], config: RunConfig) -> BatchResult:
 
 
 _NOBODY = Attribution()
+
+
+def _record(
+    sentence: Sentence,
+    mentions: list[Mention],
+    full: Collection[str] | None,
+    result: BatchResult,
+) -> Record:
+    """Make a sentence's record, adding its evidence to the batch's unless its rows are full."""
+    groups = [_group(m) for m in mentions]
+    rows = tuple(
+        (group, m.role.value, m.count, m.count_text, m.status, m.match, m.text)
+        for group, m in zip(groups, mentions, strict=True)
+    )
+    slot = -1
+    if full is None or any(g not in full for g in groups or ("attribution",)):
+        assert isinstance(result.evidence_items, list)
+        slot = len(result.evidence_items)
+        result.evidence_items.append((sentence, mentions))
+    digest = hashlib.blake2b(sentence_key(sentence.text).encode(), digest_size=16).digest()
+    occurrences = tuple((o.source, o.start, o.end) for o in sentence.occurrences)
+    return digest, occurrences, rows, slot
 
 
 class _Packer(pickle.Pickler):
@@ -240,30 +307,62 @@ class _Unpacker(pickle.Unpickler):
         return place
 
 
-def pack(result: BatchResult, gazetteer: Gazetteer) -> bytes:
-    """Pickle a batch result, its gazetteer places by reference."""
+def pack_evidence(evidence: Evidence, gazetteer: Gazetteer) -> bytes:
+    """Pickle sentences and their mentions, their gazetteer places by reference."""
+    if isinstance(evidence, bytes):
+        return evidence
     stream = io.BytesIO()
-    _Packer(stream, gazetteer).dump(result)
+    _Packer(stream, gazetteer).dump(evidence)
     return stream.getvalue()
 
 
-def unpack(data: bytes, gazetteer: Gazetteer) -> BatchResult:
-    """Read a packed batch result, pointing its places at ``gazetteer``'s own.
+def unpack_evidence(
+    evidence: Evidence, gazetteer: Gazetteer
+) -> list[tuple[Sentence, list[Mention]]]:
+    """Read packed evidence, pointing its places at ``gazetteer``'s own.
 
     Raises
     ------
     pickle.UnpicklingError
         A place is not in this gazetteer (the files differ from the worker's).
     """
-    result = _Unpacker(io.BytesIO(data), gazetteer).load()
+    if not isinstance(evidence, bytes):
+        return evidence
+    found = _Unpacker(io.BytesIO(evidence), gazetteer).load()
+    if not isinstance(found, list):
+        raise pickle.UnpicklingError("not campmap sentences and their mentions")
+    return found
+
+
+def pack(result: BatchResult, gazetteer: Gazetteer) -> bytes:
+    """Pickle a batch result; its evidence packed apart, places by reference.
+
+    The main process reads a batch's evidence only if it keeps some of it
+    (:func:`unpack_evidence`); the rest of a result is plain data.
+    """
+    packed = replace(result, evidence_items=pack_evidence(result.evidence_items, gazetteer))
+    return pickle.dumps(packed, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def unpack(data: bytes, gazetteer: Gazetteer) -> BatchResult:
+    """Read a packed batch result (its evidence stays packed until it is needed).
+
+    Raises
+    ------
+    pickle.UnpicklingError
+        Not a batch result.
+    """
+    result = pickle.loads(data)
     if not isinstance(result, BatchResult):
         raise pickle.UnpicklingError("not a campmap batch result")
     return result
 
 
-def process_packed(reports: Sequence[Report], config: RunConfig) -> bytes:
+def process_packed(
+    reports: Sequence[Report], config: RunConfig, full: Collection[str] | None = None
+) -> bytes:
     """:func:`process_batch` for another process: its result packed (see :func:`pack`)."""
-    return pack(process_batch(reports, config), _gazetteer(config))
+    return pack(process_batch(reports, config, full), _gazetteer(config))
 
 
 def _init_worker(config: RunConfig) -> None:
@@ -290,8 +389,10 @@ class _Spill:
 
     So that memory does not grow with the archive: a copy of a counted
     sentence must still be recognised (and its report counted), and a row's
-    reports must be counted once each.
+    reports must be counted once each. Writes are queued and made once a batch.
     """
+
+    _CHUNK = 500  # digests per lookup (SQLite allows 999 parameters on old builds)
 
     def __init__(self) -> None:
         self._folder = tempfile.TemporaryDirectory(prefix="campmap-spill-")
@@ -304,26 +405,44 @@ class _Spill:
             CREATE TABLE reports (grp TEXT, label TEXT, PRIMARY KEY (grp, label)) WITHOUT ROWID;
             """
         )
+        self._counted: list[tuple[bytes, str]] = []
+        self._reports: set[tuple[str, str]] = set()  # (a report feeds a row many times)
 
-    def groups(self, digest: bytes) -> list[str] | None:
-        """Return the rows a counted sentence fed, or None if it was not counted."""
-        row = self.db.execute("SELECT groups FROM counted WHERE digest = ?", (digest,)).fetchone()
-        return None if row is None else list(json.loads(row[0]))
+    def lookup(self, digests: Sequence[bytes]) -> dict[bytes, list[str]]:
+        """Return the rows each counted sentence among ``digests`` fed."""
+        found: dict[bytes, list[str]] = {}
+        for at in range(0, len(digests), self._CHUNK):
+            chunk = digests[at : at + self._CHUNK]
+            marks = ",".join("?" * len(chunk))
+            query = f"SELECT digest, groups FROM counted WHERE digest IN ({marks})"
+            for digest, groups in self.db.execute(query, chunk):
+                found[digest] = groups.split(_SEP) if groups else []
+        return found
 
     def count(self, digest: bytes, groups: Sequence[str]) -> None:
-        self.db.execute("INSERT INTO counted VALUES (?, ?)", (digest, json.dumps(list(groups))))
+        self._counted.append((digest, _SEP.join(groups)))
 
-    def reports(self, groups: Iterable[str], labels: Iterable[str]) -> None:
-        pairs = [(group, label) for group in groups for label in labels]
-        self.db.executemany("INSERT OR IGNORE INTO reports VALUES (?, ?)", pairs)
+    def reports(self, groups: Iterable[str], labels: Sequence[str]) -> None:
+        self._reports.update(product(groups, labels))
+
+    def flush(self) -> None:
+        """Write what was queued (once a batch)."""
+        self.db.executemany("INSERT INTO counted VALUES (?, ?)", self._counted)
+        self.db.executemany("INSERT OR IGNORE INTO reports VALUES (?, ?)", sorted(self._reports))
+        self._counted.clear()
+        self._reports.clear()
 
     def labels(self, group: str) -> Iterator[str]:
+        self.flush()
         for (label,) in self.db.execute("SELECT label FROM reports WHERE grp = ?", (group,)):
             yield label
 
     def close(self) -> None:
         self.db.close()
         self._folder.cleanup()
+
+
+_SEP = "\x1f"  # between the groups of a counted sentence (never in an id or a name)
 
 
 class _Merger:
@@ -334,10 +453,15 @@ class _Merger:
     such a copy is not listed among the sources.
     """
 
-    def __init__(self, max_occurrences: int, evidence: int | None = None) -> None:
+    def __init__(
+        self, max_occurrences: int, evidence: int | None = None, gazetteer: Gazetteer | None = None
+    ) -> None:
         self.max_occurrences = max_occurrences
         self.evidence = evidence
+        self.gazetteer = gazetteer or default_gazetteer()
         self.kept_per_group: Counter[str] = Counter()
+        self.full: set[str] = set()
+        """Rows with as much evidence as they keep (sent to workers: no evidence for them)."""
         self.overflow: dict[str, Overflow] = {}
         self.spill = _Spill() if evidence is not None else None
         self.kept: dict[bytes, tuple[str, list[Occurrence], list[Mention]]] = {}
@@ -349,31 +473,51 @@ class _Merger:
         self.places: dict[tuple[str, str], Place] = {}
         self.attributions: dict[str, Attribution] = {}
 
+    def full_rows(self) -> frozenset[str] | None:
+        """Rows needing no more evidence, for the workers (None: keep every sentence's)."""
+        return None if self.evidence is None else frozenset(self.full)
+
     def add(self, result: BatchResult) -> None:
         self.failures.extend(result.failures)
         contributed: set[str] = set()
-        for sentence, mentions in result.sentences:
-            digest = hashlib.blake2b(sentence_key(sentence.text).encode(), digest_size=16).digest()
-            if digest not in self.kept and self._counted(digest, sentence, contributed):
+        spill = self.spill
+        counted: dict[bytes, list[str]] = {}
+        if spill is not None:
+            counted = spill.lookup([r[0] for r in result.records if r[0] not in self.kept])
+        items: list[tuple[Sentence, list[Mention]]] | None = None
+        for digest, occurrences, rows, slot in result.records:
+            kept = self.kept.get(digest)
+            if kept is not None:  # a copy of a kept sentence: one more occurrence
+                room = max(0, self.max_occurrences - len(kept[1]))
+                kept[1].extend(Occurrence(*o) for o in occurrences[:room])
+                contributed.update(o[0] for o in occurrences[:room])
+                if len(occurrences) > room:
+                    self.dropped += len(occurrences) - room
+                    self.capped.add(digest)
                 continue
-            if digest not in self.kept:
-                groups = [_group(m) for m in mentions] or ["attribution"]
-                if not self._room(groups):
-                    self._count(digest, sentence, mentions, groups, result.attributions)
-                    contributed.update(o.source for o in sentence.occurrences)
-                    continue
-                self.kept_per_group.update(set(groups))
-                mentions = [self._intern(m) for m in mentions]
-                self.kept[digest] = (sentence.text, list(sentence.occurrences), mentions)
-                contributed.update(o.source for o in sentence.occurrences)
+            labels = [o[0] for o in occurrences]
+            contributed.update(labels)
+            fed = counted.get(digest)
+            if fed is not None and spill is not None:  # a copy of a counted sentence
+                spill.reports(fed, labels)
                 continue
-            occurrences = self.kept[digest][1]
-            room = max(0, self.max_occurrences - len(occurrences))
-            occurrences.extend(sentence.occurrences[:room])
-            contributed.update(o.source for o in sentence.occurrences[:room])
-            if len(sentence.occurrences) > room:
-                self.dropped += len(sentence.occurrences) - room
-                self.capped.add(digest)
+            groups = [row[0] for row in rows] or ["attribution"]
+            if not self._room(groups):
+                counted[digest] = self._count(digest, rows, labels, result.attributions)
+                continue
+            if slot < 0:
+                raise RuntimeError("a worker left out the evidence of a sentence still kept")
+            if items is None:
+                items = unpack_evidence(result.evidence_items, self.gazetteer)
+            sentence, mentions = items[slot]
+            for group in set(groups):
+                self.kept_per_group[group] += 1
+                if self.evidence is not None and self.kept_per_group[group] >= self.evidence:
+                    self.full.add(group)
+            mentions = [self._intern(m) for m in mentions]
+            self.kept[digest] = (sentence.text, list(sentence.occurrences), mentions)
+        if spill is not None:
+            spill.flush()
         for source in result.sources:
             if source.label in contributed and source.label not in self.labels:
                 self.labels.add(source.label)
@@ -384,40 +528,38 @@ class _Merger:
 
     def _room(self, groups: Sequence[str]) -> bool:
         """Whether a new sentence is kept: some row it feeds has fewer than the evidence limit."""
-        return self.evidence is None or any(self.kept_per_group[g] < self.evidence for g in groups)
-
-    def _counted(self, digest: bytes, sentence: Sentence, contributed: set[str]) -> bool:
-        """Count the reports of a copy of a counted sentence (True), if it is one."""
-        groups = self.spill.groups(digest) if self.spill is not None else None
-        if groups is None or self.spill is None:
-            return False
-        labels = [o.source for o in sentence.occurrences]
-        self.spill.reports(groups, labels)
-        contributed.update(labels)
-        return True
+        return self.evidence is None or any(g not in self.full for g in groups)
 
     def _count(
         self,
         digest: bytes,
-        sentence: Sentence,
-        mentions: Sequence[Mention],
-        groups: Sequence[str],
+        rows: Sequence[Row],
+        labels: Sequence[str],
         attributions: dict[str, Attribution],
-    ) -> None:
-        """Count a sentence beyond the evidence kept for every row it feeds."""
+    ) -> list[str]:
+        """Count a sentence beyond the evidence kept for every row it feeds; return those rows."""
         assert self.spill is not None
-        tags = attributions.get(sentence.occurrences[0].source, _NOBODY)
-        rows: dict[str, Mention] = {}
-        for mention, group in zip(mentions, groups, strict=True):
+        tags = attributions.get(labels[0], _NOBODY)
+        routes: dict[str, Row] = {}
+        for row in rows:
+            group = row[0]
             if group.startswith("route-"):
-                rows[group] = mention  # one mention a sentence stands for a route
-            elif mention.role is Role.SITE:
-                self.overflow.setdefault(group, Overflow()).add(mention, tags)
-        for group, mention in rows.items():
-            self.overflow.setdefault(group, Overflow()).add(mention, tags)
-        fed = sorted({g for g in groups if not g.startswith("context:")} - {"attribution"})
+                routes[group] = row  # one mention a sentence stands for a route
+            elif row[1] == "site":
+                self._overflow(group, row, tags)
+        for group, row in routes.items():
+            self._overflow(group, row, tags)
+        fed = sorted({row[0] for row in rows if not row[0].startswith("context:")})
         self.spill.count(digest, fed)
-        self.spill.reports(fed, [o.source for o in sentence.occurrences])
+        self.spill.reports(fed, labels)
+        return fed
+
+    def _overflow(self, group: str, row: Row, tags: Attribution) -> None:
+        _, _, count, count_text, status, match, text = row
+        more = self.overflow.get(group)
+        if more is None:
+            more = self.overflow[group] = Overflow()
+        more.add(count, count_text, status, match == "fuzzy", text, tags)
 
     def finish_overflow(
         self, mentions: Sequence[Mention]
@@ -455,12 +597,12 @@ class _Merger:
         return self.places.setdefault((place.backend, place.id), place)
 
     def _intern(self, mention: Mention) -> Mention:
-        """Point a mention at the one copy of each place (each batch unpickles its own)."""
+        """Point a mention at the one copy of each place (a place made on the fly travels whole)."""
         if all(
             place is None or self.places.setdefault((place.backend, place.id), place) is place
             for place in (mention.place, mention.near, *mention.candidates)
         ):
-            return mention  # already the one copy (batches run in this process)
+            return mention  # already the one copy
         return replace(
             mention,
             place=self._place(mention.place),
@@ -544,7 +686,6 @@ class Progress:
             self._line("done", stats)
 
     def _line(self, event: str, stats: CorpusStats) -> None:
-        import json
 
         seconds = time.monotonic() - self.started
         record = {
@@ -630,8 +771,15 @@ def _run(
     stats: CorpusStats,
     progress: Progress,
     on_failure: Callable[[Problem], None],
+    full: Callable[[], Collection[str] | None] = lambda: None,
 ) -> Iterator[BatchResult]:
-    """Yield batch results in input order, with at most a few batches per worker in flight."""
+    """Yield batch results in input order, with at most a few batches per worker in flight.
+
+    ``full`` tells, when a batch is sent, which rows need no more evidence
+    (see :func:`process_batch`). Rows only ever fill up, and batches are
+    merged in input order, so a row full when a batch is sent is full when it
+    is merged: leaving out that evidence changes nothing in the result.
+    """
     executor: ProcessPoolExecutor | None = None
     submit: Callable[[list[Report]], _Done | _Remote]
     gazetteer = _gazetteer(config)  # the places packed results point back to
@@ -641,20 +789,20 @@ def _run(
         remote_config = client.scatter(config, broadcast=True)
 
         def submit(batch: list[Report]) -> _Done | _Remote:
-            future = client.submit(process_packed, batch, remote_config, pure=False)
+            future = client.submit(process_packed, batch, remote_config, full(), pure=False)
             return _Remote(future, gazetteer)
     elif jobs > 1:
         executor = ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(config,))
         window = 2 * jobs
 
         def submit(batch: list[Report]) -> _Done | _Remote:
-            future: Future[bytes] = executor.submit(process_packed, batch, config)
+            future: Future[bytes] = executor.submit(process_packed, batch, config, full())
             return _Remote(future, gazetteer)
     else:
         window = 1
 
         def submit(batch: list[Report]) -> _Done | _Remote:
-            return _Done(process_batch(batch, config))
+            return _Done(process_batch(batch, config, full()))
 
     pending: deque[tuple[list[Report], _Done | _Remote, bool]] = deque()
     batches = _batches(reports, batch_size)
@@ -701,10 +849,19 @@ def _warn(problem: Problem) -> None:
     print(f"campmap: warning: {problem}", file=sys.stderr)
 
 
-def _settings(inputs: Sequence[str], config: RunConfig, batch_size: int, text_field: str) -> str:
+def _settings(inputs: Sequence[str], config: RunConfig, *options: object) -> str:
+    """Return what a checkpoint belongs to: version, inputs, gazetteer files, options."""
     from campmap import __version__
 
-    return repr((__version__, tuple(inputs), config, batch_size, text_field))
+    files: list[tuple[str, int | None, int | None]] = []
+    for name in config.gazetteer_files:
+        try:
+            stat = Path(name).stat()
+        except OSError:
+            files.append((name, None, None))
+        else:
+            files.append((name, stat.st_size, stat.st_mtime_ns))
+    return repr((__version__, tuple(inputs), config, tuple(files), options))
 
 
 def map_corpus(
@@ -778,14 +935,17 @@ def map_corpus(
     config = RunConfig(tuple(str(Path(p).resolve()) for p in gazetteer_files))
     store = None
     if checkpoint is not None:
-        store = _Checkpoint(Path(checkpoint), _settings(labels, config, batch_size, text_field))
+        settings = _settings(
+            labels, config, batch_size, text_field, max_occurrences, evidence_per_site
+        )
+        store = _Checkpoint(Path(checkpoint), settings)
     stats = CorpusStats()
     progress = progress or Progress(enabled=False)
     if evidence_per_site is not None and evidence_per_site < 1:
         raise InputError(
             "--evidence-per-site", f"expected a whole number >= 1, got {evidence_per_site}"
         )
-    merger = _Merger(max_occurrences, evidence_per_site)
+    merger = _Merger(max_occurrences, evidence_per_site, _gazetteer(config))
     started = time.perf_counter()
     try:
         for result in _run(
@@ -798,6 +958,7 @@ def map_corpus(
             stats=stats,
             progress=progress,
             on_failure=on_failure,
+            full=merger.full_rows,
         ):
             merger.add(result)
         progress.close(stats)
@@ -852,6 +1013,7 @@ def extract_corpus(
     Mention
     """
     config = RunConfig(tuple(str(Path(p).resolve()) for p in gazetteer_files))
+    gazetteer = _gazetteer(config)
     stats = stats if stats is not None else CorpusStats()
     progress = progress or Progress(enabled=False)
     for result in _run(
@@ -865,6 +1027,6 @@ def extract_corpus(
         progress=progress,
         on_failure=on_failure,
     ):
-        for _sentence, mentions in result.sentences:
+        for _sentence, mentions in result.evidence(gazetteer):
             yield from mentions
     progress.close(stats)

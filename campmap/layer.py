@@ -100,17 +100,25 @@ class Overflow:
     more_sources: int = 0
     """Reports behind them that the kept mentions do not already name."""
 
-    def add(self, mention: Mention, tags: Attribution) -> None:
-        """Count one more mention, and the makers and operators its report names."""
+    def add(
+        self,
+        count: int | None,
+        count_text: str | None,
+        status: str,
+        fuzzy: bool,
+        written: str,
+        tags: Attribution,
+    ) -> None:
+        """Count one more mention (its count, status, spelling), and its report's makers."""
         self.mentions += 1
-        if mention.count is not None:
-            self.counts.setdefault(mention.count, mention.count_text)
-        if self.count_text is None and mention.count_text:
-            self.count_text = mention.count_text
-        self.statuses[mention.status] += 1
-        self.fuzzy += mention.match == "fuzzy"
+        if count is not None:
+            self.counts.setdefault(count, count_text)
+        if self.count_text is None and count_text:
+            self.count_text = count_text
+        self.statuses[status] += 1
+        self.fuzzy += fuzzy
         if len(self.written_as) < WRITTEN_AS_LIMIT:
-            self.written_as[mention.text] = None
+            self.written_as[written] = None
         self.makers.update(tags.manufacturer.split("; ") if tags.manufacturer else ())
         self.operators.update(tags.operator.split("; ") if tags.operator else ())
 

@@ -342,22 +342,25 @@ def test_batch_results_travel_with_places_by_reference(tmp_path: Path) -> None:
     """A worker's result names gazetteer places; the main process puts back its own."""
     import pickle
 
-    from campmap.batch import RunConfig, pack, process_batch, unpack
+    from campmap.batch import RunConfig, pack, pack_evidence, process_batch, unpack
     from campmap.gazetteer import default_gazetteer, load_gazetteer_file
 
     config = RunConfig((str(GAZETTEER),))
     reports = list(iter_reports([str(DATA / "*.txt")]))[:6]
     result = process_batch(reports, config)
-    mentions = [m for _, found in result.sentences for m in found if m.place is not None]
+    worker = _worker_gazetteer(config)
+    mentions = [m for _, found in result.evidence(worker) for m in found if m.place is not None]
     assert mentions
     # Another process's gazetteer: the same file, loaded again (other Place objects).
     here = default_gazetteer([load_gazetteer_file(GAZETTEER)])
-    packed = pack(result, _worker_gazetteer(config))
-    assert len(packed) < len(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)) * 0.98
+    packed = pack(result, worker)
+    # The evidence names its places; by reference it is smaller than with places whole.
+    whole = pickle.dumps(result.evidence_items, protocol=pickle.HIGHEST_PROTOCOL)
+    assert len(pack_evidence(result.evidence_items, worker)) < len(whole) * 0.98
     back = unpack(packed, here)
-    places = [m.place for _, found in back.sentences for m in found if m.place is not None]
+    assert isinstance(back.evidence_items, bytes)  # read when some of it is kept
+    places = [m.place for _, found in back.evidence(here) for m in found if m.place is not None]
     assert [p.id for p in places] == [m.place.id for m in mentions]
-    worker = _worker_gazetteer(config)
     registered = [m.place is worker.get(m.place.id) for m in mentions]
     assert sum(registered) > len(registered) / 2
     for place, by_reference in zip(places, registered, strict=True):
@@ -365,7 +368,7 @@ def test_batch_results_travel_with_places_by_reference(tmp_path: Path) -> None:
         assert (place is here.get(place.id)) == by_reference
     # A gazetteer without those places cannot read it: a clear error, not wrong places.
     with pytest.raises(pickle.UnpicklingError, match="no place"):
-        unpack(packed, default_gazetteer())
+        list(unpack(packed, default_gazetteer()).evidence(default_gazetteer()))
 
 
 def _worker_gazetteer(config):
@@ -374,8 +377,8 @@ def _worker_gazetteer(config):
     return _gazetteer(config)
 
 
-def test_evidence_beyond_the_limit_is_counted_not_kept(tmp_path: Path) -> None:
-    """Memory bound: past N mentions a site keeps counting (count, status, reports), unquoted."""
+def _unique_archive(tmp_path: Path) -> Path:
+    """Four copies of the evaluation reports, every sentence made unique to its copy."""
     import re
 
     archive = tmp_path / "archive"
@@ -394,6 +397,12 @@ def test_evidence_beyond_the_limit_is_counted_not_kept(tmp_path: Path) -> None:
     (archive / "x-copy.txt").write_text(  # a syndicated copy of a counted report
         (archive / "r3-00.txt").read_text(encoding="utf-8"), encoding="utf-8"
     )
+    return archive
+
+
+def test_evidence_beyond_the_limit_is_counted_not_kept(tmp_path: Path) -> None:
+    """Memory bound: past N mentions a site keeps counting (count, status, reports), unquoted."""
+    archive = _unique_archive(tmp_path)
     full = map_corpus([archive], gazetteer_files=[GAZETTEER], evidence_per_site=None)
     kept = map_corpus([archive], gazetteer_files=[GAZETTEER], evidence_per_site=2, batch_size=5)
     for name, limit in (("sites", "site_id"), ("routes", "route_id")):
@@ -416,3 +425,31 @@ def test_evidence_beyond_the_limit_is_counted_not_kept(tmp_path: Path) -> None:
     assert len(kept.layers.document.sentences) < len(full.layers.document.sentences) / 2
     assert len(kept.layers.document.sources) == len(full.layers.document.sources)
     assert [p for p in kept.layers.document.problems if "counted but not listed" in str(p)]
+
+
+def test_workers_leave_out_the_evidence_of_full_rows_and_nothing_changes(tmp_path: Path) -> None:
+    """Rows full of evidence are named to the workers, which then send only counts for them."""
+    from campmap.batch import RunConfig, process_batch
+
+    archive = _unique_archive(tmp_path)
+    config = RunConfig((str(GAZETTEER),))
+    reports = list(iter_reports([str(archive)]))[:6]
+    every = process_batch(reports, config)
+    rows = {row[0] for record in every.records for row in record[2]} | {"attribution"}
+    assert rows and len(every.evidence_items) == len(every.records)
+    lean = process_batch(reports, config, frozenset(rows))
+    assert [r[:3] for r in lean.records] == [r[:3] for r in every.records]
+    assert lean.evidence_items == [] and all(r[3] == -1 for r in lean.records)
+    some = process_batch(reports, config, frozenset(sorted(rows)[: len(rows) // 2]))
+    assert 0 < len(some.evidence_items) < len(every.evidence_items)
+
+    serial = map_corpus([archive], gazetteer_files=[GAZETTEER], evidence_per_site=2)
+    parallel = map_corpus(
+        [archive], gazetteer_files=[GAZETTEER], evidence_per_site=2, jobs=2, batch_size=3
+    )
+    assert len(serial.layers.sites) > 10
+    for name in ("sites", "routes"):
+        one, two = getattr(serial.layers, name), getattr(parallel.layers, name)
+        assert two.astype(str).to_dict("list") == one.astype(str).to_dict("list")
+    assert parallel.layers.evidence == serial.layers.evidence
+    assert parallel.layers.document == serial.layers.document
