@@ -50,10 +50,11 @@ from itertools import islice, product
 from pathlib import Path
 from typing import Any, BinaryIO, TextIO, TypeAlias
 
-from campmap.corpus import Report, iter_reports, load_report
+from campmap.corpus import Report, iter_reports, read_stored, source_of
 from campmap.errors import InputError
 from campmap.extract import extract
 from campmap.extract.attribution import Attribution, attribute_sentence
+from campmap.extract.screen import names_camera, names_no_camera
 from campmap.gazetteer import Backend, Gazetteer, default_gazetteer, load_gazetteer_file
 from campmap.gazetteer.geocoder import BBox
 from campmap.gazetteer.online import place_unresolved
@@ -96,6 +97,8 @@ class RunConfig:
     """What a worker needs to process a batch (small and picklable)."""
 
     gazetteer_files: tuple[str, ...] = ()
+    screen: bool = True
+    """Skip reports that name no camera (see :mod:`campmap.extract.screen`)."""
 
 
 Row: TypeAlias = tuple[str, str, int | None, str | None, str, str, str]
@@ -117,6 +120,8 @@ class BatchResult:
 
     reports: int = 0
     bytes: int = 0
+    no_camera: int = 0
+    """Reports that name no camera, skipped (when screening)."""
     sources: list[Source] = field(default_factory=list)
     records: list[Record] = field(default_factory=list)
     evidence_items: Evidence = field(default_factory=list)
@@ -149,6 +154,8 @@ class CorpusStats:
     reports: int = 0
     bytes: int = 0
     failed: int = 0
+    no_camera: int = 0
+    """Reports that name no camera at all: read (or screened) and skipped."""
     reasons: Counter[str] = field(default_factory=Counter)
     batches: int = 0
     resumed_batches: int = 0
@@ -214,7 +221,14 @@ def process_batch(
         result.reports += 1
         result.bytes += report.size
         try:
-            source = load_report(report)
+            stored, suffix = read_stored(report)
+            if config.screen and suffix in _SCREENED and names_no_camera(stored):
+                result.no_camera += 1  # (decided on the bytes as stored: not even decoded)
+                continue
+            source = source_of(report, stored, suffix)
+            if config.screen and not names_camera(source.text):
+                result.no_camera += 1
+                continue
             document = _document(source)
             mentions = extract(document, gazetteer)
         except InputError as err:
@@ -250,6 +264,8 @@ def process_batch(
 
 
 _NOBODY = Attribution()
+_SCREENED = frozenset({".txt", ".jsonl"})
+"""What :func:`~campmap.extract.screen.names_no_camera` can judge as stored: plain text."""
 
 
 def _record(
@@ -692,6 +708,7 @@ class Progress:
             "event": event,
             "reports": stats.reports,
             "failed": stats.failed,
+            "no_camera": stats.no_camera,
             "mb": round(stats.bytes / 1e6, 3),
             "seconds": round(seconds, 1),
             "reports_per_s": round(stats.reports / seconds, 1) if seconds else None,
@@ -827,6 +844,7 @@ def _run(
             stats.resumed_batches += resumed
             stats.reports += result.reports
             stats.bytes += result.bytes
+            stats.no_camera += result.no_camera
             stats.failed += len(result.failures)
             for failure in result.failures:
                 stats.reasons[_reason(failure.message)] += 1
@@ -879,6 +897,7 @@ def map_corpus(
     on_failure: Callable[[Problem], None] = _warn,
     max_occurrences: int = MAX_OCCURRENCES,
     evidence_per_site: int | None = MAX_EVIDENCE,
+    screen: bool = True,
 ) -> CorpusRun:
     """Map an archive of any size, streaming it in batches over processes or a Dask cluster.
 
@@ -918,6 +937,10 @@ def map_corpus(
         in the outputs); further ones are counted in the row (count, status,
         mentions, "and N more" sources) but not kept, so memory does not grow
         with the archive. None keeps every mention.
+    screen : bool
+        Skip, and count in ``stats.no_camera``, the reports that never name a
+        camera (:mod:`campmap.extract.screen`): they hold no site or route, and
+        their places (all context) are not listed. False extracts every report.
 
     Returns
     -------
@@ -932,7 +955,7 @@ def map_corpus(
     labels = [str(item) for item in inputs]
     if jobs < 1:
         raise InputError("--jobs", f"expected a whole number of processes >= 1, got {jobs}")
-    config = RunConfig(tuple(str(Path(p).resolve()) for p in gazetteer_files))
+    config = RunConfig(tuple(str(Path(p).resolve()) for p in gazetteer_files), screen)
     store = None
     if checkpoint is not None:
         settings = _settings(
@@ -994,6 +1017,7 @@ def extract_corpus(
     progress: Progress | None = None,
     on_failure: Callable[[Problem], None] = _warn,
     stats: CorpusStats | None = None,
+    screen: bool = True,
 ) -> Iterator[Mention]:
     """Yield every mention of an archive, report by report in input order, streaming.
 
@@ -1007,12 +1031,14 @@ def extract_corpus(
         As for :func:`map_corpus`.
     stats : CorpusStats, optional
         Filled in with the run's counts as it goes.
+    screen : bool
+        Skip the reports that never name a camera (as :func:`map_corpus` does).
 
     Yields
     ------
     Mention
     """
-    config = RunConfig(tuple(str(Path(p).resolve()) for p in gazetteer_files))
+    config = RunConfig(tuple(str(Path(p).resolve()) for p in gazetteer_files), screen)
     gazetteer = _gazetteer(config)
     stats = stats if stats is not None else CorpusStats()
     progress = progress or Progress(enabled=False)

@@ -91,6 +91,12 @@ def corpus_options(func: Callable[P, R]) -> Callable[P, R]:
             show_default=True,
             help="The text field of .jsonl records (one article per line).",
         ),
+        click.option(
+            "--every-report",
+            is_flag=True,
+            help="When streaming: also extract the reports that never name a camera (by default "
+            "they are counted and skipped: they hold no site, only context places).",
+        ),
     ]
     for option in reversed(options):
         func = option(func)
@@ -343,6 +349,7 @@ def map_command(
     scheduler: str | None,
     batch_size: int,
     text_field: str,
+    every_report: bool,
     evidence_per_site: int,
     **places: Any,
 ) -> None:
@@ -371,6 +378,7 @@ def map_command(
             text_field=text_field,
             progress=Progress(enabled=not quiet),
             evidence_per_site=evidence_per_site,
+            screen=not every_report,
         )
         layers = run.layers
         _report_corpus(run.stats, layers)
@@ -424,9 +432,11 @@ def _report_corpus(stats: CorpusStats, layers: Layers) -> None:
     for item in layers.unresolved:
         _warn(f"{item['source']}: could not place {item['text']!r}")
     resumed = f", {stats.resumed_batches} batches resumed from a checkpoint"
+    skipped = f"; {stats.no_camera} name no camera (skipped)"
     click.echo(
         f"campmap: read {stats.reports} reports ({stats.bytes / 1e6:.1f} MB) in "
-        f"{stats.seconds:.1f} s{resumed if stats.resumed_batches else ''}",
+        f"{stats.seconds:.1f} s{resumed if stats.resumed_batches else ''}"
+        f"{skipped if stats.no_camera else ''}",
         err=True,
     )
     if stats.failed:
@@ -514,6 +524,7 @@ def extract_command(
     scheduler: str | None,
     batch_size: int,
     text_field: str,
+    every_report: bool,
     **places: Any,
 ) -> None:
     """List every place mention in the reports, with its role and count.
@@ -525,7 +536,9 @@ def extract_command(
         raise click.UsageError("give at least one report file, folder, or - for standard input")
     if _corpus_mode(inputs, jobs, scheduler):
         _corpus_inputs(inputs)
-        _extract_corpus(inputs, as_json, jobs or 1, scheduler, batch_size, text_field, places)
+        _extract_corpus(
+            inputs, as_json, jobs or 1, scheduler, batch_size, text_field, every_report, places
+        )
         return
     gazetteer = default_gazetteer(_backends(**places))
     tables = [
@@ -558,6 +571,7 @@ def _extract_corpus(
     scheduler: str | None,
     batch_size: int,
     text_field: str,
+    every_report: bool,
     places: dict[str, Any],
 ) -> None:
     if places["geocoder"] is not None:
@@ -572,6 +586,7 @@ def _extract_corpus(
         text_field=text_field,
         progress=Progress(),
         stats=stats,
+        screen=not every_report,
     )
     for mention in mentions:
         r = mention_record(mention)

@@ -34,7 +34,7 @@ from typing import IO
 from campmap.errors import InputError
 from campmap.limits import MAX_REPORT_BYTES
 from campmap.records import Source
-from campmap.sources import REPORT_SUFFIXES, read_source, read_text, source_from_bytes
+from campmap.sources import REPORT_SUFFIXES, read_text, source_from_bytes
 
 __all__ = [
     "COMPRESSED_SUFFIXES",
@@ -42,6 +42,8 @@ __all__ = [
     "Report",
     "iter_reports",
     "load_report",
+    "read_stored",
+    "source_of",
 ]
 
 COMPRESSED_SUFFIXES: dict[str, Callable[[str, str], IO[bytes]]] = {
@@ -229,6 +231,71 @@ def _jsonl_report(path: str, number: int, raw: bytes, text_field: str) -> Report
     )
 
 
+def read_stored(report: Report) -> tuple[bytes | str, str]:
+    """Return a report as stored, and how to read it.
+
+    That is its bytes (decompressed) and its file ending, or a JSON-lines
+    record's text and ``".jsonl"``.
+
+    Raises
+    ------
+    InputError
+        The report is malformed, missing, too large, or cannot be decompressed.
+    """
+    if report.error is not None:
+        raise InputError(report.label, report.error)
+    if report.text is not None:
+        return report.text, ".jsonl"
+    assert report.path is not None
+    suffix, compression = _suffixes(report.path)
+    if compression is None:
+        if report.size > MAX_REPORT_BYTES:
+            raise InputError(
+                report.label, f"larger than MAX_REPORT_BYTES ({MAX_REPORT_BYTES} bytes)"
+            )
+        try:  # (one open and read: the size was read when the report was listed)
+            with Path(report.path).open("rb") as file:
+                data = file.read(MAX_REPORT_BYTES + 1)
+        except FileNotFoundError as err:
+            raise InputError(report.label, "no such file") from err
+        except IsADirectoryError as err:
+            message = "is a folder; give the folder itself as an input to read it"
+            raise InputError(report.label, message) from err
+        except OSError as err:
+            raise InputError(report.label, f"cannot read: {err.strerror or err}") from err
+        if len(data) > MAX_REPORT_BYTES:
+            message = f"larger than MAX_REPORT_BYTES ({MAX_REPORT_BYTES} bytes); split the input"
+            raise InputError(report.label, message)
+        return data, suffix
+    try:
+        with _open(report.path) as stream:
+            data = stream.read(MAX_REPORT_BYTES + 1)
+    except (OSError, EOFError, lzma.LZMAError) as err:
+        raise InputError(report.label, f"cannot decompress: {err}") from err
+    if len(data) > MAX_REPORT_BYTES:
+        raise InputError(
+            report.label,
+            f"larger than MAX_REPORT_BYTES ({MAX_REPORT_BYTES} bytes) when decompressed",
+        )
+    return data, suffix
+
+
+def source_of(report: Report, stored: bytes | str, suffix: str) -> Source:
+    """Read and clean a report from what :func:`read_stored` returned.
+
+    Raises
+    ------
+    InputError
+        Binary, undecodable, empty, or a paragraph past the limit.
+    """
+    if isinstance(stored, str):
+        source = read_text(stored, report.label, url=report.url)
+        if not source.text.strip():
+            raise InputError(report.label, "empty report: no text to read")
+        return source
+    return source_from_bytes(stored, report.label, suffix)
+
+
 def load_report(report: Report) -> Source:
     """Read and clean one report, as :func:`campmap.sources.read_source` does.
 
@@ -245,29 +312,4 @@ def load_report(report: Report) -> Source:
     InputError
         The report is malformed, binary, undecodable, too large or empty.
     """
-    if report.error is not None:
-        raise InputError(report.label, report.error)
-    if report.text is not None:
-        source = read_text(report.text, report.label, url=report.url)
-        if not source.text.strip():
-            raise InputError(report.label, "empty report: no text to read")
-        return source
-    assert report.path is not None
-    suffix, compression = _suffixes(report.path)
-    if compression is None:
-        if report.size > MAX_REPORT_BYTES:
-            raise InputError(
-                report.label, f"larger than MAX_REPORT_BYTES ({MAX_REPORT_BYTES} bytes)"
-            )
-        return read_source(report.path)
-    try:
-        with _open(report.path) as stream:
-            data = stream.read(MAX_REPORT_BYTES + 1)
-    except (OSError, EOFError, lzma.LZMAError) as err:
-        raise InputError(report.label, f"cannot decompress: {err}") from err
-    if len(data) > MAX_REPORT_BYTES:
-        raise InputError(
-            report.label,
-            f"larger than MAX_REPORT_BYTES ({MAX_REPORT_BYTES} bytes) when decompressed",
-        )
-    return source_from_bytes(data, report.label, suffix)
+    return source_of(report, *read_stored(report))

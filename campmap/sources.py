@@ -27,11 +27,13 @@ from campmap.limits import check_paragraphs, read_limited
 from campmap.records import Document, Occurrence, Problem, Sentence, Source
 
 __all__ = [
+    "REMOVED_CHARACTERS",
     "REPORT_SUFFIXES",
     "clean_text",
     "decode_bytes",
     "dedupe",
     "html_to_text",
+    "looks_like_html",
     "read_source",
     "read_sources",
     "read_text",
@@ -84,6 +86,8 @@ _ODD: dict[str, str] = {
     "\u2060": "",
     "\ufeff": "",
 }
+REMOVED_CHARACTERS = "".join(c for c, replacement in _ODD.items() if not replacement)
+"""Invisible characters cleaning removes (soft hyphen, zero-width spaces, BOM)."""
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # One pass over the text finds both (control characters go).
 _ODD_OR_CONTROL = re.compile("[" + "".join(_ODD) + _CONTROL.pattern[1:])
@@ -135,7 +139,7 @@ def read_text(text: str, label: str = "<text>", *, url: str | None = None) -> So
     >>> read_text("Two cameras\u00a0on \u2018the Mall\u2019.").text
     "Two cameras on 'the Mall'."
     """
-    if _looks_like_html(text):
+    if looks_like_html(text):
         text, found_url = html_to_text(text)
         url = url or found_url
     cleaned = clean_text(text)
@@ -199,7 +203,7 @@ def source_from_bytes(data: bytes, label: str, suffix: str = "") -> Source:
     """
     text, encoding = decode_bytes(data, label)
     url = None
-    if suffix in {".html", ".htm"} or (suffix not in {".txt", ".md"} and _looks_like_html(text)):
+    if suffix in {".html", ".htm"} or (suffix not in {".txt", ".md"} and looks_like_html(text)):
         text, url = html_to_text(text)
     elif suffix in {".md", ".markdown"}:
         text = _strip_markdown(text)
@@ -436,7 +440,8 @@ def _strip_markdown(text: str) -> str:
     return _MD_MARK.sub("", _MD_LINK.sub(r"\1", text))
 
 
-def _looks_like_html(text: str) -> bool:
+def looks_like_html(text: str) -> bool:
+    """Tell whether a text is an HTML page (by how it starts)."""
     head = text[:1024].lstrip().lower()
     return head.startswith(("<!doctype html", "<html", "<head", "<body", "<article"))
 
