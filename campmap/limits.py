@@ -20,6 +20,7 @@ __all__ = [
     "check_paragraphs",
     "check_rows",
     "read_limited",
+    "read_up_to",
 ]
 
 MAX_REPORT_BYTES = 32 * 1024 * 1024
@@ -33,6 +34,19 @@ characters is some 30 pages of text with no paragraph break."""
 
 MAX_TABLE_ROWS = 200_000
 """Most data rows read from a deployments table or a review sheet."""
+
+
+def read_up_to(file: BinaryIO, size: int) -> bytes:
+    """Read a file of ``size`` bytes, and at most one byte past :data:`MAX_REPORT_BYTES`.
+
+    Asking for the expected size first, not the limit, spares allocating a
+    buffer as large as the limit for every small report; a file that grew
+    since its size was read is read on, up to the limit.
+    """
+    data = file.read(min(size, MAX_REPORT_BYTES) + 1)
+    if len(data) > size and len(data) <= MAX_REPORT_BYTES:
+        data += file.read(MAX_REPORT_BYTES + 1 - len(data))
+    return data
 
 
 def read_limited(path: Path | None, label: str, stream: BinaryIO | None = None) -> bytes:
@@ -66,7 +80,7 @@ def read_limited(path: Path | None, label: str, stream: BinaryIO | None = None) 
                     "split the input",
                 )
             with path.open("rb") as file:
-                data = file.read(MAX_REPORT_BYTES + 1)
+                data = read_up_to(file, path.stat().st_size)
     except OSError as err:
         raise InputError(label, f"cannot read: {err.strerror or err}") from err
     if len(data) > MAX_REPORT_BYTES:

@@ -162,3 +162,17 @@ def test_cli_says_how_many_reports_name_no_camera(tmp_path):
     screened = CliRunner().invoke(cli, ["extract", str(archive), *gaz, "--json", "-j", "1"])
     texts = {json.loads(line)["text"] for line in screened.stdout.splitlines()}
     assert "Church Street" not in texts and "Mill Lane" in texts
+
+
+def test_everyday_local_news_is_screened_out_and_would_map_nothing(tmp_path):
+    """The benchmark's non-camera reports: no site when extracted, skipped unread when screened."""
+    from campmap import map_reports
+    from campmap.gazetteer import default_gazetteer, load_gazetteer_file
+
+    folder = Path(__file__).parent / "data" / "other-news"
+    reports = sorted(folder.glob("*.txt"))
+    assert len(reports) >= 15
+    assert all(names_no_camera(p.read_bytes()) for p in reports)
+    layers = map_reports(reports, gazetteer=default_gazetteer([load_gazetteer_file(GAZETTEER)]))
+    assert layers.sites.empty and layers.routes.empty and not layers.unresolved
+    assert len([m for m in layers.mentions if m.place is not None]) > 30  # places, as context
