@@ -367,7 +367,7 @@ def _attach_counts(
     routes = [i for i, role in enumerate(roles) if role is Role.ROUTE]
     if not sites and not routes:
         return out  # a count attaches only to a site or a route
-    found = camera_counts(text, about_cameras)
+    found = camera_counts(text, about_cameras, low)
     for n, (number, kind) in enumerate(found):
         if kind is CountKind.HELD:
             # The place just before it holds it: "South Street has two".

@@ -139,7 +139,9 @@ def _find_numbers(text: str, low: str) -> list[Number]:
     return out
 
 
-def camera_counts(text: str, about_cameras: bool) -> list[tuple[Number, CountKind]]:
+def camera_counts(
+    text: str, about_cameras: bool, low: str | None = None
+) -> list[tuple[Number, CountKind]]:
     """Return the numbers in a sentence that count cameras.
 
     Parameters
@@ -148,6 +150,9 @@ def camera_counts(text: str, about_cameras: bool) -> list[tuple[Number, CountKin
         The sentence.
     about_cameras : bool
         Whether the sentence speaks of cameras (needed for elliptical counts).
+    low : str, optional
+        The sentence lower-cased by :func:`campmap.gazetteer.names.lowercase`, when
+        the caller has it already.
 
     A singular camera noun after ``a``, ``an`` or ``a single`` counts one.
 
@@ -160,7 +165,7 @@ def camera_counts(text: str, about_cameras: bool) -> list[tuple[Number, CountKin
     [(38, 'cameras'), (4, 'elliptical')]
     """
     out = []
-    low = lowercase(text)
+    low = lowercase(text) if low is None else low
     numbers = _find_numbers(text, low)
     starts = {n.start for n in numbers}
     # "a camera" counts one only where a camera noun is written.

@@ -57,12 +57,21 @@ def _first_backend(candidates: Sequence[Place]) -> list[Place]:
     return [p for p in candidates if p.backend == candidates[0].backend]
 
 
+_AMBIGUOUS: dict[tuple[tuple[str, str], ...], bool] = {}
+
+
 def _ambiguous(candidates: Sequence[Place]) -> bool:
-    candidates = _first_backend(candidates) if candidates else []
-    if len(candidates) < 2:
-        return False
-    first = _centre(candidates[0])
-    return any(_distance_m(first, _centre(p)) > NAMESAKE_SPREAD_M for p in candidates[1:])
+    key = tuple((p.backend, p.id) for p in candidates)
+    known = _AMBIGUOUS.get(key)
+    if known is None:
+        first_backend = _first_backend(candidates) if candidates else []
+        known = len(first_backend) >= 2 and any(
+            _distance_m(_centre(first_backend[0]), _centre(p)) > NAMESAKE_SPREAD_M
+            for p in first_backend[1:]
+        )
+        if len(_AMBIGUOUS) < 100_000:  # (names a run meets; bounded all the same)
+            _AMBIGUOUS[key] = known
+    return known
 
 
 def settle_namesakes(mentions: Sequence[Mention]) -> list[Mention]:
@@ -97,6 +106,7 @@ def settle_namesakes(mentions: Sequence[Mention]) -> list[Mention]:
             anchors.setdefault(mention.source, []).append(centre)
             key = (mention.source, mention.sentence.index)
             in_sentence.setdefault(key, []).append((mention.start, centre))
+    medians: dict[str, tuple[float, float]] = {}
     out = []
     for mention, unclear in zip(mentions, ambiguous, strict=True):
         if not unclear:
@@ -109,11 +119,12 @@ def settle_namesakes(mentions: Sequence[Mention]) -> list[Mention]:
             chosen = _nearest(_first_backend(mention.candidates), area)
         points = anchors.get(mention.source)
         if chosen is None and points:
-            area = (
-                statistics.median(p[0] for p in points),
-                statistics.median(p[1] for p in points),
-            )
-            chosen = _nearest(_first_backend(mention.candidates), area)
+            if mention.source not in medians:
+                medians[mention.source] = (
+                    statistics.median(p[0] for p in points),
+                    statistics.median(p[1] for p in points),
+                )
+            chosen = _nearest(_first_backend(mention.candidates), medians[mention.source])
         reason = mention.reason if chosen else f"{mention.reason}; ambiguous: no namesake near"
         out.append(dataclasses.replace(mention, place=chosen, reason=reason))
     return out
