@@ -126,6 +126,8 @@ class BatchResult:
     records: list[Record] = field(default_factory=list)
     evidence_items: Evidence = field(default_factory=list)
     """The sentences and mentions behind the records that carry evidence, in order."""
+    assumed_full: set[str] = field(default_factory=set)
+    """The rows whose evidence was left out, taken to be full (checked when merging)."""
     failures: list[Problem] = field(default_factory=list)
     attributions: dict[str, Attribution] = field(default_factory=dict)
     """Makers and operators each report names (as ``attribute_sources`` finds them)."""
@@ -180,15 +182,32 @@ class CorpusRun:
 
 # --- the worker side -------------------------------------------------------------------
 
-_GAZETTEERS: dict[RunConfig, Gazetteer] = {}
+_GAZETTEERS: dict[tuple[object, ...], Gazetteer] = {}
 
 
 def _gazetteer(config: RunConfig) -> Gazetteer:
-    """Build a worker's gazetteer once per process (and per configuration)."""
-    if config not in _GAZETTEERS:
+    """Build a worker's gazetteer once per process, and again when a file of it changed.
+
+    (A Dask worker or a library caller lives on from run to run.)
+    """
+    key = (config.gazetteer_files, _file_stamps(config.gazetteer_files))
+    if key not in _GAZETTEERS:
         backends = [load_gazetteer_file(Path(p)) for p in config.gazetteer_files]
-        _GAZETTEERS[config] = default_gazetteer(backends)
-    return _GAZETTEERS[config]
+        _GAZETTEERS[key] = default_gazetteer(backends)
+    return _GAZETTEERS[key]
+
+
+def _file_stamps(names: Sequence[str]) -> tuple[tuple[int, int] | None, ...]:
+    """Size and modification time of each file (None when it cannot be read)."""
+    stamps: list[tuple[int, int] | None] = []
+    for name in names:
+        try:
+            stat = os.stat(name)  # noqa: PTH116
+        except OSError:
+            stamps.append(None)
+        else:
+            stamps.append((stat.st_size, stat.st_mtime_ns))
+    return tuple(stamps)
 
 
 def _document(source: Source) -> Document:
@@ -206,7 +225,7 @@ def process_batch(
     reports : sequence of Report
         The batch.
     config : RunConfig
-        Which gazetteer files to use.
+        Which gazetteer files to use, and whether to screen out reports that name no camera.
     full : collection of str, optional
         Rows (see :func:`_group`) that need no more evidence: a sentence that
         feeds only these is sent without it. None sends evidence for every sentence.
@@ -285,6 +304,8 @@ def _record(
         assert isinstance(result.evidence_items, list)
         slot = len(result.evidence_items)
         result.evidence_items.append((sentence, mentions))
+    else:
+        result.assumed_full.update(groups or ("attribution",))
     digest = hashlib.blake2b(sentence_key(sentence.text).encode(), digest_size=16).digest()
     occurrences = tuple((o.source, o.start, o.end) for o in sentence.occurrences)
     return digest, occurrences, rows, slot
@@ -734,11 +755,17 @@ class _Checkpoint:
         return self.folder / f"{digest.hexdigest()}.pickle"
 
     def load(self, batch: Sequence[Report], gazetteer: Gazetteer) -> BatchResult | None:
-        """Return the batch's result if it was finished before (a damaged file: None)."""
+        """Return the batch's result if it was finished before (a damaged file: None).
+
+        Its evidence is read at once (not when merging), so a damaged file, or one
+        naming places the gazetteer no longer has, is found here and the batch redone.
+        """
         try:
-            return unpack(self.path(batch).read_bytes(), gazetteer)
+            result = unpack(self.path(batch).read_bytes(), gazetteer)
+            result.evidence_items = unpack_evidence(result.evidence_items, gazetteer)
         except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ValueError):
             return None
+        return result
 
     def save(self, batch: Sequence[Report], packed: bytes) -> None:
         path = self.path(batch)
@@ -838,6 +865,14 @@ def _run(
                 break
             batch, waitable, resumed = pending.popleft()
             result = waitable.result()
+            now_full = full()
+            if result.assumed_full and not result.assumed_full.issubset(now_full or ()):
+                # Evidence was left out for rows not full now: a resumed batch whose earlier
+                # batches changed since (an edited report). Redo it here, with what is full now.
+                if not resumed:
+                    raise RuntimeError("a worker took rows for full that were not")
+                result, resumed = process_batch(batch, config, now_full), False
+                waitable = _Done(result)
             if checkpoint is not None and not resumed:
                 checkpoint.save(batch, waitable.packed or pack(result, gazetteer))
             stats.batches += 1
@@ -940,7 +975,8 @@ def map_corpus(
     screen : bool
         Skip, and count in ``stats.no_camera``, the reports that never name a
         camera (:mod:`campmap.extract.screen`): they hold no site or route, and
-        their places (all context) are not listed. False extracts every report.
+        their places (all context) are not listed; a sentence they share with a
+        later report is read there. False extracts every report.
 
     Returns
     -------

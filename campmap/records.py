@@ -172,6 +172,7 @@ class Place:
 
     place_kind: str = field(init=False, compare=False, repr=False)
     """``"point"``, ``"line"`` or ``"area"``, from the geometry type (set on creation)."""
+    _centre: tuple[float, float] | None = field(default=None, init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         gtype = self.geometry.geom_type
@@ -185,6 +186,14 @@ class Place:
     def __reduce__(self) -> tuple[type[Place], tuple[object, ...]]:
         fields = (self.id, self.name, self.kind, self.geometry, self.source, self.aliases)
         return Place, (*fields, self.backend)
+
+    def centre(self) -> tuple[float, float]:
+        """Return a point inside the place, ``(lon, lat)`` (worked out once)."""
+        if self._centre is None:
+            point = self.geometry.representative_point()
+            object.__setattr__(self, "_centre", (float(point.x), float(point.y)))
+        assert self._centre is not None
+        return self._centre
 
 
 @dataclass(frozen=True, slots=True)

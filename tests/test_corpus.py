@@ -453,3 +453,47 @@ def test_workers_leave_out_the_evidence_of_full_rows_and_nothing_changes(tmp_pat
         assert two.astype(str).to_dict("list") == one.astype(str).to_dict("list")
     assert parallel.layers.evidence == serial.layers.evidence
     assert parallel.layers.document == serial.layers.document
+
+
+def test_a_resumed_run_after_an_earlier_report_changed_redoes_what_it_must(tmp_path: Path) -> None:
+    """A checkpointed batch left out evidence for rows then full; if an edited earlier report
+    no longer fills them, that batch is redone, and the result is a fresh run's."""
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    (archive / "r1.txt").write_text("Two cameras went up on Mill Lane in Brackwell.", "utf-8")
+    (archive / "r2.txt").write_text(
+        "Three more cameras went up on Mill Lane in Brackwell.", "utf-8"
+    )
+    (archive / "r3.txt").write_text("A camera now watches Mill Lane in Brackwell.", "utf-8")
+    options = {"gazetteer_files": [GAZETTEER], "evidence_per_site": 1, "batch_size": 1}
+    first = map_corpus([archive], checkpoint=tmp_path / "cp", **options)
+    assert first.layers.sites.set_index("site_id").loc["brackwell-mill-lane", "mentions"] == 3
+    (archive / "r1.txt").write_text("Two cameras went up on Church Street in Brackwell.", "utf-8")
+    os.utime(archive / "r1.txt", ns=(1, 1))  # (a changed report: another size and time)
+    resumed = map_corpus([archive], checkpoint=tmp_path / "cp", **options)
+    assert resumed.stats.resumed_batches == 1  # r3; r1 changed, and r2 is redone
+    fresh = map_corpus([archive], **options)
+    one, two = fresh.layers.sites, resumed.layers.sites
+    assert set(one["site_id"]) == {"brackwell-mill-lane", "brackwell-church-street"}
+    assert two.astype(str).to_dict("list") == one.astype(str).to_dict("list")
+    assert resumed.layers.evidence == fresh.layers.evidence
+
+
+def test_a_long_lived_process_reads_a_gazetteer_file_again_when_it_changed(tmp_path: Path) -> None:
+    import json
+
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    (archive / "r.txt").write_text("Two cameras went up on Mill Lane in Brackwell.", "utf-8")
+    data = json.loads(GAZETTEER.read_text(encoding="utf-8"))
+    own = tmp_path / "towns.geojson"
+    own.write_text(json.dumps(data), encoding="utf-8")
+    before = map_corpus([archive], gazetteer_files=[own]).layers.sites.set_index("site_id")
+    for feature in data["features"]:  # Mill Lane moved a kilometre east
+        if feature["properties"]["id"] == "brackwell-mill-lane":
+            coordinates = feature["geometry"]["coordinates"]
+            feature["geometry"]["coordinates"] = [[x + 0.0145, y] for x, y in coordinates]
+    own.write_text(json.dumps(data, indent=1), encoding="utf-8")
+    after = map_corpus([archive], gazetteer_files=[own]).layers.sites.set_index("site_id")
+    moved = after.geometry["brackwell-mill-lane"].x - before.geometry["brackwell-mill-lane"].x
+    assert moved == pytest.approx(0.0145, abs=1e-6)

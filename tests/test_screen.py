@@ -39,7 +39,7 @@ PIECES = st.sampled_from(
         "anpr", "ANPR", "web", "webcam", "facial", " recognition", "facial-recognition",
         "cameraman", "came", "Mill Lane", " on ", "\n", "\n\n", "\r\n", "\t", " ",
         "\u00a0", "\u2019", "\u00e9", "\u0301", "\u3000", "\u2028", "\x00", "\x01", "\x7f",
-        "\x85", "<html>", "<!doctype html>", "**", "_", "\U0001f4f7", "\ud800",
+        "\x85", "<html>", "<!doctype html>", "**", "_", "\U0001f4f7", "\ud800", "I\u0307",
         *REMOVED_CHARACTERS, *FOLDING,
     ]
 )  # fmt: skip
@@ -62,6 +62,7 @@ def _read(data: bytes) -> str | None:
 @example("dev\u0130ces on Mill Lane", "cp1254")
 @example("cam\u00adera on Mill Lane", "cp1252")
 @example("a \u212aelvin sign", "utf-8")
+@example("Two devI\u0307ces on Mill Lane", "utf-8")  # NFC makes the I and the dot an İ
 def test_a_report_screened_out_reads_without_error_and_names_no_camera(text, encoding):
     try:
         data = text.encode(encoding)

@@ -38,15 +38,8 @@ def _distance_m(a: tuple[float, float], b: tuple[float, float]) -> float:
     return 2 * _EARTH_RADIUS_M * math.asin(math.sqrt(h))
 
 
-_CENTRES: dict[tuple[str, str], tuple[float, float]] = {}
-
-
 def _centre(place: Place) -> tuple[float, float]:
-    key = (place.backend, place.id)
-    if key not in _CENTRES:
-        point = place.geometry.representative_point()
-        _CENTRES[key] = (float(point.x), float(point.y))
-    return _CENTRES[key]
+    return place.centre()
 
 
 def _first_backend(candidates: Sequence[Place]) -> list[Place]:
@@ -57,11 +50,12 @@ def _first_backend(candidates: Sequence[Place]) -> list[Place]:
     return [p for p in candidates if p.backend == candidates[0].backend]
 
 
-_AMBIGUOUS: dict[tuple[tuple[str, str], ...], bool] = {}
+_AMBIGUOUS: dict[tuple[tuple[str, tuple[float, float]], ...], bool] = {}
+"""Whether candidates are namesakes, by what decides it: their backends and positions."""
 
 
 def _ambiguous(candidates: Sequence[Place]) -> bool:
-    key = tuple((p.backend, p.id) for p in candidates)
+    key = tuple((p.backend, p.centre()) for p in candidates)
     known = _AMBIGUOUS.get(key)
     if known is None:
         first_backend = _first_backend(candidates) if candidates else []

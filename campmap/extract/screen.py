@@ -12,12 +12,15 @@ succeed and its cleaned text would surely name no camera: it is valid UTF-8
 with some text, holds no control character and no character that cleaning
 removes (a soft hyphen inside a word) or that matches an ASCII
 letter case-insensitively (``İ``, ``ı``, ``ſ``, the Kelvin sign), and none of
-the camera nouns' stems appears in it, in any case. Otherwise (None or
-False) the report is read as usual and its cleaned text decides. A property
-test keeps the two answers in step.
+the camera nouns' stems appears in it, in any case; non-ASCII text must
+also be in NFC already (NFC makes ``İ`` of ``I`` and a combining dot).
+Otherwise (False) the report is read as usual and its cleaned text decides.
+A property test keeps the two answers in step.
 """
 
 from __future__ import annotations
+
+import unicodedata
 
 from campmap.extract.counts import CAMERA_NOUN
 from campmap.limits import MAX_PARAGRAPH_CHARS
@@ -77,6 +80,8 @@ def names_no_camera(data: bytes | str) -> bool:
             return False  # a legacy encoding: read it to tell
         if not text.strip() or not _RISKY.isdisjoint(odd.decode("utf-8")):
             return False
+        if not unicodedata.is_normalized("NFC", text):
+            return False  # NFC could make a risky character (I and a combining dot make İ)
     low = data.lower()
     return not any(stem in low for stem in STEMS)
 
