@@ -12,6 +12,8 @@ gazetteer, in one process. Then the throughput of reading and extracting
 (reports/s, MB/s, one core: the process's CPU time, best of 7 passes) on the
 corpus reports, and on news-length reports (the corpus reports joined into
 reports of about 4 KB).
+Last, when ``../shared/seeds`` is beside the repository, the throughput on those two
+real news reports (sparser in camera sites than the joined ones).
 Targets: F1 >= 0.9; >= 200 news-length reports/s.
 """
 
@@ -34,6 +36,7 @@ from campmap.gazetteer import GeoJSONGazetteer, default_gazetteer
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
 CORPORA = (DATA / "reports", DATA / "reports-heldout", DATA / "reports-fresh")
+SEEDS = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds"
 NEWS_LENGTH = 4000
 SYSTEMS = (
     ("campmap", campmap_predict, campmap_mentions),
@@ -96,6 +99,16 @@ def main() -> None:
         print(f"news-length reports: {len(news)}, {mean:.0f} bytes on average")
         ratio = speeds["campmap"] / speeds["baseline"]
         print(f"campmap / baseline news-length speed (read + extract): {ratio:.2f}")
+    # The joined reports are dense: every sentence places cameras. Real news is not.
+    seeds = sorted(SEEDS.glob("*.txt"))
+    if seeds:
+        mean = sum(p.stat().st_size for p in seeds) / len(seeds)
+        print(f"\nreal news reports (../shared/seeds: {len(seeds)}, {mean:.0f} bytes on average)")
+        for name, _, run in SYSTEMS:
+            real = throughput(seeds, run, default_gazetteer(), repeat=15)
+            print(f"{name:10} read + extract {real[0]:.0f} reports/s, {real[1]:.3f} MB/s")
+    else:
+        print(f"\n(no real news reports at {SEEDS}: that line is left out)")
     if args.errors:
         print("\n" + "\n".join(errors))
 

@@ -10,7 +10,8 @@ import json
 import re
 import shutil
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from functools import wraps
 from pathlib import Path
 from typing import Any, ParamSpec, TypeVar
@@ -116,9 +117,12 @@ def _corpus_mode(inputs: Sequence[str | Path], jobs: int | None, scheduler: str 
     return False
 
 
-def _dask_client(scheduler: str | None) -> Any:
+@contextmanager
+def _dask_client(scheduler: str | None) -> Iterator[Any]:
+    """Connect to a Dask scheduler for the length of a run (None: no scheduler)."""
     if scheduler is None:
-        return None
+        yield None
+        return
     try:
         from dask.distributed import Client
     except ImportError:
@@ -126,9 +130,13 @@ def _dask_client(scheduler: str | None) -> Any:
             "--scheduler needs Dask: pip install 'campmap[dask]' (dask[distributed])"
         ) from None
     try:
-        return Client(scheduler, timeout="10s")  # type: ignore[no-untyped-call]
+        client = Client(scheduler, timeout="10s")  # type: ignore[no-untyped-call]
     except (OSError, TimeoutError, ValueError) as err:
         raise CampmapError(f"--scheduler {scheduler}: cannot connect: {err}") from err
+    try:
+        yield client
+    finally:
+        client.close()  # type: ignore[no-untyped-call]
 
 
 def _corpus_inputs(inputs: Sequence[str | Path]) -> None:
@@ -366,20 +374,21 @@ def map_command(
     checkpoint = Path(output) / CHECKPOINT_FOLDER
     if corpus:
         _corpus_inputs(paths)
-        run = map_corpus(
-            paths,
-            jobs=jobs or 1,
-            client=_dask_client(scheduler),
-            gazetteer_files=places["gazetteers"],
-            backends=[b for b in backends if isinstance(b, GeocoderBackend)],
-            region=places["region"],
-            checkpoint=checkpoint,
-            batch_size=batch_size,
-            text_field=text_field,
-            progress=Progress(enabled=not quiet),
-            evidence_per_site=evidence_per_site,
-            screen=not every_report,
-        )
+        with _dask_client(scheduler) as client:
+            run = map_corpus(
+                paths,
+                jobs=jobs or 1,
+                client=client,
+                gazetteer_files=places["gazetteers"],
+                backends=[b for b in backends if isinstance(b, GeocoderBackend)],
+                region=places["region"],
+                checkpoint=checkpoint,
+                batch_size=batch_size,
+                text_field=text_field,
+                progress=Progress(enabled=not quiet),
+                evidence_per_site=evidence_per_site,
+                screen=not every_report,
+            )
         layers = run.layers
         _report_corpus(run.stats, layers)
     else:
@@ -577,27 +586,28 @@ def _extract_corpus(
     if places["geocoder"] is not None:
         raise click.UsageError("--geocoder is not used when streaming; map the archive instead")
     stats = CorpusStats()
-    mentions = extract_corpus(
-        inputs,
-        jobs=jobs,
-        client=_dask_client(scheduler),
-        gazetteer_files=places["gazetteers"],
-        batch_size=batch_size,
-        text_field=text_field,
-        progress=Progress(),
-        stats=stats,
-        screen=not every_report,
-    )
-    for mention in mentions:
-        r = mention_record(mention)
-        if as_json:
-            click.echo(json.dumps(r, ensure_ascii=False))
-        else:
-            count = "" if r["count"] is None else f" count={r['count']}"
-            name = r["name"] or "(unresolved)"
-            click.echo(
-                f"{r['role']:8} {r['text']!r} -> {name}{count}  [{r['source']}:{r['start']}]"
-            )
+    with _dask_client(scheduler) as client:
+        mentions = extract_corpus(
+            inputs,
+            jobs=jobs,
+            client=client,
+            gazetteer_files=places["gazetteers"],
+            batch_size=batch_size,
+            text_field=text_field,
+            progress=Progress(),
+            stats=stats,
+            screen=not every_report,
+        )
+        for mention in mentions:
+            r = mention_record(mention)
+            if as_json:
+                click.echo(json.dumps(r, ensure_ascii=False))
+            else:
+                count = "" if r["count"] is None else f" count={r['count']}"
+                name = r["name"] or "(unresolved)"
+                click.echo(
+                    f"{r['role']:8} {r['text']!r} -> {name}{count}  [{r['source']}:{r['start']}]"
+                )
     if stats.failed:
         _warn(stats.failure_summary())
     if stats.reports == 0 or stats.failed == stats.reports:

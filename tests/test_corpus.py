@@ -133,7 +133,7 @@ def test_jobs_and_dask_give_byte_identical_outputs(
     assert two.exit_code == 0, two.output
     with (
         LocalCluster(
-            n_workers=3, processes=False, threads_per_worker=1, dashboard_address=None
+            n_workers=3, processes=True, threads_per_worker=1, dashboard_address=None
         ) as cluster,
         Client(cluster) as client,
     ):
