@@ -69,6 +69,7 @@ from campmap.records import (
     Sentence,
     Source,
 )
+from campmap.sourcelist import SourceList
 from campmap.sources import dedupe, sentence_key
 
 __all__ = [
@@ -502,13 +503,12 @@ class _Merger:
         self.overflow: dict[str, Overflow] = {}
         self.spill = _Spill() if evidence is not None else None
         self.kept: dict[bytes, tuple[str, list[Occurrence], list[Mention]]] = {}
-        self.sources: list[Source] = []
-        self.labels: set[str] = set()
+        self.sources = SourceList()
+        """The reports that contributed, on disk (``report.json`` lists them all)."""
         self.failures: list[Problem] = []
         self.dropped = 0
         self.capped: set[bytes] = set()
         self.places: dict[tuple[str, str], Place] = {}
-        self.attributions: dict[str, Attribution] = {}
 
     def full_rows(self) -> frozenset[str] | None:
         """Rows needing no more evidence, for the workers (None: keep every sentence's)."""
@@ -555,13 +555,11 @@ class _Merger:
             self.kept[digest] = (sentence.text, list(sentence.occurrences), mentions)
         if spill is not None:
             spill.flush()
-        for source in result.sources:
-            if source.label in contributed and source.label not in self.labels:
-                self.labels.add(source.label)
-                self.sources.append(source)
-                found = result.attributions.get(source.label, _NOBODY)
-                if found != _NOBODY:
-                    self.attributions[source.label] = found
+        self.sources.add(
+            (source, result.attributions.get(source.label, _NOBODY))
+            for source in result.sources
+            if source.label in contributed
+        )
 
     def _room(self, groups: Sequence[str]) -> bool:
         """Whether a new sentence is kept: some row it feeds has fewer than the evidence limit."""
@@ -666,7 +664,7 @@ class _Merger:
                     f"as evidence, {self.dropped} further copies only counted",
                 )
             )
-        document = Document(tuple(self.sources), tuple(sentences), tuple(problems))
+        document = Document(self.sources, tuple(sentences), tuple(problems))
         return document, mentions
 
 
@@ -1028,6 +1026,9 @@ def map_corpus(
             raise InputError("inputs", f"no report could be read ({stats.failure_summary()})")
         document, mentions = merger.document()
         overflow, counted = merger.finish_overflow(mentions)
+    except BaseException:
+        merger.sources.close()
+        raise
     finally:
         merger.close()
     gazetteer = _gazetteer(config)
@@ -1036,7 +1037,7 @@ def map_corpus(
     found, problems = place_unresolved(mentions, gazetteer, region)
     if problems or counted:
         document = replace(document, problems=(*document.problems, *counted, *problems))
-    tags = {s.label: merger.attributions.get(s.label, _NOBODY) for s in document.sources}
+    tags = merger.sources.attributions(label for m in found for label in m.sentence.sources)
     layers = build_layers(document, list(found), gazetteer, tags=tags, overflow=overflow)
     stats.layers_seconds = time.perf_counter() - started - stats.seconds
     return CorpusRun(layers, stats)

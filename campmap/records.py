@@ -7,6 +7,7 @@ every :class:`Occurrence` of it in every :class:`Source`.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING
@@ -133,9 +134,13 @@ class Sentence:
 
 @dataclass(frozen=True, slots=True)
 class Document:
-    """All sources of one run, split into unique sentences."""
+    """All sources of one run, split into unique sentences.
 
-    sources: tuple[Source, ...]
+    ``sources`` is a tuple, or for an archive run a :class:`campmap.sourcelist.SourceList`
+    read from disk (any sequence of sources, read in order).
+    """
+
+    sources: Sequence[Source]
     sentences: tuple[Sentence, ...]
     problems: tuple[Problem, ...] = ()
 

@@ -172,3 +172,29 @@ def test_folder_in_the_way_of_one_output_keeps_the_others(tmp_path, layers):
         write_outputs(layers, out, title="changed")
     assert {name: (out / name).read_bytes() for name in before} == before
     assert sorted(p.name for p in out.iterdir()) == sorted(OUTPUT_FILES)
+
+
+@pytest.mark.parametrize("on_disk", [False, True])
+def test_report_json_writes_its_sources_one_by_one_as_json_would_whole(tmp_path, layers, on_disk):
+    """The list of sources is streamed (an archive's is on disk): the same bytes as one dump."""
+    from dataclasses import replace
+
+    from campmap.export.report import report_dict, write_report
+    from campmap.extract.attribution import Attribution
+    from campmap.records import Source
+    from campmap.sourcelist import SourceList
+
+    sources = [Source(f'r{i} "quoted"\u00e9.txt', "", url=None, characters=i) for i in range(3)]
+    if on_disk:
+        listed = SourceList()
+        listed.add((s, Attribution()) for s in sources)
+        layers = replace(layers, document=replace(layers.document, sources=listed))
+    for document_sources in (layers.document.sources, ()):
+        run = replace(layers, document=replace(layers.document, sources=document_sources))
+        write_report(run, tmp_path / "report.json")
+        whole = json.dumps(report_dict(run), indent=2, ensure_ascii=False, allow_nan=False)
+        assert (tmp_path / "report.json").read_text(encoding="utf-8") == whole + "\n"
+    write_report(layers, tmp_path / "report.json")
+    listed = json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))["sources"]
+    expected = sources if on_disk else layers.document.sources
+    assert [s["label"] for s in listed] == [s.label for s in expected] and len(listed) >= 1

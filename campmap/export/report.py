@@ -11,6 +11,7 @@ import geopandas as gpd
 import pandas as pd
 
 from campmap.layer import ROUTE_COLUMNS, SITE_COLUMNS, Layers
+from campmap.records import Source
 
 __all__ = ["report_dict", "write_report"]
 
@@ -29,12 +30,13 @@ def _records(frame: gpd.GeoDataFrame, columns: tuple[str, ...]) -> list[dict[str
     return [{c: _clean(row[c]) for c in columns} for _, row in frame.iterrows()]
 
 
-def report_dict(layers: Layers) -> dict[str, Any]:
+def report_dict(layers: Layers, *, sources: bool = True) -> dict[str, Any]:
     """Return the content of ``report.json`` as plain Python values.
 
     Keys: ``sources``, ``sites`` (with ``lon``, ``lat`` and ``evidence``),
     ``routes`` (with ``coordinates`` and ``evidence``), ``unresolved``,
     ``context`` (places mentioned that are not sites) and ``problems``.
+    With ``sources=False`` the list of sources is left empty (see :func:`write_report`).
     """
     from campmap import __version__
 
@@ -56,15 +58,7 @@ def report_dict(layers: Layers) -> dict[str, Any]:
     )
     return {
         "campmap_version": __version__,
-        "sources": [
-            {
-                "label": s.label,
-                "url": s.url,
-                "encoding": s.encoding,
-                "characters": len(s.text) if s.characters is None else s.characters,
-            }
-            for s in layers.document.sources
-        ],
+        "sources": [_source(s) for s in layers.document.sources] if sources else [],
         "sites": sites,
         "routes": routes,
         "unresolved": list(layers.unresolved),
@@ -74,7 +68,35 @@ def report_dict(layers: Layers) -> dict[str, Any]:
     }
 
 
+def _source(source: Source) -> dict[str, Any]:
+    characters = len(source.text) if source.characters is None else source.characters
+    return {
+        "label": source.label,
+        "url": source.url,
+        "encoding": source.encoding,
+        "characters": characters,
+    }
+
+
+_NO_SOURCES = '\n  "sources": [],\n'
+
+
 def write_report(layers: Layers, path: Path) -> None:
-    """Write ``report.json`` (UTF-8, indented, keys in a fixed order)."""
-    text = json.dumps(report_dict(layers), indent=2, ensure_ascii=False, allow_nan=False)
-    path.write_text(text + "\n", encoding="utf-8")
+    """Write ``report.json`` (UTF-8, indented, keys in a fixed order).
+
+    The list of sources is written one source at a time, so an archive run's
+    list of millions of reports (kept on disk) is never held whole in memory;
+    the file is the one ``json.dumps(report_dict(layers), indent=2)`` gives.
+    """
+    text = json.dumps(
+        report_dict(layers, sources=False), indent=2, ensure_ascii=False, allow_nan=False
+    )
+    head, tail = text.split(_NO_SOURCES, 1)
+    with path.open("w", encoding="utf-8") as file:
+        file.write(head)
+        file.write('\n  "sources": [')
+        for n, source in enumerate(layers.document.sources):
+            item = json.dumps(_source(source), indent=2, ensure_ascii=False, allow_nan=False)
+            file.write(("," if n else "") + "\n    " + item.replace("\n", "\n    "))
+        file.write("\n  ],\n" if layers.document.sources else "],\n")
+        file.write(tail + "\n")

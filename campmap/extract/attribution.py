@@ -77,11 +77,13 @@ def attribute_sentence(text: str) -> Attribution:
 
 def attribute_sources(document: Document) -> dict[str, Attribution]:
     """Return, for each source label, the makers and operators its camera sentences name."""
-    makers: dict[str, set[str]] = {s.label: set() for s in document.sources}
-    operators: dict[str, set[str]] = {s.label: set() for s in document.sources}
+    makers: dict[str, set[str]] = {}  # (sources whose sentences are all elsewhere: none)
+    operators: dict[str, set[str]] = {}
     for sentence in document.sentences:
         found = attribute_sentence(sentence.text)
         for label in sentence.sources:
+            makers.setdefault(label, set())
+            operators.setdefault(label, set())
             if found.manufacturer:
                 makers[label].update(found.manufacturer.split("; "))
             if found.operator:
