@@ -123,16 +123,21 @@ def measure(mode: str, folder: str, jobs: int, gazetteer: str, cold: bool) -> di
             split_sentences(read_source(f))
     elif mode == "plain":
         from campmap import map_reports
+        from campmap.extract.screen import names_camera
         from campmap.gazetteer import default_gazetteer, load_gazetteer_file
 
         gaz = default_gazetteer([load_gazetteer_file(Path(gazetteer))])
         layers = map_reports(files, gazetteer=gaz)
-        assert layers.document.sources
+        # (an archive that names no camera anywhere maps nothing)
+        assert len(layers.sites) > 0 or not any(
+            names_camera(s.text) for s in layers.document.sources
+        )
     else:
         from campmap.batch import map_corpus
 
         run = map_corpus([folder], jobs=jobs, gazetteer_files=[gazetteer])
         assert run.stats.failed == 0
+        assert len(run.layers.sites) > 0 or run.stats.no_camera == run.stats.reports
         stream = run.stats.seconds
         skipped = run.stats.no_camera
     seconds = time.perf_counter() - started

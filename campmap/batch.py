@@ -38,15 +38,13 @@ import json
 import os
 import pickle
 import signal
-import sqlite3
 import sys
-import tempfile
 import time
 from collections import Counter, deque
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
-from itertools import islice, product
+from itertools import islice
 from pathlib import Path
 from typing import Any, BinaryIO, TextIO, TypeAlias
 
@@ -69,8 +67,8 @@ from campmap.records import (
     Sentence,
     Source,
 )
-from campmap.sourcelist import SourceList
 from campmap.sources import dedupe, sentence_key
+from campmap.spill import SourceList, Spill
 
 __all__ = [
     "BatchResult",
@@ -422,67 +420,6 @@ def _group(mention: Mention) -> str:
     return "context:" + (mention.place.id if mention.place else mention.text.lower())
 
 
-class _Spill:
-    """On disk (SQLite): sentences only counted, and the reports behind each row's counts.
-
-    So that memory does not grow with the archive: a copy of a counted
-    sentence must still be recognised (and its report counted), and a row's
-    reports must be counted once each. Writes are queued and made once a batch.
-    """
-
-    _CHUNK = 500  # digests per lookup (SQLite allows 999 parameters on old builds)
-
-    def __init__(self) -> None:
-        self._folder = tempfile.TemporaryDirectory(prefix="campmap-spill-")
-        self.db = sqlite3.connect(Path(self._folder.name) / "spill.sqlite")
-        self.db.executescript(
-            """
-            PRAGMA journal_mode = OFF;
-            PRAGMA synchronous = OFF;
-            CREATE TABLE counted (digest BLOB PRIMARY KEY, groups TEXT) WITHOUT ROWID;
-            CREATE TABLE reports (grp TEXT, label TEXT, PRIMARY KEY (grp, label)) WITHOUT ROWID;
-            """
-        )
-        self._counted: list[tuple[bytes, str]] = []
-        self._reports: set[tuple[str, str]] = set()  # (a report feeds a row many times)
-
-    def lookup(self, digests: Sequence[bytes]) -> dict[bytes, list[str]]:
-        """Return the rows each counted sentence among ``digests`` fed."""
-        found: dict[bytes, list[str]] = {}
-        for at in range(0, len(digests), self._CHUNK):
-            chunk = digests[at : at + self._CHUNK]
-            marks = ",".join("?" * len(chunk))
-            query = f"SELECT digest, groups FROM counted WHERE digest IN ({marks})"
-            for digest, groups in self.db.execute(query, chunk):
-                found[digest] = groups.split(_SEP) if groups else []
-        return found
-
-    def count(self, digest: bytes, groups: Sequence[str]) -> None:
-        self._counted.append((digest, _SEP.join(groups)))
-
-    def reports(self, groups: Iterable[str], labels: Sequence[str]) -> None:
-        self._reports.update(product(groups, labels))
-
-    def flush(self) -> None:
-        """Write what was queued (once a batch)."""
-        self.db.executemany("INSERT INTO counted VALUES (?, ?)", self._counted)
-        self.db.executemany("INSERT OR IGNORE INTO reports VALUES (?, ?)", sorted(self._reports))
-        self._counted.clear()
-        self._reports.clear()
-
-    def labels(self, group: str) -> Iterator[str]:
-        self.flush()
-        for (label,) in self.db.execute("SELECT label FROM reports WHERE grp = ?", (group,)):
-            yield label
-
-    def close(self) -> None:
-        self.db.close()
-        self._folder.cleanup()
-
-
-_SEP = "\x1f"  # between the groups of a counted sentence (never in an id or a name)
-
-
 class _Merger:
     """Fold batch results, in input order, into one document and its mentions.
 
@@ -501,7 +438,7 @@ class _Merger:
         self.full: set[str] = set()
         """Rows with as much evidence as they keep (sent to workers: no evidence for them)."""
         self.overflow: dict[str, Overflow] = {}
-        self.spill = _Spill() if evidence is not None else None
+        self.spill = Spill() if evidence is not None else None
         self.kept: dict[bytes, tuple[str, list[Occurrence], list[Mention]]] = {}
         self.sources = SourceList()
         """The reports that contributed, on disk (``report.json`` lists them all)."""
@@ -721,7 +658,6 @@ class Progress:
             self._line("done", stats)
 
     def _line(self, event: str, stats: CorpusStats) -> None:
-
         seconds = time.monotonic() - self.started
         record = {
             "event": event,
@@ -904,15 +840,8 @@ def _settings(inputs: Sequence[str], config: RunConfig, *options: object) -> str
     """Return what a checkpoint belongs to: version, inputs, gazetteer files, options."""
     from campmap import __version__
 
-    files: list[tuple[str, int | None, int | None]] = []
-    for name in config.gazetteer_files:
-        try:
-            stat = Path(name).stat()
-        except OSError:
-            files.append((name, None, None))
-        else:
-            files.append((name, stat.st_size, stat.st_mtime_ns))
-    return repr((__version__, tuple(inputs), config, tuple(files), options))
+    files = _file_stamps(config.gazetteer_files)
+    return repr((__version__, tuple(inputs), config, files, options))
 
 
 def map_corpus(

@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import IO
 
 from campmap.errors import InputError
-from campmap.limits import MAX_REPORT_BYTES, read_up_to
+from campmap.limits import MAX_REPORT_BYTES, read_limited
 from campmap.records import Source
 from campmap.sources import REPORT_SUFFIXES, read_text, source_from_bytes
 
@@ -250,24 +250,8 @@ def read_stored(report: Report) -> tuple[bytes | str, str]:
     assert report.path is not None
     suffix, compression = _suffixes(report.path)
     if compression is None:
-        if report.size > MAX_REPORT_BYTES:
-            raise InputError(
-                report.label, f"larger than MAX_REPORT_BYTES ({MAX_REPORT_BYTES} bytes)"
-            )
-        try:  # (one open and read: the size was read when the report was listed)
-            with open(report.path, "rb") as file:  # noqa: PTH123
-                data = read_up_to(file, report.size)
-        except FileNotFoundError as err:
-            raise InputError(report.label, "no such file") from err
-        except IsADirectoryError as err:
-            message = "is a folder; give the folder itself as an input to read it"
-            raise InputError(report.label, message) from err
-        except OSError as err:
-            raise InputError(report.label, f"cannot read: {err.strerror or err}") from err
-        if len(data) > MAX_REPORT_BYTES:
-            message = f"larger than MAX_REPORT_BYTES ({MAX_REPORT_BYTES} bytes); split the input"
-            raise InputError(report.label, message)
-        return data, suffix
+        # One open and read, the limit checked on the size read when the report was listed.
+        return read_limited(Path(report.path), report.label, size=report.size), suffix
     try:
         with _open(report.path) as stream:
             data = stream.read(MAX_REPORT_BYTES + 1)

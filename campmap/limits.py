@@ -9,6 +9,7 @@ report, table or review sheet holds.
 from __future__ import annotations
 
 from pathlib import Path
+from stat import S_ISREG
 from typing import BinaryIO
 
 from campmap.errors import InputError
@@ -49,7 +50,9 @@ def read_up_to(file: BinaryIO, size: int) -> bytes:
     return data
 
 
-def read_limited(path: Path | None, label: str, stream: BinaryIO | None = None) -> bytes:
+def read_limited(
+    path: Path | None, label: str, stream: BinaryIO | None = None, *, size: int | None = None
+) -> bytes:
     """Read a file (or a stream) if it is at most :data:`MAX_REPORT_BYTES` long.
 
     Parameters
@@ -61,26 +64,36 @@ def read_limited(path: Path | None, label: str, stream: BinaryIO | None = None) 
     stream : binary file, optional
         Read instead of ``path`` (standard input); at most one byte past the
         limit is read.
+    size : int, optional
+        The file's size, when the caller has it already (a listed archive):
+        the file is then opened and read, nothing more.
 
     Raises
     ------
     InputError
-        The input is larger than the limit, or cannot be read.
+        The input is missing, a folder, larger than the limit, or cannot be read.
     """
     try:
         if stream is not None:
             data = stream.read(MAX_REPORT_BYTES + 1)
         else:
             assert path is not None
-            if path.is_file() and path.stat().st_size > MAX_REPORT_BYTES:
-                size = path.stat().st_size
+            if size is None:
+                info = path.stat()
+                size = info.st_size if S_ISREG(info.st_mode) else 0
+            if size > MAX_REPORT_BYTES:
                 raise InputError(
                     label,
                     f"{size} bytes, larger than MAX_REPORT_BYTES ({MAX_REPORT_BYTES}); "
                     "split the input",
                 )
             with path.open("rb") as file:
-                data = read_up_to(file, path.stat().st_size)
+                data = read_up_to(file, size)
+    except FileNotFoundError as err:
+        raise InputError(label, "no such file") from err
+    except IsADirectoryError as err:
+        message = "is a folder; give the folder itself as an input to read it"
+        raise InputError(label, message) from err
     except OSError as err:
         raise InputError(label, f"cannot read: {err.strerror or err}") from err
     if len(data) > MAX_REPORT_BYTES:

@@ -182,7 +182,7 @@ def test_report_json_writes_its_sources_one_by_one_as_json_would_whole(tmp_path,
     from campmap.export.report import report_dict, write_report
     from campmap.extract.attribution import Attribution
     from campmap.records import Source
-    from campmap.sourcelist import SourceList
+    from campmap.spill import SourceList
 
     sources = [Source(f'r{i} "quoted"\u00e9.txt', "", url=None, characters=i) for i in range(3)]
     if on_disk:

@@ -177,7 +177,7 @@ def test_context_places_are_never_sites(towns):
     [
         "The carnival route from Brackwell Library to Brackwell Bus Station is closed on Sunday.",
         "The market stalls were moved from Mill Lane to Bridge Road in Brackwell last spring.",
-        "Between Park Road and Hill Street the route is lined with bunting in Brackwell.",
+        "The parade route between Park Road and Hill Street is lined with bunting in Brackwell.",
     ],
 )
 def test_a_route_or_a_move_without_cameras_is_no_site(towns, report):

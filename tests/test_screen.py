@@ -91,6 +91,24 @@ def test_the_characters_that_fold_to_a_stem_letter_are_all_known():
     assert folding | nfc <= set(FOLDING) | set(REMOVED_CHARACTERS)
 
 
+def test_every_camera_noun_starts_with_a_stem_the_screen_looks_for():
+    """A camera noun added to CAMERA_NOUN without its stem here would be screened out unseen."""
+    from campmap.extract.counts import CAMERA_NOUN
+
+    body = CAMERA_NOUN.pattern.removeprefix(r"\b(?:").removesuffix(r")\b")
+    depth, alternatives, start = 0, [], 0
+    for i, char in enumerate(body):  # the top-level alternatives of the pattern
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if char == "|" and depth == 0:
+            alternatives.append(body[start:i])
+            start = i + 1
+    alternatives.append(body[start:])
+    assert len(alternatives) >= 6
+    for alternative in alternatives:
+        literal = re.match(r"[a-z]+", alternative.lower())
+        assert literal and any(literal.group().startswith(s.decode()) for s in STEMS), alternative
+
+
 def test_screen_answers_plain_reports_on_their_bytes():
     assert names_no_camera(b"The library on Mill Lane opens on Sunday, the council said.")
     assert names_no_camera("Caf\u00e9 on Mill Lane \u2019s reopened.".encode())

@@ -38,10 +38,6 @@ def _distance_m(a: tuple[float, float], b: tuple[float, float]) -> float:
     return 2 * _EARTH_RADIUS_M * math.asin(math.sqrt(h))
 
 
-def _centre(place: Place) -> tuple[float, float]:
-    return place.centre()
-
-
 def _first_backend(candidates: Sequence[Place]) -> list[Place]:
     """Keep the namesakes of the first backend that knows the name.
 
@@ -60,7 +56,7 @@ def _ambiguous(candidates: Sequence[Place]) -> bool:
     if known is None:
         first_backend = _first_backend(candidates) if candidates else []
         known = len(first_backend) >= 2 and any(
-            _distance_m(_centre(first_backend[0]), _centre(p)) > NAMESAKE_SPREAD_M
+            _distance_m(first_backend[0].centre(), p.centre()) > NAMESAKE_SPREAD_M
             for p in first_backend[1:]
         )
         if len(_AMBIGUOUS) < 100_000:  # (names a run meets; bounded all the same)
@@ -96,7 +92,7 @@ def settle_namesakes(mentions: Sequence[Mention]) -> list[Mention]:
     in_sentence: dict[tuple[str, int], list[tuple[int, tuple[float, float]]]] = {}
     for mention, unclear in zip(mentions, ambiguous, strict=True):
         if mention.place is not None and not unclear:
-            centre = _centre(mention.place)
+            centre = mention.place.centre()
             anchors.setdefault(mention.source, []).append(centre)
             key = (mention.source, mention.sentence.index)
             in_sentence.setdefault(key, []).append((mention.start, centre))
@@ -125,5 +121,5 @@ def settle_namesakes(mentions: Sequence[Mention]) -> list[Mention]:
 
 
 def _nearest(candidates: Sequence[Place], area: tuple[float, float]) -> Place | None:
-    best = min(candidates, key=lambda p: _distance_m(area, _centre(p)))
-    return best if _distance_m(area, _centre(best)) <= REGION_RADIUS_M else None
+    best = min(candidates, key=lambda p: _distance_m(area, p.centre()))
+    return best if _distance_m(area, best.centre()) <= REGION_RADIUS_M else None

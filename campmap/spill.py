@@ -1,0 +1,211 @@
+"""What an archive run keeps on disk instead of in memory.
+
+An archive of millions of camera reports has millions of sentences counted
+beyond the evidence each site keeps, and millions of reports behind its map,
+which ``report.json`` lists. Two temporary SQLite files hold them, so a run's
+memory does not grow with the archive:
+
+- :class:`Spill`: the hashes of the sentences only counted (so a syndicated copy
+  of one is still recognised) and the reports behind each row's counts;
+- :class:`SourceList`: the reports that contributed, in the order they were
+  merged, read back one at a time as a read-only sequence of
+  :class:`~campmap.records.Source` (without text: an archive run keeps none).
+"""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+import tempfile
+import weakref
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import product
+from pathlib import Path
+from typing import Any, overload
+
+from campmap.extract.attribution import Attribution
+from campmap.records import Source
+
+__all__ = ["SourceList", "Spill"]
+
+_CHUNK = 500
+"""Values per ``IN (...)`` lookup (old SQLite builds allow 999 parameters)."""
+_SEP = "\x1f"
+"""Between the rows a counted sentence fed (never in an id or a name)."""
+
+
+def _temporary_db(prefix: str, schema: str) -> tuple[sqlite3.Connection, str]:
+    """Open a new SQLite file in a new temporary folder (no journal: it dies with the run)."""
+    folder = tempfile.mkdtemp(prefix=prefix)
+    # One thread writes, then reads; a finaliser may close it from another.
+    db = sqlite3.connect(Path(folder) / "spill.sqlite", check_same_thread=False)
+    db.executescript(f"PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; {schema}")
+    return db, folder
+
+
+def _remove(db: sqlite3.Connection, folder: str) -> None:
+    db.close()
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def _select_in(db: sqlite3.Connection, query: str, values: Sequence[Any]) -> Iterator[Any]:
+    """Run ``query`` (with one ``{marks}`` in its ``IN (...)``) for ``values``, in chunks."""
+    for at in range(0, len(values), _CHUNK):
+        chunk = values[at : at + _CHUNK]
+        yield from db.execute(query.format(marks=",".join("?" * len(chunk))), chunk)
+
+
+class Spill:
+    """Sentences only counted, and the reports behind each row's counts.
+
+    A copy of a counted sentence must still be recognised (and its report
+    counted), and a row's reports counted once each. Writes are queued and
+    made once a batch (:meth:`flush`).
+    """
+
+    def __init__(self) -> None:
+        self.db, folder = _temporary_db(
+            "campmap-spill-",
+            """
+            CREATE TABLE counted (digest BLOB PRIMARY KEY, groups TEXT) WITHOUT ROWID;
+            CREATE TABLE reports (grp TEXT, label TEXT, PRIMARY KEY (grp, label)) WITHOUT ROWID;
+            """,
+        )
+        self._remove = weakref.finalize(self, _remove, self.db, folder)
+        self._counted: list[tuple[bytes, str]] = []
+        self._reports: set[tuple[str, str]] = set()  # (a report feeds a row many times)
+
+    def lookup(self, digests: Sequence[bytes]) -> dict[bytes, list[str]]:
+        """Return the rows each counted sentence among ``digests`` fed."""
+        query = "SELECT digest, groups FROM counted WHERE digest IN ({marks})"
+        return {
+            digest: groups.split(_SEP) if groups else []
+            for digest, groups in _select_in(self.db, query, digests)
+        }
+
+    def count(self, digest: bytes, groups: Sequence[str]) -> None:
+        """Note a counted sentence and the rows it fed."""
+        self._counted.append((digest, _SEP.join(groups)))
+
+    def reports(self, groups: Iterable[str], labels: Sequence[str]) -> None:
+        """Note the reports behind rows' counts."""
+        self._reports.update(product(groups, labels))
+
+    def flush(self) -> None:
+        """Write what was queued (once a batch)."""
+        self.db.executemany("INSERT INTO counted VALUES (?, ?)", self._counted)
+        self.db.executemany("INSERT OR IGNORE INTO reports VALUES (?, ?)", self._reports)
+        self._counted.clear()
+        self._reports.clear()
+
+    def labels(self, group: str) -> Iterator[str]:
+        """Yield the reports behind a row's counts."""
+        self.flush()
+        for (label,) in self.db.execute("SELECT label FROM reports WHERE grp = ?", (group,)):
+            yield label
+
+    def close(self) -> None:
+        """Remove the file."""
+        self._remove()
+
+
+class SourceList(Sequence[Source]):
+    """Sources in the order they were added, each label once, kept in a SQLite file.
+
+    Examples
+    --------
+    >>> sources = SourceList()
+    >>> sources.add([(Source("a.txt", "", characters=10), Attribution("Hikvision"))])
+    >>> sources.add([(Source("a.txt", ""), Attribution()), (Source("b.txt", ""), Attribution())])
+    >>> [s.label for s in sources], len(sources), sources[-1].label
+    (['a.txt', 'b.txt'], 2, 'b.txt')
+    >>> sources.attributions(["a.txt"])["a.txt"].manufacturer
+    'Hikvision'
+    """
+
+    def __init__(self) -> None:
+        self._db, folder = _temporary_db(
+            "campmap-sources-",
+            """
+            CREATE TABLE sources (
+                seq INTEGER PRIMARY KEY, label TEXT UNIQUE NOT NULL, url TEXT,
+                encoding TEXT NOT NULL, characters INTEGER, manufacturer TEXT, operator TEXT
+            );
+            """,
+        )
+        self._length = 0
+        self._remove = weakref.finalize(self, _remove, self._db, folder)
+
+    def add(self, sources: Iterable[tuple[Source, Attribution]]) -> None:
+        """Add sources (a label already listed is left as it is), with the makers each names."""
+        rows = [
+            (s.label, s.url, s.encoding, _characters(s), tags.manufacturer, tags.operator)
+            for s, tags in sources
+        ]
+        cursor = self._db.executemany(
+            "INSERT OR IGNORE INTO sources (label, url, encoding, characters, manufacturer, "
+            "operator) VALUES (?, ?, ?, ?, ?, ?)",
+            rows,
+        )
+        self._length += max(0, cursor.rowcount)
+
+    def attributions(self, labels: Iterable[str]) -> dict[str, Attribution]:
+        """Return the makers and operators each of ``labels`` names (those that name some)."""
+        query = (
+            "SELECT label, manufacturer, operator FROM sources WHERE label IN ({marks}) "
+            "AND (manufacturer IS NOT NULL OR operator IS NOT NULL)"
+        )
+        return {
+            label: Attribution(manufacturer, operator)
+            for label, manufacturer, operator in _select_in(self._db, query, sorted(set(labels)))
+        }
+
+    def close(self) -> None:
+        """Remove the file now (the list is empty afterwards)."""
+        self._remove()
+        self._length = 0
+
+    def __len__(self) -> int:
+        return self._length
+
+    def __iter__(self) -> Iterator[Source]:
+        if not self._remove.alive:
+            return
+        query = "SELECT label, url, encoding, characters FROM sources ORDER BY seq"
+        for label, url, encoding, characters in self._db.execute(query):
+            yield Source(label, "", encoding, url, characters)
+
+    @overload
+    def __getitem__(self, index: int) -> Source: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Source]: ...
+
+    def __getitem__(self, index: int | slice) -> Source | Sequence[Source]:
+        if isinstance(index, slice):
+            return tuple(self[i] for i in range(*index.indices(self._length)))
+        position = index + self._length if index < 0 else index
+        if not 0 <= position < self._length:
+            raise IndexError("source index out of range")
+        row = self._db.execute(
+            "SELECT label, url, encoding, characters FROM sources WHERE seq = ?", (position + 1,)
+        ).fetchone()
+        label, url, encoding, characters = row
+        return Source(label, "", encoding, url, characters)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Sequence) or len(other) != len(self):
+            return False
+        return all(a == b for a, b in zip(self, other, strict=True))
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return tuple, (tuple(self),)  # (a copy elsewhere is a plain tuple)
+
+    def __repr__(self) -> str:
+        return f"<SourceList of {self._length} sources>"
+
+
+def _characters(source: Source) -> int:
+    return len(source.text) if source.characters is None else source.characters
