@@ -30,6 +30,7 @@ from campmap.batch import (
 from campmap.diff import diff_runs
 from campmap.errors import CampmapError
 from campmap.export import write_map_outputs, write_outputs
+from campmap.export.embed import EmbedSourceError, check_src
 from campmap.export.html import summary
 from campmap.extract import extract
 from campmap.gazetteer import Backend, GeocoderBackend, default_gazetteer, load_gazetteer_file
@@ -251,12 +252,23 @@ embed_option = click.option(
     is_flag=True,
     help="Also write embed.html: the responsive iframe snippet to paste into an article.",
 )
+
+
+def _embed_src(_ctx: click.Context, _param: click.Parameter, value: str) -> str:
+    try:
+        return check_src(value)
+    except EmbedSourceError as err:
+        raise click.BadParameter(_printable(str(err))) from None
+
+
 embed_src_option = click.option(
     "--embed-src",
     default="map.html",
     show_default=True,
     metavar="URL",
-    help="Where map.html will be published; the iframe snippet points there.",
+    callback=_embed_src,
+    help="Where map.html will be published (an http(s) URL or a path relative to the "
+    "article); the iframe snippet points there.",
 )
 png_option = click.option(
     "--png", is_flag=True, help="Also write map.png, a 1200x630 screenshot (needs Chromium)."

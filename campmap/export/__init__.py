@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from campmap.export.atomic import prepare_dir, replace_all
-from campmap.export.embed import embed_snippet, write_embed
+from campmap.export.embed import check_src, embed_snippet, write_embed
 from campmap.export.geojson import (
     place_frames,
     write_routes,
@@ -103,10 +103,12 @@ def write_outputs(
     ------
     OutputError
         The folder cannot be created or written.
+    EmbedSourceError
+        ``embed`` is neither an http(s) URL nor a relative path (nothing is written).
     CampmapError
         ``png`` was asked for and Chromium is missing or failed (nothing is written).
     """
-    path, html = _prepare(layers, folder, title, tiles, png)
+    path, html = _prepare(layers, folder, title, tiles, embed, png)
     lines, areas = place_frames(layers)
     return replace_all(
         path,
@@ -128,9 +130,16 @@ def write_outputs(
 
 
 def _prepare(
-    layers: Layers, folder: str | Path, title: str, tiles: str | None, png: bool
+    layers: Layers,
+    folder: str | Path,
+    title: str,
+    tiles: str | None,
+    embed: str | None,
+    png: bool,
 ) -> tuple[Path, str]:
-    """Check Chromium (for a PNG) and the tile provider, and render the map, before writing."""
+    """Check the embed address, Chromium (for a PNG) and the tile provider, and render the map."""
+    if embed is not None:
+        check_src(embed)
     if png:
         find_chromium()
     path = prepare_dir(folder)
@@ -174,5 +183,5 @@ def write_map_outputs(
     For re-drawing a map from a sites file (:func:`campmap.sites_file.read_layers`);
     the options are those of :func:`write_outputs`.
     """
-    path, html = _prepare(layers, folder, title, tiles, png)
+    path, html = _prepare(layers, folder, title, tiles, embed, png)
     return replace_all(path, _map_writers(layers, path, html, title, embed, png))

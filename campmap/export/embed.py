@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from html import escape
 from pathlib import Path
+from urllib.parse import urlsplit
 
-__all__ = ["SANDBOX", "embed_snippet", "write_embed"]
+from campmap.errors import CampmapError
+
+__all__ = ["SANDBOX", "EmbedSourceError", "check_src", "embed_snippet", "write_embed"]
 
 SANDBOX = "allow-scripts allow-popups allow-popups-to-escape-sandbox"
 """What the map needs inside the sandbox: its own script, and source links opening in a new tab.
@@ -13,6 +17,58 @@ SANDBOX = "allow-scripts allow-popups allow-popups-to-escape-sandbox"
 Not ``allow-same-origin`` (the map needs no cookies or storage), not
 ``allow-top-navigation`` (a link can never take over the article).
 """
+
+
+class EmbedSourceError(CampmapError, ValueError):
+    """An address for the map that is neither an http(s) URL nor a relative path."""
+
+
+_UNSAFE = re.compile(r"[\x00-\x1f\x7f\\]|^\s|\s$")
+"""What a browser strips or rewrites before it reads a URL's scheme (controls, edge spaces, \\)."""
+
+
+def check_src(src: str) -> str:
+    r"""Return ``src`` if the iframe may point there: an http(s) URL or a relative path.
+
+    Anything else (``javascript:``, ``data:``, ``file:``, a host with no
+    scheme ``//host/map.html``) is refused, and so is a control character, a
+    backslash or a space at either end, which browsers drop or rewrite before
+    they read the scheme (``java\tscript:`` is ``javascript:`` to them). A
+    relative path with a colon before its first slash (``a:b/map.html``) reads
+    as a scheme: write it ``./a:b/map.html``.
+
+    Raises
+    ------
+    EmbedSourceError
+        ``src`` is not an http(s) URL with a host, nor a relative path.
+
+    Examples
+    --------
+    >>> check_src("maps/map.html"), check_src("https://news.example/map.html?v=2")
+    ('maps/map.html', 'https://news.example/map.html?v=2')
+    >>> try:
+    ...     check_src("JavaScript:alert(1)")
+    ... except EmbedSourceError as err:
+    ...     print(str(err).split(";")[0])
+    'JavaScript:alert(1)' is a javascript: address
+    """
+    expected = (
+        "expected an http(s) URL (https://news.example/map.html) or a path relative to "
+        "the article (maps/map.html)"
+    )
+    if not src or _UNSAFE.search(src):
+        what = "is empty" if not src else "has a control character, backslash or edge space"
+        raise EmbedSourceError(f"{src!r} {what}; {expected}")
+    head = re.split(r"[/?#]", src, maxsplit=1)[0]
+    if ":" in head:
+        scheme = head.split(":", 1)[0].lower()
+        if scheme not in ("http", "https"):
+            raise EmbedSourceError(f"{src!r} is a {scheme}: address; {expected}")
+        if not src[len(scheme) + 1 :].startswith("//") or not urlsplit(src).hostname:
+            raise EmbedSourceError(f"{src!r} names no host; {expected}")
+    elif src.startswith("//"):
+        raise EmbedSourceError(f"{src!r} names a host but no scheme; {expected}")
+    return src
 
 
 def embed_snippet(
@@ -27,7 +83,8 @@ def embed_snippet(
     Parameters
     ----------
     src : str
-        Where ``map.html`` will be published (a URL, or a path relative to the article).
+        Where ``map.html`` will be published: an http(s) URL, or a path
+        relative to the article (see :func:`check_src`).
     title : str
         The iframe's accessible name.
     summary : str
@@ -35,11 +92,17 @@ def embed_snippet(
     aspect : (int, int)
         Width to height; the frame keeps it at any width.
 
+    Raises
+    ------
+    EmbedSourceError
+        ``src`` is neither an http(s) URL nor a relative path.
+
     Examples
     --------
     >>> print(embed_snippet("map.html", 'Cameras & "routes"').splitlines()[1])
       <div style="position:relative;width:100%;aspect-ratio:16/10;min-height:320px">
     """
+    check_src(src)
     width, height = aspect
     caption = f"  <figcaption>{escape(summary)}</figcaption>\n" if summary else ""
     return (

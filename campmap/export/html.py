@@ -3,9 +3,17 @@
 Leaflet itself is inlined from the xstatic-leaflet package, so the map opens
 with no network at all; a tile layer (the only thing that needs the network)
 is added only when asked for by its xyzservices name. The sites, routes and
-place geometries travel as one JSON object (escaped by Jinja's ``tojson``)
-and are drawn by a small script that inserts report text with ``textContent``
-only, so nothing from a report can run as HTML or JavaScript.
+place geometries travel as one JSON object in a ``<script
+type="application/json">`` block, read by a small script that inserts report
+text with ``textContent`` only, so nothing from a report can run as HTML or
+JavaScript.
+
+Nothing that comes from a report, a file name, a gazetteer, a geocoder, a
+review sheet or an option is ever template source: folium and branca render
+what their elements output as a Jinja template again, so every string we add
+to the page (the data, the inlined assets, the call that draws the map) is a
+:class:`_Verbatim` element, which puts its text in the page as it is. The
+title reaches folium's page template only as a variable (escaped first).
 """
 
 from __future__ import annotations
@@ -21,13 +29,16 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 import shapely
-from branca.element import Element, Figure, MacroElement
-from jinja2 import Template
+from branca.element import Element, Figure
+from jinja2.utils import htmlsafe_json_dumps
 
 from campmap.errors import CampmapError
 from campmap.layer import ROUTE_COLUMNS, Layers
 
-__all__ = ["DOM_LIMIT", "map_data", "render_map", "site_columns", "summary", "write_map"]
+__all__ = [
+    "DATA_ID", "DOM_LIMIT", "data_block", "map_data", "render_map", "site_columns", "summary",
+    "tile_layer", "write_map",
+]  # fmt: skip
 
 _STATIC = Path(__file__).parent / "static"
 
@@ -53,19 +64,57 @@ class _OfflineMap(folium.Map):
         self.default_css = []
 
 
-class _Layers(MacroElement):
-    _template = Template(
-        """
-        {% macro script(this, kwargs) %}
-        campmapRender({{ this._parent.get_name() }}, {{ this.data|tojson }});
-        {% endmacro %}
-        """
-    )
+class _Verbatim(Element):
+    """Text put in the page as it is: never parsed as a Jinja template.
 
-    def __init__(self, data: dict[str, Any]) -> None:
-        super().__init__()  # type: ignore[no-untyped-call]
-        self._name = "CampmapLayers"
-        self.data = data
+    branca's ``Element(text)`` makes ``text`` a template, so a ``{{ ... }}`` in
+    it would run; this element's :meth:`render` returns its text unchanged.
+    """
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+
+    def render(self, **kwargs: Any) -> str:
+        """Return the text, unchanged."""
+        return self.text
+
+
+class _Draw(Element):
+    """Adds the call that draws the data to the page's script, after the map it draws on."""
+
+    def __init__(self, fmap: folium.Map) -> None:
+        super().__init__()
+        self.fmap = fmap
+
+    def render(self, **kwargs: Any) -> str:
+        """Add ``campmapRender(map, data)`` after the map's own script (which creates it)."""
+        name = self.fmap.get_name()  # a folium id ("map_0001"), never from the data
+        data = f'JSON.parse(document.getElementById("{DATA_ID}").textContent)'
+        call = f"campmapRender({name}, {data});"
+        figure = cast(Figure, self.fmap.get_root())
+        figure.script.add_child(_Verbatim(call), name="campmap_render")
+        return ""
+
+
+DATA_ID = "campmap-data"
+"""The id of the ``<script type="application/json">`` block that holds the map's data."""
+
+
+def data_block(data: dict[str, Any]) -> str:
+    r"""Return ``data`` as a ``<script type="application/json">`` block, safe in any page.
+
+    ``<``, ``>``, ``&`` and ``'`` are written as ``\u`` escapes, so no text in
+    the data can end the block or start markup; ``JSON.parse`` reads them back.
+    Template syntax is kept as it is: the block is never a template.
+
+    Examples
+    --------
+    >>> print(data_block({"t": "</script>{{ 7*7 }}"}))
+    <script type="application/json" id="campmap-data">{"t": "\u003c/script\u003e{{ 7*7 }}"}</script>
+    """
+    text = str(htmlsafe_json_dumps(data, sort_keys=True, allow_nan=False))
+    return f'<script type="application/json" id="{DATA_ID}">{text}</script>'
 
 
 def _features(frame: gpd.GeoDataFrame, columns: tuple[str, ...]) -> dict[str, Any]:
@@ -256,14 +305,17 @@ def render_map(
         location=[51.5, -0.12], zoom_start=15, tiles=None, control_scale=True, prefer_canvas=False
     )
     root = cast(Figure, fmap.get_root())
-    root.title = html_escape(title)
-    root.header.add_child(Element(f"<style>{_asset('leaflet.css')}</style>"), name="leaflet_css")
-    root.header.add_child(Element(f"<style>{_asset('campmap.css')}</style>"), name="campmap_css")
-    root.header.add_child(Element(f"<script>{_asset('leaflet.js')}</script>"), name="leaflet_js")
-    root.header.add_child(Element(f"<script>{_asset('campmap.js')}</script>"), name="campmap_js")
+    root.title = html_escape(title)  # a variable of the page template, never its source
+    for name, tag in (
+        ("leaflet.css", "style"), ("campmap.css", "style"),
+        ("leaflet.js", "script"), ("campmap.js", "script"),
+    ):  # fmt: skip
+        root.header.add_child(_Verbatim(f"<{tag}>{_asset(name)}</{tag}>"), name=name)
+    data = map_data(layers, title, marker_limit)
     if tiles and tiles.lower() != "none":
-        _tile_layer(tiles).add_to(fmap)
-    _Layers(map_data(layers, title, marker_limit)).add_to(fmap)
+        data["tiles"] = tile_layer(tiles)
+    root.html.add_child(_Verbatim(data_block(data)), name=DATA_ID)
+    _Draw(fmap).add_to(fmap)
     _stable_ids(root)
     html: str = root.render()
     return html.replace("<html>", '<html lang="en">', 1)
@@ -279,7 +331,23 @@ def _stable_ids(root: Element) -> None:
         stack.extend(element._children.values())
 
 
-def _tile_layer(name: str) -> folium.TileLayer:
+def tile_layer(name: str) -> dict[str, Any]:
+    """Return the base map named ``name`` as the map script adds it: a URL and Leaflet options.
+
+    The attribution is the provider's own HTML (from xyzservices, not from
+    any input), shown by Leaflet's attribution control.
+
+    Raises
+    ------
+    CampmapError
+        ``name`` is no known xyzservices provider, or one that needs an API key.
+
+    Examples
+    --------
+    >>> layer = tile_layer("OpenStreetMap.Mapnik")
+    >>> layer["url"], layer["options"]["maxZoom"]
+    ('https://tile.openstreetmap.org/{z}/{x}/{y}.png', 19)
+    """
     import xyzservices
 
     try:
@@ -291,12 +359,15 @@ def _tile_layer(name: str) -> folium.TileLayer:
         ) from err
     if provider.requires_token():
         raise CampmapError(f"tile provider {name!r} needs an API key; choose another")
-    return folium.TileLayer(
-        tiles=provider.build_url(scale_factor="{r}"),
-        attr=provider.html_attribution,
-        name=provider.name,
-        max_zoom=provider.get("max_zoom", 19),
-    )
+    max_zoom = provider.get("max_zoom", 19)
+    return {
+        "url": provider.build_url(scale_factor="{r}"),
+        "options": {
+            "attribution": provider.html_attribution,
+            "maxZoom": max_zoom,
+            "maxNativeZoom": max_zoom,
+        },
+    }
 
 
 def write_map(layers: Layers, path: Path, **options: Any) -> None:

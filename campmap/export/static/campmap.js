@@ -1,9 +1,12 @@
-/* campmap's map: draws sites, routes and place geometries from one data object.
+/* campmap's map: draws sites, routes and place geometries from one data object
+   (parsed from the page's <script type="application/json"> block).
    Every string from a report goes in through textContent, never as HTML.
    Sites travel column-wise (data.sites.lon[i], .name[i] ...). Up to data.dom_limit
-   sites, each is a labelled, focusable marker; above it, all are drawn on one canvas. */
+   sites, each is a labelled, focusable marker; above it, all are drawn on one canvas.
+   data.tiles, when present, is the base map: an xyzservices URL and Leaflet options. */
 function campmapRender(map, data) {
   "use strict";
+  if (data.tiles) { L.tileLayer(data.tiles.url, data.tiles.options).addTo(map); }
   function el(tag, text, cls) {
     var node = document.createElement(tag);
     if (text !== undefined && text !== null) { node.textContent = String(text); }
