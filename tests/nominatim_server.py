@@ -9,6 +9,9 @@ What it answers depends on the query (``q``):
 - ``Garbled ...``: 200 with a body that is not JSON;
 - anything else: ``[]`` (no match).
 
+``names`` maps a query to the name the answer gives (as a hostile or odd server might);
+by default the answer is named as asked.
+
 Every request is recorded (time, path, query parameters, headers).
 """
 
@@ -41,6 +44,7 @@ class Nominatim:
     slow_seconds: float = 1.0
     busy_times: int = 2
     retry_after: int = 0
+    names: dict[str, str] = field(default_factory=dict)
     requests: list[Request] = field(default_factory=list)
     _busy_seen: dict[str, int] = field(default_factory=dict)
     server: ThreadingHTTPServer | None = None
@@ -81,7 +85,8 @@ class Nominatim:
                 if query.startswith("Slow"):
                     time.sleep(state.slow_seconds)
                 found = PLACES.get(query)
-                body = [] if found is None else [_result(query, *found)]
+                name = state.names.get(query, query)
+                body = [] if found is None else [_result(name, *found)]
                 self._send(200, json.dumps(body).encode())
 
             def _send(self, code: int, body: bytes, headers: dict[str, str] | None = None) -> None:
