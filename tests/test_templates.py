@@ -34,14 +34,17 @@ HERE = Path(__file__).resolve().parent
 TOWN = str(HERE / "data" / "town.geojson")
 AGENT = "campmap-tests/1.0 (tests@example.invalid)"
 
-# Evaluated by Jinja: 49, and a shell command through the globals Jinja reaches.
+# Evaluated by Jinja: 49, and a shell command ("touch MARKER", spelt without quotes, which
+# JSON would escape) through the globals Jinja reaches; with markup for good measure.
 EVALUATED = (
-    "{{ 7*7 }} and {{ cycler.__init__.__globals__.os.system('touch MARKER') }} "
-    "<img src=x onerror=alert(1)>"
+    "{{ 7*7 }} and {{ cycler.__init__.__globals__.os.system(dict(touch=1)|first ~ "
+    "((1,2)|string)[3] ~ dict(MARKER=1)|first) }} <img src=x onerror=alert(1)>"
 )
+# The same command as one would write it.
+QUOTED = "{{ cycler.__init__.__globals__.os.system('touch MARKER') }} {{ 7*7 }}"
 # Not even a template: Jinja stops with a TemplateSyntaxError.
 BROKEN = "{#1} and {% raw %}"
-PAYLOADS = {"evaluated": EVALUATED, "broken": BROKEN}
+PAYLOADS = {"evaluated": EVALUATED, "quoted": QUOTED, "broken": BROKEN}
 
 
 def _run(*args: str) -> None:
@@ -220,7 +223,9 @@ def _data_in(page: str) -> dict[str, object]:
     return data
 
 
-@pytest.mark.parametrize("payload", [BROKEN, "{#1}", "{% raw %}", EVALUATED, "{% endraw %}"])
+@pytest.mark.parametrize(
+    "payload", [BROKEN, "{#1}", "{% raw %}", "{% endraw %}", EVALUATED, QUOTED], ids=str
+)
 def test_template_syntax_in_a_report_neither_crashes_nor_is_evaluated(
     payload, tmp_path, monkeypatch
 ):
@@ -243,7 +248,7 @@ def test_template_syntax_in_a_report_neither_crashes_nor_is_evaluated(
 
 def test_every_string_of_the_map_round_trips_exactly(tmp_path):
     """Sites, routes, places, title and summary: what the page parses is map_data, unchanged."""
-    hostile = f"{EVALUATED} {BROKEN} </script><script>alert(2)</script> \u2028 '\"&"
+    hostile = f"{EVALUATED} {QUOTED} {BROKEN} </script><script>alert(2)</script> \u2028 '\"&"
     properties = {
         "site_id": "s1", "name": f"A {hostile}", "count": None, "count_text": hostile,
         "status": hostile, "quote": hostile, "sources": hostile, "review_note": hostile,
