@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 from campmap.errors import InputError
 from campmap.export.geojson import write_sites
-from campmap.export.html import render_map
+from campmap.export.html import map_data, render_map
 from campmap.export.table import sites_table
 from campmap.extract import extract
 from campmap.extract.counts import find_numbers
@@ -47,7 +47,8 @@ PIECES = st.sampled_from(
         "\u201c", "\u201d", "\u2018", "\u2019", "\u00ab", "\u00bb", "`", "\u00a0", "\u200b",
         "\ufeff", "\x00", "\x1b[31m", ". ", "; ", "- ", "* ", "1. ", "<b>", "</script>",
         "<!--", "]]>", "=cmd|' /C calc'!A0", "../../etc/passwd", "\u202e", "\U0001f4f7",
-        "\u0301", "\u00e9", "\u0130", "\u0130stanbul Road", "\u1e9e",
+        "\u0301", "\u00e9", "\u0130", "\u0130stanbul Road", "\u1e9e", "{{ 7*7 }}", "{{", "}}",
+        "{#", "#}", "{% raw %}", "{%",
     ]
 )  # fmt: skip
 REPORTS = st.lists(st.one_of(PIECES, st.text(max_size=12)), max_size=40).map("".join)
@@ -111,6 +112,7 @@ class _Strict(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.scripts: list[str] = []
+        self.types: list[str | None] = []  # each script's type attribute
         self.tags: list[str] = []
         self._in_script = False
 
@@ -119,6 +121,7 @@ class _Strict(HTMLParser):
         self._in_script = tag == "script"
         if self._in_script:
             self.scripts.append("")
+            self.types.append(dict(attrs).get("type"))
 
     def handle_endtag(self, tag):
         self._in_script = False
@@ -144,6 +147,7 @@ def _extracted(town, text):
 @settings(SETTINGS, max_examples=max(1, EXAMPLES * 2 // 5))
 @given(REPORTS)
 @example("Two cameras on High Street </script><script>alert(1)</script><!-- =1+2")
+@example("Two cameras on High Street {{ 7*7 }} {#1} {% raw %}")
 def test_outputs_are_valid_geojson_html_and_csv(town, clean_map_tags, tmp_path_factory, text):
     text = "Four cameras on High Street and two at Market Square. " + text
     layers = build_layers(*_extracted(town, text), town)
@@ -161,8 +165,12 @@ def test_outputs_are_valid_geojson_html_and_csv(town, clean_map_tags, tmp_path_f
     parser.close()
     # Report text added no element: the page has exactly the tags of a harmless map.
     assert parser.tags == clean_map_tags
-    data = parser.scripts[-1]
+    (data,) = [
+        t for t, k in zip(parser.scripts, parser.types, strict=True) if k == "application/json"
+    ]
     assert "</script" not in data.lower() and "<!--" not in data
+    # The text as it was: never evaluated as a template (no "{{ 7*7 }}" turned into 49).
+    assert json.loads(data) == json.loads(json.dumps(map_data(layers, "Reported camera sites")))
     for column, values in sites_table(layers).items():
         for value in values:
             if isinstance(value, str):
