@@ -17,6 +17,7 @@ import json
 import re
 from pathlib import Path
 
+import jinja2
 import pytest
 from click.testing import CliRunner
 from nominatim_server import Nominatim
@@ -281,6 +282,26 @@ def test_every_string_of_the_map_round_trips_exactly(tmp_path):
     # The page's markup is the plain map's: no element from the data, only its text.
     for tag in ("<script", "</script>", "<img", "<title>", "<div", "<style"):
         assert page.count(tag) == benign.count(tag), tag
+
+
+def test_no_text_from_the_data_is_ever_compiled_as_a_template(tmp_path, town, monkeypatch):
+    """Every template Jinja compiles while a map is drawn is folium's own, whatever the data."""
+    compiled: list[str] = []
+    from_string = jinja2.Environment.from_string
+
+    def record(self, source, *args, **kwargs):
+        compiled.append(str(source))
+        return from_string(self, source, *args, **kwargs)
+
+    layers = _town_layers(town, tmp_path)
+    hostile = read_sources([tmp_path / _report(str(tmp_path / "h.txt"), _sentence(EVALUATED))])
+    hostile_layers = build_layers(hostile, extract(hostile, town), town)
+    monkeypatch.setattr(jinja2.Environment, "from_string", record)
+    render_map(layers, tiles="OpenStreetMap.Mapnik")
+    plain, compiled[:] = list(compiled), []
+    render_map(hostile_layers, title=QUOTED, tiles="OpenStreetMap.Mapnik")
+    assert compiled == plain  # the same templates, none with anything from a report
+    assert not any("cycler" in source or "Mill Road" in source for source in compiled)
 
 
 def test_the_base_map_travels_as_data(town, tmp_path):
