@@ -248,6 +248,14 @@ class Mention:
         Every place the name could be (namesakes in other towns), best first.
     table_row : int or None
         The line of a deployments table the mention is, or None for a report.
+    confidence : float
+        How sure the role is, between 0 and 1.
+    reasons : tuple of str
+        Why the role was chosen, strongest reason first (``reason`` is the first).
+    shape : str
+        What the phrase looks like: ``street``, ``facility``, ``road``, ``junction``,
+        ``block``, ``area``, ``name`` (see :class:`campmap.extract.shapes.Shape`), or the
+        gazetteer kind of a known name.
     """
 
     text: str
@@ -266,6 +274,9 @@ class Mention:
     route_key: tuple[str, str] | None = None
     candidates: tuple[Place, ...] = field(default=(), compare=False, repr=False)
     table_row: int | None = None
+    confidence: float = 1.0
+    reasons: tuple[str, ...] = ()
+    shape: str = "name"
 
     @property
     def resolved(self) -> bool:

@@ -495,6 +495,45 @@ def split_sentences(source: Source) -> list[tuple[str, int, int]]:
                     end = at + last.offset + len(last.value)
                     out.append((text[start:end], start, end))
         offset += len(paragraph) + 2
+    return rejoin_abbreviations(out, text)
+
+
+_ABBREVIATION_END = re.compile(
+    r"(?<![\w.])(?:st|ave|av|blvd|rd|dr|ln|pl|ct|hwy|pkwy|sq|cres|tce|mt|ft|jr|sr|[A-Z])\.$",
+    re.IGNORECASE,
+)
+_CONTINUES = re.compile(r"^[^A-Z\"'\u201c(\[]")
+
+
+def rejoin_abbreviations(
+    sentences: list[tuple[str, int, int]], text: str
+) -> list[tuple[str, int, int]]:
+    """Join back sentences cut after a street abbreviation that does not end one.
+
+    ``Martin Luther King Blvd. @ Sylvanie Williams Prep`` and ``Canal St. / Main
+    St.`` are one sentence: the next piece goes on in lower case, a digit or a
+    sign on the same line.
+
+    Examples
+    --------
+    >>> text = "Robert E. Lee Blvd. @ Mount Carmel School"
+    >>> rejoin_abbreviations([(text[:19], 0, 19), (text[20:], 20, len(text))], text)
+    [('Robert E. Lee Blvd. @ Mount Carmel School', 0, 41)]
+    """
+    out: list[tuple[str, int, int]] = []
+    for sentence in sentences:
+        if out:
+            body, start, end = out[-1]
+            gap = text[end : sentence[1]]
+            if (
+                _ABBREVIATION_END.search(body)
+                and _CONTINUES.match(sentence[0])
+                and not gap.strip()
+                and "\n" not in gap
+            ):
+                out[-1] = (text[start : sentence[2]], start, sentence[2])
+                continue
+        out.append(sentence)
     return out
 
 

@@ -8,7 +8,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from campmap import InputError, read_sources, read_text
-from campmap.sources import clean_text, decode_bytes, read_source, sentence_key, split_sentences
+from campmap.sources import (
+    clean_text,
+    decode_bytes,
+    read_source,
+    rejoin_abbreviations,
+    sentence_key,
+    split_sentences,
+)
 
 
 def test_utf8_with_bom_and_typographic_quotes(tmp_path):
@@ -206,7 +213,7 @@ def _syntok_alone(text: str) -> list[tuple[str, int, int]]:
                     end = offset + sentence[-1].offset + len(sentence[-1].value)
                     out.append((text[start:end], start, end))
         offset += len(paragraph) + 2
-    return out
+    return rejoin_abbreviations(out, text)
 
 
 # Sentences and fragments around which syntok decides carefully: abbreviations, months,

@@ -18,7 +18,8 @@ from campmap.extract.counts import CAMERA_NOUN
 from campmap.paths import data_dir
 from campmap.records import Document
 
-__all__ = ["Attribution", "attribute_sources"]
+__all__ = [
+    "makers","Attribution", "attribute_sources"]
 
 _ORG_END = (
     r"(?:Council|Police|Police Service|Constabulary|Authority|Borough|Trust|Ltd|Limited|plc|"
@@ -43,6 +44,16 @@ class Attribution:
 
     manufacturer: str | None = None
     operator: str | None = None
+
+
+@cache
+def makers() -> frozenset[str]:
+    """Return the camera makers campmap knows, in lower case (``data/manufacturers.txt``)."""
+    return frozenset(
+        line.strip().lower()
+        for line in (data_dir() / "manufacturers.txt").read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    )
 
 
 @cache

@@ -41,7 +41,8 @@ CAMERA_NOUN = re.compile(
 )
 # Words that may stand between a number and its camera noun.
 _MODIFIER = re.compile(
-    r"(?:of|the|these|those|its|their|new|more|extra|additional|further|other|such|"
+    r"(?:of|the|these|those|its|their|new|more|extra|additional|further|other|such|second|third|"
+    r"fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
     r"temporary|permanent|fixed|mobile|static|hd|high-definition|digital|smart|live|"
     r"cctv|surveillance|security|facial|recognition|facial-recognition|face-recognition|"
     r"traffic|speed|enforcement|rapid-deployment|redeployable|chinese-made|"

@@ -23,7 +23,9 @@ _JUNCTION = r"(?:junction|junctions|crossroads|crossing|intersection|corner|roun
 # A, then this, then B.
 _GAP_AFTER_FIRST = re.compile(
     rf"^\s+{_JUNCTION}\s+(?:with|of|and)\s+(?:the\s+)?$"  # the A junction with B
-    r"|^\s*(?:/|\\|&|\bx\b)\s*$"  # A / B
+    r"|^\s*(?:/|\\|&|\bx\b|@)\s*$"  # A / B, A @ B
+    # A junction onto B, A southbound onto B
+    r"|^\s+(?:junction\s+)?(?:(?:north|south|east|west)bound\s+)?onto\s+(?:the\s+)?$"
     r"|^\s+(?:meets|crosses|joins|meet|cross|join)\s+(?:the\s+)?$"  # where A meets B
     # A, at the corner of B
     rf"|^\s*,?\s+(?:at|on|by)\s+(?:the\s+)?{_JUNCTION}\s+(?:of|with)\s+(?:the\s+)?$",
@@ -32,6 +34,10 @@ _GAP_AFTER_FIRST = re.compile(
 # ... this, A, and/with B.
 _BEFORE_FIRST = re.compile(rf"\b{_JUNCTION}\s+(?:of|between)\s+(?:the\s+)?$", re.IGNORECASE)
 _GAP_AND = re.compile(r"^\s+(?:and|with|&)\s+(?:the\s+)?$", re.IGNORECASE)
+_PLURAL_CROSSINGS = re.compile(r"\s+(?:junctions|intersections|crossings|crossroads)\b", re.I)
+_GAP_AT = re.compile(r"^\s+at\s+(?:the\s+)?$", re.IGNORECASE)
+_STREETS = frozenset({"street", "road", "block"})
+_AT_TARGETS = frozenset({"street", "road", "facility", "block"})
 _WHERE = re.compile(r"\bwhere\s+(?:the\s+)?$", re.IGNORECASE)
 
 
@@ -43,11 +49,48 @@ def _street_like(hit: PlaceHit) -> bool:
     return any(p.place_kind == "line" for p in hit.places)
 
 
+def _shaped(hit: PlaceHit) -> bool:
+    """Whether a hit is written like a street, road or building (not a bare name)."""
+    return hit.shape in _AT_TARGETS or hit.shape == "junction" or (
+        bool(hit.places) and hit.places[0].place_kind == "line"
+    )
+
+
+def _joins(text: str, a: PlaceHit, b: PlaceHit, crossings: bool, report: bool) -> bool:
+    """Whether two neighbouring hits name one crossing (see the module docstring)."""
+    gap = text[a.end : b.start]
+    if not (_street_like(a) and _street_like(b)):
+        return False
+    if _GAP_AFTER_FIRST.match(gap):
+        return crossings or _shaped(a) or _shaped(b)
+    if _GAP_AND.match(gap):
+        if _PLURAL_CROSSINGS.match(text, b.end):
+            return False  # "between the A and B junctions": two crossings, not one
+        before = text[: a.start]
+        return bool(
+            _BEFORE_FIRST.search(before, max(0, a.start - 40))
+            or _WHERE.search(before, max(0, a.start - 20))
+            or (crossings and (a.shape in _STREETS or a.shape == "name") and b.shape != "facility")
+            or (report and a.shape in _STREETS and b.shape in _STREETS)
+        )
+    # Poplar Hill Road at Malcolm Elementary School: a street, at a place on it.
+    return bool(_GAP_AT.match(gap)) and a.match == "candidate" and a.shape in _STREETS and (
+        b.shape in _AT_TARGETS and not b.places
+    )
+
+
 def _name(hit: PlaceHit) -> str:
     return hit.places[0].name if hit.places and hit.match == "fuzzy" else hit.text
 
 
-def join_junctions(text: str, hits: list[PlaceHit], gazetteer: Gazetteer) -> list[PlaceHit]:
+def join_junctions(
+    text: str,
+    hits: list[PlaceHit],
+    gazetteer: Gazetteer,
+    *,
+    crossings: bool = False,
+    report: bool = False,
+) -> list[PlaceHit]:
     """Replace each pair of street hits that names a junction with one junction hit.
 
     Parameters
@@ -58,6 +101,12 @@ def join_junctions(text: str, hits: list[PlaceHit], gazetteer: Gazetteer) -> lis
         Its place hits, in order.
     gazetteer : Gazetteer
         Resolves the crossing.
+    crossings : bool
+        The sentence (or the list it belongs to) speaks of junctions or
+        intersections, so ``A and B`` names one too.
+    report : bool
+        Some sentence of the report does: ``A St. and B Rd.`` (two street names)
+        is a crossing.
 
     Returns
     -------
@@ -75,21 +124,11 @@ def join_junctions(text: str, hits: list[PlaceHit], gazetteer: Gazetteer) -> lis
     [('Whitehall and Horse Guards Avenue', 'Horse Guards Avenue / Whitehall')]
     """
     out: list[PlaceHit] = []
-    i = 0
-    while i < len(hits):
-        a = hits[i]
-        b = hits[i + 1] if i + 1 < len(hits) else None
-        if b is not None and _street_like(a) and _street_like(b):
-            gap = text[a.end : b.start]
-            before = text[: a.start]
-            if _GAP_AFTER_FIRST.match(gap) or (
-                _GAP_AND.match(gap) and (_BEFORE_FIRST.search(before) or _WHERE.search(before))
-            ):
-                out.append(_joined(text, a, b, gazetteer))
-                i += 2
-                continue
-        out.append(a)
-        i += 1
+    for hit in hits:
+        if out and _joins(text, out[-1], hit, crossings, report):
+            out[-1] = _joined(text, out[-1], hit, gazetteer)
+        else:
+            out.append(hit)
     return out
 
 
@@ -110,5 +149,5 @@ def _joined(text: str, a: PlaceHit, b: PlaceHit, gazetteer: Gazetteer) -> PlaceH
     written = text[a.start : b.end]
     place = _crossing(gazetteer, _name(a), _name(b))
     if place is None:
-        return PlaceHit(written, a.start, b.end, (), "candidate", 0.0)
-    return PlaceHit(written, a.start, b.end, (place,), "exact", min(a.score, b.score))
+        return PlaceHit(written, a.start, b.end, (), "candidate", 0.0, "junction")
+    return PlaceHit(written, a.start, b.end, (place,), "exact", min(a.score, b.score), "junction")

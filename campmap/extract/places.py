@@ -7,6 +7,7 @@ from typing import NamedTuple
 
 from rapidfuzz.distance import DamerauLevenshtein
 
+from campmap.extract.shapes import Shape, ShapeHit, find_shapes
 from campmap.gazetteer import Gazetteer
 from campmap.records import Place
 
@@ -63,6 +64,9 @@ class PlaceHit(NamedTuple):
     places: tuple[Place, ...]
     match: str
     score: float = 100.0
+    shape: str = "name"
+    """What the phrase looks like (:class:`campmap.extract.shapes.Shape`), or the gazetteer
+    place's kind for a known name."""
 
 
 def _place_word(word: str) -> bool:
@@ -90,42 +94,46 @@ def find_places(text: str, gazetteer: Gazetteer) -> list[PlaceHit]:
     ...     "Cameras on Hoarse Guards Road and Mill Lane, not in China.", default_gazetteer())]
     [('Hoarse Guards Road', 'fuzzy'), ('Mill Lane', 'candidate'), ('China', 'region')]
     """
-    hits = [
-        PlaceHit(h.text, h.start, h.end, h.places, "region" if h.region else "exact")
+    names = [
+        PlaceHit(h.text, h.start, h.end, h.places, "region" if h.region else "exact",
+                 shape="region" if h.region else h.places[0].kind)
         for h in gazetteer.find_names(text)
     ]
+    shapes = find_shapes(text)
+    hits: list[PlaceHit] = []
+    for name in names:
+        wider = next(
+            (s for s in shapes if s.start <= name.start and name.end <= s.end
+             and (s.end - s.start) > (name.end - name.start)),
+            None,
+        )
+        if wider is not None and wider.shape is not Shape.NAME and (
+            name.match == "region" or _named_further(text, wider, name)
+        ):
+            continue  # "Bristol Road", "Downend High Street": the longer name is the place
+        hits.append(name)
     taken = [(h.start, h.end) for h in hits]
-    for match in _CANDIDATE.finditer(text):
-        start, end = match.span()
-        lead = _LEADING.match(match.group())
-        if lead:
-            start += lead.end()
-        phrase = text[start:end].rstrip(".")
-        end = start + len(phrase)
-        words = phrase.split()
-        if len(words) < 2 or not _place_word(words[-1]):
-            continue
+    for shape in shapes:
+        start, end = shape.start, shape.end
         if any(s < end and start < e for s, e in taken):
             continue
-        fuzzy = gazetteer.fuzzy(phrase)
-        if fuzzy is not None:
-            places = tuple(gazetteer.lookup(fuzzy[0]))
-            hits.append(PlaceHit(phrase, start, end, places, "fuzzy", fuzzy[1]))
-        else:
-            hits.append(PlaceHit(phrase, start, end, (), "candidate", 0.0))
+        phrase = shape.text
+        places: tuple[Place, ...] = ()
+        match, score = "candidate", 0.0
+        if shape.shape is not Shape.NAME or len(phrase.split()) >= 2:
+            fuzzy = gazetteer.fuzzy(phrase) if shape.shape is not Shape.ROAD else None
+            if fuzzy is not None:
+                places, match, score = tuple(gazetteer.lookup(fuzzy[0])), "fuzzy", fuzzy[1]
+            elif shape.shape is Shape.ROAD:
+                places = tuple(gazetteer.lookup(phrase))
+                if places:
+                    match, score = "exact", 100.0
+        hits.append(PlaceHit(phrase, start, end, places, match, score, shape.shape.value))
         taken.append((start, end))
-    for match in _ROAD_NUMBER.finditer(text):
-        start, end = match.span()
-        if not any(s < end and start < e for s, e in taken):
-            places = tuple(gazetteer.lookup(match.group()))
-            hits.append(
-                PlaceHit(
-                    match.group(),
-                    start,
-                    end,
-                    places,
-                    "exact" if places else "candidate",
-                    100.0 if places else 0.0,
-                )
-            )
     return sorted(hits, key=lambda h: h.start)
+
+
+def _named_further(text: str, wider: ShapeHit, name: PlaceHit) -> bool:
+    """Whether a longer shape adds capitalised words to a known name (a different place)."""
+    extra = text[wider.start : name.start] + text[name.end : wider.end]
+    return any(word[:1].isupper() or word[:1].isdigit() for word in extra.split())

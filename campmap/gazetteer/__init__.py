@@ -67,6 +67,16 @@ class NameHit(NamedTuple):
     region: bool
 
 
+_WIDE_SUBDIVISIONS = frozenset(
+    {
+        "State", "Province", "Territory", "Union territory", "Capital territory", "Region",
+        "Two-tier county", "County", "Country", "Nation", "Autonomous region",
+        "Autonomous province", "Federal district", "Autonomous community",
+    }
+)  # fmt: skip
+"""ISO 3166-2 subdivision types too wide to be a camera site (states, provinces, counties)."""
+
+
 @cache
 def region_names() -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Return names of countries, nations, regions and cities (never camera sites).
@@ -86,6 +96,11 @@ def region_names() -> tuple[tuple[str, ...], tuple[str, ...]]:
             value = getattr(country, attr, None)
             if value and "," not in value:
                 raw.add(value)
+    for subdivision in pycountry.subdivisions:
+        if subdivision.type in _WIDE_SUBDIVISIONS or subdivision.name.endswith("shire"):
+            name = subdivision.name.split(" [")[0]
+            if "," not in name:
+                raw.add(name.removesuffix(" City") if subdivision.type == "County" else name)
     keys = {normalize(name) for name in raw}
     capitals = {normalize(name) for name in raw if name.replace(".", "").isupper()}
     return tuple(sorted(keys)), tuple(sorted(capitals))

@@ -1,0 +1,196 @@
+"""Where each sentence stands in its report: headline, list item, follow-on, and the report's topic.
+
+Real reports seldom name a camera site in the sentence that names the
+cameras: ``The new cameras will be located at:`` is followed by a list of
+lines, ``These include ...`` follows ``at four intersections.``, and a
+headline or a caption names the place. :func:`read_layout` reads each
+report's sentences in order and tells, for every unique sentence of a
+:class:`~campmap.records.Document`, what stands around it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from campmap.extract.counts import CAMERA_NOUN
+from campmap.records import Document, Sentence, Source
+
+__all__ = ["DAMAGED", "DEPLOYED", "Setting", "read_layout"]
+
+DEPLOYED = re.compile(
+    r"\b(?:install(?:s|ed|ing|ation)?|mount(?:s|ed|ing)?|put(?:s|ting)?|plac(?:e|es|ing)|erect(?:s|ed|ing)?|fitted|put\s+up|"
+    r"set\s+up|placed|located|positioned|sited|deploy(?:s|ed|ing|ment)?|activated|switched\s+on|"
+    r"went\s+live|go(?:es|ing)?\s+live|rolled\s+out|roll(?:ing)?\s+out|in\s+operation|"
+    r"operat(?:e|es|ing)\s+at|unveil(?:s|ed|ing)?|introduc(?:e|ed|ing)|added|implement(?:ed|ing)?|"
+    r"come\s+into\s+effect|came\s+into\s+effect|keeps?\s+an\s+eye|watch(?:es|ing)?\s+over|"
+    r"cover(?:s|ed|ing)?|monitor(?:s|ed|ing)?|enforce[sd]?|keeps?\s+(?:a\s+)?watch|"
+    r"(?:are|is|were|was|will\s+be)\s+(?:at|on|in|near|along|outside)\b|following\s+locations|"
+    r"locations?\s+(?:are|were|will\s+be|include)|sites?\s+(?:are|were|will\s+be|include))\b",
+)
+"""Words that put something somewhere (or say where it works)."""
+
+_CAMERA_REFERENCE = re.compile(
+    r"\b(?:the\s+(?:system|equipment|units?|devices?|sensors?|poles?|posts?)|they|them|these|"
+    r"readers?|lprs?|alprs?|flock|shotspotter|sensors?|vans?|lamp\s*posts?|lampposts?|poles?)\b",
+)
+DAMAGED = re.compile(
+    r"\b(?:damag(?:e|ed|ing)|vandali[sz](?:e|ed|ing)|sawn|sawed|sawing|toppled|felled|cut\s+down|"
+    r"pulled\s+down|torn\s+down|destroy(?:ed|ing)?|smash(?:ed|ing)?|wreck(?:ed|ing)?|"
+    r"set\s+(?:alight|on\s+fire)|spray[\s-]?painted|covered|disabled|stolen)\b",
+)
+"""Words that damage something (cameras, or the posts they stand on)."""
+_FOLLOW_ON = re.compile(
+    r"^(?:[\"']\s*)?(?:these\s+(?:include|are|will|were|sites|locations|cameras)|they\s+(?:include|are|will|were)|"
+    r"others?\s+(?:are|were|will|include)|the\s+(?:others?|rest|sites?|locations?)\b|"
+    r"some\s+of\s+(?:the|them)|one\s+(?:is|was|will|of)|another\s|both\s|two\s+of|three\s+of|"
+    r"the\s+(?:first|second|third|fourth|fifth|new|other)\s+(?:is|was|will|one|camera|site)|"
+    r"it\s+(?:is|was|will)\b)",
+    re.IGNORECASE,
+)
+_INTRO_END = re.compile(r"(?::|\b(?:include|includes|including|are|were|at|in|on))\s*$", re.IGNORECASE)
+_PLACES_NOUN = re.compile(
+    r"\b(?:locations?|sites?|places?|spots?|junctions?|intersections?|crossings?|roads?|streets?|"
+    r"corridors?|schools?|areas?|points?|entrances?|routes?)\b",
+    re.IGNORECASE,
+)
+_JUNCTION_WORD = re.compile(r"\b(?:intersections?|junctions?|crossroads|corners?)\b")
+_BULLET = re.compile(r"^\s*(?:[-*\u2022\u00b7\u2013]|\d{1,2}[.)])\s+")
+_SOURCE_LINE = re.compile(r"^(?:source|url|link)\s*:\s*\S+$", re.IGNORECASE)
+_ITEM_CHARS = 140
+
+
+@dataclass(frozen=True, slots=True)
+class Setting:
+    """What stands around one sentence of a report.
+
+    Attributes
+    ----------
+    about_cameras : bool
+        The sentence names cameras, or (in a report about cameras) refers to
+        them and puts them somewhere.
+    item : bool
+        The sentence is an item of a list introduced by a sentence about
+        cameras (``... located at:``), or continues such a sentence (``These
+        include ...``), so its places inherit the cameras.
+    junctions : bool
+        The sentence, or the sentence its list hangs from, speaks of junctions
+        or intersections: ``A and B`` there is a crossing.
+    junction_report : bool
+        Some sentence of the report speaks of junctions or intersections.
+    heading : bool
+        A headline or caption line (short, no full stop).
+    skip : bool
+        Not report text (a ``Source: URL`` line).
+    topic : bool
+        The report as a whole is about cameras.
+    """
+
+    about_cameras: bool = False
+    item: bool = False
+    junctions: bool = False
+    junction_report: bool = False
+    heading: bool = False
+    skip: bool = False
+    topic: bool = False
+
+
+def read_layout(document: Document) -> dict[int, Setting]:
+    """Return the :class:`Setting` of each unique sentence, by its index.
+
+    A sentence repeated in several reports takes its setting from the first.
+    """
+    by_source: dict[str, list[Sentence]] = {}
+    for sentence in document.sentences:
+        for occurrence in sentence.occurrences:
+            by_source.setdefault(occurrence.source, []).append(sentence)
+    out: dict[int, Setting] = {}
+    for source in document.sources:
+        ordered = by_source.get(source.label, [])
+        starts = {
+            s.index: next(o.start for o in s.occurrences if o.source == source.label) for s in ordered
+        }
+        ordered.sort(key=lambda s: starts[s.index])
+        for index, setting in _settings(source, ordered, starts).items():
+            out.setdefault(index, setting)
+    return out
+
+
+def _camera_sentence(low: str, topic: bool) -> bool:
+    if CAMERA_NOUN.search(low):
+        return True
+    return (
+        topic
+        and bool(_CAMERA_REFERENCE.search(low))
+        and bool(DEPLOYED.search(low) or DAMAGED.search(low))
+    )
+
+
+def _settings(source: Source, ordered: Sequence[Sentence], starts: dict[int, int]) -> dict[int, Setting]:
+    text = source.text
+    lows = [s.text.lower() for s in ordered]
+    cameras = sum(1 for low in lows if CAMERA_NOUN.search(low))
+    topic = cameras >= 2 or any(CAMERA_NOUN.search(low) for low in lows[:3])
+    junction_report = any(_JUNCTION_WORD.search(s.text) for s in ordered)
+    out: dict[int, Setting] = {}
+    intro: str | None = None  # the camera sentence a list hangs from
+    previous_camera = continued = bullets = False
+    for sentence, low in zip(ordered, lows, strict=True):
+        start = starts[sentence.index]
+        line = _line(text, start, start + len(sentence.text))
+        short = len(line.strip()) <= _ITEM_CHARS
+        if _SOURCE_LINE.match(sentence.text.strip()):
+            out[sentence.index] = Setting(skip=True, topic=topic)
+            continue
+        camera = _camera_sentence(low, topic)
+        bulleted = bool(_BULLET.match(line))
+        in_list = (
+            intro is not None
+            and (bulleted or (short and not bullets and not _prose(sentence.text)))
+        ) or continued
+        follow_on = previous_camera and bool(_FOLLOW_ON.match(sentence.text))
+        item = in_list or follow_on
+        if not in_list:
+            intro = None
+        bullets = in_list and (bullets or bulleted)
+        junctions = bool(_JUNCTION_WORD.search(sentence.text)) or bool(
+            item and intro is not None and _JUNCTION_WORD.search(intro)
+        )
+        out[sentence.index] = Setting(
+            about_cameras=camera or item,
+            item=item,
+            junctions=junctions,
+            junction_report=junction_report,
+            heading=short and not sentence.text.rstrip().endswith((".", "?", "!", ":")),
+            topic=topic,
+        )
+        if (camera or follow_on) and _INTRO_END.search(sentence.text.rstrip()) and (
+            sentence.text.rstrip().endswith(":") or _PLACES_NOUN.search(low)
+        ):
+            intro = low
+        # "A; B; C and D": a sentence cut at semicolons goes on as a list.
+        continued = (camera or item) and sentence.text.rstrip().endswith(";")
+        previous_camera = (camera and bool(DEPLOYED.search(low) or _PLACES_NOUN.search(low))) or (
+            follow_on and previous_camera
+        )
+    return out
+
+
+_PROSE = re.compile(
+    r"^(?:the|a|an|it|this|that|these|those|he|she|they|we|i|you|there|for|in|on|at|but|and|"
+    r"if|when|while|as|after|before|meanwhile|however)\s+(?:\S+\s+)*?[a-z]+\s+[a-z]+\s+[a-z]+",
+    re.IGNORECASE,
+)
+
+
+def _prose(text: str) -> bool:
+    """Whether a short line reads as a sentence of prose, not a list item (``The mayor lives ...``)."""
+    return bool(_PROSE.match(text)) and sum(1 for w in text.split() if w[:1].islower()) >= 3
+
+
+def _line(text: str, start: int, end: int) -> str:
+    """The line of the source text a sentence stands on."""
+    first = text.rfind("\n", 0, start) + 1
+    last = text.find("\n", end)
+    return text[first : last if last >= 0 else len(text)]

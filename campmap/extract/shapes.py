@@ -1,0 +1,337 @@
+"""Place-like phrases by their form: names no gazetteer needs to know to be read as places.
+
+Real reports name places a gazetteer seldom holds: ``Poplar Hill Road at
+Malcolm Elementary School``, ``the 6500 Block of 14th St. NW``, ``U.S. 78``,
+``Route 24``, ``the N2 freeway``, ``Heathwood/Carriage Hill``, ``Khayelitsha``.
+This module finds them by their shape alone:
+
+- a run of capitalised words (with ``of``/``the``/``de`` inside, initials such
+  as ``L.B.``, ordinals such as ``14th`` and compass words such as ``NW``),
+  with a lower-case place word after it (``highway``, ``junction``, ``town
+  centre``) taken into the name;
+- road references (``A591``, ``M4``, ``N2``, ``I-90``, ``Interstate 695``,
+  ``U.S. 78``, ``Route 413``, ``Highway 17 North``, ``SR 121``, ``Alabama 77``);
+- block addresses (``the 4300 Blk of Main St``).
+
+Each phrase gets a :class:`Shape` from its last word: a street (``Road``,
+``Ave``), a facility (``School``, ``Market``), a road reference, an area
+(``Town Centre``), or a bare name (``Brandon``), which only the words around it
+can make a place. Phrases shaped like organisations (``Parish Council``) or
+written after a person's title (``Cllr Ben Burton``) are not returned.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+from typing import NamedTuple
+
+from campmap.extract.attribution import makers
+from campmap.extract.words import (
+    COMMON_WORDS,
+    DIRECTIONS,
+    FACILITY_HEADS,
+    LOWER_HEADS,
+    MONTHS,
+    ORG_HEADS,
+    STREET_HEADS,
+    TITLES,
+    TOWN_CENTRE,
+)
+
+__all__ = ["Shape", "ShapeHit", "find_shapes"]
+
+
+class Shape(StrEnum):
+    """What a place-like phrase looks like."""
+
+    STREET = "street"
+    """Ends in a street word: ``Poplar Hill Road``, ``14th St. NW``."""
+    FACILITY = "facility"
+    """Ends in a building or site word: ``Malcolm Elementary School``, ``Gikomba Market``."""
+    ROAD = "road"
+    """A road number: ``A591``, ``I-90``, ``Route 24``."""
+    AREA = "area"
+    """A named area: ``Ang Mo Kio Town Centre``."""
+    BLOCK = "block"
+    """A block of a street: ``the 500 Block of Florida Ave. NE``."""
+    JUNCTION = "junction"
+    """Two or more streets that meet: ``Bathurst St. and Davenport Rd.``."""
+    NAME = "name"
+    """A capitalised name with no place word: a town, a suburb, or not a place at all."""
+
+
+class ShapeHit(NamedTuple):
+    """A place-like phrase found by its form."""
+
+    text: str
+    start: int
+    end: int
+    shape: Shape
+
+
+_TOKEN = re.compile(r"[^\W\d_][\w'\u2019]*(?:[-\u2013][\w'\u2019]+)*\.?|\d+(?:st|nd|rd|th)\b|\d+|\S")
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)$")
+_CONNECTORS = frozenset({"of", "the", "de", "la", "le", "du", "des", "van", "von", "da", "di", "upon"})
+_ABBREVIATED = frozenset(
+    "st ave av blvd rd dr ln ct pl tce hwy pkwy sq cres rte expy fwy cir mt ft jr sr".split()
+)
+_CAMEL = re.compile(r"^[A-Z][a-z]+[A-Z]")
+_INITIAL = re.compile(r"^(?:[A-Z]\.){1,3}$|^(?:[A-Z]\.)+[A-Z]\.?$")
+_ACRONYM_STOP = frozenset(
+    "CCTV ANPR ALPR LPR LFR ULEZ PCN PCNS CEO MP MPS MEC NHS UK US USA EU GPS HD PTZ AI "
+    "IT LED LTE TV PM AM BBC".split()
+)
+
+_US_STATES = (
+    "Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|"
+    "Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|"
+    "Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|"
+    "New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|"
+    "Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|"
+    "West Virginia|Wisconsin|Wyoming"
+)
+_ROAD_REF = re.compile(
+    r"(?<![\w.-])(?:"
+    r"[ABMN][1-9]\d{0,3}(?:\(M\))?(?:\s+[Jj]unction\s+\d{1,3})?"  # A591, M25 junction 10, N2
+    r"|(?:I|IH)-?\s?\d{1,3}|Interstate(?:\s+Highway)?\s+\d{1,3}"  # I-90, Interstate 695
+    r"|U\.?\s?S\.?(?:\s+(?:Route|Highway|Hwy\.?))?\s+\d{1,3}"  # US 78, U.S. Route 1
+    r"|(?:State|County|Provincial|National|Federal)\s+(?:Route|Road|Highway)\s+\d{1,4}"
+    r"|(?:Route|Rte\.?|Highway|Hwy\.?|SR|SH|NH|CR|FM|RN|Ring\s+Road|Exit)\s+\d{1,4}[A-Z]?"
+    rf"|(?:{_US_STATES})\s+\d{{1,3}}(?!\s*(?:cameras?|percent|%|people|residents))"
+    r")(?:\s+(?:North|South|East|West|Northbound|Southbound|Eastbound|Westbound|[NSEW]B?)\b)?"
+    r"(?![\w-]|\.\d|,\d{3})",
+)
+_BLOCK = re.compile(
+    r"(?<![\w-])(?:the\s+)?(?P<number>\d{1,6})\s+(?:block|blk)\.?\s+(?:of\s+)?",
+    re.IGNORECASE,
+)
+
+
+def _is_cap(token: str) -> bool:
+    return (
+        token[:1].isupper()
+        or bool(_ORDINAL.match(token))
+        or (token[1:2] in {"'", "\u2019"} and token[2:3].isupper())  # d'Alene, O'Connell
+    )
+
+
+def _bare(token: str) -> str:
+    return token.rstrip(".").lower().replace("\u2019", "'")
+
+
+def find_shapes(text: str) -> list[ShapeHit]:
+    """Find the place-like phrases of a sentence by their form, in order.
+
+    Parameters
+    ----------
+    text : str
+        One sentence.
+
+    Returns
+    -------
+    list of ShapeHit
+        Non-overlapping; road references and block addresses first where they
+        overlap a run of capitalised words.
+
+    Examples
+    --------
+    >>> [(h.text, h.shape.value) for h in find_shapes(
+    ...     "Cameras on Poplar Hill Road at Malcolm Elementary School and U.S. 78.")]
+    [('Poplar Hill Road', 'street'), ('Malcolm Elementary School', 'facility'), ('U.S. 78', 'road')]
+    >>> [(h.text, h.shape.value) for h in find_shapes("Cllr Ben Burton of Bristol City Council said")]
+    []
+    >>> [(h.text, h.shape.value) for h in find_shapes("the 2300 block of N. Capitol St. and the N2 freeway")]
+    [('2300 block of N. Capitol St.', 'block'), ('N2 freeway', 'road')]
+    """
+    hits: list[ShapeHit] = []
+    taken: list[tuple[int, int]] = []
+    for match in _BLOCK.finditer(text):
+        run = _first_run(text, match.end())
+        if run is not None and run[0] == match.end():
+            start = match.start("number")
+            hits.append(ShapeHit(text[start : run[1]], start, run[1], Shape.BLOCK))
+            taken.append((start, run[1]))
+    for match in _ROAD_REF.finditer(text):
+        start, end = match.span()
+        if any(s < end and start < e for s, e in taken):
+            continue
+        end = _lower_head_end(text, end)
+        hits.append(ShapeHit(text[start:end], start, end, Shape.ROAD))
+        taken.append((start, end))
+    for start, end, shape in _runs(text):
+        if any(s < end and start < e for s, e in taken):
+            continue
+        hits.append(ShapeHit(text[start:end], start, end, shape))
+    return sorted(hits, key=lambda h: h.start)
+
+
+def _first_run(text: str, at: int) -> tuple[int, int, Shape] | None:
+    for run in _runs(text, at):
+        return run
+    return None
+
+
+def _runs(text: str, at: int = 0) -> list[tuple[int, int, Shape]]:
+    """Runs of capitalised words, trimmed and classified (see the module docstring)."""
+    tokens = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, at)]
+    out: list[tuple[int, int, Shape]] = []
+    i = 0
+    while i < len(tokens):
+        word = tokens[i][0]
+        if not _is_cap(word) or word in _ACRONYM_STOP:
+            i += 1
+            continue
+        j = i + 1
+        while j < len(tokens):
+            nxt = tokens[j][0]
+            if nxt in _ACRONYM_STOP:
+                break
+            if _is_cap(nxt) or (nxt.isdigit() and j + 1 < len(tokens) and _is_cap(tokens[j + 1][0])):
+                j += 1
+            elif (
+                nxt.lower() in _CONNECTORS
+                and j + 1 < len(tokens)
+                and _is_cap(tokens[j + 1][0])
+                and tokens[j + 1][0] not in _ACRONYM_STOP
+            ):
+                j += 2
+            else:
+                break
+        run = tokens[i:j]
+        i = j
+        owner = _possessor(run)
+        if owner:
+            head = _classify(text, run[:owner], at_start=run[0][1] == at or _after_opening(text, run[0][1]))
+            if head is not None:
+                out.append((head[0], head[1] - 2, head[2]))  # without the "'s"
+            run = run[owner:]
+        classified = _classify(text, run, at_start=run[0][1] == 0 or _after_opening(text, run[0][1]))
+        if classified is not None:
+            out.append(classified)
+    return out
+
+
+_SAINTLY = frozenset({"st", "st.", "saint", "king", "queen", "lord", "lady", "christ", "prince"})
+
+
+def _possessor(run: list[tuple[str, int, int]]) -> int:
+    """Where a run splits after a town's possessive: ``Newmarket's | Park Lane`` (0: no split).
+
+    Only a one-word possessor before a name of two words or more, ending in a
+    place word; ``St George's Episcopal School`` and ``St James's Park`` stay whole.
+    """
+    if len(run) < 3 or not run[0][0].endswith(("'s", "\u2019s")):
+        return 0
+    first = run[0][0].lower().rstrip("'s\u2019")
+    if first in _SAINTLY:
+        return 0
+    rest = [_bare(w) for w, _, _ in run[1:]]
+    if rest[-1] in STREET_HEADS or rest[-1] in FACILITY_HEADS:
+        return 1
+    return 0
+
+
+def _after_opening(text: str, start: int) -> bool:
+    """Whether a word stands where any word is capitalised (after an opening quote or colon)."""
+    before = text[:start].rstrip()
+    return not before or before[-1] in "\"'(:\u201c\u2018-\u2013\u2014@/&"
+
+
+def _classify(
+    text: str, run: list[tuple[str, int, int]], *, at_start: bool
+) -> tuple[int, int, Shape] | None:
+    words = [_bare(w) for w, _, _ in run]
+    # A person: a title before the name, or the name is only a title and initials.
+    if any(_title(w) for w in words) or _titled(text, run[0][1]):
+        return None
+    # Cut the run at a month, a camera word or an organisation word that ends a place name.
+    for k, word in enumerate(words):
+        if word in MONTHS or (k and word in ORG_HEADS and words[k - 1] in ORG_HEADS):
+            run, words = run[:k], words[:k]
+            break
+    if not run:
+        return None
+    # A capital that only starts the sentence: "Some", "Future", "The".
+    while (
+        run
+        and (at_start or words[0] in {"the", "a", "an"})
+        and words[0] in COMMON_WORDS
+        and not (_INITIAL.match(run[0][0]) and len(run) > 1 and _INITIAL.match(run[1][0]))
+    ):
+        if len(run) > 1 and (words[1] in STREET_HEADS or words[1] in FACILITY_HEADS):
+            break  # "Market Street", "Park Lane": the first word belongs to the name
+        run, words = run[1:], words[1:]
+        at_start = False
+    if not run or any(w in ORG_HEADS for w in words[-1:]) or words[-1] in _CONNECTORS:
+        return None
+    start, end = run[0][1], run[-1][2]
+    if run[-1][0].endswith(".") and words[-1] not in _ABBREVIATED and not _INITIAL.match(run[-1][0]):
+        end -= 1  # the full stop ends the sentence, not an abbreviation
+    shape = _shape(words)
+    head_end = _lower_head_end(text, end)
+    if head_end != end:
+        end = head_end
+        if shape is Shape.NAME:
+            shape = Shape.STREET if text[end - 4 : end].lower() in {"road", "reet", "enue"} else (
+                Shape.FACILITY
+            )
+    if shape is Shape.NAME and len(run) == 1 and (words[0] in COMMON_WORDS or len(words[0]) < 3):
+        return None
+    if shape is Shape.NAME and _MODIFIER.match(text, end):
+        return None  # "Coronation crowds", "Chinese firm": a name used as an adjective
+    if shape is Shape.NAME and all(_INITIAL.match(w) or w.isupper() for w, _, _ in run):
+        return None  # initials or capitals alone: an acronym or a credit, not a place
+    if shape is Shape.NAME and len(run) == 1 and _CAMEL.match(run[0][0]):
+        return None  # PolCam, iPhone: a brand
+    if shape is Shape.NAME and " ".join(words) in makers():
+        return None
+    return start, end, shape
+
+
+def _title(word: str) -> bool:
+    return word in TITLES or (word.endswith("s") and word[:-1] in TITLES)
+
+
+def _shape(words: list[str]) -> Shape:
+    last = len(words) - 1
+    while last > 0 and words[last] in DIRECTIONS and words[last] not in {"green", "common"}:
+        last -= 1  # "14th St NW", "Highway 9 North"
+    head = words[last]
+    if len(words) >= 2 and f"{words[last - 1]} {head}" in TOWN_CENTRE:
+        return Shape.AREA
+    if head in STREET_HEADS and (last > 0 or head in {"broadway", "strand"}):
+        return Shape.STREET
+    if head in FACILITY_HEADS and last > 0:
+        return Shape.FACILITY
+    return Shape.NAME
+
+
+_LOWER_HEAD = re.compile(
+    r"\s+(?:(?:north|south|east|west)bound|town\s+cent(?:re|er)s?|city\s+cent(?:re|er)|car\s+park|bus\s+(?:station|stop|depot)|"
+    r"(?:on|off)[\s-]ramp|" + "|".join(sorted(LOWER_HEADS, key=len, reverse=True)) + r")\b"
+)
+
+
+def _lower_head_end(text: str, end: int) -> int:
+    """Take a lower-case place word after a name into it: ``N2 freeway``, ``Waterhead junction``."""
+    match = _LOWER_HEAD.match(text, end)
+    return match.end() if match else end
+
+
+_FUNCTION_WORDS = (
+    "s|"
+    "of|in|on|at|and|or|to|for|with|by|from|is|are|was|were|has|have|had|will|would|can|could|"
+    "may|might|must|shall|should|which|who|that|where|when|while|said|says|say|told|as|than|"
+    "but|if|so|because|after|before|since|until|near|via|per|plus|into|onto|over|under|"
+    "between|through|across|along|around|about|against|within|without|also|itself|alone|"
+    "too|only|again|itself|each|both|all|not"
+)
+_MODIFIER = re.compile(
+    rf"\s(?!(?:{_FUNCTION_WORDS}|(?:north|south|east|west)bound)\b)[a-z][a-z-]+\b(?!['\u2019])"
+)
+_TITLED = re.compile(r"(?:^|\s)(?:" + "|".join(sorted(TITLES)) + r")\.?\s+$", re.IGNORECASE)
+
+
+def _titled(text: str, start: int) -> bool:
+    return bool(_TITLED.search(text, max(0, start - 16), start))

@@ -1,0 +1,75 @@
+"""Areas that frame other sites: a town named as where sites are is not a site itself.
+
+``cameras on Sundale Avenue in Selsdon``, ``Regent Street, Kingswood`` and ``In
+Orewa, they will be on Centreway Road ...`` name a town or district only to
+say where the sites are. Once a report uses a name so, every mention of it in
+that report is context, even where another sentence reads as putting cameras
+there (``three in Orewa``): the report's sites in it are the real ones.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Iterable, Sequence
+
+from campmap.records import Mention, Role
+
+__all__ = ["FRAMING", "settle_areas"]
+
+FRAMING = "an area other sites in the report are in"
+_LOCALITY_REASONS = frozenset(
+    {
+        "the town or district the place before it is in",
+        "the town or district the place after it is in",
+        "frames the places after it",
+    }
+)
+_HEADS = re.compile(
+    r"\s+(?:town|city)\s+cent(?:re|er)s?$|\s+(?:town|village|district|suburb|area|borough)$",
+    re.IGNORECASE,
+)
+
+
+def _key(text: str) -> str:
+    return _HEADS.sub("", " ".join(text.lower().replace("\u2019", "'").split()))
+
+
+def settle_areas(mentions: Sequence[Mention]) -> list[Mention]:
+    """Make context every site mention of a name the report uses as an area of other sites.
+
+    Parameters
+    ----------
+    mentions : sequence of Mention
+        A report's mentions in order.
+
+    Returns
+    -------
+    list of Mention
+        The same mentions, with framing areas turned to context.
+    """
+    framing = _framing_names(mentions)
+    if not framing:
+        return list(mentions)
+    out = []
+    for mention in mentions:
+        if (
+            mention.role is Role.SITE
+            and mention.shape in {"name", "area", "town", "village", "suburb", "district"}
+            and _key(mention.text) in framing
+        ):
+            mention = dataclasses.replace(
+                mention,
+                role=Role.CONTEXT,
+                status="context",
+                reason=FRAMING,
+                reasons=(FRAMING, *mention.reasons),
+                count=None,
+                count_text=None,
+            )
+        out.append(mention)
+    return out
+
+
+def _framing_names(mentions: Iterable[Mention]) -> set[str]:
+    return {_key(m.text) for m in mentions if m.reason in _LOCALITY_REASONS}
