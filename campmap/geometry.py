@@ -25,6 +25,7 @@ __all__ = [
     "JUNCTION_TOLERANCE_M",
     "POINT_UNCERTAINTY_M",
     "crossing_point",
+    "disc",
     "distance_m",
     "length_m",
     "route_line",
@@ -70,6 +71,19 @@ def _apply(transformer: Transformer, geom: G) -> G:
         return np.column_stack([x, y])
 
     return shapely.transform(geom, project)
+
+
+def disc(lon: float, lat: float, radius_m: float) -> BaseGeometry:
+    """Return a circle of ``radius_m`` metres around a point, as a lon/lat polygon.
+
+    Examples
+    --------
+    >>> round(length_m(disc(0.0, 51.5, 1000.0).exterior) / 1000, 1)  # about 2 pi km
+    6.3
+    """
+    forward, back = _projections(round(lon, 3), round(lat, 3))
+    x, y = forward.transform(lon, lat)
+    return _apply(back, Point(x, y).buffer(radius_m, quad_segs=8))
 
 
 def site_point(place: Place, near: Place | None = None) -> tuple[Point, float]:

@@ -37,10 +37,12 @@ class Features:
     junction_in_camera_report: bool = False
     shaped_like_place: bool = False
     known_place: bool = False
+    town: bool = False
     bare_name: bool = False
     route_end: bool = False
     region: bool = False
     wide_area: bool = False
+    area_of_sites: bool = False
     organisation: bool = False
     narrows_previous: bool = False
     address_of_previous: bool = False
@@ -49,6 +51,7 @@ class Features:
     negated: bool = False
     monitoring_place: bool = False
     persons_ward: bool = False
+    person: bool = False
     incident_place: bool = False
     not_about_cameras: bool = False
 
@@ -63,10 +66,12 @@ WEIGHTS: dict[str, tuple[float, str]] = {
     "junction_in_camera_report": (5.0, "a crossing named in a report about cameras"),
     "shaped_like_place": (0.3, "named like a street, road or building"),
     "known_place": (0.3, "a place the gazetteer knows"),
+    "town": (1.2, "a town, suburb or village"),
     "bare_name": (-0.8, "a name with no place word"),
     "route_end": (0.0, "an end of a route"),
     "region": (-8.0, "a country, nation or city"),
     "wide_area": (-8.0, "a town, borough or county the report is set in"),
+    "area_of_sites": (-8.0, "an area the sites are spread over"),
     "organisation": (-8.0, "names an organisation, not a place"),
     "narrows_previous": (-8.0, "narrows where the place before it is"),
     "address_of_previous": (-8.0, "the address of the place before it"),
@@ -75,6 +80,7 @@ WEIGHTS: dict[str, tuple[float, str]] = {
     "negated": (-8.0, "cameras are not placed there"),
     "monitoring_place": (-8.0, "where cameras are watched from, not where they are"),
     "persons_ward": (-8.0, "a person's ward or title"),
+    "person": (-8.0, "a person, not a place"),
     "incident_place": (-4.0, "where an incident happened"),
     "not_about_cameras": (-3.0, "the sentence does not speak of cameras"),
 }

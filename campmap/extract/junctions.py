@@ -32,8 +32,15 @@ _GAP_AFTER_FIRST = re.compile(
     re.IGNORECASE,
 )
 # ... this, A, and/with B.
-_BEFORE_FIRST = re.compile(rf"\b{_JUNCTION}\s+(?:of|between)\s+(?:the\s+)?$", re.IGNORECASE)
+_BEFORE_FIRST = re.compile(
+    rf"\b{_JUNCTION}\s+(?:of|between|at)\s+(?:the\s+)?$|\bbetween\s+(?:the\s+)?$", re.IGNORECASE
+)
 _GAP_AND = re.compile(r"^\s+(?:and|with|&)\s+(?:the\s+)?$", re.IGNORECASE)
+_SHARED_HEAD = re.compile(
+    r"\s(?:streets|roads|avenues|lanes|drives|highways|boulevards|(?:central\s+)?business\s+"
+    r"districts|CBDs|town\s+cent(?:re|er)s)$",
+    re.IGNORECASE,
+)
 _PLURAL_CROSSINGS = re.compile(r"\s+(?:junctions|intersections|crossings|crossroads)\b", re.I)
 _GAP_AT = re.compile(r"^\s+at\s+(?:the\s+)?$", re.IGNORECASE)
 _STREETS = frozenset({"street", "road", "block"})
@@ -59,7 +66,12 @@ def _shaped(hit: PlaceHit) -> bool:
 def _joins(text: str, a: PlaceHit, b: PlaceHit, crossings: bool, report: bool) -> bool:
     """Whether two neighbouring hits name one crossing (see the module docstring)."""
     gap = text[a.end : b.start]
-    if not (_street_like(a) and _street_like(b)):
+    if _GAP_AND.match(gap) and _SHARED_HEAD.search(b.text):
+        return True  # "Broughton and Allman Streets": two streets, one word for both
+    explicit = bool(_BEFORE_FIRST.search(text, max(0, a.start - 40), a.start))
+    if not (_street_like(a) or (explicit and a.match == "region")) or not (
+        _street_like(b) or (explicit and b.match == "region")
+    ):
         return False
     if _GAP_AFTER_FIRST.match(gap):
         return crossings or _shaped(a) or _shaped(b)

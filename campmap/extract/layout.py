@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from campmap.extract.country import report_country
 from campmap.extract.counts import CAMERA_NOUN
 from campmap.records import Document, Sentence, Source
 
@@ -49,6 +50,11 @@ _FOLLOW_ON = re.compile(
     r"it\s+(?:is|was|will)\b)",
     re.IGNORECASE,
 )
+_ELLIPTICAL = re.compile(
+    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|another)\s+(?:more\s+|new\s+|extra\s+)?"
+    r"(?:in|at|on|along|outside|near)\s+[A-Z\d]"
+)
+"""``followed by two new in Victoria St``: a count of the cameras just named, and where."""
 _INTRO_END = re.compile(r"(?::|\b(?:include|includes|including|are|were|at|in|on))\s*$", re.IGNORECASE)
 _PLACES_NOUN = re.compile(
     r"\b(?:locations?|sites?|places?|spots?|junctions?|intersections?|crossings?|roads?|streets?|"
@@ -85,6 +91,9 @@ class Setting:
         Not report text (a ``Source: URL`` line).
     topic : bool
         The report as a whole is about cameras.
+    country : str or None
+        The report's country (ISO 3166-1 alpha-2) when its address or the
+        countries and states it names tell (see :func:`campmap.extract.country.report_country`).
     """
 
     about_cameras: bool = False
@@ -94,6 +103,7 @@ class Setting:
     heading: bool = False
     skip: bool = False
     topic: bool = False
+    country: str | None = None
 
 
 def read_layout(document: Document) -> dict[int, Setting]:
@@ -132,6 +142,7 @@ def _settings(source: Source, ordered: Sequence[Sentence], starts: dict[int, int
     lows = [s.text.lower() for s in ordered]
     cameras = sum(1 for low in lows if CAMERA_NOUN.search(low))
     topic = cameras >= 2 or any(CAMERA_NOUN.search(low) for low in lows[:3])
+    country = report_country(source)
     junction_report = any(_JUNCTION_WORD.search(s.text) for s in ordered)
     out: dict[int, Setting] = {}
     intro: str | None = None  # the camera sentence a list hangs from
@@ -141,7 +152,7 @@ def _settings(source: Source, ordered: Sequence[Sentence], starts: dict[int, int
         line = _line(text, start, start + len(sentence.text))
         short = len(line.strip()) <= _ITEM_CHARS
         if _SOURCE_LINE.match(sentence.text.strip()):
-            out[sentence.index] = Setting(skip=True, topic=topic)
+            out[sentence.index] = Setting(skip=True, topic=topic, country=country)
             continue
         camera = _camera_sentence(low, topic)
         bulleted = bool(_BULLET.match(line))
@@ -149,7 +160,9 @@ def _settings(source: Source, ordered: Sequence[Sentence], starts: dict[int, int
             intro is not None
             and (bulleted or (short and not bullets and not _prose(sentence.text)))
         ) or continued
-        follow_on = previous_camera and bool(_FOLLOW_ON.match(sentence.text))
+        follow_on = previous_camera and bool(
+            _FOLLOW_ON.match(sentence.text) or _ELLIPTICAL.search(sentence.text)
+        )
         item = in_list or follow_on
         if not in_list:
             intro = None
@@ -164,6 +177,7 @@ def _settings(source: Source, ordered: Sequence[Sentence], starts: dict[int, int
             junction_report=junction_report,
             heading=short and not sentence.text.rstrip().endswith((".", "?", "!", ":")),
             topic=topic,
+            country=country,
         )
         if (camera or follow_on) and _INTRO_END.search(sentence.text.rstrip()) and (
             sentence.text.rstrip().endswith(":") or _PLACES_NOUN.search(low)

@@ -8,7 +8,7 @@ from typing import NamedTuple
 from rapidfuzz.distance import DamerauLevenshtein
 
 from campmap.extract.shapes import Shape, ShapeHit, find_shapes
-from campmap.gazetteer import Gazetteer
+from campmap.gazetteer import Gazetteer, Town
 from campmap.records import Place
 
 __all__ = ["PLACE_SUFFIXES", "PlaceHit", "find_places"]
@@ -79,13 +79,16 @@ def _place_word(word: str) -> bool:
     )
 
 
-def find_places(text: str, gazetteer: Gazetteer) -> list[PlaceHit]:
+def find_places(text: str, gazetteer: Gazetteer, country: str | None = None) -> list[PlaceHit]:
     """Find the place mentions in a sentence, in order.
 
     Known names and aliases match exactly (after normalisation); a
     capitalised phrase ending in a place word (``Road``, ``Park``, ``Arch`` ...)
     that the gazetteer does not know exactly is matched by spelling
     (rapidfuzz), and kept as an unresolved candidate when nothing is close.
+    A bare name (``Pontesbury``) is looked up among towns worldwide (in
+    ``country`` first, when the report's country is known): a town is matched
+    as ``town``.
 
     Examples
     --------
@@ -128,9 +131,24 @@ def find_places(text: str, gazetteer: Gazetteer) -> list[PlaceHit]:
                 places = tuple(gazetteer.lookup(phrase))
                 if places:
                     match, score = "exact", 100.0
+        if not places and shape.shape in (Shape.NAME, Shape.AREA):
+            town = _town(gazetteer, phrase, country)
+            if town is not None:
+                places, match, score = (town.place(),), "town", 100.0
         hits.append(PlaceHit(phrase, start, end, places, match, score, shape.shape.value))
         taken.append((start, end))
     return sorted(hits, key=lambda h: h.start)
+
+
+_AREA_WORDS = re.compile(r"\s+(?:town|city)\s+cent(?:re|er)s?$", re.IGNORECASE)
+
+
+def _town(gazetteer: Gazetteer, phrase: str, country: str | None) -> Town | None:
+    """The town a bare name means: the most populous of that name, in the report's country."""
+    found = gazetteer.towns(_AREA_WORDS.sub("", phrase))
+    if country is not None:
+        found = tuple(t for t in found if t.country == country) or found
+    return found[0] if found else None
 
 
 def _named_further(text: str, wider: ShapeHit, name: PlaceHit) -> bool:

@@ -32,13 +32,14 @@ _LOCATIVES = frozenset(
     "at on along alongside above over overlooking overlook overlooks towards toward facing "
     "face faces by near outside opposite beside in into inside within around across covering "
     "cover covers watching watch watches lining line lines throughout beneath under atop past "
-    "off through outside where including include includes".split()
+    "off through outside where including include includes between".split()
 )
 _FILLERS = frozenset(
     "the a an parts part of some all both area areas section sections stretch stretches length "
     "edge end side corner its their many much main whole upper lower north south east west "
     "northern southern eastern western far front top base foot gate gates entrance entrances "
-    "approach approaches steps junction junctions just spot point corner crossroads".split()
+    "approach approaches steps junction junctions just spot point corner crossroads precinct "
+    "precincts vicinity heart middle centre center immediate surrounding surroundings".split()
 )
 _LIST_GAP = re.compile(
     r"^\s*(?:,\s*(?:and\s+|or\s+|as\s+well\s+as\s+)?|\s+(?:and|or|as\s+well\s+as|plus)\s+|;\s*(?:and\s+)?)"
@@ -190,7 +191,7 @@ def extract_sentence(
         setting = Setting(about_cameras=cameras or list_item, item=list_item)
     hits = join_junctions(
         text,
-        find_places(text, gazetteer),
+        find_places(text, gazetteer, setting.country),
         gazetteer,
         crossings=setting.junctions,
         report=setting.junction_report,
@@ -275,6 +276,11 @@ _IN_GAP = re.compile(r"^\s*,?\s+in\s+(?:the\s+)?$")
 _COMMA_GAP = re.compile(r"^\s*,\s*$")
 _ENDS = re.compile(r"^\s*(?:[.;:!?)(\u2013\u2014-]|$|\d)")
 _STREET_SHAPES = frozenset({"street", "road"})
+_SPEAKER_AFTER = re.compile(
+    r"^\s*(?:,\s*)?(?:said|says|told|added|explained|noted|stated|insisted|argued|warned|"
+    r"believes|thinks|wrote|asked|replied|confirmed|claimed)\b|^\s*,\s+(?:who|whose)\b|^['\u2019]s\s+(?:wife|husband|son|daughter|office|spokes)",
+)
+_SPEAKER_BEFORE = re.compile(r"\b(?:said|says|according\s+to|told)\s+$")
 _OWNED = frozenset({"street", "road", "facility", "area", "junction", "block"})
 _POSSESSIVE_GAP = re.compile(r"^['\u2019]s?\s+(?:new\s+|main\s+|busy\s+)?$")
 _ORGANISATION_APPOSITIVE = re.compile(
@@ -313,7 +319,8 @@ def _features(
             or bool(_LIST_INTRO.search(gap))
             or bool(_DESTINED.search(gap))
             or bool(_SENT_TO.search(gap))
-            or bool(_EXAMPLES.search(gap))
+            or (bool(_EXAMPLES.search(gap)) and not _NUMBERED_IN.search(gap))
+            or bool(_CAMERA_LABEL.search(window))
         ),
         list_item=setting.item and previous is None and bool(_ITEM_GAP.match(gap)),
         listed_with_site=previous_site and _listed(gap),
@@ -324,12 +331,16 @@ def _features(
         and not _INCIDENT.search(low),
         shaped_like_place=hit.shape in _PLACE_SHAPES,
         known_place=bool(hit.places) and hit.match in {"exact", "fuzzy"},
-        bare_name=hit.shape == "name" and not hit.places,
+        town=hit.match == "town" and kind != "city",
+        bare_name=hit.shape == "name" and (not hit.places or hit.match == "town"),
         route_end=route_end,
         region=hit.match == "region",
         wide_area=kind in _CONTEXT_KINDS,
+        area_of_sites=hit.shape == "name"
+        and bool(_NUMBERED_IN.search(window) or _SPREAD.search(gap)),
         organisation=bool(_ORGANISATION.match(after) or _ORGANISATION_APPOSITIVE.match(after)),
-        narrows_previous=previous is not None
+        narrows_previous=_narrows_next(text, hits, i)
+        or previous is not None
         and (
             bool(_QUALIFIER_GAP.match(gap))
             or (previous_site and bool(_NEAR_GAP.match(gap)))
@@ -355,6 +366,7 @@ def _features(
         negated=about_cameras and bool(_NEGATED.search(window)),
         monitoring_place=bool(_MONITORED.search(window) or _MONITOR_AFTER.match(after)),
         persons_ward=bool(_PARTY.search(window)),
+        person=hit.shape == "name" and bool(_SPEAKER_AFTER.match(after) or _SPEAKER_BEFORE.search(window)),
         incident_place=not about_cameras and bool(_INCIDENT.search(low)),
         not_about_cameras=not about_cameras,
     )
@@ -365,6 +377,16 @@ _EXAMPLES = re.compile(
     r"\b(?:areas?|places?|locations?|sites?|spots?|points?|junctions?|intersections?|roads?|"
     r"streets?|towns?|suburbs?|districts?|neighbou?rhoods?|villages?|centres?|centers?)\s+"
     r"(?:like|such\s+as|including|include|namely|in)\s*:?\s*(?:the\s+)?$"
+)
+_NUMBERED_IN = re.compile(
+    r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many|a\s+few|a\s+number\s+of)\s+"
+    r"(?:\w+\s+)?(?:points?|sites?|locations?|places?|spots?|intersections?|junctions?|streets?|"
+    r"roads?|areas?|positions?)\s+(?:in|across|around|throughout)\s+(?:the\s+)?$"
+)
+_SPREAD = re.compile(r"\b(?:across|throughout|all\s+over|around)\s+(?:the\s+)?$")
+_CAMERA_LABEL = re.compile(r"\bcameras?\s*(?:no\.?\s*|number\s+|#\s*|id\s+)?\d{1,6}\s*$")
+_NARROWS_NEXT = re.compile(
+    r"^\s+(?:junctions?|intersections?|corners?|crossings?|ends?)\s+(?:on|of|with|along)\s+(?:the\s+)?$"
 )
 _FRAME_BEFORE = re.compile(r"^\W*(?:in|across|throughout|around|within|at)\s+(?:the\s+)?$")
 _FRAMED_SHAPES = frozenset({"name", "area"})
@@ -380,6 +402,22 @@ def _frame(low: str, hits: list[PlaceHit], decisions: list[Decision]) -> None:
     ):
         decisions[0] = Decision(Role.CONTEXT, 0.9, ("frames the places after it",))
 """How far before and after a mention its features look, in characters (keeps extraction linear)."""
+
+
+def _narrows_next(text: str, hits: list[PlaceHit], i: int) -> bool:
+    """``between the A and B junctions on C``: A and B only say where on C."""
+    if i + 1 >= len(hits):
+        return False
+    if _NARROWS_NEXT.match(text[hits[i].end : hits[i + 1].start].lower()):
+        return True
+    return (
+        i + 2 < len(hits)
+        and bool(_AND_GAP.match(text[hits[i].end : hits[i + 1].start]))
+        and bool(_NARROWS_NEXT.match(text[hits[i + 1].end : hits[i + 2].start].lower()))
+    )
+
+
+_AND_GAP = re.compile(r"^\s+and\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def _locality(decided: list[Decision], i: int) -> bool:

@@ -73,6 +73,7 @@ class ShapeHit(NamedTuple):
 _TOKEN = re.compile(r"[^\W\d_][\w'\u2019]*(?:[-\u2013][\w'\u2019]+)*\.?|\d+(?:st|nd|rd|th)\b|\d+|\S")
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)$")
 _CONNECTORS = frozenset({"of", "the", "de", "la", "le", "du", "des", "van", "von", "da", "di", "upon"})
+_AREA_TAIL = re.compile(r"(?:business\s+districts?|CBDs?|cent(?:re|er)s?)$")
 _ABBREVIATED = frozenset(
     "st ave av blvd rd dr ln ct pl tce hwy pkwy sq cres rte expy fwy cir mt ft jr sr".split()
 )
@@ -272,7 +273,9 @@ def _classify(
     head_end = _lower_head_end(text, end)
     if head_end != end:
         end = head_end
-        if shape is Shape.NAME:
+        if _AREA_TAIL.search(text, 0, end):
+            shape = Shape.AREA
+        elif shape is Shape.NAME:
             shape = Shape.STREET if text[end - 4 : end].lower() in {"road", "reet", "enue"} else (
                 Shape.FACILITY
             )
@@ -280,6 +283,8 @@ def _classify(
         return None
     if shape is Shape.NAME and _MODIFIER.match(text, end):
         return None  # "Coronation crowds", "Chinese firm": a name used as an adjective
+    if shape is Shape.NAME and text[end - 2 : end] in {"'s", "\u2019s"}:
+        end -= 2  # "Kihikihi's": the name without its possessive
     if shape is Shape.NAME and all(_INITIAL.match(w) or w.isupper() for w, _, _ in run):
         return None  # initials or capitals alone: an acronym or a credit, not a place
     if shape is Shape.NAME and len(run) == 1 and _CAMEL.match(run[0][0]):
@@ -308,7 +313,7 @@ def _shape(words: list[str]) -> Shape:
 
 
 _LOWER_HEAD = re.compile(
-    r"\s+(?:(?:north|south|east|west)bound|town\s+cent(?:re|er)s?|city\s+cent(?:re|er)|car\s+park|bus\s+(?:station|stop|depot)|"
+    r"\s+(?:(?:north|south|east|west)bound|(?:central\s+)?business\s+districts?|CBDs?|town\s+cent(?:re|er)s?|city\s+cent(?:re|er)|car\s+park|bus\s+(?:station|stop|depot)|"
     r"(?:on|off)[\s-]ramp|" + "|".join(sorted(LOWER_HEADS, key=len, reverse=True)) + r")\b"
 )
 

@@ -23,6 +23,7 @@ _LOCALITY_REASONS = frozenset(
         "the town or district the place before it is in",
         "the town or district the place after it is in",
         "frames the places after it",
+        "an area the sites are spread over",
     }
 )
 _HEADS = re.compile(
@@ -55,7 +56,7 @@ def settle_areas(mentions: Sequence[Mention]) -> list[Mention]:
     for mention in mentions:
         if (
             mention.role is Role.SITE
-            and mention.shape in {"name", "area", "town", "village", "suburb", "district"}
+            and mention.shape == "name"
             and _key(mention.text) in framing
         ):
             mention = dataclasses.replace(

@@ -33,7 +33,8 @@ STREET_HEADS = _words(
     pkwy expressway expy freeway fwy motorway bypass circle cir square sq rise vale trail path
     broadway esplanade promenade embankment quay wharf strand alley loop crossing turnpike
     distributor tunnel causeway route rte hill brae wynd gate gait chase green common drove
-    link links approach avenida calle marg nagar salai street's
+    link links approach avenida calle marg nagar salai street's streets roads avenues lanes
+    drives highways boulevards
     """
 )
 """Last words of a street name (``Road``, ``Ave``, ``Pike``)."""
@@ -81,7 +82,8 @@ ORG_HEADS = _words(
     express standard echo advertiser chronicle mail sun independent observer record review
     tribune courier examiner bulletin register sentinel dispatch inquirer daily weekly
     magazine tv radio bbc itv cnn fox abc nbc cbs channel media technologies technology
-    systems solutions security safety camera cameras
+    systems solutions security safety camera cameras panel panels cabinet scrutiny
+    members councillors
     """
 )
 """Words that make a capitalised phrase an organisation, not a place (``Parish Council``)."""

@@ -25,6 +25,7 @@ from campmap.gazetteer.junctions import split_junction
 from campmap.gazetteer.names import name_variants, normalize, spelling
 from campmap.gazetteer.osm import OSMGazetteer
 from campmap.gazetteer.table import CSVGazetteer, GeoPackageGazetteer, load_gazetteer_file
+from campmap.gazetteer.towns import Town, TownsGazetteer, find_towns
 from campmap.paths import data_dir
 from campmap.records import Place
 
@@ -39,6 +40,8 @@ __all__ = [
     "Hit",
     "NameHit",
     "OSMGazetteer",
+    "Town",
+    "TownsGazetteer",
     "default_gazetteer",
     "get_backend",
     "load_gazetteer_file",
@@ -52,6 +55,7 @@ register_backend("csv", CSVGazetteer)
 register_backend("gpkg", GeoPackageGazetteer)
 register_backend("osm", OSMGazetteer)
 register_backend("geocoder", GeocoderBackend)
+register_backend("towns", TownsGazetteer)
 
 FUZZY_CUTOFF = 0.85
 """Least Damerau-Levenshtein similarity (0-1) for a misspelt name to match."""
@@ -76,6 +80,13 @@ _WIDE_SUBDIVISIONS = frozenset(
 )  # fmt: skip
 """ISO 3166-2 subdivision types too wide to be a camera site (states, provinces, counties)."""
 
+_PLAIN_WORDS = frozenset(
+    "north south east west central northern southern eastern western capital coast coastal "
+    "centre center lakes upper lower middle plateau littoral islands island highlands lake "
+    "valley mountain mountains river sea bay western cape north west south east".split()
+)
+"""Subdivision names that are also plain words (Cameroon's West, Kenya's Central)."""
+
 
 @cache
 def region_names() -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -99,7 +110,7 @@ def region_names() -> tuple[tuple[str, ...], tuple[str, ...]]:
     for subdivision in pycountry.subdivisions:
         if subdivision.type in _WIDE_SUBDIVISIONS or subdivision.name.endswith("shire"):
             name = subdivision.name.split(" [")[0]
-            if "," not in name:
+            if "," not in name and name.lower() not in _PLAIN_WORDS:
                 raw.add(name.removesuffix(" City") if subdivision.type == "County" else name)
     keys = {normalize(name) for name in raw}
     capitals = {normalize(name) for name in raw if name.replace(".", "").isupper()}
@@ -282,6 +293,12 @@ class Gazetteer:
                     )
         return None
 
+    def towns(self, name: str) -> tuple[Town, ...]:
+        """Return the towns called ``name`` when a towns backend is in use, most populous first."""
+        if not any(isinstance(b, TownsGazetteer) for b in self.backends):
+            return ()
+        return find_towns(name)
+
     def lines(self) -> Iterable[Place]:
         """Return the places whose geometry is a line (streets, walks)."""
         return (p for p in self._by_id.values() if p.place_kind == "line")
@@ -293,5 +310,5 @@ def _embedded() -> EmbeddedGazetteer:
 
 
 def default_gazetteer(extra: Sequence[Backend] = ()) -> Gazetteer:
-    """Return a gazetteer of ``extra`` backends followed by the embedded one."""
-    return Gazetteer([*extra, _embedded()])
+    """Return a gazetteer of ``extra`` backends, the embedded one, and towns worldwide."""
+    return Gazetteer([*extra, _embedded(), TownsGazetteer()])
