@@ -42,6 +42,8 @@ _SHARED_HEAD = re.compile(
     re.IGNORECASE,
 )
 _PLURAL_CROSSINGS = re.compile(r"\s+(?:junctions|intersections|crossings|crossroads)\b", re.I)
+_NAMES = frozenset({"region", "town"})
+_AT = re.compile(r"\bat\s+(?:the\s+)?$", re.IGNORECASE)
 _GAP_AT = re.compile(r"^\s+at\s+(?:the\s+)?$", re.IGNORECASE)
 _STREETS = frozenset({"street", "road", "block"})
 _AT_TARGETS = frozenset({"street", "road", "facility", "block"})
@@ -69,8 +71,9 @@ def _joins(text: str, a: PlaceHit, b: PlaceHit, crossings: bool, report: bool) -
     if _GAP_AND.match(gap) and _SHARED_HEAD.search(b.text):
         return True  # "Broughton and Allman Streets": two streets, one word for both
     explicit = bool(_BEFORE_FIRST.search(text, max(0, a.start - 40), a.start))
-    if not (_street_like(a) or (explicit and a.match == "region")) or not (
-        _street_like(b) or (explicit and b.match == "region")
+    lenient = explicit or crossings
+    if not (_street_like(a) or (lenient and a.match in _NAMES)) or not (
+        _street_like(b) or (lenient and b.match in _NAMES)
     ):
         return False
     if _GAP_AFTER_FIRST.match(gap):
@@ -84,6 +87,8 @@ def _joins(text: str, a: PlaceHit, b: PlaceHit, crossings: bool, report: bool) -
             or _WHERE.search(before, max(0, a.start - 20))
             or (crossings and (a.shape in _STREETS or a.shape == "name") and b.shape != "facility")
             or (report and a.shape in _STREETS and b.shape in _STREETS)
+            # at A and B: one can only be at two roads where they meet
+            or (a.shape in _STREETS and b.shape in _STREETS and bool(_AT.search(before, max(0, a.start - 8))))
         )
     # Poplar Hill Road at Malcolm Elementary School: a street, at a place on it.
     return bool(_GAP_AT.match(gap)) and a.match == "candidate" and a.shape in _STREETS and (

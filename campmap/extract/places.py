@@ -8,7 +8,8 @@ from typing import NamedTuple
 from rapidfuzz.distance import DamerauLevenshtein
 
 from campmap.extract.shapes import Shape, ShapeHit, find_shapes
-from campmap.gazetteer import Gazetteer, Town
+from campmap.gazetteer import Gazetteer, Town, region_countries
+from campmap.gazetteer.names import normalize
 from campmap.records import Place
 
 __all__ = ["PLACE_SUFFIXES", "PlaceHit", "find_places"]
@@ -101,6 +102,7 @@ def find_places(text: str, gazetteer: Gazetteer, country: str | None = None) -> 
         PlaceHit(h.text, h.start, h.end, h.places, "region" if h.region else "exact",
                  shape="region" if h.region else h.places[0].kind)
         for h in gazetteer.find_names(text)
+        if not (h.region and _elsewhere(h.text, country))
     ]
     shapes = find_shapes(text)
     hits: list[PlaceHit] = []
@@ -138,6 +140,14 @@ def find_places(text: str, gazetteer: Gazetteer, country: str | None = None) -> 
         hits.append(PlaceHit(phrase, start, end, places, match, score, shape.shape.value))
         taken.append((start, end))
     return sorted(hits, key=lambda h: h.start)
+
+
+def _elsewhere(name: str, country: str | None) -> bool:
+    """Whether a region name is a state or province of another country than the report's."""
+    if country is None:
+        return False
+    countries = region_countries().get(normalize(name))
+    return countries is not None and country not in countries
 
 
 _AREA_WORDS = re.compile(r"\s+(?:town|city)\s+cent(?:re|er)s?$", re.IGNORECASE)

@@ -113,7 +113,7 @@ _NEAR_GAP = re.compile(
     r"^\s*,?\s+(?:near|by|close\s+to|next\s+to|opposite|outside|beside)\s+(?:the\s+)?$",
 )
 _GETS = re.compile(
-    r"^\s+(?:will\s+(?:get|receive|have)|is\s+(?:getting|to\s+get|receiving)|gets|receives|"
+    r"^\s+(?:will\s+(?:get|receive|have)|to\s+(?:get|receive|have)\s+(?:\w+\s+){0,5}?(?:cameras?|cctv)\b|is\s+(?:getting|to\s+get|receiving)|gets|receives|"
     r"(?:now\s+|already\s+)?(?:has|have)\s+(?:\w+\s+){0,3}?(?:cameras?|cctv)\b|"
     r"(?:now\s+|only\s+|just\s+)?(?:has|have)\s+(?:\d+|an?\s+dozen|one|two|three|four|five|six|"
     r"seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|forty|fifty)(?=\s*[.,;]|\s*$)|"
@@ -344,6 +344,7 @@ def _features(
         and (
             bool(_QUALIFIER_GAP.match(gap))
             or (previous_site and bool(_NEAR_GAP.match(gap)))
+            or (previous_site and previous.shape in _STREET_SHAPES and bool(_NARROWS_PREVIOUS.match(gap)))
             or bool(_APPOSITIVE.match(gap))
         ),
         address_of_previous=previous is not None
@@ -385,6 +386,9 @@ _NUMBERED_IN = re.compile(
 )
 _SPREAD = re.compile(r"\b(?:across|throughout|all\s+over|around)\s+(?:the\s+)?$")
 _CAMERA_LABEL = re.compile(r"\bcameras?\s*(?:no\.?\s*|number\s+|#\s*|id\s+)?\d{1,6}\s*$")
+_NARROWS_PREVIOUS = re.compile(
+    r"^\s*,?\s+(?:between|(?:just\s+)?(?:north|south|east|west)\s+of|before|after|past|beyond)\s+(?:the\s+)?$"
+)
 _NARROWS_NEXT = re.compile(
     r"^\s+(?:junctions?|intersections?|corners?|crossings?|ends?)\s+(?:on|of|with|along)\s+(?:the\s+)?$"
 )

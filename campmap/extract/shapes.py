@@ -27,6 +27,7 @@ from enum import StrEnum
 from typing import NamedTuple
 
 from campmap.extract.attribution import makers
+from campmap.gazetteer.towns import find_towns
 from campmap.extract.words import (
     COMMON_WORDS,
     DIRECTIONS,
@@ -73,7 +74,9 @@ class ShapeHit(NamedTuple):
 _TOKEN = re.compile(r"[^\W\d_][\w'\u2019]*(?:[-\u2013][\w'\u2019]+)*\.?|\d+(?:st|nd|rd|th)\b|\d+|\S")
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)$")
 _CONNECTORS = frozenset({"of", "the", "de", "la", "le", "du", "des", "van", "von", "da", "di", "upon"})
-_AREA_TAIL = re.compile(r"(?:business\s+districts?|CBDs?|cent(?:re|er)s?)$")
+_AREA_TAIL = re.compile(r"(?:business\s+districts?|CBDs?|cent(?:re|er)s?|area)$")
+_NO_OF = STREET_HEADS | DIRECTIONS
+"""Words after which ``of`` starts a new phrase: ``Richvale Drive North of Kennedy Road``."""
 _ABBREVIATED = frozenset(
     "st ave av blvd rd dr ln ct pl tce hwy pkwy sq cres rte expy fwy cir mt ft jr sr".split()
 )
@@ -192,6 +195,7 @@ def _runs(text: str, at: int = 0) -> list[tuple[int, int, Shape]]:
                 j += 1
             elif (
                 nxt.lower() in _CONNECTORS
+                and not (nxt.lower() == "of" and _bare(tokens[j - 1][0]) in _NO_OF)
                 and j + 1 < len(tokens)
                 and _is_cap(tokens[j + 1][0])
                 and tokens[j + 1][0] not in _ACRONYM_STOP
@@ -243,8 +247,10 @@ def _classify(
     text: str, run: list[tuple[str, int, int]], *, at_start: bool
 ) -> tuple[int, int, Shape] | None:
     words = [_bare(w) for w, _, _ in run]
-    # A person: a title before the name, or the name is only a title and initials.
-    if any(_title(w) for w in words) or _titled(text, run[0][1]):
+    # A person: a title before the name (but "Notre Dame School", "Bishop Lavis", "King Street").
+    if (any(_title(w) for w in words) or _titled(text, run[0][1])) and not (
+        _shape(words) is not Shape.NAME or find_towns(" ".join(w for w, _, _ in run))
+    ):
         return None
     # Cut the run at a month, a camera word or an organisation word that ends a place name.
     for k, word in enumerate(words):
@@ -285,7 +291,9 @@ def _classify(
         return None  # "Coronation crowds", "Chinese firm": a name used as an adjective
     if shape is Shape.NAME and text[end - 2 : end] in {"'s", "\u2019s"}:
         end -= 2  # "Kihikihi's": the name without its possessive
-    if shape is Shape.NAME and all(_INITIAL.match(w) or w.isupper() for w, _, _ in run):
+    if shape is Shape.NAME and all(
+        _INITIAL.match(w) or w.isupper() or w[:-1].isupper() for w, _, _ in run
+    ):
         return None  # initials or capitals alone: an acronym or a credit, not a place
     if shape is Shape.NAME and len(run) == 1 and _CAMEL.match(run[0][0]):
         return None  # PolCam, iPhone: a brand
@@ -313,7 +321,7 @@ def _shape(words: list[str]) -> Shape:
 
 
 _LOWER_HEAD = re.compile(
-    r"\s+(?:(?:north|south|east|west)bound|(?:central\s+)?business\s+districts?|CBDs?|town\s+cent(?:re|er)s?|city\s+cent(?:re|er)|car\s+park|bus\s+(?:station|stop|depot)|"
+    r"\s+(?:(?:north|south|east|west)bound|(?:central\s+)?business\s+districts?|CBDs?|area|town\s+cent(?:re|er)s?|city\s+cent(?:re|er)|car\s+park|bus\s+(?:station|stop|depot)|"
     r"(?:on|off)[\s-]ramp|" + "|".join(sorted(LOWER_HEADS, key=len, reverse=True)) + r")\b"
 )
 

@@ -98,7 +98,7 @@ TITLES = _words(
     spokesman spokeswoman spokesperson member alderman alderwoman assemblyman assemblywoman
     trustee ceo cfo manager head leader clerk advisor adviser analyst engineer detective
     det pc dc insp ch supt duke duchess earl king queen prince princess baron baroness
-    marquess viscount emperor pope bishop archbishop
+    marquess viscount emperor pope bishop archbishop collector magistrate commissioner
     """
 )
 """Words before a person's name (``Cllr``, ``Chief``, ``Lieutenant``)."""

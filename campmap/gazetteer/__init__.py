@@ -45,7 +45,9 @@ __all__ = [
     "default_gazetteer",
     "get_backend",
     "load_gazetteer_file",
+    "region_countries",
     "region_names",
+    "subdivision_countries",
     "register_backend",
 ]
 
@@ -89,6 +91,53 @@ _PLAIN_WORDS = frozenset(
 
 
 @cache
+def subdivision_countries() -> dict[str, frozenset[str]]:
+    """Return the states, provinces and counties of the world, and the countries they are in.
+
+    Returns
+    -------
+    dict of str to frozenset of str
+        Each name as written (``Idaho``, ``Nairobi``, ``Shropshire``) and the
+        ISO codes of the countries with a subdivision of that name.
+    """
+    out: dict[str, set[str]] = {}
+    for subdivision in pycountry.subdivisions:
+        if subdivision.type in _WIDE_SUBDIVISIONS or subdivision.name.endswith("shire"):
+            name = subdivision.name.split(" [")[0]
+            if subdivision.type == "County":
+                name = name.removesuffix(" City")
+            if "," not in name and name.lower() not in _PLAIN_WORDS:
+                out.setdefault(name, set()).add(subdivision.country_code)
+    return {name: frozenset(codes) for name, codes in out.items()}
+
+
+@cache
+def region_countries() -> dict[str, frozenset[str]]:
+    """Return, by normalised name, the countries a region name is a region of.
+
+    A name missing here is a region anywhere (a country, a nation, a city in
+    ``data/regions.txt``); a subdivision name is a region only in its countries
+    (``Harare`` is a province of Zimbabwe, and a suburb of Cape Town).
+    """
+    always: set[str] = set()
+    for line in (data_dir() / "regions.txt").read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            always.add(normalize(line))
+    for country in pycountry.countries:
+        for attr in ("name", "common_name"):
+            value = getattr(country, attr, None)
+            if value and "," not in value:
+                always.add(normalize(value))
+    out: dict[str, set[str]] = {}
+    for name, codes in subdivision_countries().items():
+        key = normalize(name)
+        if key not in always:
+            out.setdefault(key, set()).update(codes)
+    return {key: frozenset(codes) for key, codes in out.items()}
+
+
+@cache
 def region_names() -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Return names of countries, nations, regions and cities (never camera sites).
 
@@ -107,11 +156,7 @@ def region_names() -> tuple[tuple[str, ...], tuple[str, ...]]:
             value = getattr(country, attr, None)
             if value and "," not in value:
                 raw.add(value)
-    for subdivision in pycountry.subdivisions:
-        if subdivision.type in _WIDE_SUBDIVISIONS or subdivision.name.endswith("shire"):
-            name = subdivision.name.split(" [")[0]
-            if "," not in name and name.lower() not in _PLAIN_WORDS:
-                raw.add(name.removesuffix(" City") if subdivision.type == "County" else name)
+    raw.update(subdivision_countries())
     keys = {normalize(name) for name in raw}
     capitals = {normalize(name) for name in raw if name.replace(".", "").isupper()}
     return tuple(sorted(keys)), tuple(sorted(capitals))
