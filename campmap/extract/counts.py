@@ -43,13 +43,18 @@ CAMERA_NOUN = re.compile(
 _MODIFIER = re.compile(
     r"(?:of|the|these|those|its|their|new|more|extra|additional|further|other|such|second|third|"
     r"fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
-    r"temporary|permanent|fixed|mobile|static|hd|high-definition|digital|smart|live|"
+    r"temporary|permanent|fixed|mobile|static|hd|high-definition|digital|smart|live|closed|"
+    r"circuit|closed-circuit|tv|television|video|ptz|dome|solar|red-light|red|light|"
+    r"bus-lane|plate|licence|license|number|reading|reader|recognition|automatic|automated|"
+    r"average|radar|noise|,|"
     r"cctv|surveillance|security|facial|recognition|facial-recognition|face-recognition|"
     r"traffic|speed|enforcement|rapid-deployment|redeployable|chinese-made|"
     r"[A-Z][\w-]*)$"
 )
 _LOCATIVE_AFTER = re.compile(
-    r"\s*(?:(?:more|others?|of\s+them|each)\s+)?(?:at|on|in|along|by|near|outside|opposite|"
+    r"\s*(?:(?:more|others?|of\s+them|each|new|more\s+new|extra)\s+)?"
+    r"(?:(?:is|are|was|were)\s+(?:already\s+|now\s+|also\s+)?(?:in\s+place\s+|up\s+|installed\s+)?)?"
+    r"(?:at|on|in|along|by|near|outside|opposite|"
     r"next\s+to|close\s+to|(?:north|south|east|west)\s+of|watch|watches|overlook|overlooks|"
     r"line|lines|cover|covers|face|monitor|monitors|"
     r"(?:(?:would|will|is|was|are|were)\s+(?:be\s+)?)?(?:taken|moved|sent|put|placed|going|go|goes)"
@@ -69,7 +74,7 @@ _HELD_BEFORE = re.compile(
 )
 _HELD_AFTER = re.compile(r"^\s*(?:[.,;:)]|$|\s*(?:more|of\s+them|too|as\s+well)\b)")
 _ANOTHER = re.compile(r"(?<![\w-])(?:another|one\s+more|a\s+new\s+one)\b")
-_MORE = re.compile(r"\s+(?:more|others|extra|additional)\b")
+_MORE = re.compile(r"\s+(?:more|others|extra|additional|new)\b")
 _SINGULAR = re.compile(r"(?<![\w-])(?:a\s+single|an?|single|one\s+new)\s+")
 _FIRST_NOUN = re.compile(r"\b(?:cameras?|devices?|webcams?)\b")
 _SINGULAR_NOUN = re.compile(r"\b(?:camera|device|webcam)")  # (plurals too: a quick test)

@@ -20,6 +20,7 @@ from campmap.extract.junctions import join_junctions
 from campmap.extract.layout import Setting, read_layout
 from campmap.extract.places import PlaceHit, find_places
 from campmap.extract.region import settle_namesakes
+from campmap.extract.totals import count_lone_site
 from campmap.extract.umbrella import settle_areas
 from campmap.gazetteer import Gazetteer, default_gazetteer
 from campmap.gazetteer.names import lowercase
@@ -39,7 +40,8 @@ _FILLERS = frozenset(
     "edge end side corner its their many much main whole upper lower north south east west "
     "northern southern eastern western far front top base foot gate gates entrance entrances "
     "approach approaches steps junction junctions just spot point corner crossroads precinct "
-    "precincts vicinity heart middle centre center immediate surrounding surroundings".split()
+    "precincts vicinity heart middle centre center immediate surrounding surroundings "
+    "neighbouring neighboring nearby adjacent adjoining".split()
 )
 _LIST_GAP = re.compile(
     r"^\s*(?:,\s*(?:and\s+|or\s+|as\s+well\s+as\s+)?|\s+(?:and|or|as\s+well\s+as|plus)\s+|;\s*(?:and\s+)?)"
@@ -157,7 +159,8 @@ def extract(document: Document, gazetteer: Gazetteer | None = None) -> tuple[Men
         if setting.skip:
             continue
         found.extend(extract_sentence(sentence, gazetteer, setting=setting))
-    return tuple(settle_areas(settle_namesakes(found)))
+    found = settle_areas(settle_namesakes(found))
+    return tuple(count_lone_site(found, document.sentences))
 
 
 def extract_sentence(
