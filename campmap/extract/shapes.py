@@ -77,6 +77,11 @@ _CONNECTORS = frozenset({"of", "the", "de", "la", "le", "du", "des", "van", "von
 _AREA_TAIL = re.compile(r"(?:business\s+districts?|CBDs?|cent(?:re|er)s?|area)$")
 _NO_OF = STREET_HEADS | DIRECTIONS
 """Words after which ``of`` starts a new phrase: ``Richvale Drive North of Kennedy Road``."""
+_BUILDING_BEFORE = re.compile(
+    r"\b(?:in\s+front\s+of|outside|opposite|behind|next\s+to|beside|across\s+from|"
+    r"at\s+the\s+(?:entrance|gates?|front|back|rear)\s+(?:of|to))\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _ABBREVIATED = frozenset(
     "st ave av blvd rd dr ln ct pl tce hwy pkwy sq cres rte expy fwy cir mt ft jr sr".split()
 )
@@ -270,8 +275,13 @@ def _classify(
             break  # "Market Street", "Park Lane": the first word belongs to the name
         run, words = run[1:], words[1:]
         at_start = False
-    if not run or any(w in ORG_HEADS for w in words[-1:]) or words[-1] in _CONNECTORS:
+    if not run or words[-1] in _CONNECTORS:
         return None
+    if words[-1] in ORG_HEADS:
+        # An organisation, unless the words before make it its building: "outside the Police Department".
+        if not _BUILDING_BEFORE.search(text, max(0, run[0][1] - 24), run[0][1]):
+            return None
+        return run[0][1], run[-1][2], Shape.FACILITY
     start, end = run[0][1], run[-1][2]
     if run[-1][0].endswith(".") and words[-1] not in _ABBREVIATED and not _INITIAL.match(run[-1][0]):
         end -= 1  # the full stop ends the sentence, not an abbreviation
