@@ -12,14 +12,23 @@ gazetteer, in one process. Then the throughput of reading and extracting
 (reports/s, MB/s, one core: the process's CPU time, best of 7 passes) on the
 corpus reports, and on news-length reports (the corpus reports joined into
 reports of about 4 KB).
-Last, when ``../shared/seeds`` is beside the repository, the throughput on those two
+Then, when ``../shared/seeds`` is beside the repository, the throughput on those two
 real news reports (sparser in camera sites than the joined ones).
-Targets: F1 >= 0.9; >= 200 news-length reports/s.
+
+Last, real reporting: ``../shared/realnews`` (50 real published reports, kept
+outside the repository) scored by its own rule (:mod:`realnews`), per report
+and in total, for the odd-numbered reports (tuned on) and the even-numbered
+ones (kept unread while tuning), campmap beside the baseline, with the
+throughput on those reports; ``--extra FOLDER`` scores more folders in the
+same format.
+Targets: F1 >= 0.9 on our sets; recall, precision and counts >= 0.9 on real
+reports; >= 200 news-length reports/s.
 """
 
 from __future__ import annotations
 
 import argparse
+import sys
 import tempfile
 from pathlib import Path
 
@@ -34,9 +43,20 @@ from campmap.evaluation import (
 )
 from campmap.gazetteer import GeoJSONGazetteer, default_gazetteer
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from realnews import (
+    Expected,
+    Score,
+    baseline_found,
+    campmap_found,
+    load_folder,
+    score_folder,
+)
+
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
 CORPORA = (DATA / "reports", DATA / "reports-heldout", DATA / "reports-fresh")
 SEEDS = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds"
+REALNEWS = SEEDS.parent / "realnews"
 NEWS_LENGTH = 4000
 SYSTEMS = (
     ("campmap", campmap_predict, campmap_mentions),
@@ -61,6 +81,9 @@ def main() -> None:
     """Print the figures for campmap and the baseline side by side."""
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--errors", action="store_true", help="list every wrong answer")
+    parser.add_argument(
+        "--extra", type=Path, action="append", default=[], help="another folder of real reports"
+    )
     args = parser.parse_args()
     gazetteer = default_gazetteer([GeoJSONGazetteer(DATA / "reports" / "gazetteer.geojson")])
     header = f"{'':10}{'precision':>10}{'recall':>8}{'F1':>7}{'counts':>8}{'status':>8}{'traps':>7}"
@@ -109,8 +132,57 @@ def main() -> None:
             print(f"{name:10} read + extract {real[0]:.0f} reports/s, {real[1]:.3f} MB/s")
     else:
         print(f"\n(no real news reports at {SEEDS}: that line is left out)")
+    for folder in [REALNEWS, *args.extra]:
+        if (folder / "expected.json").exists():
+            errors += real_reports(folder)
+        else:
+            print(f"\n(no real reports at {folder}: that part is left out)")
     if args.errors:
         print("\n" + "\n".join(errors))
+
+
+def _line(name: str, s: Score) -> str:
+    return (
+        f"{name:44}{s.recall:>7.3f}{s.precision:>7.3f}{s.counts_ok:>4}/{s.counts:<3}"
+        f"{s.status_accuracy:>7.3f}{s.kind_accuracy:>7.3f}{s.found:>5}/{s.expected:<4}"
+        f"{s.right:>4}/{s.predicted:<4}{s.traps:>4}"
+    )
+
+
+def real_reports(folder: Path) -> list[str]:
+    """Print the scores on a folder of real reports; return the wrong answers."""
+    reports = load_folder(folder)
+    gazetteer = default_gazetteer()
+    halves: tuple[tuple[str, list[Expected]], ...] = (
+        ("odd-numbered (tuned on)", [r for r in reports if r.number % 2]),
+        ("even-numbered (kept unread while tuning)", [r for r in reports if not r.number % 2]),
+        ("all", reports),
+    )
+    head = f"{'':44}{'recall':>7}{'prec.':>7}{'counts':>8}{'status':>7}{'kind':>7}"
+    head += f"{'found':>10}{'right':>9}{'traps':>5}"
+    print(f"\n{folder.name}: {len(reports)} real reports")
+    print(head)
+    _, each = score_folder(reports, campmap_found, gazetteer)
+    for expected, one in each:
+        print(_line(expected.path.name[:43], one))
+    errors: list[str] = []
+    print(f"\n{folder.name} totals")
+    print(head)
+    for label, half in halves:
+        for name, run in (("campmap", campmap_found), ("baseline", baseline_found)):
+            total, _ = score_folder(half, run, gazetteer)
+            print(_line(f"{name}, {label}", total))
+            if name == "campmap" and label == "all":
+                errors += [f"{folder.name} missed: {m}" for m in total.missed]
+                errors += [f"{folder.name} wrong: {w}" for w in total.wrong]
+    paths = [r.path for r in reports]
+    speed = throughput(paths, campmap_mentions, gazetteer)
+    mean = sum(p.stat().st_size for p in paths) / len(paths)
+    print(
+        f"campmap read + extract on these reports ({mean:.0f} bytes on average): "
+        f"{speed[0]:.0f} reports/s, {speed[1]:.3f} MB/s (one core, CPU time)"
+    )
+    return errors
 
 
 if __name__ == "__main__":

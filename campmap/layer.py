@@ -17,6 +17,7 @@ import geopandas as gpd
 import pandas as pd
 
 from campmap.extract.attribution import Attribution, attribute_sources
+from campmap.extract.kinds import KINDS, camera_type
 from campmap.gazetteer import Gazetteer, default_gazetteer
 from campmap.geometry import length_m, route_line, site_point
 from campmap.records import Document, Mention, Role
@@ -27,14 +28,16 @@ SITE_COLUMNS = (
     "site_id", "name", "count", "count_text", "count_conflict", "place_kind", "kind",
     "uncertainty_m", "status", "quote", "sources", "mentions", "written_as", "match",
     "place_id", "backend", "coordinate_source", "deployments", "manufacturer", "operator",
-    "man_made", "surveillance:type", "verification", "review_note",
+    "man_made", "surveillance:type", "surveillance:zone", "camera:type", "camera", "confidence",
+    "reasons", "verification", "review_note",
 )  # fmt: skip
 """Columns of :attr:`Layers.sites`, besides ``geometry`` and ``place_geometry``."""
 
 ROUTE_COLUMNS = (
     "route_id", "name", "count", "count_text", "count_conflict", "start", "end",
     "follows", "length_m", "status", "quote", "sources", "mentions", "manufacturer", "operator",
-    "man_made", "surveillance:type", "verification", "review_note",
+    "man_made", "surveillance:type", "surveillance:zone", "camera:type", "camera", "confidence",
+    "reasons", "verification", "review_note",
 )  # fmt: skip
 """Columns of :attr:`Layers.routes`, besides ``geometry``."""
 
@@ -224,6 +227,7 @@ def _frame(
     frame = frame.sort_values(key, kind="stable").reset_index(drop=True)
     frame["count"] = frame["count"].astype("Int64")
     frame["mentions"] = frame["mentions"].astype("int64")
+    frame["confidence"] = frame["confidence"].astype("float64")
     if "deployments" in frame:
         frame["deployments"] = frame["deployments"].astype("int64")
     gdf = gpd.GeoDataFrame(frame, geometry="geometry", crs="EPSG:4326")
@@ -235,7 +239,17 @@ def _frame(
 def _osm_tags(
     group: Iterable[Mention], tags: dict[str, Attribution], more: Overflow = _NONE
 ) -> dict[str, Any]:
-    """Return OpenStreetMap's surveillance tags for a site, from the reports behind it."""
+    """Return OpenStreetMap's surveillance tags for a site, from the reports behind it.
+
+    Also the camera kind (the most frequent among the mentions), the mounting
+    when a quote states it, and how sure campmap is: the highest confidence of
+    the mentions, with that mention's reasons.
+    """
+    group = list(group)
+    kinds = Counter(m.camera for m in group if m.camera != "camera")
+    kind = KINDS[kinds.most_common(1)[0][0] if kinds else "camera"]
+    mounting = next((t for m in group if (t := camera_type(m.sentence.text))), None)
+    surest = max(group, key=lambda m: m.confidence, default=None)
     makers: set[str] = set(more.makers)
     operators: set[str] = set(more.operators)
     for source in _sources(group):
@@ -246,7 +260,12 @@ def _osm_tags(
         "manufacturer": ";".join(sorted(makers)) or None,
         "operator": ";".join(sorted(operators)) or None,
         "man_made": "surveillance",
-        "surveillance:type": "camera",
+        "surveillance:type": kind.surveillance_type,
+        "surveillance:zone": kind.zone,
+        "camera:type": mounting,
+        "camera": kind.name,
+        "confidence": round(surest.confidence, 3) if surest is not None else None,
+        "reasons": "; ".join(surest.reasons or (surest.reason,)) if surest is not None else None,
         "verification": "reported",
         "review_note": None,
     }
@@ -422,6 +441,9 @@ def _unresolved(mention: Mention, suggest: _Suggestions) -> dict[str, Any]:
         "role": mention.role.value,
         "count": mention.count,
         "status": mention.status,
+        "camera": mention.camera,
+        "confidence": mention.confidence,
+        "reasons": "; ".join(mention.reasons or (mention.reason,)),
         "quote": mention.sentence.text,
         "source": mention.source,
         "sources": "; ".join(mention.sentence.sources),

@@ -256,6 +256,9 @@ class Mention:
         What the phrase looks like: ``street``, ``facility``, ``road``, ``junction``,
         ``block``, ``area``, ``name`` (see :class:`campmap.extract.shapes.Shape`), or the
         gazetteer kind of a known name.
+    camera : str
+        The kind of camera (``anpr``, ``speed``, ``cctv`` ...; ``camera`` when the
+        report does not say; see :data:`campmap.extract.kinds.KINDS`).
     """
 
     text: str
@@ -277,6 +280,7 @@ class Mention:
     confidence: float = 1.0
     reasons: tuple[str, ...] = ()
     shape: str = "name"
+    camera: str = "camera"
 
     @property
     def resolved(self) -> bool:

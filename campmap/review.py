@@ -52,8 +52,8 @@ ACTIONS = ("accept", "reject", "move")
 """Reviewer actions; an empty action keeps campmap's decision (other columns still apply)."""
 
 REVIEW_COLUMNS = (
-    "site_id", "type", "campmap_decision", "name", "count", "status", "lon", "lat", "why",
-    "quote", "sources", "alternatives",
+    "site_id", "type", "campmap_decision", "confidence", "name", "count", "status", "camera",
+    "lon", "lat", "why", "quote", "sources", "alternatives",
     "action", "move_to", "set_count", "verification", "note",
 )  # fmt: skip
 """Columns of the review sheet: campmap's part, then the reviewer's (the last five)."""
@@ -125,20 +125,26 @@ def unresolved_id(text: str) -> str:
 
 
 def review_rows(layers: Layers, gazetteer: Gazetteer | None = None) -> list[dict[str, Any]]:
-    """Return the review sheet's rows: sites, routes, context places, unresolved mentions."""
+    """Return the review sheet's rows, the least sure first.
+
+    Sites, routes, context places and unresolved mentions, sorted by campmap's
+    confidence in its decision, lowest first (stable: in that order on a tie).
+    """
     gazetteer = gazetteer or default_gazetteer()
     rows: list[dict[str, Any]] = []
     for _, site in layers.sites.iterrows():
         rows.append(
             _row(site["site_id"], "site", "site", site["name"], site["count"], site["status"],
-                 site.geometry, "cameras placed there", site["quote"], site["sources"],
-                 _alternatives(gazetteer, site["name"], site["site_id"]))
+                 site.geometry, site["reasons"] or "cameras placed there", site["quote"],
+                 site["sources"], _alternatives(gazetteer, site["name"], site["site_id"]),
+                 confidence=site["confidence"], camera=site["camera"])
         )  # fmt: skip
     for _, route in layers.routes.iterrows():
         middle = route.geometry.interpolate(0.5, normalized=True)
         rows.append(
             _row(route["route_id"], "route", "route", route["name"], route["count"],
-                 route["status"], middle, route["follows"], route["quote"], route["sources"], "")
+                 route["status"], middle, route["follows"], route["quote"], route["sources"], "",
+                 confidence=route["confidence"], camera=route["camera"])
         )  # fmt: skip
     placed = set(layers.sites["site_id"])
     seen: set[str] = set()
@@ -152,14 +158,17 @@ def review_rows(layers: Layers, gazetteer: Gazetteer | None = None) -> list[dict
         point, _ = site_point(place)
         rows.append(
             _row(place.id, "context", "not a site", place.name, None, "context", point,
-                 mention.reason, mention.sentence.text, "; ".join(mention.sentence.sources), "")
+                 mention.reason, mention.sentence.text, "; ".join(mention.sentence.sources), "",
+                 confidence=mention.confidence, camera=mention.camera)
         )  # fmt: skip
     for item in layers.unresolved:
         rows.append(
             _row(unresolved_id(item["text"]), "unresolved", "unresolved", item["text"],
                  item["count"], item["role"], None, "no gazetteer place matches", item["quote"],
-                 item["sources"], "; ".join(item["candidates"]))
+                 item["sources"], "; ".join(item["candidates"]),
+                 confidence=item.get("confidence"), camera=item.get("camera", ""))
         )  # fmt: skip
+    rows.sort(key=lambda row: 2.0 if row["confidence"] is None else row["confidence"])
     return rows
 
 
@@ -175,14 +184,20 @@ def _row(
     quote: str,
     sources: str,
     alternatives: str,
+    *,
+    confidence: Any = None,
+    camera: str = "",
 ) -> dict[str, Any]:
+    sure = None if confidence is None or pd.isna(confidence) else round(float(confidence), 3)
     return {
         "site_id": site_id,
         "type": kind,
         "campmap_decision": decision,
+        "confidence": sure,
         "name": name,
         "count": None if count is None or count is pd.NA else int(count),
         "status": status,
+        "camera": camera,
         "lon": None if point is None else round(point.x, 7),
         "lat": None if point is None else round(point.y, 7),
         "why": why,

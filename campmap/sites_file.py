@@ -36,6 +36,9 @@ _DEFAULTS: dict[str, Any] = {
     "match": "exact",
     "backend": "",
     "coordinate_source": "",
+    "camera": "camera",
+    "man_made": "surveillance",
+    "surveillance:type": "camera",
 }
 
 
@@ -78,6 +81,15 @@ def _count(value: Any, path: Path, where: str) -> int | None:
     if value < 0:
         raise InputError(str(path), f"{where}: count must not be negative, got {value!r}")
     return int(value)
+
+
+def _confidence(value: Any, path: Path, where: str) -> float | None:
+    """A feature's ``confidence``: a number from 0 to 1, or absent."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 1:
+        raise InputError(str(path), f"{where}: expected 'confidence' to be a number from 0 to 1")
+    return float(value)
 
 
 def read_sites(path: str | Path, gazetteer: Gazetteer | None = None) -> gpd.GeoDataFrame:
@@ -131,6 +143,7 @@ def read_sites(path: str | Path, gazetteer: Gazetteer | None = None) -> gpd.GeoD
             count_text=props.get("count_text"),
             count_conflict=props.get("count_conflict"),
             place_id=str(props.get("place_id") or site_id),
+            confidence=_confidence(props.get("confidence"), path, where),
         )
         rows.append(row)
         lons.append(lon)
@@ -139,6 +152,7 @@ def read_sites(path: str | Path, gazetteer: Gazetteer | None = None) -> gpd.GeoD
     frame["count"] = frame["count"].astype("Int64")
     frame["mentions"] = frame["mentions"].astype("int64")
     frame["uncertainty_m"] = frame["uncertainty_m"].astype(float)
+    frame["confidence"] = frame["confidence"].astype("float64")
     points: Any = shapely.points(lons, lats) if rows else []
     sites = gpd.GeoDataFrame(frame, geometry=gpd.GeoSeries(points, crs="EPSG:4326"))
     places = []
@@ -185,12 +199,14 @@ def read_routes(path: str | Path) -> gpd.GeoDataFrame:
             quote=props.get("quote") or "",
             sources=props.get("sources") or "",
             mentions=int(props.get("mentions") or 1),
+            confidence=_confidence(props.get("confidence"), path, where),
         )
         rows.append(row)
         lines.append(line)
     frame = pd.DataFrame(rows, columns=list(ROUTE_COLUMNS))
     frame["count"] = frame["count"].astype("Int64")
     frame["mentions"] = frame["mentions"].astype("int64")
+    frame["confidence"] = frame["confidence"].astype("float64")
     return gpd.GeoDataFrame(frame, geometry=gpd.GeoSeries(lines, crs="EPSG:4326"))
 
 

@@ -132,7 +132,7 @@ def test_an_area_that_will_get_cameras_is_a_planned_site(towns):
             "Lighthouse Road is being discussed.",
             {
                 "corrick-bay-chapel-street": (None, "installed"),
-                "corrick-bay-lighthouse-road": (None, "planned"),
+                "corrick-bay-lighthouse-road": (None, "proposed"),
             },
         ),
         (
@@ -264,7 +264,7 @@ def test_between_two_junctions_on_a_street_is_the_street(towns):
         "The council in Dunmore wants cameras between the Castle Road and Links Road junctions "
         "on North Street.",
     )
-    assert sites(layers) == {"dunmore-north-street": (None, "planned")}
+    assert sites(layers) == {"dunmore-north-street": (None, "proposed")}  # "wants"
     assert {m.text for m in mentions if m.role is Role.SITE} == {"North Street"}
 
 
@@ -367,7 +367,7 @@ def test_held_counts_another_one_and_clause_status(towns, report, expected):
         ),
         (
             "A £50,000 camera scheme for Fore Street in Corrick Bay has been approved.",
-            {"corrick-bay-fore-street": (None, "planned")},
+            {"corrick-bay-fore-street": (None, "approved")},
         ),
     ],
 )

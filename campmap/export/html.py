@@ -131,7 +131,7 @@ DOM_LIMIT = 1000
 
 MAP_SITE_COLUMNS = (
     "name", "count_text", "count_conflict", "place_kind", "status", "quote", "sources",
-    "verification", "review_note", "backend",
+    "verification", "review_note", "backend", "camera",
 )  # fmt: skip
 """Text columns of the sites the map shows (the others stay in ``sites.geojson``)."""
 
@@ -177,6 +177,9 @@ def site_columns(sites: gpd.GeoDataFrame) -> dict[str, Any]:
         "count": _nullable(sites["count"]) if "count" in sites else [None] * len(sites),
         "uncertainty_m": _nullable(sites["uncertainty_m"].round().astype("Int64"))
         if "uncertainty_m" in sites
+        else [None] * len(sites),
+        "confidence": _nullable(sites["confidence"].round(2))
+        if "confidence" in sites
         else [None] * len(sites),
     }
     for name in MAP_SITE_COLUMNS:
@@ -269,7 +272,19 @@ def map_data(layers: Layers, title: str, marker_limit: int = DOM_LIMIT) -> dict[
         "sites": site_columns(sites),
         "routes": _features(layers.routes, ROUTE_COLUMNS),
         "places": _features(places, ("site_id", "site")),
+        "credits": credits(sites),
     }
+
+
+GEONAMES_CREDIT = "Town positions: GeoNames (geonames.org), CC BY 4.0"
+"""The credit GeoNames' licence asks for, shown when a site is placed at a GeoNames town."""
+
+
+def credits(sites: pd.DataFrame) -> list[str]:
+    """Return the credits the map owes for the coordinates it shows (plain text)."""
+    used = sites["coordinate_source"] if "coordinate_source" in sites else pd.Series([], dtype=str)
+    geonames = used.astype(str).str.startswith("GeoNames").any()
+    return [GEONAMES_CREDIT] if geonames else []
 
 
 def render_map(

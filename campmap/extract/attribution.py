@@ -18,8 +18,7 @@ from campmap.extract.counts import CAMERA_NOUN
 from campmap.paths import data_dir
 from campmap.records import Document
 
-__all__ = [
-    "makers","Attribution", "attribute_sources"]
+__all__ = ["Attribution", "attribute_sources", "makers"]
 
 _ORG_END = (
     r"(?:Council|Police|Police Service|Constabulary|Authority|Borough|Trust|Ltd|Limited|plc|"

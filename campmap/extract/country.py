@@ -43,7 +43,10 @@ def _names() -> dict[str, str]:
 
 
 def _from_address(url: str) -> str | None:
-    host = urlsplit(url).hostname or ""
+    try:
+        host = urlsplit(url).hostname or ""
+    except ValueError:  # "http://[x" is not an address
+        return None
     parts = host.lower().split(".")
     if len(parts) < 2:
         return None

@@ -60,8 +60,10 @@ def _street_like(hit: PlaceHit) -> bool:
 
 def _shaped(hit: PlaceHit) -> bool:
     """Whether a hit is written like a street, road or building (not a bare name)."""
-    return hit.shape in _AT_TARGETS or hit.shape == "junction" or (
-        bool(hit.places) and hit.places[0].place_kind == "line"
+    return (
+        hit.shape in _AT_TARGETS
+        or hit.shape == "junction"
+        or (bool(hit.places) and hit.places[0].place_kind == "line")
     )
 
 
@@ -88,11 +90,18 @@ def _joins(text: str, a: PlaceHit, b: PlaceHit, crossings: bool, report: bool) -
             or (crossings and (a.shape in _STREETS or a.shape == "name") and b.shape != "facility")
             or (report and a.shape in _STREETS and b.shape in _STREETS)
             # at A and B: one can only be at two roads where they meet
-            or (a.shape in _STREETS and b.shape in _STREETS and bool(_AT.search(before, max(0, a.start - 8))))
+            or (
+                a.shape in _STREETS
+                and b.shape in _STREETS
+                and bool(_AT.search(before, max(0, a.start - 8)))
+            )
         )
     # Poplar Hill Road at Malcolm Elementary School: a street, at a place on it.
-    return bool(_GAP_AT.match(gap)) and a.match == "candidate" and a.shape in _STREETS and (
-        b.shape in _AT_TARGETS and not b.places
+    return (
+        bool(_GAP_AT.match(gap))
+        and a.match == "candidate"
+        and a.shape in _STREETS
+        and (b.shape in _AT_TARGETS and not b.places)
     )
 
 

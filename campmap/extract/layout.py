@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from campmap.extract.country import report_country
 from campmap.extract.counts import CAMERA_NOUN
+from campmap.extract.kinds import camera_kind, clause_status, report_kind
 from campmap.records import Document, Sentence, Source
 
 __all__ = ["DAMAGED", "DEPLOYED", "Setting", "read_layout"]
@@ -55,7 +56,9 @@ _ELLIPTICAL = re.compile(
     r"(?:in|at|on|along|outside|near)\s+[A-Z\d]"
 )
 """``followed by two new in Victoria St``: a count of the cameras just named, and where."""
-_INTRO_END = re.compile(r"(?::|\b(?:include|includes|including|are|were|at|in|on))\s*$", re.IGNORECASE)
+_INTRO_END = re.compile(
+    r"(?::|\b(?:include|includes|including|are|were|at|in|on))\s*$", re.IGNORECASE
+)
 _PLACES_NOUN = re.compile(
     r"\b(?:locations?|sites?|places?|spots?|junctions?|intersections?|crossings?|roads?|streets?|"
     r"corridors?|schools?|areas?|points?|entrances?|routes?)\b",
@@ -94,6 +97,11 @@ class Setting:
     country : str or None
         The report's country (ISO 3166-1 alpha-2) when its address or the
         countries and states it names tell (see :func:`campmap.extract.country.report_country`).
+    kind : str
+        The kind of camera in force: the sentence's own, else that of the list or
+        sentence it continues, else the report's most frequent, else ``camera``.
+    status : str or None
+        The status stated by the sentence a list item or follow-on hangs from.
     """
 
     about_cameras: bool = False
@@ -104,6 +112,8 @@ class Setting:
     skip: bool = False
     topic: bool = False
     country: str | None = None
+    kind: str = "camera"
+    status: str | None = None
 
 
 def read_layout(document: Document) -> dict[int, Setting]:
@@ -119,7 +129,8 @@ def read_layout(document: Document) -> dict[int, Setting]:
     for source in document.sources:
         ordered = by_source.get(source.label, [])
         starts = {
-            s.index: next(o.start for o in s.occurrences if o.source == source.label) for s in ordered
+            s.index: next(o.start for o in s.occurrences if o.source == source.label)
+            for s in ordered
         }
         ordered.sort(key=lambda s: starts[s.index])
         for index, setting in _settings(source, ordered, starts).items():
@@ -137,13 +148,18 @@ def _camera_sentence(low: str, topic: bool) -> bool:
     )
 
 
-def _settings(source: Source, ordered: Sequence[Sentence], starts: dict[int, int]) -> dict[int, Setting]:
+def _settings(
+    source: Source, ordered: Sequence[Sentence], starts: dict[int, int]
+) -> dict[int, Setting]:
     text = source.text
     lows = [s.text.lower() for s in ordered]
     cameras = sum(1 for low in lows if CAMERA_NOUN.search(low))
     topic = cameras >= 2 or any(CAMERA_NOUN.search(low) for low in lows[:3])
     country = report_country(source)
     junction_report = any(_JUNCTION_WORD.search(s.text) for s in ordered)
+    main_kind = report_kind(low for low in lows if CAMERA_NOUN.search(low))
+    carried_kind = main_kind.name if main_kind else "camera"
+    carried_status: str | None = None
     out: dict[int, Setting] = {}
     intro: str | None = None  # the camera sentence a list hangs from
     previous_camera = continued = bullets = False
@@ -170,7 +186,14 @@ def _settings(source: Source, ordered: Sequence[Sentence], starts: dict[int, int
         junctions = bool(_JUNCTION_WORD.search(sentence.text)) or bool(
             item and intro is not None and _JUNCTION_WORD.search(intro)
         )
+        own = camera_kind(sentence.text)
+        if own is None and not item:
+            carried_kind = main_kind.name if main_kind else "camera"
+        elif own is not None and (camera or item):
+            carried_kind = own.name
         out[sentence.index] = Setting(
+            kind=own.name if own is not None else carried_kind,
+            status=carried_status if item else None,
             about_cameras=camera or item,
             item=item,
             junctions=junctions,
@@ -179,10 +202,14 @@ def _settings(source: Source, ordered: Sequence[Sentence], starts: dict[int, int
             topic=topic,
             country=country,
         )
-        if (camera or follow_on) and _INTRO_END.search(sentence.text.rstrip()) and (
-            sentence.text.rstrip().endswith(":") or _PLACES_NOUN.search(low)
+        if (
+            (camera or follow_on)
+            and _INTRO_END.search(sentence.text.rstrip())
+            and (sentence.text.rstrip().endswith(":") or _PLACES_NOUN.search(low))
         ):
             intro = low
+        if camera and not item:
+            carried_status = clause_status(low)
         # "A; B; C and D": a sentence cut at semicolons goes on as a list.
         continued = (camera or item) and sentence.text.rstrip().endswith(";")
         previous_camera = (camera and bool(DEPLOYED.search(low) or _PLACES_NOUN.search(low))) or (

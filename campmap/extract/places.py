@@ -99,8 +99,14 @@ def find_places(text: str, gazetteer: Gazetteer, country: str | None = None) -> 
     [('Hoarse Guards Road', 'fuzzy'), ('Mill Lane', 'candidate'), ('China', 'region')]
     """
     names = [
-        PlaceHit(h.text, h.start, h.end, h.places, "region" if h.region else "exact",
-                 shape="region" if h.region else h.places[0].kind)
+        PlaceHit(
+            h.text,
+            h.start,
+            h.end,
+            h.places,
+            "region" if h.region else "exact",
+            shape="region" if h.region else h.places[0].kind,
+        )
         for h in gazetteer.find_names(text)
         if not (h.region and _elsewhere(h.text, country))
     ]
@@ -108,12 +114,19 @@ def find_places(text: str, gazetteer: Gazetteer, country: str | None = None) -> 
     hits: list[PlaceHit] = []
     for name in names:
         wider = next(
-            (s for s in shapes if s.start <= name.start and name.end <= s.end
-             and (s.end - s.start) > (name.end - name.start)),
+            (
+                s
+                for s in shapes
+                if s.start <= name.start
+                and name.end <= s.end
+                and (s.end - s.start) > (name.end - name.start)
+            ),
             None,
         )
-        if wider is not None and wider.shape is not Shape.NAME and (
-            name.match == "region" or _named_further(text, wider, name)
+        if (
+            wider is not None
+            and wider.shape is not Shape.NAME
+            and (name.match == "region" or _named_further(text, wider, name))
         ):
             continue  # "Bristol Road", "Downend High Street": the longer name is the place
         hits.append(name)

@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from campmap.extract.counts import CAMERA_NOUN, CountKind, Number, camera_counts
 from campmap.extract.decide import WEIGHTS, Decision, Features, decide
 from campmap.extract.junctions import join_junctions
+from campmap.extract.kinds import clause_status
 from campmap.extract.layout import Setting, read_layout
 from campmap.extract.places import PlaceHit, find_places
 from campmap.extract.region import settle_namesakes
@@ -212,8 +213,11 @@ def extract_sentence(
         features = _features(text, low, hits, i, decisions, setting, about_cameras, i in in_route)
         decisions.append(decide(features))
         previous = hits[i - 1] if i else None
-        if previous is not None and hit.places and decisions[i - 1].role is Role.SITE and (
-            features.narrows_previous
+        if (
+            previous is not None
+            and hit.places
+            and decisions[i - 1].role is Role.SITE
+            and (features.narrows_previous)
         ):
             near[i - 1] = hit.places[0]
     _frame(low, hits, decisions)
@@ -242,7 +246,7 @@ def extract_sentence(
                 score=hit.score,
                 count=count,
                 count_text=count_text,
-                status=_status(low, hit, roles[i], reasons[i]),
+                status=_status(low, hit, roles[i], reasons[i], setting.status),
                 near=near[i],
                 reason=reasons[i],
                 route_key=route_of.get(i),
@@ -250,6 +254,7 @@ def extract_sentence(
                 confidence=round(decisions[i].confidence, 3),
                 reasons=decisions[i].reasons,
                 shape=hit.shape,
+                camera=setting.kind,
             )
         )
     return mentions
@@ -343,17 +348,25 @@ def _features(
         and bool(_NUMBERED_IN.search(window) or _SPREAD.search(gap)),
         organisation=bool(_ORGANISATION.match(after) or _ORGANISATION_APPOSITIVE.match(after)),
         narrows_previous=_narrows_next(text, hits, i)
-        or previous is not None
+        or (previous is not None
         and (
             bool(_QUALIFIER_GAP.match(gap))
             or (previous_site and bool(_NEAR_GAP.match(gap)))
-            or (previous_site and previous.shape in _STREET_SHAPES and bool(_NARROWS_PREVIOUS.match(gap)))
+            or (
+                previous_site
+                and previous.shape in _STREET_SHAPES
+                and bool(_NARROWS_PREVIOUS.match(gap))
+            )
             or bool(_APPOSITIVE.match(gap))
-        ),
+        )),
         address_of_previous=previous is not None
         and (
             _is_address(previous, hit, gap)
-            or (previous.shape == "facility" and hit.shape in _STREET_SHAPES and bool(_ADDRESS_GAP.match(gap)))
+            or (
+                previous.shape == "facility"
+                and hit.shape in _STREET_SHAPES
+                and bool(_ADDRESS_GAP.match(gap))
+            )
         ),
         locality_of_previous=(previous_site or _locality(decided, i))
         and hit.shape == "name"
@@ -370,7 +383,8 @@ def _features(
         negated=about_cameras and bool(_NEGATED.search(window)),
         monitoring_place=bool(_MONITORED.search(window) or _MONITOR_AFTER.match(after)),
         persons_ward=bool(_PARTY.search(window)),
-        person=hit.shape == "name" and bool(_SPEAKER_AFTER.match(after) or _SPEAKER_BEFORE.search(window)),
+        person=hit.shape == "name"
+        and bool(_SPEAKER_AFTER.match(after) or _SPEAKER_BEFORE.search(window)),
         incident_place=not about_cameras and bool(_INCIDENT.search(low)),
         not_about_cameras=not about_cameras,
     )
@@ -393,7 +407,7 @@ _NARROWS_PREVIOUS = re.compile(
     r"^\s*,?\s+(?:between|(?:just\s+)?(?:north|south|east|west)\s+of|before|after|past|beyond)\s+(?:the\s+)?$"
 )
 _NARROWS_NEXT = re.compile(
-    r"^\s+(?:junctions?|intersections?|corners?|crossings?|ends?)\s+(?:on|of|with|along)\s+(?:the\s+)?$"
+    r"^\s+(?:junctions?|intersections?|corners?|crossings?|ends?)\s+(?:on|of|along)\s+(?:the\s+)?$"
 )
 _FRAME_BEFORE = re.compile(r"^\W*(?:in|across|throughout|around|within|at)\s+(?:the\s+)?$")
 _FRAMED_SHAPES = frozenset({"name", "area"})
@@ -408,6 +422,8 @@ def _frame(low: str, hits: list[PlaceHit], decisions: list[Decision]) -> None:
         and any(d.role is Role.SITE for d in decisions[1:])
     ):
         decisions[0] = Decision(Role.CONTEXT, 0.9, ("frames the places after it",))
+
+
 """How far before and after a mention its features look, in characters (keeps extraction linear)."""
 
 
@@ -578,8 +594,12 @@ def _attach_total(
             out.setdefault(i, (None, f"{number.text} in total across {names}"))
 
 
-def _status(low: str, hit: PlaceHit, role: Role, reason: str) -> str:
-    """Status from the (lower-cased) sentence up to the end of the place's clause."""
+def _status(low: str, hit: PlaceHit, role: Role, reason: str, carried: str | None) -> str:
+    """Status from the (lower-cased) sentence up to the end of the place's clause.
+
+    A clause that states none takes the status ``carried`` from the sentence a
+    list item hangs from, else ``installed``.
+    """
     if role is Role.CONTEXT:
         return "context"
     if reason.startswith("cameras moved there"):
@@ -593,6 +613,4 @@ def _status(low: str, hit: PlaceHit, role: Role, reason: str) -> str:
         return "relocated_from"
     if _REMOVED.search(window):
         return "removed"
-    if _PLANNED.search(window):
-        return "planned"
-    return "installed"
+    return clause_status(window) or carried or "installed"

@@ -27,7 +27,6 @@ from enum import StrEnum
 from typing import NamedTuple
 
 from campmap.extract.attribution import makers
-from campmap.gazetteer.towns import find_towns
 from campmap.extract.words import (
     COMMON_WORDS,
     DIRECTIONS,
@@ -39,6 +38,7 @@ from campmap.extract.words import (
     TITLES,
     TOWN_CENTRE,
 )
+from campmap.gazetteer.towns import find_towns
 
 __all__ = ["Shape", "ShapeHit", "find_shapes"]
 
@@ -71,9 +71,13 @@ class ShapeHit(NamedTuple):
     shape: Shape
 
 
-_TOKEN = re.compile(r"[^\W\d_][\w'\u2019]*(?:[-\u2013][\w'\u2019]+)*\.?|\d+(?:st|nd|rd|th)\b|\d+|\S")
+_TOKEN = re.compile(
+    r"[^\W\d_][\w'\u2019]*(?:[-\u2013][\w'\u2019]+)*\.?|\d+(?:st|nd|rd|th)\b|\d+|\S"
+)
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)$")
-_CONNECTORS = frozenset({"of", "the", "de", "la", "le", "du", "des", "van", "von", "da", "di", "upon"})
+_CONNECTORS = frozenset(
+    {"of", "the", "de", "la", "le", "du", "des", "van", "von", "da", "di", "upon"}
+)
 _AREA_TAIL = re.compile(r"(?:business\s+districts?|CBDs?|cent(?:re|er)s?|area)$")
 _NO_OF = STREET_HEADS | DIRECTIONS
 """Words after which ``of`` starts a new phrase: ``Richvale Drive North of Kennedy Road``."""
@@ -196,7 +200,9 @@ def _runs(text: str, at: int = 0) -> list[tuple[int, int, Shape]]:
             nxt = tokens[j][0]
             if nxt in _ACRONYM_STOP:
                 break
-            if _is_cap(nxt) or (nxt.isdigit() and j + 1 < len(tokens) and _is_cap(tokens[j + 1][0])):
+            if _is_cap(nxt) or (
+                nxt.isdigit() and j + 1 < len(tokens) and _is_cap(tokens[j + 1][0])
+            ):
                 j += 1
             elif (
                 nxt.lower() in _CONNECTORS
@@ -212,11 +218,15 @@ def _runs(text: str, at: int = 0) -> list[tuple[int, int, Shape]]:
         i = j
         owner = _possessor(run)
         if owner:
-            head = _classify(text, run[:owner], at_start=run[0][1] == at or _after_opening(text, run[0][1]))
+            head = _classify(
+                text, run[:owner], at_start=run[0][1] == at or _after_opening(text, run[0][1])
+            )
             if head is not None:
                 out.append((head[0], head[1] - 2, head[2]))  # without the "'s"
             run = run[owner:]
-        classified = _classify(text, run, at_start=run[0][1] == 0 or _after_opening(text, run[0][1]))
+        classified = _classify(
+            text, run, at_start=run[0][1] == 0 or _after_opening(text, run[0][1])
+        )
         if classified is not None:
             out.append(classified)
     return out
@@ -283,7 +293,11 @@ def _classify(
             return None
         return run[0][1], run[-1][2], Shape.FACILITY
     start, end = run[0][1], run[-1][2]
-    if run[-1][0].endswith(".") and words[-1] not in _ABBREVIATED and not _INITIAL.match(run[-1][0]):
+    if (
+        run[-1][0].endswith(".")
+        and words[-1] not in _ABBREVIATED
+        and not _INITIAL.match(run[-1][0])
+    ):
         end -= 1  # the full stop ends the sentence, not an abbreviation
     shape = _shape(words)
     head_end = _lower_head_end(text, end)
@@ -292,8 +306,10 @@ def _classify(
         if _AREA_TAIL.search(text, 0, end):
             shape = Shape.AREA
         elif shape is Shape.NAME:
-            shape = Shape.STREET if text[end - 4 : end].lower() in {"road", "reet", "enue"} else (
-                Shape.FACILITY
+            shape = (
+                Shape.STREET
+                if text[end - 4 : end].lower() in {"road", "reet", "enue"}
+                else (Shape.FACILITY)
             )
     if shape is Shape.NAME and len(run) == 1 and (words[0] in COMMON_WORDS or len(words[0]) < 3):
         return None
@@ -339,7 +355,15 @@ _LOWER_HEAD = re.compile(
 def _lower_head_end(text: str, end: int) -> int:
     """Take a lower-case place word after a name into it: ``N2 freeway``, ``Waterhead junction``."""
     match = _LOWER_HEAD.match(text, end)
-    return match.end() if match else end
+    if match is None:
+        return end
+    if _JOINS_ANOTHER.match(text, match.end()) and match.group().strip().lower() in _JOIN_WORDS:
+        return end  # "Beta Street junction with Gamma Road": the junction of two names
+    return match.end()
+
+
+_JOIN_WORDS = frozenset({"junction", "junctions", "interchange", "crossing", "corner"})
+_JOINS_ANOTHER = re.compile(r"\s+(?:with|of|and|onto)\b")
 
 
 _FUNCTION_WORDS = (

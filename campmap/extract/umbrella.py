@@ -54,11 +54,7 @@ def settle_areas(mentions: Sequence[Mention]) -> list[Mention]:
         return list(mentions)
     out = []
     for mention in mentions:
-        if (
-            mention.role is Role.SITE
-            and mention.shape == "name"
-            and _key(mention.text) in framing
-        ):
+        if mention.role is Role.SITE and mention.shape == "name" and _key(mention.text) in framing:
             mention = dataclasses.replace(
                 mention,
                 role=Role.CONTEXT,

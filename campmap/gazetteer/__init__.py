@@ -47,8 +47,8 @@ __all__ = [
     "load_gazetteer_file",
     "region_countries",
     "region_names",
-    "subdivision_countries",
     "register_backend",
+    "subdivision_countries",
 ]
 
 register_backend("embedded", EmbeddedGazetteer)

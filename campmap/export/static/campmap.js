@@ -7,6 +7,12 @@
 function campmapRender(map, data) {
   "use strict";
   if (data.tiles) { L.tileLayer(data.tiles.url, data.tiles.options).addTo(map); }
+  // Credits are plain text: Leaflet reads an attribution as HTML, so escape it.
+  (data.credits || []).forEach(function (text) {
+    var span = document.createElement("span");
+    span.textContent = text;
+    map.attributionControl.addAttribution(span.innerHTML);
+  });
   function el(tag, text, cls) {
     var node = document.createElement(tag);
     if (text !== undefined && text !== null) { node.textContent = String(text); }
@@ -21,11 +27,12 @@ function campmapRender(map, data) {
   }
   var S = data.sites, n = S.n;
   var names = ["name", "count_text", "count_conflict", "place_kind", "status", "quote", "sources",
-    "verification", "review_note", "backend"];
+    "verification", "review_note", "backend", "camera"];
   var cols = {};
   names.forEach(function (k) { cols[k] = column(k); });
   function site(i) {
-    var p = {count: S.count[i], uncertainty_m: S.uncertainty_m[i]};
+    var p = {count: S.count[i], uncertainty_m: S.uncertainty_m[i],
+      confidence: S.confidence ? S.confidence[i] : null};
     names.forEach(function (k) { p[k] = cols[k](i); });
     if (p.name === null) { p.name = "Site " + (i + 1); }
     return p;
@@ -62,6 +69,10 @@ function campmapRender(map, data) {
     box.appendChild(el("h2", p.name));
     box.appendChild(el("p", countText(p)));
     if (p.status) { box.appendChild(el("p", "Status: " + p.status)); }
+    if (p.camera && p.camera !== "camera") { box.appendChild(el("p", "Camera: " + p.camera)); }
+    if (p.confidence !== null && p.confidence !== undefined) {
+      box.appendChild(el("p", "campmap's confidence: " + Math.round(p.confidence * 100) + "%"));
+    }
     if (p.verification) {
       box.appendChild(el("p", "Verification: " + p.verification,
         p.verification === "reported" ? null : "cm-verified-" + verifiedClass(p)));

@@ -1,0 +1,207 @@
+"""What kind of camera a report speaks of, and what state the cameras are in.
+
+A camera's kind is read from the words of its sentence (``ANPR cameras``,
+``red-light camera``, ``ShotSpotter sensors``); a sentence that names no kind
+takes the kind of the list or sentence it continues, then the report's most
+frequent kind. Kinds carry the OpenStreetMap tags a mapper would use
+(``surveillance:type``, ``surveillance:zone``; see the OSM wiki's
+``Key:surveillance:type``), and the mounting (``camera:type``) when the text
+says it.
+
+Statuses are, from most to least specific: ``removed``, ``relocated_from``,
+``damaged``, ``covered``, ``deployed`` (a temporary deployment: vans, tripods),
+``proposed``, ``approved``, ``planned`` and ``installed`` (also existing
+cameras).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+__all__ = [
+    "KINDS",
+    "STATUSES",
+    "Kind",
+    "camera_kind",
+    "camera_type",
+    "clause_status",
+    "report_kind",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Kind:
+    """A kind of camera and its OpenStreetMap tags.
+
+    Attributes
+    ----------
+    name : str
+        ``anpr``, ``speed``, ``cctv`` ... (see :data:`KINDS`).
+    surveillance_type : str
+        OSM ``surveillance:type``: ``camera``, ``ALPR`` or ``gunshot_detector``.
+    zone : str or None
+        OSM ``surveillance:zone`` when the kind implies it (``traffic``).
+    """
+
+    name: str
+    surveillance_type: str = "camera"
+    zone: str | None = None
+
+
+_K = r"(?:s|es)?"
+# Purpose before technology: bus-lane cameras are ANPR cameras, but a map
+# reader wants to know they enforce a bus lane.
+_PATTERNS: tuple[tuple[Kind, str], ...] = (
+    (
+        Kind("facial-recognition"),
+        r"facial[\s-]recognition|face[\s-]?(?:scanning|recognition)|\blfr\b",
+    ),
+    (Kind("gunshot", "gunshot_detector"), r"shotspotter|gunshot|shots?[\s-]fired\s+detect"),
+    (Kind("noise", "camera", "traffic"), r"noise[\s-](?:camera|radar|monitor|sensor)" + _K),
+    (Kind("red-light", "camera", "traffic"), r"red[\s-]light"),
+    (
+        Kind("average-speed", "ALPR", "traffic"),
+        r"average[\s-]speed|section[\s-](?:control|speed)|point[\s-]to[\s-]point",
+    ),
+    (
+        Kind("speed", "camera", "traffic"),
+        r"speed(?:ing)?[\s-](?:cameras?|enforcement|vans?|detection)|safety[\s-]cameras?|"
+        r"speed[\s-]zone\s+cameras?|mobile\s+speed",
+    ),
+    (
+        Kind("bus-lane", "ALPR", "traffic"),
+        r"bus[\s-](?:lanes?|gates?)\s+(?:enforcement\s+)?cameras?",
+    ),
+    (Kind("school-street", "ALPR", "traffic"), r"school[\s-]streets?"),
+    (
+        Kind("moving-traffic", "ALPR", "traffic"),
+        r"moving[\s-]traffic|traffic\s+enforcement\s+cameras?",
+    ),
+    (
+        Kind("anpr", "ALPR", "traffic"),
+        r"\b(?:anpr|alpr|a?lprs?)\b|licen[cs]e[\s-]plate|number[\s-]plate|plate[\s-]read|"
+        r"\bflock\b|ulez\s+cameras?",
+    ),
+    (
+        Kind("cctv"),
+        r"\bcctv\b|closed[\s-]circuit|surveillance\s+cameras?|security\s+cameras?|"
+        r"video\s+surveillance|public[\s-]space\s+cameras?",
+    ),
+)
+KINDS: dict[str, Kind] = {kind.name: kind for kind, _ in _PATTERNS} | {"camera": Kind("camera")}
+"""Every kind by name; ``camera`` is a camera of unstated kind."""
+
+_SEARCH = [(kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in _PATTERNS]
+
+_CAMERA_TYPE = (
+    ("panning", re.compile(r"\bptz\b|pan[\s-](?:tilt|and[\s-]tilt)|panning|rotating", re.I)),
+    ("dome", re.compile(r"\bdome\b", re.I)),
+    ("fixed", re.compile(r"\bfixed\b", re.I)),
+)
+
+STATUSES = (
+    "removed",
+    "relocated_from",
+    "damaged",
+    "covered",
+    "deployed",
+    "proposed",
+    "approved",
+    "planned",
+    "installed",
+)
+"""Every status a site can have (``context`` aside), most specific first."""
+
+_DAMAGED = re.compile(
+    r"\b(?:damag(?:e|ed|ing)|vandali[sz](?:e|ed|ing|m)|sawn|sawed|sawing|toppled|felled|"
+    r"cut\s+down|pulled\s+down|torn\s+down|destroy(?:ed|ing)?|smash(?:ed|ing)?|wreck(?:ed|ing)?|"
+    r"set\s+(?:alight|on\s+fire)|spray[\s-]?painted|disabled|attacked|broken|water[\s-]damaged)\b",
+)
+_COVERED = re.compile(r"\b(?:covered|bagged|hooded|taped\s+over|covered\s+up)\b")
+_DEPLOYED = re.compile(
+    r"\b(?:deployed|deployments?|deploying|vans?|tripods?|temporar(?:y|ily)|mobile|"
+    r"pop[\s-]up|operation\s+on|on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b",
+)
+_PROPOSED = re.compile(
+    r"\b(?:propos(?:ed|al|als|es|ing)|consultation|calls?\s+for|called\s+for|wants?|"
+    r"would\s+like|asked\s+for|recommend(?:ed|s)?|suggest(?:ed|s)?|could\s+be|under\s+consideration)\b",
+)
+_APPROVED = re.compile(
+    r"\b(?:approv(?:ed|es|al)|green[\s-]light|go[\s-]ahead|signed\s+off|agreed\s+to|voted\s+to|"
+    r"authori[sz]ed)\b",
+)
+_PLANNED = re.compile(
+    r"\b(?:will\s+be\s+(?:installed|put\s+up|erected|fitted|placed|mounted|added|set\s+up|"
+    r"deployed|switched\s+on|used|in\s+place|located)|to\s+be\s+(?:installed|put\s+up|erected|"
+    r"fitted|placed|located|added)|plans?\s+to|planned|would\s+be\s+installed|"
+    r"will\s+(?:put|install|add|fit|erect|mount|place|deploy|get|have|go)|(?:is|are)\s+set\s+to|"
+    r"to\s+go\s+up|(?:is|are)\s+to\s+be|plans?\s+for|there\s+will\s+be|next\s+(?:week|month|year)|"
+    r"later\s+this\s+(?:week|month|year)|upcoming|future|coming\s+(?:weeks|months)|"
+    r"(?:is|are)\s+(?:going|expected)\s+to|will\s+soon|scheduled)\b",
+)
+_INSTALLED = re.compile(
+    r"\b(?:installed|have\s+been|has\s+been|were\s+put|went\s+live|now\s+(?:in|has|have)|"
+    r"already|existing|in\s+operation|switched\s+on|erected|mounted|fitted|operational)\b",
+)
+
+
+def camera_kind(text: str) -> Kind | None:
+    """Return the kind of camera a text names, or None.
+
+    >>> camera_kind("Flock cameras will be placed at Highway 17").name
+    'anpr'
+    >>> camera_kind("two new bus lane cameras").surveillance_type
+    'ALPR'
+    >>> camera_kind("the council said") is None
+    True
+    """
+    for kind, pattern in _SEARCH:
+        if pattern.search(text):
+            return kind
+    return None
+
+
+def report_kind(texts: Iterable[str]) -> Kind | None:
+    """Return the kind named most often in a report's sentences (the first on a tie)."""
+    votes: Counter[str] = Counter()
+    for text in texts:
+        kind = camera_kind(text)
+        if kind is not None:
+            votes[kind.name] += 1
+    return KINDS[votes.most_common(1)[0][0]] if votes else None
+
+
+def camera_type(text: str) -> str | None:
+    """Return OSM's ``camera:type`` (``fixed``, ``dome``, ``panning``) when the text says it.
+
+    >>> camera_type("three high-definition PTZ cameras")
+    'panning'
+    """
+    return next((name for name, pattern in _CAMERA_TYPE if pattern.search(text)), None)
+
+
+def clause_status(clause: str) -> str | None:
+    """Return the status a (lower-case) clause states for its cameras, or None.
+
+    >>> clause_status("cameras were sawn down on the high road")
+    'damaged'
+    >>> clause_status("the council has approved cameras at the park")
+    'approved'
+    >>> clause_status("cameras are on the high street") is None
+    True
+    """
+    for status, pattern in (
+        ("damaged", _DAMAGED),
+        ("covered", _COVERED),
+        ("proposed", _PROPOSED),
+        ("approved", _APPROVED),
+        ("planned", _PLANNED),
+        ("deployed", _DEPLOYED),
+        ("installed", _INSTALLED),
+    ):
+        if pattern.search(clause):
+            return status
+    return None
