@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import io
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -271,8 +272,13 @@ def read_review(path: str | Path) -> list[Decision]:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
-        raise ReviewError(label, "not UTF-8 text; save the review sheet as UTF-8 CSV") from err
-    reader = csv.DictReader(text.splitlines())
+        bad_line = data[: err.start].count(b"\n") + 1
+        raise ReviewError(
+            label, "not UTF-8 text; save the review sheet as UTF-8 CSV", bad_line
+        ) from err
+    # Rows end at \n, \r\n or \r only (newline=""), as a spreadsheet writes them, never at
+    # the other breaks str.splitlines() knows (NEL, U+2028, a form feed) that a quote may hold.
+    reader = csv.DictReader(io.StringIO(text, newline=""))
     try:
         missing = [c for c in ("site_id", *REVIEWER_COLUMNS) if c not in (reader.fieldnames or [])]
         if missing:

@@ -158,3 +158,18 @@ def test_python_api_takes_file_backends(tmp_path):
     layers = map_reports([report], backends=[load_gazetteer_file(write(tmp_path / "g.csv", CSV))])
     assert set(layers.sites["name"]) == {"Quillfeather Road", "Pelican Corner", "Whitehall"}
     assert set(layers.sites["backend"]) == {"g.csv"}
+
+
+@pytest.mark.parametrize("breaker", ["\x85", "\u2028", "\x0c", "\x1d"])
+def test_csv_rows_end_at_newlines_only(tmp_path, breaker):
+    """A NEL, U+2028 or form feed in a field is text, not the end of the row."""
+    content = (
+        "name,lat,lon,source\n"
+        f"Pelican{breaker}Corner,51.5031,-0.1275,survey{breaker}2024\n"
+        "Heron Yard,51.5040,-0.1280,survey\n"
+    )
+    places = {p.id: p for p in CSVGazetteer(write(tmp_path / "mine.csv", content)).places()}
+    assert set(places) == {"pelican-corner", "heron-yard"}
+    assert places["pelican-corner"].name == f"Pelican{breaker}Corner"
+    assert places["pelican-corner"].source == f"survey{breaker}2024"
+    assert places["heron-yard"].source == "survey"

@@ -198,3 +198,27 @@ def test_read_review_keeps_only_rows_with_decisions(tmp_path):
         ReviewError, match=r"review.csv:4: column site_id: 'site-1' is already on line 3"
     ):
         read_review(sheet)
+
+
+@pytest.mark.parametrize("breaker", ["\x85", "\u2028", "\x0c", "\x1c", "\v"])
+def test_line_breaks_only_python_splits_on_keep_every_row_whole(runner, tmp_path, breaker):
+    """NEL, U+2028, a form feed...: CSV rows end at \\n or \\r only, so no decision is lost."""
+    report = tmp_path / "report.txt"
+    report.write_text(FIRST)
+    sheet = tmp_path / "review.csv"
+    assert runner.invoke(cli, ["review", str(report), "-o", str(sheet)]).exit_code == 0
+    rows = read_rows(sheet)
+    for row in rows:  # a report's quote, as a spreadsheet saves it (not quoted: no \n in it)
+        row["quote"] = row["quote"].replace(" ", breaker, 1)
+    decide(rows, "leicester-square", verification="photo-confirmed", note=f"photo{breaker}12 May")
+    decide(rows, "piccadilly-circus", action="reject")
+    write_rows(sheet, rows)
+    decisions = {d.site_id: d for d in read_review(sheet)}
+    assert set(decisions) == {"leicester-square", "piccadilly-circus"}
+    assert decisions["leicester-square"].note == f"photo{breaker}12 May"
+    out = tmp_path / "out"
+    result = runner.invoke(cli, ["map", str(report), "-o", str(out), "--review", str(sheet)])
+    assert result.exit_code == 0, result.output
+    sites = {f["id"]: f for f in json.loads((out / "sites.geojson").read_text())["features"]}
+    assert "piccadilly-circus" not in sites
+    assert sites["leicester-square"]["properties"]["verification"] == "photo-confirmed"

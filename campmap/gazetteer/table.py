@@ -74,17 +74,19 @@ def load_csv_places(path: Path, backend: str) -> list[Place]:
         Naming the file, the line and the field that is wrong.
     """
     label = str(path)
+    # Read from the file object with newline="": rows end at \n, \r\n or \r only, never at the
+    # other breaks str.splitlines() knows (NEL, U+2028, a form feed) that a name may hold.
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            reader = csv.DictReader(handle)
+            try:
+                return _csv_places(path, label, backend, reader)
+            except csv.Error as err:  # e.g. a cell longer than csv.field_size_limit()
+                raise GazetteerError(label, f"not a CSV row: {err}", reader.line_num + 1) from err
+            except UnicodeDecodeError as err:  # decoded ahead of the rows: no line to name
+                raise GazetteerError(label, f"not UTF-8 text: {err.reason}") from err
     except OSError as err:
         raise GazetteerError(label, f"cannot read: {err.strerror or err}") from err
-    except UnicodeDecodeError as err:
-        raise GazetteerError(label, f"not UTF-8 text: {err.reason}") from err
-    reader = csv.DictReader(text.splitlines())
-    try:
-        return _csv_places(path, label, backend, reader)
-    except csv.Error as err:  # e.g. a cell longer than csv.field_size_limit()
-        raise GazetteerError(label, f"not a CSV row: {err}", reader.line_num + 1) from err
 
 
 def _csv_places(path: Path, label: str, backend: str, reader: csv.DictReader[str]) -> list[Place]:
