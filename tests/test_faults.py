@@ -274,3 +274,55 @@ def test_a_run_with_a_hostile_geocoder_still_maps_what_it_can(hostile_geocoder, 
     assert [f["properties"]["name"] for f in sites] == ["High Street"]
     coordinates = [f["geometry"]["coordinates"] for f in sites]
     assert [0.0, 0.0] not in coordinates
+
+
+# --- a link planted where a temporary file would go -------------------------------------------
+
+
+def test_a_link_planted_at_a_temporary_name_is_never_followed(tmp_path, town):
+    """Temporary names were predictable (``.map.<pid>.tmp.html``): a planted link was written
+    through, overwriting a file outside the output folder. Nothing outside is touched now."""
+    out = tmp_path / "out"
+    out.mkdir()
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep me", encoding="utf-8")
+    pid = os.getpid()
+    for name in OUTPUT_FILES:
+        stem, suffix = os.path.splitext(name)
+        (out / f".{stem}.{pid}.tmp{suffix}").symlink_to(victim)
+        (out / f".{stem}.{pid}.tmp{suffix}-journal").symlink_to(victim)
+    (out / "map.html").symlink_to(victim)  # a link at an output's own name is replaced
+    write_outputs(layers_of(FIRST, town), out)
+    assert victim.read_text(encoding="utf-8") == "keep me"
+    assert not (out / "map.html").is_symlink()
+    assert_complete(out)
+    # The review sheet and a gazetteer import are written the same way.
+    from campmap.review import write_review
+
+    sheet = out / "review.csv"
+    (out / f".review.{pid}.tmp.csv").symlink_to(victim)
+    write_review(layers_of(FIRST, town), sheet, town)
+    assert victim.read_text(encoding="utf-8") == "keep me"
+    assert sheet.read_text(encoding="utf-8").startswith("site_id,")
+
+
+def test_a_link_planted_at_a_checkpoint_temporary_name_is_never_followed(tmp_path):
+    from campmap import map_corpus
+
+    reports = tmp_path / "in"
+    reports.mkdir()
+    (reports / "a.txt").write_text(FIRST, encoding="utf-8")
+    (reports / "b.txt").write_text(SECOND, encoding="utf-8")
+    checkpoint = tmp_path / "out" / ".campmap-checkpoint"
+    options = {"gazetteer_files": [TOWN], "checkpoint": checkpoint, "batch_size": 1}
+    map_corpus([reports], **options)
+    finished = sorted(checkpoint.glob("*.pickle"))
+    assert finished
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep me", encoding="utf-8")
+    for path in finished:  # the run starts again: every batch is written anew
+        path.unlink()
+        path.with_suffix(f".{os.getpid()}.tmp").symlink_to(victim)
+    map_corpus([reports], **options)
+    assert victim.read_text(encoding="utf-8") == "keep me"
+    assert sorted(checkpoint.glob("*.pickle")) == finished
