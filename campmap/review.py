@@ -278,7 +278,8 @@ def read_review(path: str | Path) -> list[Decision]:
         ) from err
     # Rows end at \n, \r\n or \r only (newline=""), as a spreadsheet writes them, never at
     # the other breaks str.splitlines() knows (NEL, U+2028, a form feed) that a quote may hold.
-    reader = csv.DictReader(io.StringIO(text, newline=""))
+    # A NUL is dropped: GDAL would cut a note there in sites.geojson, and no other output would.
+    reader = csv.DictReader(io.StringIO(text.replace("\0", ""), newline=""))
     try:
         missing = [c for c in ("site_id", *REVIEWER_COLUMNS) if c not in (reader.fieldnames or [])]
         if missing:

@@ -222,3 +222,27 @@ def test_line_breaks_only_python_splits_on_keep_every_row_whole(runner, tmp_path
     sites = {f["id"]: f for f in json.loads((out / "sites.geojson").read_text())["features"]}
     assert "piccadilly-circus" not in sites
     assert sites["leicester-square"]["properties"]["verification"] == "photo-confirmed"
+
+
+def test_a_nul_in_a_review_note_is_dropped_so_every_output_agrees(runner, tmp_path):
+    """GDAL cut a note at a NUL in sites.geojson while report.json and sites.csv kept the rest."""
+    report = tmp_path / "report.txt"
+    report.write_text(FIRST)
+    sheet = tmp_path / "review.csv"
+    assert runner.invoke(cli, ["review", str(report), "-o", str(sheet)]).exit_code == 0
+    rows = read_rows(sheet)
+    decide(rows, "leicester-square", note="photo\0 12 May", verification="photo-confirmed")
+    write_rows(sheet, rows)
+    assert {d.site_id: d.note for d in read_review(sheet)} == {"leicester-square": "photo 12 May"}
+    out = tmp_path / "out"
+    result = runner.invoke(cli, ["map", str(report), "-o", str(out), "--review", str(sheet)])
+    assert result.exit_code == 0, result.output
+    features = json.loads((out / "sites.geojson").read_text())["features"]
+    in_geojson = {f["id"]: f["properties"]["review_note"] for f in features}
+    in_report = {
+        s["site_id"]: s["review_note"]
+        for s in json.loads((out / "report.json").read_text())["sites"]
+    }
+    in_csv = {r["site_id"]: r["review_note"] for r in read_rows(out / "sites.csv")}
+    assert in_geojson["leicester-square"] == in_report["leicester-square"] == "photo 12 May"
+    assert in_csv["leicester-square"] == "photo 12 May"

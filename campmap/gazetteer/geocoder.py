@@ -145,13 +145,13 @@ def parse_answer(service: str, answer: dict[str, Any], query: str) -> Place:
     osm = ""
     if raw.get("osm_type") and raw.get("osm_id") is not None:
         osm = f" (OSM {raw['osm_type']}/{raw['osm_id']})"
-    name = str(raw.get("name") or address.split(",")[0]).strip() or query
+    name = str(raw.get("name") or address.split(",")[0]).replace("\0", "").strip() or query
     return Place(
-        id=f"{service}-{ident}",
+        id=f"{service}-{ident}".replace("\0", ""),  # GDAL would cut the text at a NUL
         name=name,
-        kind=str(raw.get("type") or raw.get("addresstype") or "place"),
+        kind=str(raw.get("type") or raw.get("addresstype") or "place").replace("\0", ""),
         geometry=Point(float(answer["lon"]), float(answer["lat"])),
-        source=f"{service} place_id {ident}{osm}: {address}",
+        source=f"{service} place_id {ident}{osm}: {address}".replace("\0", ""),
         aliases=(query,) if query != name else (),
         backend=service,
     )
