@@ -30,7 +30,7 @@ from campmap.gazetteer import Gazetteer, default_gazetteer
 from campmap.gazetteer.names import normalize
 from campmap.geometry import site_point
 from campmap.layer import Layers, _osm_tags, _site_row
-from campmap.limits import MAX_TABLE_ROWS, read_limited
+from campmap.limits import MAX_COUNT, MAX_TABLE_ROWS, read_limited
 from campmap.records import Role
 
 __all__ = [
@@ -333,11 +333,15 @@ def _decision(label: str, line: int, row: dict[str, str | None]) -> Decision:
     count_text = cell("set_count")
     set_count = None
     if count_text:
-        if not re.fullmatch(r"\d+", count_text):
+        if not re.fullmatch(r"[0-9]+", count_text):
             raise ReviewError(
                 label, f"column set_count: {count_text!r} is not a whole number of cameras", line
             )
         set_count = int(count_text)
+        if set_count > MAX_COUNT:
+            raise ReviewError(
+                label, f"column set_count: more than MAX_COUNT ({MAX_COUNT}) cameras", line
+            )
     decision = Decision(
         site_id, line, action, cell("move_to"), set_count, verification, cell("note")
     )

@@ -29,7 +29,7 @@ from campmap.extract.junctions import join_junctions
 from campmap.extract.places import PlaceHit, find_places
 from campmap.extract.region import settle_namesakes
 from campmap.gazetteer import Gazetteer
-from campmap.limits import check_rows, read_limited
+from campmap.limits import check_count, check_rows, read_limited
 from campmap.records import Mention, Occurrence, Problem, Role, Sentence, Source
 
 __all__ = ["TABLE_SUFFIXES", "Table", "clean_location", "is_table", "read_table"]
@@ -267,11 +267,4 @@ def _count(
 ) -> int | None:
     if column is None or column >= len(cells) or not cells[column].strip():
         return None
-    raw = cells[column].strip()
-    if not raw.isdigit():
-        raise InputError(
-            label,
-            f"column {header[column]!r}: expected a whole number of cameras, got {raw!r}",
-            line,
-        )
-    return int(raw)
+    return check_count(cells[column].strip(), label, line, header[column])

@@ -142,6 +142,7 @@ def test_decisions_apply_and_survive_a_changed_report(runner, tmp_path):
         ("move_to", "95, 400", "column move_to: '95, 400' is not 'lat, lon' in degrees"),
         ("verification", "confirmed-ish", "column verification: 'confirmed-ish' is not one of"),
         ("set_count", "four", "column set_count: 'four' is not a whole number"),
+        ("set_count", "9" * 20, "column set_count: more than MAX_COUNT (9007199254740991) cameras"),
         ("action", "delete", "column action: 'delete' is not one of accept, reject, move"),
     ],
 )

@@ -100,6 +100,16 @@ def test_text_reports_and_tables_map_together(table, tmp_path):
             None,
             "bad.csv:2: column 'Cameras': expected a whole number of cameras, got 'two'",
         ),
+        (  # a superscript two passes str.isdigit() but not int(): it crashed the run
+            "Site,Cameras\nWhitehall,\u00b2\n",
+            None,
+            "bad.csv:2: column 'Cameras': expected a whole number of cameras, got '\u00b2'",
+        ),
+        (  # past what a GeoPackage or a JSON reader holds: it crashed the run
+            "Site,Cameras\nWhitehall,99999999999999999999\n",
+            None,
+            "bad.csv:2: column 'Cameras': 99999999999999999999 is more than MAX_COUNT",
+        ),
     ],
 )
 def test_bad_tables_give_one_line_naming_file_line_and_what_was_expected(
