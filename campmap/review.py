@@ -24,7 +24,7 @@ import pandas as pd
 from shapely.geometry import Point
 
 from campmap.errors import InputError
-from campmap.export.table import defuse
+from campmap.export.table import undefuse, write_csv
 from campmap.extract.attribution import attribute_sources
 from campmap.gazetteer import Gazetteer, default_gazetteer
 from campmap.gazetteer.names import normalize
@@ -236,10 +236,7 @@ def write_review(
 
     def write(temp: Path) -> None:
         with temp.open("w", encoding="utf-8", newline="") as handle:
-            writer = csv.DictWriter(handle, fieldnames=REVIEW_COLUMNS, lineterminator="\n")
-            writer.writeheader()
-            for row in rows:
-                writer.writerow({k: "" if v is None else defuse(v) for k, v in row.items()})
+            write_csv(handle, REVIEW_COLUMNS, ([row[c] for c in REVIEW_COLUMNS] for row in rows))
 
     replace_all(prepare_dir(target.parent), [(target.name, write)])
 
@@ -310,8 +307,7 @@ def _decisions(label: str, reader: csv.DictReader[str]) -> list[Decision]:
 
 def _decision(label: str, line: int, row: dict[str, str | None]) -> Decision:
     def cell(name: str) -> str:
-        value = (row.get(name) or "").strip()
-        return value[1:] if value.startswith("'") and value[1:2] in "=+-@" else value
+        return undefuse((row.get(name) or "").strip()).strip()
 
     site_id = cell("site_id")
     if not site_id:
