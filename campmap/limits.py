@@ -16,6 +16,7 @@ from campmap.errors import InputError
 
 __all__ = [
     "MAX_COUNT",
+    "MAX_GEOCODER_ANSWER_BYTES",
     "MAX_PARAGRAPH_CHARS",
     "MAX_REPORT_BYTES",
     "MAX_TABLE_ROWS",
@@ -38,6 +39,12 @@ characters is some 30 pages of text with no paragraph break."""
 
 MAX_TABLE_ROWS = 200_000
 """Most data rows read from a deployments table or a review sheet."""
+
+MAX_GEOCODER_ANSWER_BYTES = 1024 * 1024
+"""Largest answer read from an online geocoder (1 MiB); Nominatim's answers are a few KB.
+
+A longer one (an endless stream, a Content-Length past it) is abandoned (the
+connection dropped) and the name left unresolved, with the reason."""
 
 MAX_COUNT = 2**53 - 1
 """Largest camera count kept as a number (9 007 199 254 740 991).
