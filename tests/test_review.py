@@ -247,3 +247,48 @@ def test_a_nul_in_a_review_note_is_dropped_so_every_output_agrees(runner, tmp_pa
     in_csv = {r["site_id"]: r["review_note"] for r in read_rows(out / "sites.csv")}
     assert in_geojson["leicester-square"] == in_report["leicester-square"] == "photo 12 May"
     assert in_csv["leicester-square"] == "photo 12 May"
+
+
+def test_a_decision_made_on_another_count_or_quote_is_flagged_stale(runner, tmp_path):
+    """A verification survived a changed count and quote with no warning."""
+    report = tmp_path / "report.txt"
+    report.write_text(FIRST)
+    sheet = tmp_path / "review.csv"
+    assert runner.invoke(cli, ["review", str(report), "-o", str(sheet)]).exit_code == 0
+    rows = read_rows(sheet)
+    decide(rows, "leicester-square", verification="photo-confirmed", note="photo 12 May")
+    decide(rows, "royal-opera-house", note="same sentence in both runs")
+    write_rows(sheet, rows)
+    report.write_text(SECOND)  # Leicester Square: four cameras -> six, another quote
+    out = tmp_path / "out"
+    result = runner.invoke(cli, ["map", str(report), "-o", str(out), "--review", str(sheet)])
+    assert result.exit_code == 0, result.output
+    warning = "decision for 'leicester-square' is stale (count 4 -> 6, quote changed"
+    assert warning in result.output and "'royal-opera-house' is stale" not in result.output
+    outdated = json.loads((out / "report.json").read_text())["review"]["outdated"]
+    assert [(o["site_id"], o["stale"]) for o in outdated] == [
+        ("leicester-square", "count 4 -> 6, quote changed")
+    ]
+    result = runner.invoke(cli, ["review", str(report), "-o", str(sheet)])
+    assert result.exit_code == 0 and warning in result.output
+    stale = {r["site_id"]: r["stale"] for r in read_rows(sheet)}
+    assert stale["leicester-square"] == "count 4 -> 6, quote changed"
+    assert stale["royal-opera-house"] == "" and stale["piccadilly-circus"] == ""
+
+
+def test_an_old_sheet_without_the_decided_on_columns_loads_and_flags_nothing(runner, tmp_path):
+    report = tmp_path / "report.txt"
+    report.write_text(SECOND)
+    sheet = tmp_path / "review.csv"
+    old = REVIEW_COLUMNS[: REVIEW_COLUMNS.index("decided_on_count")]
+    row = dict.fromkeys(old, "") | {"site_id": "leicester-square", "count": "4"}
+    row |= {"quote": "Four cameras face Leicester Square.", "verification": "photo-confirmed"}
+    with sheet.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=old, lineterminator="\n")
+        writer.writeheader()
+        writer.writerow(row)
+    out = tmp_path / "out"
+    result = runner.invoke(cli, ["map", str(report), "-o", str(out), "--review", str(sheet)])
+    assert result.exit_code == 0, result.output
+    assert "stale" not in result.output
+    assert json.loads((out / "report.json").read_text())["review"]["outdated"] == []
