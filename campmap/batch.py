@@ -50,6 +50,7 @@ from typing import Any, BinaryIO, TextIO, TypeAlias
 
 from campmap.corpus import Report, iter_reports, read_stored, source_of
 from campmap.errors import InputError
+from campmap.export.atomic import replace_file
 from campmap.extract import extract
 from campmap.extract.attribution import Attribution, attribute_sentence
 from campmap.extract.screen import names_camera, names_no_camera
@@ -704,9 +705,7 @@ class _Checkpoint:
     def save(self, batch: Sequence[Report], packed: bytes) -> None:
         path = self.path(batch)
         self.folder.mkdir(parents=True, exist_ok=True)
-        temp = path.with_suffix(f".{os.getpid()}.tmp")
-        temp.write_bytes(packed)
-        temp.replace(path)
+        replace_file(path, packed)  # a fresh temporary name: a planted link is never followed
 
 
 class _Done:

@@ -416,6 +416,7 @@ def map_command(
                 f"{review_file}:{item['line']}: decision for {item['site_id']!r} matches "
                 "nothing in this run (kept in the review sheet)"
             )
+        _warn_outdated(review_file, layers.review["outdated"])
     require_something(layers)
     written = write_outputs(
         layers, output, title=title, tiles=tiles, embed=embed_src if embed else None, png=png
@@ -653,6 +654,16 @@ def mention_record(mention: Mention) -> dict[str, Any]:
     }
 
 
+def _warn_outdated(sheet: Path | None, outdated: Sequence[dict[str, Any]]) -> None:
+    """Warn of each decision made on another count or quote than this run's."""
+    for item in outdated:
+        _warn(
+            f"{sheet}:{item['line']}: decision for {item['site_id']!r} is stale "
+            f"({item['stale']} since it was made): check it again, then empty its "
+            "decided_on_count and decided_on_quote cells"
+        )
+
+
 @cli.command("review")
 @inputs_argument
 @click.option(
@@ -682,7 +693,8 @@ def review_command(
         paths, backends=backends, region=places["region"], location_column=location_column
     )
     _report_problems(layers)
-    write_review(layers, output, default_gazetteer(backends), previous=previous)
+    outdated = write_review(layers, output, default_gazetteer(backends), previous=previous)
+    _warn_outdated(output, outdated)
     click.echo(f"wrote {output} ({len(previous)} earlier decisions kept)")
 
 
