@@ -22,6 +22,7 @@ from campmap.batch import (
     CHECKPOINT_FOLDER,
     DEFAULT_BATCH_SIZE,
     MAX_EVIDENCE,
+    REPORT_TIMEOUT,
     CorpusStats,
     Progress,
     extract_corpus,
@@ -39,6 +40,7 @@ from campmap.gazetteer.geocoder import BBox
 from campmap.gazetteer.online import place_unresolved
 from campmap.gazetteer.osm import import_osm
 from campmap.layer import Layers
+from campmap.outdir import check_output_folder, lock_folder
 from campmap.paths import example_paths
 from campmap.pipeline import map_reports, require_something
 from campmap.records import Document, Mention, Role
@@ -98,6 +100,15 @@ def corpus_options(func: Callable[P, R]) -> Callable[P, R]:
             is_flag=True,
             help="When streaming: also extract the reports that never name a camera (by default "
             "they are counted and skipped: they hold no site, only context places).",
+        ),
+        click.option(
+            "--report-timeout",
+            type=click.FloatRange(min=0),
+            default=REPORT_TIMEOUT,
+            show_default=True,
+            metavar="SECONDS",
+            help="When streaming: a report still being read and extracted after this long is "
+            "stopped, skipped and counted (0: no limit).",
         ),
     ]
     for option in reversed(options):
@@ -370,6 +381,7 @@ def map_command(
     batch_size: int,
     text_field: str,
     every_report: bool,
+    report_timeout: float,
     evidence_per_site: int,
     **places: Any,
 ) -> None:
@@ -386,6 +398,10 @@ def map_command(
     checkpoint = Path(output) / CHECKPOINT_FOLDER
     if corpus:
         _corpus_inputs(paths)
+    check_output_folder(output, paths)
+    # One run at a time in the folder (none deletes another's checkpoints): held to the end.
+    click.get_current_context().with_resource(lock_folder(output))
+    if corpus:
         with _dask_client(scheduler) as client:
             run = map_corpus(
                 paths,
@@ -400,6 +416,8 @@ def map_command(
                 progress=Progress(enabled=not quiet),
                 evidence_per_site=evidence_per_site,
                 screen=not every_report,
+                report_timeout=report_timeout or None,
+                on_warning=_warn,
             )
         layers = run.layers
         _report_corpus(run.stats, layers)
@@ -455,10 +473,11 @@ def _report_corpus(stats: CorpusStats, layers: Layers) -> None:
         _warn(f"{item['source']}: could not place {item['text']!r}")
     resumed = f", {stats.resumed_batches} batches resumed from a checkpoint"
     skipped = f"; {stats.no_camera} name no camera (skipped)"
+    stopped = f"; {stats.timed_out} over the time budget (stopped and skipped)"
     click.echo(
         f"campmap: read {stats.reports} reports ({stats.bytes / 1e6:.1f} MB) in "
         f"{stats.seconds:.1f} s{resumed if stats.resumed_batches else ''}"
-        f"{skipped if stats.no_camera else ''}",
+        f"{skipped if stats.no_camera else ''}{stopped if stats.timed_out else ''}",
         err=True,
     )
     if stats.failed:
@@ -547,6 +566,7 @@ def extract_command(
     batch_size: int,
     text_field: str,
     every_report: bool,
+    report_timeout: float,
     **places: Any,
 ) -> None:
     """List every place mention in the reports, with its role and count.
@@ -559,7 +579,15 @@ def extract_command(
     if _corpus_mode(inputs, jobs, scheduler):
         _corpus_inputs(inputs)
         _extract_corpus(
-            inputs, as_json, jobs or 1, scheduler, batch_size, text_field, every_report, places
+            inputs,
+            as_json,
+            jobs or 1,
+            scheduler,
+            batch_size,
+            text_field,
+            every_report,
+            report_timeout,
+            places,
         )
         return
     gazetteer = default_gazetteer(_backends(**places))
@@ -594,6 +622,7 @@ def _extract_corpus(
     batch_size: int,
     text_field: str,
     every_report: bool,
+    report_timeout: float,
     places: dict[str, Any],
 ) -> None:
     if places["geocoder"] is not None:
@@ -610,6 +639,7 @@ def _extract_corpus(
             progress=Progress(),
             stats=stats,
             screen=not every_report,
+            report_timeout=report_timeout or None,
         )
         for mention in mentions:
             r = mention_record(mention)

@@ -15,6 +15,11 @@ Inputs
   optionally ``id`` and ``url``; each line is a report named ``FILE:LINE``;
 - a folder of any of these, read recursively (hidden files skipped);
 - a glob pattern (``archive/2024-*/*.html``, ``**`` for any depth).
+
+Symbolic links are followed as a plain run (:func:`campmap.read_sources`)
+follows them: a link given as an input, or to a file, is read; a link to a
+folder met inside a folder is not walked (nor by ``**``), so a loop or a link
+to ``/`` cannot send the walk round for ever or across the disk.
 """
 
 from __future__ import annotations
@@ -106,7 +111,10 @@ def _wanted(name: str) -> bool:
 
 
 def _walk(folder: str) -> Iterator[str]:
-    """Yield the report files under ``folder`` in path order, one directory in memory at a time."""
+    """Yield the report files under ``folder`` in path order, one directory in memory at a time.
+
+    Links to files are read; links to folders are not walked (as a plain run).
+    """
     try:
         with os.scandir(folder) as scan:
             entries = sorted(scan, key=lambda e: e.name)
@@ -115,10 +123,37 @@ def _walk(folder: str) -> Iterator[str]:
     for entry in entries:
         if entry.name.startswith("."):
             continue
-        if entry.is_dir():
+        if entry.is_dir(follow_symlinks=False):
             yield from _walk(entry.path)
-        elif entry.is_file() and _wanted(entry.name):
+        elif _is_file(entry) and _wanted(entry.name):
             yield entry.path
+
+
+def _is_file(entry: os.DirEntry[str]) -> bool:
+    """Whether an entry is a file, or a link to one (a broken link, or a loop, is not)."""
+    try:
+        return entry.is_file()
+    except OSError:
+        return False
+
+
+def _glob(pattern: str) -> list[str]:
+    """Return the paths a pattern matches, sorted; ``**`` does not go through links to folders.
+
+    (:func:`glob.glob` follows them, and two links up the tree make it run for ever.
+    :meth:`pathlib.Path.glob` does not, but matches hidden names, which are skipped
+    here unless the pattern spells them out, as :func:`glob.glob` does.)
+    """
+    anchor = Path(pattern).anchor
+    relative = pattern[len(anchor) :]
+    spelled = {part for part in Path(relative).parts if not glob.has_magic(part)}
+    matches = []
+    for path in Path(anchor or ".").glob(relative):
+        parts = path.parts[len(Path(anchor).parts) :] if anchor else path.parts
+        if any(p.startswith(".") and p not in spelled and p not in {".", ".."} for p in parts):
+            continue
+        matches.append(str(path))
+    return sorted(matches)
 
 
 def _expand(item: str) -> Iterator[str]:
@@ -132,14 +167,14 @@ def _expand(item: str) -> Iterator[str]:
     elif Path(item).exists():
         yield item
     elif glob.has_magic(item):
-        matches = sorted(glob.iglob(item, recursive=True))  # noqa: PTH207
+        matches = _glob(item)
         if not matches:
             raise InputError(item, "the pattern matches no file")
         for match in matches:
             if Path(match).is_dir():
                 yield from _walk(match)
-            elif _wanted(match) or match == item:
-                yield match
+            elif Path(match).is_file() and (_wanted(match) or match == item):
+                yield match  # (not a broken link, as when walking a folder)
     else:
         raise InputError(item, "no such file, folder or pattern")
 
