@@ -23,7 +23,7 @@ from syntok import segmenter
 from syntok._segmentation_states import State as syntok_state  # its abbreviation lists
 
 from campmap.errors import InputError
-from campmap.limits import check_paragraphs, read_limited
+from campmap.limits import MAX_PARAGRAPH_CHARS, check_paragraphs, read_limited
 from campmap.records import Document, Occurrence, Problem, Sentence, Source
 
 __all__ = [
@@ -95,7 +95,6 @@ _SPACES = re.compile(r"[ \t]{2,}|\t")  # a lone space is left alone: nothing to 
 # "China 's" (a scraper's space before a possessive) becomes "China's".
 _SPACED_POSSESSIVE = re.compile(r"(?<=\w) '(?=s\b)")
 _BULLET = re.compile(r"^\s*(?:[-*+\u2022\u25aa\u25cf]|\d{1,2}[.)])\s+")
-_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MD_MARK = re.compile(r"(\*\*|__|(?<!\w)[*_](?=\w)|(?<=\w)[*_](?!\w)|^#{1,6}\s*)", re.M)
 _TRAILING_CREDIT = re.compile(r"\s*\([^()]{0,40}\)\s*[.!?]?\s*$")
 _WORD_RUN = re.compile(r"[^\W_]+")
@@ -206,6 +205,8 @@ def source_from_bytes(data: bytes, label: str, suffix: str = "") -> Source:
     if suffix in {".html", ".htm"} or (suffix not in {".txt", ".md"} and looks_like_html(text)):
         text, url = html_to_text(text)
     elif suffix in {".md", ".markdown"}:
+        if len(text) > MAX_PARAGRAPH_CHARS:  # the limit before any more work on the text
+            check_paragraphs(clean_text(text), label)
         text = _strip_markdown(text)
     cleaned = clean_text(text)
     if not cleaned.strip():
@@ -437,7 +438,45 @@ def _join_lines(lines: list[str]) -> list[str]:
 
 
 def _strip_markdown(text: str) -> str:
-    return _MD_MARK.sub("", _MD_LINK.sub(r"\1", text))
+    return _MD_MARK.sub("", _unlink(text))
+
+
+def _unlink(text: str) -> str:
+    r"""Replace each Markdown link or image ``[text](target)`` by its text, in one pass.
+
+    A link's text runs from a ``[`` to the next ``]``, which must be followed by
+    ``(``; its target runs to the next ``)``. Every ``[`` before the same ``]``
+    fails or succeeds alike, so the search goes on after that ``]``, and once no
+    ``)`` is left no link can follow: each character is looked at a bounded
+    number of times (the pattern ``!?\[([^\]]*)\]\([^)]*\)`` this replaces took
+    time in the square of a text of repeated ``[``).
+
+    Examples
+    --------
+    >>> _unlink("See [the map](https://x.org/m) and ![a photo](p.jpg), [not a link].")
+    'See the map and a photo, [not a link].'
+    >>> _unlink("[a [b](u) [[c](v")
+    'a [b [[c](v'
+    """
+    parts: list[str] = []
+    done = 0  # text before this is copied or replaced
+    start = text.find("[")
+    while start != -1:
+        close = text.find("]", start + 1)
+        if close == -1:
+            break
+        if not text.startswith("(", close + 1):
+            start = text.find("[", close + 1)
+            continue
+        end = text.find(")", close + 2)
+        if end == -1:
+            break
+        bang = start - 1 if start > done and text[start - 1] == "!" else start
+        parts += (text[done:bang], text[start + 1 : close])
+        done = end + 1
+        start = text.find("[", done)
+    parts.append(text[done:])
+    return "".join(parts)
 
 
 def looks_like_html(text: str) -> bool:
