@@ -49,6 +49,7 @@ from pathlib import Path
 from typing import Any, BinaryIO, TextIO, TypeAlias
 
 from campmap.corpus import Report, iter_reports, read_stored, source_of
+from campmap.display import one_line
 from campmap.errors import InputError
 from campmap.extract import extract
 from campmap.extract.attribution import Attribution, attribute_sentence
@@ -833,7 +834,7 @@ def _reason(message: str) -> str:
 
 
 def _warn(problem: Problem) -> None:
-    print(f"campmap: warning: {problem}", file=sys.stderr)
+    print(f"campmap: warning: {one_line(str(problem))}", file=sys.stderr)
 
 
 def _settings(inputs: Sequence[str], config: RunConfig, *options: object) -> str:

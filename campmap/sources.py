@@ -22,6 +22,7 @@ import charset_normalizer
 from syntok import segmenter
 from syntok._segmentation_states import State as syntok_state  # its abbreviation lists
 
+from campmap.display import BIDI_CONTROLS, file_label
 from campmap.errors import InputError
 from campmap.limits import MAX_PARAGRAPH_CHARS, check_paragraphs, read_limited
 from campmap.records import Document, Occurrence, Problem, Sentence, Source
@@ -85,9 +86,12 @@ _ODD: dict[str, str] = {
     "\u200d": "",
     "\u2060": "",
     "\ufeff": "",
+    # Bidirectional controls: a quote must not display in another order than it reads.
+    **dict.fromkeys(BIDI_CONTROLS, ""),
 }
 REMOVED_CHARACTERS = "".join(c for c, replacement in _ODD.items() if not replacement)
-"""Invisible characters cleaning removes (soft hyphen, zero-width spaces, BOM)."""
+"""Invisible characters cleaning removes (soft hyphen, zero-width spaces, BOM,
+bidirectional controls)."""
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # One pass over the text finds both (control characters go).
 _ODD_OR_CONTROL = re.compile("[" + "".join(_ODD) + _CONTROL.pattern[1:])
@@ -173,6 +177,7 @@ def read_source(path: str | Path, *, stdin: BinaryIO | None = None) -> Source:
         suffix = ""
     else:
         file = Path(path)
+        label = file_label(path)
         if not file.exists():
             raise InputError(label, "no such file")
         if file.is_dir():
@@ -258,7 +263,7 @@ def _expand(inputs: Iterable[str | Path], problems: list[Problem]) -> Iterator[s
             continue
         path = Path(item)
         if not path.exists():
-            raise InputError(label, "no such file or folder")
+            raise InputError(file_label(label), "no such file or folder")
         if path.is_dir():
             files = sorted(
                 p
@@ -269,7 +274,8 @@ def _expand(inputs: Iterable[str | Path], problems: list[Problem]) -> Iterator[s
             )
             if not files:
                 endings = ", ".join(sorted(REPORT_SUFFIXES))
-                problems.append(Problem(label, f"folder holds no reports (looked for {endings})"))
+                message = f"folder holds no reports (looked for {endings})"
+                problems.append(Problem(file_label(label), message))
             for file in files:
                 if str(file) not in seen:
                     seen.add(str(file))
@@ -385,10 +391,11 @@ def html_to_text(html: str) -> tuple[str, str | None]:
 def clean_text(text: str) -> str:
     r"""Normalise a report's text.
 
-    Typographic quotes become ASCII, odd spaces become spaces, invisible and
-    control characters go, a scraper's ``China 's`` becomes ``China's``, and
-    paragraphs are separated by one blank line. Hard-wrapped lines inside a
-    paragraph are joined; short lines (titles, captions, list items) stay apart.
+    Typographic quotes become ASCII, odd spaces become spaces, invisible,
+    control and bidirectional control characters go, a scraper's
+    ``China 's`` becomes ``China's``, and paragraphs are separated by one
+    blank line. Hard-wrapped lines inside a paragraph are joined; short lines
+    (titles, captions, list items) stay apart.
 
     Parameters
     ----------
