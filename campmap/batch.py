@@ -55,6 +55,7 @@ from typing import Any, TextIO, TypeAlias
 from campmap.budget import run_within
 from campmap.checkpoint import Checkpoint, decode_evidence, encode_evidence
 from campmap.corpus import Report, iter_reports, read_stored, source_of
+from campmap.display import one_line
 from campmap.errors import InputError
 from campmap.extract import extract
 from campmap.extract.attribution import Attribution, attribute_sentence
@@ -924,7 +925,7 @@ def _reason(message: str) -> str:
 
 
 def _warn(problem: Problem | str) -> None:
-    print(f"campmap: warning: {problem}", file=sys.stderr)
+    print(f"campmap: warning: {one_line(str(problem))}", file=sys.stderr)
 
 
 def _settings(inputs: Sequence[str], config: RunConfig, *options: object) -> str:

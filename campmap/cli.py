@@ -7,7 +7,6 @@ Library errors become one line on standard error and a non-zero exit code.
 from __future__ import annotations
 
 import json
-import re
 import shutil
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -29,6 +28,7 @@ from campmap.batch import (
     map_corpus,
 )
 from campmap.diff import diff_runs
+from campmap.display import one_line
 from campmap.errors import CampmapError
 from campmap.export import write_map_outputs, write_outputs
 from campmap.export.embed import EmbedSourceError, check_src
@@ -299,18 +299,15 @@ def _clean_errors(func: Callable[P, R]) -> Callable[P, R]:
     return wrapper
 
 
-_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
 def _printable(text: str) -> str:
-    r"""Escape control characters (a file or place name could hold terminal escapes).
+    r"""Escape control characters and line breaks (a file or place name could hold them).
 
     Examples
     --------
-    >>> _printable("evil\x1b[2J.txt")
-    'evil\\x1b[2J.txt'
+    >>> _printable("evil\x1b[2J.txt"), _printable("two\nlines.txt")
+    ('evil\\x1b[2J.txt', 'two\\x0alines.txt')
     """
-    return _CONTROLS.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+    return one_line(text)
 
 
 def _warn(message: str) -> None:

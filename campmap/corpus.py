@@ -12,7 +12,12 @@ Inputs
   (``report.txt.gz``, ``.bz2``, ``.xz``);
 - a JSON-lines file (``.jsonl``, ``.ndjson``, also compressed): one article per
   line, a JSON object with a text field (``text`` unless told otherwise) and
-  optionally ``id`` and ``url``; each line is a report named ``FILE:LINE``;
+  optionally ``id`` and ``url``; each line is a report named ``FILE:LINE``.
+  A line is read with a bounded ``readline``: one longer than
+  :data:`~campmap.limits.MAX_REPORT_BYTES` (decompressed) is skipped unread
+  and counted as failed, like a compressed report that expands past it, as is
+  a line nested too deeply to parse or holding text that is not Unicode (a
+  lone surrogate escape);
 - a folder of any of these, read recursively (hidden files skipped);
 - a glob pattern (``archive/2024-*/*.html``, ``**`` for any depth).
 
@@ -36,6 +41,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
+from campmap.display import file_label
 from campmap.errors import InputError
 from campmap.limits import MAX_REPORT_BYTES, read_limited
 from campmap.records import Source
@@ -219,35 +225,73 @@ def iter_reports(inputs: Iterable[str | Path], *, text_field: str = "text") -> I
                 yield from _jsonl_reports(path, text_field)
             else:
                 stat = os.stat(path)  # noqa: PTH116
-                key = f"{path}:{stat.st_size}:{stat.st_mtime_ns}"
-                yield Report(label=path, path=path, key=key, size=stat.st_size)
+                label = file_label(path)
+                key = f"{label}:{stat.st_size}:{stat.st_mtime_ns}"
+                yield Report(label=label, path=path, key=key, size=stat.st_size)
+
+
+_SKIP_CHUNK = 1 << 20
+"""Bytes read at a time while skipping the rest of a line past the limit."""
+
+
+def _lines(stream: IO[bytes]) -> Iterator[tuple[bytes, int]]:
+    """Yield each line of a stream (at most one byte past the limit) and its full length.
+
+    A line longer than :data:`~campmap.limits.MAX_REPORT_BYTES` is never held
+    whole: its first ``MAX_REPORT_BYTES + 1`` bytes are yielded and the rest is
+    read through in chunks, counted, and dropped.
+    """
+    while True:
+        line = stream.readline(MAX_REPORT_BYTES + 1)
+        if not line:
+            return
+        size = len(line)
+        if size > MAX_REPORT_BYTES and not line.endswith(b"\n"):
+            while True:
+                rest = stream.readline(_SKIP_CHUNK)
+                size += len(rest)
+                if not rest or rest.endswith(b"\n"):
+                    break
+        yield line, size
 
 
 def _jsonl_reports(path: str, text_field: str) -> Iterator[Report]:
+    name = file_label(path)
+    unpacked = " when decompressed" if _suffixes(path)[1] is not None else ""
     try:
         stream = _open(path)
     except OSError as err:
-        yield Report(label=path, key=path, error=f"cannot read: {err.strerror or err}")
+        yield Report(label=name, key=name, error=f"cannot read: {err.strerror or err}")
         return
     with stream:
         number = 0
         try:
-            for number, raw in enumerate(stream, start=1):
-                if not raw.strip():
-                    continue
-                yield _jsonl_report(path, number, raw, text_field)
+            for number, (raw, size) in enumerate(_lines(stream), start=1):
+                if size > MAX_REPORT_BYTES:
+                    label = f"{name}:{number}"
+                    reason = (
+                        f"line of {size} bytes, larger than MAX_REPORT_BYTES "
+                        f"({MAX_REPORT_BYTES}){unpacked}"
+                        "; skipped unread"
+                    )
+                    yield Report(label=label, key=f"{label}:{size}", error=reason, size=size)
+                elif raw.strip():
+                    yield _jsonl_report(name, number, raw, text_field)
         except (OSError, EOFError, lzma.LZMAError) as err:
-            label = f"{path}:{number + 1}"
+            label = f"{name}:{number + 1}"
             yield Report(label=label, key=label, error=f"cannot decompress: {err}")
 
 
-def _jsonl_report(path: str, number: int, raw: bytes, text_field: str) -> Report:
-    label = f"{path}:{number}"
+def _jsonl_report(name: str, number: int, raw: bytes, text_field: str) -> Report:
+    label = f"{name}:{number}"
     key = f"{label}:{hashlib.blake2b(raw, digest_size=16).hexdigest()}"
     try:
         record = json.loads(raw)
     except (UnicodeDecodeError, ValueError) as err:
         reason = f"malformed JSON line: {err}"
+        return Report(label=label, key=key, error=reason, size=len(raw))
+    except RecursionError:
+        reason = "JSON nested too deeply to read (expected one object of plain fields)"
         return Report(label=label, key=key, error=reason, size=len(raw))
     if not isinstance(record, dict):
         got = type(record).__name__
@@ -258,6 +302,15 @@ def _jsonl_report(path: str, number: int, raw: bytes, text_field: str) -> Report
         reason = f"no text field {text_field!r} (fields: {fields})"
         return Report(label=label, key=key, error=reason, size=len(raw))
     url = record.get("url")
+    if b"\\u" in raw:  # only an escape can give a lone surrogate, which no output can hold
+        for field, value in ((text_field, text), ("url", url)):
+            bad = _lone_surrogate(value) if isinstance(value, str) else None
+            if bad is not None and isinstance(value, str):
+                reason = (
+                    f"field {field!r} holds a lone surrogate (\\u{ord(value[bad]):04x}) at "
+                    f"character {bad + 1}, which is not text; expected valid Unicode"
+                )
+                return Report(label=label, key=key, error=reason, size=len(raw))
     return Report(
         label=label,
         text=text,
@@ -265,6 +318,15 @@ def _jsonl_report(path: str, number: int, raw: bytes, text_field: str) -> Report
         key=key,
         size=len(raw),
     )
+
+
+def _lone_surrogate(text: str) -> int | None:
+    """Return the index of the first lone surrogate in ``text``, or None."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as err:
+        return err.start
+    return None
 
 
 def read_stored(report: Report) -> tuple[bytes | str, str]:

@@ -20,12 +20,13 @@ kept as shared text, never copied to each.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from bisect import bisect_left, bisect_right
 
 from campmap.extract.counts import CAMERA_NOUN, CountKind, Number, camera_counts
 from campmap.extract.junctions import join_junctions
 from campmap.extract.places import PlaceHit, find_places
 from campmap.extract.region import settle_namesakes
+from campmap.extract.scan import Scan
 from campmap.gazetteer import Gazetteer, default_gazetteer
 from campmap.gazetteer.names import lowercase
 from campmap.records import Document, Mention, Place, Role, Sentence
@@ -87,7 +88,7 @@ _CLAUSE_BREAK = re.compile(
     r"[;:]|,\s+(?:and\s+|but\s+|while\s+|with\s+)?(?:more|others|further|another|the\s+rest)\b"
     r"|\s(?:while|whereas|whilst)\s",
 )
-_NEGATED = re.compile(r"\b(?:no|not|never|none|nor|without)\b[^,;]*$")
+# (A negation earlier in a mention's clause: see Scan.negated_before.)
 _RELOCATED_LATER = re.compile(
     r"\b(?:moved|relocated|transferred|shifted|put\s+back\s+up)\s+(?:\w+\s+){0,2}?to\b",
 )
@@ -117,14 +118,14 @@ _NEAR_GAP = re.compile(
     r"^\s*,?\s+(?:near|by|close\s+to|next\s+to|opposite|outside|beside)\s+(?:the\s+)?$",
 )
 _GETS = re.compile(
-    r"^\s+(?:will\s+(?:get|receive|have)|is\s+(?:getting|to\s+get|receiving)|gets|receives|"
+    r"\s+(?:will\s+(?:get|receive|have)|is\s+(?:getting|to\s+get|receiving)|gets|receives|"
     r"(?:now\s+|already\s+)?(?:has|have)\s+(?:\w+\s+){0,3}?(?:cameras?|cctv)\b|"
     r"(?:now\s+|only\s+|just\s+)?(?:has|have)\s+(?:\d+|an?\s+dozen|one|two|three|four|five|six|"
     r"seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|forty|fifty)(?=\s*[.,;]|\s*$)|"
     r"has\s+(?:got|received|been\s+given))\b",
 )
 _LABEL = re.compile(
-    r"^(?:\s*,\s*[a-z][\w'-]*(?:\s+[a-z][\w'-]*)*)?\s*(?::|\s[\u2013\u2014-])\s+"
+    r"(?:\s*,\s*[a-z][\w'-]*(?:\s+[a-z][\w'-]*)*)?\s*(?::|\s[\u2013\u2014-])\s+"
     r"(?:[\w-]+\s+){0,3}?(?:cameras?|cctv|anpr)\b",
 )
 _MOVED_TO = re.compile(
@@ -132,10 +133,16 @@ _MOVED_TO = re.compile(
     r"\s+(?:\w+\s+){0,2}?to\s+(?:the\s+)?$",
 )
 _ORGANISATION = re.compile(
-    r"^\s+(?:(?:city|borough|county|district|town|parish)\s+)?(?:council|councillors?|police|"
+    r"\s+(?:(?:city|borough|county|district|town|parish)\s+)?(?:council|councillors?|police|"
     r"constabulary|mayor|mps?|residents|officials|spokesman|spokeswoman|spokesperson)\b",
 )
 _CONTEXT_KINDS = frozenset("town city village borough county region country".split())
+_SEMICOLON = re.compile(";")
+_SEPARATOR = re.compile(r"[,;]")
+_ROUTE_WORD_LONGEST = len("stretching")
+TOTAL_NAMES = 20
+"""Most sites a count's text names when it is a total across them (``12 in total across A,
+B ... and 30 more``)."""
 
 
 def extract(document: Document, gazetteer: Gazetteer | None = None) -> tuple[Mention, ...]:
@@ -203,8 +210,9 @@ def extract_sentence(
     reasons = ["not where cameras are placed"] * len(hits)
     near: list[Place | None] = [None] * len(hits)
     low = lowercase(text)  # the patterns are lower case (faster than IGNORECASE)
+    scan = Scan(low)  # (what each mention asks of the text around it, in linear time)
     # A route is where cameras are along it: "the route from A to B" alone is not one.
-    route_pairs = _route_pairs(low, hits) if about_cameras else []
+    route_pairs = _route_pairs(scan, hits) if about_cameras else []
     in_route = {i for pair in route_pairs for i in pair if i is not None}
     for i, hit in enumerate(hits):
         previous = hits[i - 1] if i else None
@@ -213,7 +221,7 @@ def extract_sentence(
             reasons[i] = "a country, nation or city"
         elif hit.places and hit.places[0].kind in _CONTEXT_KINDS:
             reasons[i] = f"the {hit.places[0].kind} the report is set in"
-        elif _ORGANISATION.match(low[hit.end :]):
+        elif _ORGANISATION.match(low, hit.end):
             reasons[i] = "names an organisation, not a place"
         elif previous is not None and _QUALIFIER_GAP.match(gap):
             reasons[i] = f"narrows where {previous.text} is"
@@ -229,7 +237,7 @@ def extract_sentence(
             reasons[i] = f"says where {previous.text} is"
         elif i in in_route:
             roles[i], reasons[i] = Role.ROUTE, "end of a route"
-        elif about_cameras and _NEGATED.search(low[: hit.start]):
+        elif about_cameras and scan.negated_before(hit.start):
             reasons[i] = "cameras are not placed there"
         elif about_cameras and (
             _locative_before(gap)
@@ -241,12 +249,12 @@ def extract_sentence(
             roles[i], reasons[i] = Role.SITE, "cameras placed there"
         elif list_item and previous is None and _ITEM_GAP.match(gap):
             roles[i], reasons[i] = Role.SITE, "an item of a list of camera sites"
-        elif about_cameras and (_GETS.match(low[hit.end :]) or _LABEL.match(low[hit.end :])):
+        elif about_cameras and (_GETS.match(low, hit.end) or _LABEL.match(low, hit.end)):
             roles[i], reasons[i] = Role.SITE, "the area that gets the cameras"
         elif (
             previous is not None
             and roles[i - 1] is Role.SITE
-            and _MOVED_FROM.search(low[: previous.start])
+            and scan.ends_at(_MOVED_FROM, previous.start)
             and _MOVED_TO.match(gap)
         ):
             roles[i], reasons[i] = Role.SITE, f"cameras moved there from {previous.text}"
@@ -257,13 +265,13 @@ def extract_sentence(
         elif (
             about_cameras
             and previous is not None
-            and _RELOCATED.search(low[: previous.start])
+            and scan.ends_at(_RELOCATED, previous.start)
             and _TO.match(gap)
         ):
             roles[i], reasons[i] = Role.SITE, f"cameras moved there from {previous.text}"
         elif not about_cameras:
             reasons[i] = "sentence does not speak of cameras"
-    counts = _attach_counts(text, low, hits, roles, bool(route_pairs), about_cameras, reasons)
+    counts = _attach_counts(text, scan, hits, roles, bool(route_pairs), about_cameras, reasons)
     route_of: dict[int, tuple[str, str]] = {}
     for a, b, via in route_pairs:
         key = (_key(hits[a]), _key(hits[b]))
@@ -286,7 +294,7 @@ def extract_sentence(
                 score=hit.score,
                 count=count,
                 count_text=count_text,
-                status=_status(low, hit, roles[i], reasons[i]),
+                status=_status(scan, hit, roles[i], reasons[i]),
                 near=near[i],
                 reason=reasons[i],
                 route_key=route_of.get(i),
@@ -300,20 +308,23 @@ def _key(hit: PlaceHit) -> str:
     return hit.places[0].id if hit.places else hit.text
 
 
-def _route_pairs(low: str, hits: list[PlaceHit]) -> list[tuple[int, int, int | None]]:
+def _route_pairs(scan: Scan, hits: list[PlaceHit]) -> list[tuple[int, int, int | None]]:
     """Find ``[route|along] [X] from A to B`` (or ``between A and B``): ends, and the street X.
 
-    ``low`` is the sentence lower-cased (see :func:`campmap.gazetteer.names.lowercase`).
+    ``scan`` holds the sentence lower-cased (see :func:`campmap.gazetteer.names.lowercase`).
     """
+    low = scan.low
     pairs: list[tuple[int, int, int | None]] = []
     for i in range(len(hits) - 1):
         a, b = hits[i], hits[i + 1]
         if a.match == "region" or b.match == "region":
             continue
-        before, between = low[: a.start], low[a.end : b.start]
-        from_to = _FROM.search(before) and _TO.match(between)
-        between_and = _BETWEEN.search(before) and _AND.match(between)
-        if (from_to or between_and) and _ROUTE_WORD.search(before):
+        between = low[a.end : b.start]
+        from_to = _TO.match(between) and scan.ends_at(_FROM, a.start)
+        between_and = _AND.match(between) and scan.ends_at(_BETWEEN, a.start)
+        if (from_to or between_and) and scan.appears_before(
+            _ROUTE_WORD, a.start, _ROUTE_WORD_LONGEST
+        ):
             via = None
             street = hits[i - 1] if i else None
             if (
@@ -355,91 +366,142 @@ def _locative_before(gap: str) -> bool:
 
 def _attach_counts(
     text: str,
-    low: str,
+    scan: Scan,
     hits: list[PlaceHit],
     roles: list[Role],
     has_route: bool,
     about_cameras: bool,
     reasons: list[str],
 ) -> dict[int, tuple[int | None, str]]:
+    """Give counts to the sites and routes of a sentence (hits in order, none overlapping).
+
+    Each number finds its place by bisection, not by a walk over the hits: a
+    sentence of thousands of places and numbers takes time in proportion to them.
+    """
     out: dict[int, tuple[int | None, str]] = {}
     sites = [i for i, role in enumerate(roles) if role is Role.SITE]
     routes = [i for i, role in enumerate(roles) if role is Role.ROUTE]
     if not sites and not routes:
         return out  # a count attaches only to a site or a route
-    found = camera_counts(text, about_cameras, low)
+    found = camera_counts(text, about_cameras, scan.low)
+    hit_ends = [hit.end for hit in hits]
+    site_set = set(sites)
+    site_starts = [hits[i].start for i in sites]
+    totals = _Totals(scan.low, hits, sites, reasons, out)
+    routes_counted = False
     for n, (number, kind) in enumerate(found):
         if kind is CountKind.HELD:
             # The place just before it holds it: "South Street has two".
-            owner = next(
-                (i for i in reversed(range(len(hits))) if hits[i].end <= number.start), None
-            )
+            owner = bisect_right(hit_ends, number.start) - 1
             if (
-                owner is not None
-                and owner in sites
-                and not re.search(r"[,;]", text[hits[owner].end : number.start])
+                owner >= 0
+                and owner in site_set
+                and not scan.within(_SEPARATOR, hits[owner].end, number.start)
             ):
                 out[owner] = (number.value, number.text)
             continue
         if kind is CountKind.ELLIPTICAL:
-            target = next((i for i in sites if hits[i].start >= number.end), None)
-            if target is not None and not re.search(r"[,;]", text[number.end : hits[target].start]):
+            after = bisect_left(site_starts, number.end)
+            target = sites[after] if after < len(sites) else None
+            if target is not None and not scan.within(_SEPARATOR, number.end, hits[target].start):
                 out[target] = (number.value, number.text)
             continue
         if has_route:
-            for i in routes:
-                out.setdefault(i, (number.value, number.text))
+            if not routes_counted:  # the first such number counts the routes
+                for i in routes:
+                    out.setdefault(i, (number.value, number.text))
+                routes_counted = True
             continue
         scope_end = found[n + 1][0].start if n + 1 < len(found) else len(text)
-        _attach_total(low, number, scope_end, hits, sites, out, reasons)
+        totals.attach(number, scope_end)
     return out
 
 
-def _attach_total(
-    low: str,
-    number: Number,
-    scope_end: int,
-    hits: list[PlaceHit],
-    sites: Iterable[int],
-    out: dict[int, tuple[int | None, str]],
-    reasons: list[str],
-) -> None:
-    clause_end = scope_end
-    brk = _CLAUSE_BREAK.search(low, number.end, scope_end)
-    if brk:
-        clause_end = brk.start()
-    sites = list(sites)
-    after = [i for i in sites if number.end <= hits[i].start < clause_end]
-    if after and _WIDER.search(low, number.end, hits[after[0]].start):
-        return  # "40 cameras across the borough, including those on X": not X's count
-    before = [i for i in sites if hits[i].end <= number.start]
-    group = after or before
-    moved = [i for i in group if reasons[i].startswith("cameras moved there")]
-    if len(group) == 1 or (len(group) == 2 and moved == group[1:]):
-        # One site, or the same cameras moved from one place to another.
-        for i in group:
-            out.setdefault(i, (number.value, number.text))
-    elif group:
-        names = ", ".join(hits[i].text for i in group)
-        for i in group:
-            out.setdefault(i, (None, f"{number.text} in total across {names}"))
+class _Totals:
+    """Attach ``N cameras`` to the one site of its clause, or as a total across several.
+
+    The sites after the number in its clause, else all the sites before it,
+    share the count; a count over one site (or over the two ends of a move)
+    is that site's. Sites are found by bisection, and a total over sites that
+    all have a count already is skipped, so a sentence of many numbers and
+    sites takes time in proportion to them.
+    """
+
+    def __init__(
+        self,
+        low: str,
+        hits: list[PlaceHit],
+        sites: list[int],
+        reasons: list[str],
+        out: dict[int, tuple[int | None, str]],
+    ) -> None:
+        self.low, self.hits, self.sites, self.reasons, self.out = low, hits, sites, reasons, out
+        self.starts = [hits[i].start for i in sites]
+        self.ends = [hits[i].end for i in sites]
+        self.counted = 0
+        """How many of the first sites have a count already."""
+
+    def attach(self, number: Number, scope_end: int) -> None:
+        """Attach one number whose scope ends at ``scope_end`` (the next number, else the end)."""
+        low, hits, sites = self.low, self.hits, self.sites
+        clause_end = scope_end
+        brk = _CLAUSE_BREAK.search(low, number.end, scope_end)
+        if brk:
+            clause_end = brk.start()
+        first, last = bisect_left(self.starts, number.end), bisect_left(self.starts, clause_end)
+        if first < last:  # sites after the number in its clause
+            if _WIDER.search(low, number.end, hits[sites[first]].start):
+                return  # "40 cameras across the borough, including those on X": not X's count
+            self._give(first, last, number)
+            return
+        before = bisect_right(self.ends, number.start)  # else the sites before it
+        while self.counted < len(sites) and sites[self.counted] in self.out:
+            self.counted += 1
+        if before > self.counted:  # (else each of them has a count already)
+            self._give(0, before, number, self.counted)
+
+    def _give(self, first: int, last: int, number: Number, counted: int = 0) -> None:
+        """Give ``sites[first:last]`` the number, or a total across them.
+
+        The first ``counted`` sites have a count already (and keep it).
+        """
+        sites, out = self.sites, self.out
+        if last - first == 1 or (
+            last - first == 2 and not self._moved(sites[first]) and self._moved(sites[first + 1])
+        ):
+            # One site, or the same cameras moved from one place to another.
+            for i in sites[first:last]:
+                out.setdefault(i, (number.value, number.text))
+            return
+        shown = min(last, first + TOTAL_NAMES)
+        names = ", ".join(self.hits[i].text for i in sites[first:shown])
+        if last > shown:
+            names += f" and {last - shown} more"
+        total = (None, f"{number.text} in total across {names}")
+        for i in sites[max(first, counted) : last]:
+            out.setdefault(i, total)
+
+    def _moved(self, site: int) -> bool:
+        return self.reasons[site].startswith("cameras moved there")
 
 
-def _status(low: str, hit: PlaceHit, role: Role, reason: str) -> str:
+def _status(scan: Scan, hit: PlaceHit, role: Role, reason: str) -> str:
     """Status from the (lower-cased) sentence up to the end of the place's clause."""
     if role is Role.CONTEXT:
         return "context"
     if reason.startswith("cameras moved there"):
         return "installed"
-    before = low[: hit.start]
-    if _RELOCATED.search(before):
+    if scan.ends_at(_RELOCATED, hit.start):
         return "relocated_from"
-    brk = _STATUS_END.search(low, hit.end)
-    window = low[low.rfind(";", 0, hit.start) + 1 : brk.start() if brk else len(low)]
-    if _MOVED_FROM.search(before) and _RELOCATED_LATER.search(low, hit.end):
+    brk = scan.next_start(_STATUS_END, hit.end)
+    # The clause: from the last ";" before the place to the first separator after it. No
+    # status word spans a separator, so the words found in the sentence once tell.
+    clause_start = scan.last_before(_SEMICOLON, hit.start) + 1
+    clause_end = len(scan.low) if brk is None else brk
+    if scan.ends_at(_MOVED_FROM, hit.start) and scan.matches_after(_RELOCATED_LATER, hit.end):
         return "relocated_from"
-    if _REMOVED.search(window):
+    if scan.within(_REMOVED, clause_start, clause_end):
         return "removed"
-    if _PLANNED.search(window):
+    if scan.within(_PLANNED, clause_start, clause_end):
         return "planned"
     return "installed"

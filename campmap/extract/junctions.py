@@ -14,6 +14,7 @@ import re
 import weakref
 
 from campmap.extract.places import PlaceHit
+from campmap.extract.scan import REACH
 from campmap.gazetteer import Gazetteer
 from campmap.records import Place
 
@@ -81,9 +82,14 @@ def join_junctions(text: str, hits: list[PlaceHit], gazetteer: Gazetteer) -> lis
         b = hits[i + 1] if i + 1 < len(hits) else None
         if b is not None and _street_like(a) and _street_like(b):
             gap = text[a.end : b.start]
-            before = text[: a.start]
+            # (Both patterns end at A and are a few words long: search only just before it.)
+            before = max(0, a.start - REACH)
             if _GAP_AFTER_FIRST.match(gap) or (
-                _GAP_AND.match(gap) and (_BEFORE_FIRST.search(before) or _WHERE.search(before))
+                _GAP_AND.match(gap)
+                and (
+                    _BEFORE_FIRST.search(text, before, a.start)
+                    or _WHERE.search(text, before, a.start)
+                )
             ):
                 out.append(_joined(text, a, b, gazetteer))
                 i += 2

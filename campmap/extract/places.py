@@ -7,6 +7,7 @@ from typing import NamedTuple
 
 from rapidfuzz.distance import DamerauLevenshtein
 
+from campmap.extract.scan import Spans
 from campmap.gazetteer import Gazetteer
 from campmap.records import Place
 
@@ -94,7 +95,8 @@ def find_places(text: str, gazetteer: Gazetteer) -> list[PlaceHit]:
         PlaceHit(h.text, h.start, h.end, h.places, "region" if h.region else "exact")
         for h in gazetteer.find_names(text)
     ]
-    taken = [(h.start, h.end) for h in hits]
+    names = Spans((h.start, h.end) for h in hits)
+    phrases = Spans(())  # (found left to right, never overlapping one another)
     for match in _CANDIDATE.finditer(text):
         start, end = match.span()
         lead = _LEADING.match(match.group())
@@ -105,7 +107,7 @@ def find_places(text: str, gazetteer: Gazetteer) -> list[PlaceHit]:
         words = phrase.split()
         if len(words) < 2 or not _place_word(words[-1]):
             continue
-        if any(s < end and start < e for s, e in taken):
+        if names.overlaps(start, end):
             continue
         fuzzy = gazetteer.fuzzy(phrase)
         if fuzzy is not None:
@@ -113,10 +115,10 @@ def find_places(text: str, gazetteer: Gazetteer) -> list[PlaceHit]:
             hits.append(PlaceHit(phrase, start, end, places, "fuzzy", fuzzy[1]))
         else:
             hits.append(PlaceHit(phrase, start, end, (), "candidate", 0.0))
-        taken.append((start, end))
+        phrases.add(start, end)
     for match in _ROAD_NUMBER.finditer(text):
         start, end = match.span()
-        if not any(s < end and start < e for s, e in taken):
+        if not names.overlaps(start, end) and not phrases.overlaps(start, end):
             places = tuple(gazetteer.lookup(match.group()))
             hits.append(
                 PlaceHit(
