@@ -396,7 +396,7 @@ def test_a_link_planted_at_a_checkpoint_temporary_name_is_never_followed(tmp_pat
     checkpoint = tmp_path / "out" / ".campmap-checkpoint"
     options = {"gazetteer_files": [TOWN], "checkpoint": checkpoint, "batch_size": 1}
     map_corpus([reports], **options)
-    finished = sorted(checkpoint.glob("*.pickle"))
+    finished = sorted(checkpoint.glob("*.json"))
     assert finished
     victim = tmp_path / "victim.txt"
     victim.write_text("keep me", encoding="utf-8")
@@ -405,4 +405,4 @@ def test_a_link_planted_at_a_checkpoint_temporary_name_is_never_followed(tmp_pat
         path.with_suffix(f".{os.getpid()}.tmp").symlink_to(victim)
     map_corpus([reports], **options)
     assert victim.read_text(encoding="utf-8") == "keep me"
-    assert sorted(checkpoint.glob("*.pickle")) == finished
+    assert sorted(checkpoint.glob("*.json")) == finished
