@@ -25,15 +25,18 @@ number of workers and of which worker finished first, so ``jobs=1``,
 ``jobs=N`` and a Dask cluster write byte-identical files.
 
 A report that fails (undecodable, binary, a malformed JSON line, an extraction
-error) is a :class:`~campmap.records.Problem` naming it; the run goes on. Each
-finished batch is kept in a checkpoint folder, so an interrupted run started
-again with the same inputs resumes where it stopped.
+error) is a :class:`~campmap.records.Problem` naming it; the run goes on. So is
+a report whose reading and extraction run past the time budget
+(:data:`REPORT_TIMEOUT`, :mod:`campmap.budget`): it is stopped, and counted.
+Each finished batch is kept in a checkpoint folder (:mod:`campmap.checkpoint`,
+JSON), so an interrupted run started again with the same inputs resumes where
+it stopped.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
-import io
 import json
 import os
 import pickle
@@ -44,11 +47,15 @@ from collections import Counter, deque
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
+from functools import partial
 from itertools import islice
 from pathlib import Path
-from typing import Any, BinaryIO, TextIO, TypeAlias
+from typing import Any, TextIO, TypeAlias
 
+from campmap.budget import run_within
+from campmap.checkpoint import Checkpoint, decode_evidence, encode_evidence
 from campmap.corpus import Report, iter_reports, read_stored, source_of
+from campmap.display import one_line
 from campmap.errors import InputError
 from campmap.extract import extract
 from campmap.extract.attribution import Attribution, attribute_sentence
@@ -57,6 +64,7 @@ from campmap.gazetteer import Backend, Gazetteer, default_gazetteer, load_gazett
 from campmap.gazetteer.geocoder import BBox
 from campmap.gazetteer.online import place_unresolved
 from campmap.layer import Layers, Overflow, build_layers, route_id
+from campmap.outdir import lock_folder, real_folder
 from campmap.records import (
     Document,
     Mention,
@@ -90,6 +98,12 @@ MAX_EVIDENCE = 200
 CHECKPOINT_FOLDER = ".campmap-checkpoint"
 """Where finished batches are kept inside the output folder until the run succeeds."""
 
+REPORT_TIMEOUT = 120.0
+"""Seconds one report may take to be read and extracted in an archive run; past them it is
+stopped, skipped and counted. A news report takes milliseconds; the largest report allowed
+(:data:`campmap.limits.MAX_REPORT_BYTES`, 32 MB of nothing but camera sentences) 56 s on
+the 2-core development machine: twice that leaves room for a slower or busier one."""
+
 
 @dataclass(frozen=True, slots=True)
 class RunConfig:
@@ -98,6 +112,8 @@ class RunConfig:
     gazetteer_files: tuple[str, ...] = ()
     screen: bool = True
     """Skip reports that name no camera (see :mod:`campmap.extract.screen`)."""
+    report_timeout: float | None = REPORT_TIMEOUT
+    """Seconds a report may take (None: no limit); see :func:`campmap.budget.run_within`."""
 
 
 Row: TypeAlias = tuple[str, str, int | None, str | None, str, str, str]
@@ -105,7 +121,7 @@ Row: TypeAlias = tuple[str, str, int | None, str | None, str, str, str]
 ``(group, role, count, count_text, status, match, text)`` (see :func:`_group`)."""
 
 Evidence: TypeAlias = list[tuple[Sentence, list[Mention]]] | bytes
-"""Sentences and their mentions, as objects or packed (:func:`pack_evidence`)."""
+"""Sentences and their mentions, as objects or packed (:func:`pack_evidence`: JSON)."""
 
 Record: TypeAlias = tuple[bytes, tuple[tuple[str, int, int], ...], tuple[Row, ...], int]
 """One sentence of a batch: its hash, its occurrences ``(label, start, end)``, a
@@ -121,6 +137,8 @@ class BatchResult:
     bytes: int = 0
     no_camera: int = 0
     """Reports that name no camera, skipped (when screening)."""
+    timed_out: int = 0
+    """Reports stopped at the time budget (also among ``failures``)."""
     sources: list[Source] = field(default_factory=list)
     records: list[Record] = field(default_factory=list)
     evidence_items: Evidence = field(default_factory=list)
@@ -137,9 +155,8 @@ class BatchResult:
         Raises
         ------
         ValueError
-            A record was sent without its evidence (its rows were full).
-        pickle.UnpicklingError
-            Packed evidence names a place ``gazetteer`` does not have.
+            A record was sent without its evidence (its rows were full), or packed
+            evidence names a place ``gazetteer`` does not have.
         """
         items = unpack_evidence(self.evidence_items, gazetteer)
         for record in self.records:
@@ -157,6 +174,8 @@ class CorpusStats:
     failed: int = 0
     no_camera: int = 0
     """Reports that name no camera at all: read (or screened) and skipped."""
+    timed_out: int = 0
+    """Reports stopped at the time budget (``report_timeout``): skipped, counted in ``failed``."""
     reasons: Counter[str] = field(default_factory=Counter)
     batches: int = 0
     resumed_batches: int = 0
@@ -243,12 +262,8 @@ def process_batch(
             if config.screen and suffix in _SCREENED and names_no_camera(stored):
                 result.no_camera += 1  # (decided on the bytes as stored: not even decoded)
                 continue
-            source = source_of(report, stored, suffix)
-            if config.screen and not names_camera(source.text):
-                result.no_camera += 1
-                continue
-            document = _document(source)
-            mentions = extract(document, gazetteer)
+            read = partial(_read_report, report, stored, suffix, config.screen, gazetteer)
+            outcome = run_within(config.report_timeout, read)
         except InputError as err:
             result.failures.append(Problem(report.label, err.message, err.line))
             continue
@@ -256,29 +271,58 @@ def process_batch(
             reason = f"failed in extraction: {type(err).__name__}: {err}"
             result.failures.append(Problem(report.label, reason))
             continue
-        by_sentence: dict[int, list[Mention]] = {}
-        for mention in mentions:
-            by_sentence.setdefault(mention.sentence.index, []).append(mention)
-        makers: set[str] = set()
-        operators: set[str] = set()
-        kept = 0
-        for sentence in document.sentences:
-            tags = attribute_sentence(sentence.text)
-            makers.update(tags.manufacturer.split("; ") if tags.manufacturer else ())
-            operators.update(tags.operator.split("; ") if tags.operator else ())
-            found = by_sentence.get(sentence.index)
-            if found is None and tags == _NOBODY:
-                continue
-            kept += 1
-            result.records.append(_record(sentence, found or [], full, result))
+        if outcome.over_budget:
+            result.timed_out += 1
+            reason = (
+                f"over the time budget: not read and extracted in {config.report_timeout:g} s; "
+                "skipped (see --report-timeout)"
+            )
+            result.failures.append(Problem(report.label, reason))
+            continue
+        if outcome.value is None:
+            result.no_camera += 1
+            continue
+        source, kept, attribution = outcome.value
+        for sentence, found in kept:
+            result.records.append(_record(sentence, found, full, result))
         if kept:
             stripped = replace(source, text="", characters=len(source.text))
             result.sources.append(stripped)
             # What attribute_sources gives this report (here, in parallel, not in the merge).
-            result.attributions[source.label] = Attribution(
-                "; ".join(sorted(makers)) or None, "; ".join(sorted(operators)) or None
-            )
+            result.attributions[source.label] = attribution
     return result
+
+
+def _read_report(
+    report: Report, stored: bytes | str, suffix: str, screen: bool, gazetteer: Gazetteer
+) -> tuple[Source, list[tuple[Sentence, list[Mention]]], Attribution] | None:
+    """Read and extract one report: the sentences to keep, with their mentions, and its makers.
+
+    Runs within the time budget, so it changes nothing outside itself (an interrupted
+    report leaves nothing behind). None: the report names no camera (when screening).
+    """
+    source = source_of(report, stored, suffix)
+    if screen and not names_camera(source.text):
+        return None
+    document = _document(source)
+    by_sentence: dict[int, list[Mention]] = {}
+    for mention in extract(document, gazetteer):
+        by_sentence.setdefault(mention.sentence.index, []).append(mention)
+    makers: set[str] = set()
+    operators: set[str] = set()
+    kept: list[tuple[Sentence, list[Mention]]] = []
+    for sentence in document.sentences:
+        tags = attribute_sentence(sentence.text)
+        makers.update(tags.manufacturer.split("; ") if tags.manufacturer else ())
+        operators.update(tags.operator.split("; ") if tags.operator else ())
+        found = by_sentence.get(sentence.index)
+        if found is None and tags == _NOBODY:
+            continue
+        kept.append((sentence, found or []))
+    attribution = Attribution(
+        "; ".join(sorted(makers)) or None, "; ".join(sorted(operators)) or None
+    )
+    return source, kept, attribution
 
 
 _NOBODY = Attribution()
@@ -310,46 +354,18 @@ def _record(
     return digest, occurrences, rows, slot
 
 
-class _Packer(pickle.Pickler):
-    """Pickles a batch result with each gazetteer place as a reference ``(backend, id)``.
+def pack_evidence(evidence: Evidence, gazetteer: Gazetteer) -> bytes:
+    """Encode sentences and their mentions as JSON, their gazetteer places by reference.
 
     Places carry geometries; the receiving process has loaded the same
-    gazetteer files and puts its own place back (:class:`_Unpacker`), so a
+    gazetteer files and puts its own place back (:func:`unpack_evidence`), so a
     result is smaller, quicker to read, and its mentions already point at the
     one copy of each place. A place made on the fly (a junction's crossing)
-    travels whole.
+    travels whole. The same bytes go into a checkpoint (:mod:`campmap.checkpoint`).
     """
-
-    def __init__(self, stream: BinaryIO, gazetteer: Gazetteer) -> None:
-        super().__init__(stream, protocol=pickle.HIGHEST_PROTOCOL)
-        self.gazetteer = gazetteer
-
-    def persistent_id(self, obj: Any) -> tuple[str, str] | None:
-        if type(obj) is Place and self.gazetteer.get(obj.id) is obj:
-            return (obj.backend, obj.id)
-        return None
-
-
-class _Unpacker(pickle.Unpickler):
-    def __init__(self, stream: BinaryIO, gazetteer: Gazetteer) -> None:
-        super().__init__(stream)
-        self.gazetteer = gazetteer
-
-    def persistent_load(self, pid: Any) -> Place:
-        backend, place_id = pid
-        place = self.gazetteer.get(place_id)
-        if place is None or place.backend != backend:
-            raise pickle.UnpicklingError(f"no place {place_id!r} in gazetteer {backend!r} here")
-        return place
-
-
-def pack_evidence(evidence: Evidence, gazetteer: Gazetteer) -> bytes:
-    """Pickle sentences and their mentions, their gazetteer places by reference."""
     if isinstance(evidence, bytes):
         return evidence
-    stream = io.BytesIO()
-    _Packer(stream, gazetteer).dump(evidence)
-    return stream.getvalue()
+    return json.dumps(encode_evidence(evidence, gazetteer), separators=(",", ":")).encode()
 
 
 def unpack_evidence(
@@ -359,22 +375,21 @@ def unpack_evidence(
 
     Raises
     ------
-    pickle.UnpicklingError
-        A place is not in this gazetteer (the files differ from the worker's).
+    ValueError
+        Not sentences and mentions, or a place not in this gazetteer (the files
+        differ from the worker's).
     """
     if not isinstance(evidence, bytes):
         return evidence
-    found = _Unpacker(io.BytesIO(evidence), gazetteer).load()
-    if not isinstance(found, list):
-        raise pickle.UnpicklingError("not campmap sentences and their mentions")
-    return found
+    return decode_evidence(json.loads(evidence), gazetteer)
 
 
 def pack(result: BatchResult, gazetteer: Gazetteer) -> bytes:
-    """Pickle a batch result; its evidence packed apart, places by reference.
+    """Pickle a batch result for the main process; its evidence packed apart (JSON).
 
     The main process reads a batch's evidence only if it keeps some of it
-    (:func:`unpack_evidence`); the rest of a result is plain data.
+    (:func:`unpack_evidence`); the rest of a result is plain data. (Pickle only
+    travels between the processes of a run; nothing read from disk is unpickled.)
     """
     packed = replace(result, evidence_items=pack_evidence(result.evidence_items, gazetteer))
     return pickle.dumps(packed, protocol=pickle.HIGHEST_PROTOCOL)
@@ -664,6 +679,7 @@ class Progress:
             "reports": stats.reports,
             "failed": stats.failed,
             "no_camera": stats.no_camera,
+            "timed_out": stats.timed_out,
             "mb": round(stats.bytes / 1e6, 3),
             "seconds": round(seconds, 1),
             "reports_per_s": round(stats.reports / seconds, 1) if seconds else None,
@@ -674,45 +690,119 @@ class Progress:
 # --- running batches ----------------------------------------------------------------------
 
 
-class _Checkpoint:
-    """Finished batches on disk, named by the run's settings and the batch's reports."""
+def _checkpoint_document(result: BatchResult, gazetteer: Gazetteer) -> dict[str, Any]:
+    """Return a batch result as JSON values (by position), for a checkpoint.
 
-    def __init__(self, folder: Path, settings: str) -> None:
-        self.folder = folder
-        self.run = hashlib.blake2b(settings.encode(), digest_size=8).hexdigest()
+    Its evidence goes in as the packed bytes a worker sent (JSON already).
+    """
+    return {
+        "reports": result.reports,
+        "bytes": result.bytes,
+        "no_camera": result.no_camera,
+        "timed_out": result.timed_out,
+        "sources": [[s.label, s.text, s.encoding, s.url, s.characters] for s in result.sources],
+        "records": [
+            [digest.hex(), [list(o) for o in occurrences], [list(row) for row in rows], slot]
+            for digest, occurrences, rows, slot in result.records
+        ],
+        "assumed_full": sorted(result.assumed_full),
+        "failures": [[p.path, p.message, p.line] for p in result.failures],
+        "attributions": [[k, a.manufacturer, a.operator] for k, a in result.attributions.items()],
+        "evidence": pack_evidence(result.evidence_items, gazetteer),
+    }
 
-    def path(self, batch: Sequence[Report]) -> Path:
-        digest = hashlib.blake2b(self.run.encode(), digest_size=16)
-        for report in batch:
-            digest.update(report.key.encode())
-            digest.update(b"\0")
-        return self.folder / f"{digest.hexdigest()}.pickle"
 
-    def load(self, batch: Sequence[Report], gazetteer: Gazetteer) -> BatchResult | None:
-        """Return the batch's result if it was finished before (a damaged file: None).
+def _checkpoint_result(document: dict[str, Any], gazetteer: Gazetteer) -> BatchResult:
+    """Read a batch result back from a checkpoint, every value checked.
 
-        Its evidence is read at once (not when merging), so a damaged file, or one
-        naming places the gazetteer no longer has, is found here and the batch redone.
-        """
-        try:
-            result = unpack(self.path(batch).read_bytes(), gazetteer)
-            result.evidence_items = unpack_evidence(result.evidence_items, gazetteer)
-        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ValueError):
-            return None
-        return result
+    Its evidence is read at once (not when merging), so a damaged file, or one
+    naming places the gazetteer no longer has, is found here and the batch redone.
 
-    def save(self, batch: Sequence[Report], packed: bytes) -> None:
-        path = self.path(batch)
-        self.folder.mkdir(parents=True, exist_ok=True)
-        temp = path.with_suffix(f".{os.getpid()}.tmp")
-        temp.write_bytes(packed)
-        temp.replace(path)
+    Raises
+    ------
+    ValueError, KeyError
+        Not a batch result (see :meth:`campmap.checkpoint.Checkpoint.load`).
+    """
+    evidence = decode_evidence(document["evidence"], gazetteer)
+    records: list[Record] = []
+    for digest, occurrences, rows, slot in _items(document["records"], 4):
+        if not isinstance(slot, int) or not -1 <= slot < len(evidence):
+            raise ValueError(f"no evidence {slot!r} in this batch")
+        records.append(
+            (
+                bytes.fromhex(_text(digest)),
+                tuple(_row(o, str, int, int) for o in _items(occurrences, 3)),
+                tuple(_row(r, str, str, _Maybe(int), _Maybe(str), str, str, str) for r in rows),
+                slot,
+            )
+        )
+    return BatchResult(
+        reports=_whole(document["reports"]),
+        bytes=_whole(document["bytes"]),
+        no_camera=_whole(document["no_camera"]),
+        timed_out=_whole(document["timed_out"]),
+        sources=[
+            Source(*_row(v, str, str, str, _Maybe(str), _Maybe(int)))
+            for v in _items(document["sources"], 5)
+        ],
+        records=records,
+        evidence_items=evidence,
+        assumed_full={_text(v) for v in document["assumed_full"]},
+        failures=[
+            Problem(*_row(v, str, str, _Maybe(int))) for v in _items(document["failures"], 3)
+        ],
+        attributions={
+            label: Attribution(manufacturer, operator)
+            for label, manufacturer, operator in (
+                _row(v, str, _Maybe(str), _Maybe(str)) for v in _items(document["attributions"], 3)
+            )
+        },
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _Maybe:
+    """A JSON value of this type, or null."""
+
+    kind: type
+
+
+def _row(value: Any, *kinds: type | _Maybe) -> tuple[Any, ...]:
+    """Check a JSON list's values against their types (by position); return it as a tuple."""
+    if type(value) is not list or len(value) != len(kinds):
+        raise ValueError(f"expected {len(kinds)} values, got {value!r}"[:200])
+    for item, kind in zip(value, kinds, strict=True):
+        if isinstance(kind, _Maybe):
+            if item is None:
+                continue
+            kind = kind.kind
+        if type(item) is not kind:
+            raise ValueError(f"expected {kind.__name__}, got {item!r}"[:200])
+    return tuple(value)
+
+
+def _items(value: Any, size: int) -> list[list[Any]]:
+    """Check a JSON list of lists of ``size`` values each; return it."""
+    if type(value) is not list or any(type(v) is not list or len(v) != size for v in value):
+        raise ValueError(f"expected a list of {size}-value lists")
+    return value
+
+
+def _whole(value: Any) -> int:
+    if type(value) is not int or value < 0:
+        raise ValueError(f"expected a count, got {value!r}"[:200])
+    return value
+
+
+def _text(value: Any) -> str:
+    if type(value) is not str:
+        raise ValueError(f"expected a string, got {value!r}"[:200])
+    return value
 
 
 class _Done:
     def __init__(self, result: BatchResult) -> None:
         self._result = result
-        self.packed: bytes | None = None
 
     def result(self) -> BatchResult:
         return self._result
@@ -724,12 +814,11 @@ class _Remote:
     def __init__(self, future: Any, gazetteer: Gazetteer) -> None:
         self.future = future
         self.gazetteer = gazetteer
-        self.packed: bytes | None = None
 
     def result(self) -> BatchResult:
-        self.packed = self.future.result()
-        assert self.packed is not None
-        return unpack(self.packed, self.gazetteer)
+        packed = self.future.result()
+        assert isinstance(packed, bytes)
+        return unpack(packed, self.gazetteer)
 
 
 def _batches(reports: Iterable[Report], size: int) -> Iterator[list[Report]]:
@@ -745,7 +834,7 @@ def _run(
     jobs: int,
     client: Any,
     batch_size: int,
-    checkpoint: _Checkpoint | None,
+    checkpoint: Checkpoint | None,
     stats: CorpusStats,
     progress: Progress,
     on_failure: Callable[[Problem], None],
@@ -790,7 +879,10 @@ def _run(
                 batch = next(batches, None)
                 if batch is None:
                     break
-                loaded = checkpoint.load(batch, gazetteer) if checkpoint is not None else None
+                loaded = None
+                if checkpoint is not None:
+                    read = partial(_checkpoint_result, gazetteer=gazetteer)
+                    loaded = checkpoint.load([r.key for r in batch], read)
                 if loaded is not None:
                     pending.append((batch, _Done(loaded), True))
                 else:
@@ -806,14 +898,14 @@ def _run(
                 if not resumed:
                     raise RuntimeError("a worker took rows for full that were not")
                 result, resumed = process_batch(batch, config, now_full), False
-                waitable = _Done(result)
             if checkpoint is not None and not resumed:
-                checkpoint.save(batch, waitable.packed or pack(result, gazetteer))
+                checkpoint.save([r.key for r in batch], _checkpoint_document(result, gazetteer))
             stats.batches += 1
             stats.resumed_batches += resumed
             stats.reports += result.reports
             stats.bytes += result.bytes
             stats.no_camera += result.no_camera
+            stats.timed_out += result.timed_out
             stats.failed += len(result.failures)
             for failure in result.failures:
                 stats.reasons[_reason(failure.message)] += 1
@@ -832,8 +924,8 @@ def _reason(message: str) -> str:
     return message.strip() or "failed"
 
 
-def _warn(problem: Problem) -> None:
-    print(f"campmap: warning: {problem}", file=sys.stderr)
+def _warn(problem: Problem | str) -> None:
+    print(f"campmap: warning: {one_line(str(problem))}", file=sys.stderr)
 
 
 def _settings(inputs: Sequence[str], config: RunConfig, *options: object) -> str:
@@ -860,6 +952,8 @@ def map_corpus(
     max_occurrences: int = MAX_OCCURRENCES,
     evidence_per_site: int | None = MAX_EVIDENCE,
     screen: bool = True,
+    report_timeout: float | None = REPORT_TIMEOUT,
+    on_warning: Callable[[str], None] = _warn,
 ) -> CorpusRun:
     """Map an archive of any size, streaming it in batches over processes or a Dask cluster.
 
@@ -882,6 +976,9 @@ def map_corpus(
     checkpoint : path, optional
         Folder keeping finished batches; a run interrupted and started again
         with the same inputs and settings loads them instead of redoing them.
+        The run holds the folder (:func:`campmap.outdir.lock_folder`): another
+        run given it at the same time is refused. A checkpoint that does not
+        read back is a warning, and its batch is done again.
     batch_size : int
         Reports per batch.
     text_field : str
@@ -904,6 +1001,14 @@ def map_corpus(
         camera (:mod:`campmap.extract.screen`): they hold no site or route, and
         their places (all context) are not listed; a sentence they share with a
         later report is read there. False extracts every report.
+    report_timeout : float or None
+        Seconds each report may take to be read and extracted
+        (:data:`REPORT_TIMEOUT`); a report still running then is stopped,
+        named as a failure ("over the time budget") and counted in
+        ``stats.timed_out``. None: no limit.
+    on_warning : callable
+        Called with each warning about the checkpoint (one that does not read
+        back, a failure to save one); by default a line on standard error.
 
     Returns
     -------
@@ -914,23 +1019,75 @@ def map_corpus(
     ------
     InputError
         An input names nothing, or no report could be read at all.
+    OutputError
+        The checkpoint folder is held by another run, or is a symbolic link.
     """
     labels = [str(item) for item in inputs]
     if jobs < 1:
         raise InputError("--jobs", f"expected a whole number of processes >= 1, got {jobs}")
-    config = RunConfig(tuple(str(Path(p).resolve()) for p in gazetteer_files), screen)
-    store = None
-    if checkpoint is not None:
-        settings = _settings(
-            labels, config, batch_size, text_field, max_occurrences, evidence_per_site
-        )
-        store = _Checkpoint(Path(checkpoint), settings)
-    stats = CorpusStats()
-    progress = progress or Progress(enabled=False)
     if evidence_per_site is not None and evidence_per_site < 1:
         raise InputError(
             "--evidence-per-site", f"expected a whole number >= 1, got {evidence_per_site}"
         )
+    config = _config(gazetteer_files, screen, report_timeout)
+    held = (
+        lock_folder(real_folder(Path(checkpoint)))
+        if checkpoint is not None
+        else contextlib.nullcontext(None)
+    )
+    with held as folder:
+        store = None
+        if folder is not None:
+            settings = _settings(
+                labels, config, batch_size, text_field, max_occurrences, evidence_per_site
+            )
+            store = Checkpoint(folder, settings, on_warning)
+        return _map_stream(
+            labels,
+            config,
+            jobs=jobs,
+            client=client,
+            backends=backends,
+            region=region,
+            checkpoint=store,
+            batch_size=batch_size,
+            text_field=text_field,
+            progress=progress or Progress(enabled=False),
+            on_failure=on_failure,
+            max_occurrences=max_occurrences,
+            evidence_per_site=evidence_per_site,
+        )
+
+
+def _config(
+    gazetteer_files: Sequence[str | Path], screen: bool, report_timeout: float | None
+) -> RunConfig:
+    if report_timeout is not None and not report_timeout > 0:
+        raise InputError(
+            "--report-timeout", f"expected a number of seconds > 0, got {report_timeout}"
+        )
+    files = tuple(str(Path(p).resolve()) for p in gazetteer_files)
+    return RunConfig(files, screen, report_timeout)
+
+
+def _map_stream(
+    labels: list[str],
+    config: RunConfig,
+    *,
+    jobs: int,
+    client: Any,
+    backends: Sequence[Backend],
+    region: BBox | None,
+    checkpoint: Checkpoint | None,
+    batch_size: int,
+    text_field: str,
+    progress: Progress,
+    on_failure: Callable[[Problem], None],
+    max_occurrences: int,
+    evidence_per_site: int | None,
+) -> CorpusRun:
+    """:func:`map_corpus` once its options are checked and its checkpoint folder held."""
+    stats = CorpusStats()
     merger = _Merger(max_occurrences, evidence_per_site, _gazetteer(config))
     started = time.perf_counter()
     try:
@@ -940,7 +1097,7 @@ def map_corpus(
             jobs=jobs,
             client=client,
             batch_size=batch_size,
-            checkpoint=store,
+            checkpoint=checkpoint,
             stats=stats,
             progress=progress,
             on_failure=on_failure,
@@ -984,6 +1141,7 @@ def extract_corpus(
     on_failure: Callable[[Problem], None] = _warn,
     stats: CorpusStats | None = None,
     screen: bool = True,
+    report_timeout: float | None = REPORT_TIMEOUT,
 ) -> Iterator[Mention]:
     """Yield every mention of an archive, report by report in input order, streaming.
 
@@ -995,6 +1153,8 @@ def extract_corpus(
     ----------
     inputs, jobs, client, gazetteer_files, batch_size, text_field, progress, on_failure
         As for :func:`map_corpus`.
+    report_timeout : float or None
+        As for :func:`map_corpus`.
     stats : CorpusStats, optional
         Filled in with the run's counts as it goes.
     screen : bool
@@ -1004,7 +1164,7 @@ def extract_corpus(
     ------
     Mention
     """
-    config = RunConfig(tuple(str(Path(p).resolve()) for p in gazetteer_files), screen)
+    config = _config(gazetteer_files, screen, report_timeout)
     gazetteer = _gazetteer(config)
     stats = stats if stats is not None else CorpusStats()
     progress = progress or Progress(enabled=False)

@@ -7,7 +7,6 @@ Library errors become one line on standard error and a non-zero exit code.
 from __future__ import annotations
 
 import json
-import re
 import shutil
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -22,12 +21,14 @@ from campmap.batch import (
     CHECKPOINT_FOLDER,
     DEFAULT_BATCH_SIZE,
     MAX_EVIDENCE,
+    REPORT_TIMEOUT,
     CorpusStats,
     Progress,
     extract_corpus,
     map_corpus,
 )
 from campmap.diff import diff_runs
+from campmap.display import one_line
 from campmap.errors import CampmapError
 from campmap.export import write_map_outputs, write_outputs
 from campmap.export.embed import EmbedSourceError, check_src
@@ -39,6 +40,7 @@ from campmap.gazetteer.geocoder import BBox
 from campmap.gazetteer.online import place_unresolved
 from campmap.gazetteer.osm import import_osm
 from campmap.layer import Layers
+from campmap.outdir import check_output_folder, lock_folder
 from campmap.paths import example_paths
 from campmap.pipeline import map_reports, require_something
 from campmap.records import Document, Mention, Role
@@ -98,6 +100,15 @@ def corpus_options(func: Callable[P, R]) -> Callable[P, R]:
             is_flag=True,
             help="When streaming: also extract the reports that never name a camera (by default "
             "they are counted and skipped: they hold no site, only context places).",
+        ),
+        click.option(
+            "--report-timeout",
+            type=click.FloatRange(min=0),
+            default=REPORT_TIMEOUT,
+            show_default=True,
+            metavar="SECONDS",
+            help="When streaming: a report still being read and extracted after this long is "
+            "stopped, skipped and counted (0: no limit).",
         ),
     ]
     for option in reversed(options):
@@ -288,18 +299,15 @@ def _clean_errors(func: Callable[P, R]) -> Callable[P, R]:
     return wrapper
 
 
-_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
 def _printable(text: str) -> str:
-    r"""Escape control characters (a file or place name could hold terminal escapes).
+    r"""Escape control characters and line breaks (a file or place name could hold them).
 
     Examples
     --------
-    >>> _printable("evil\x1b[2J.txt")
-    'evil\\x1b[2J.txt'
+    >>> _printable("evil\x1b[2J.txt"), _printable("two\nlines.txt")
+    ('evil\\x1b[2J.txt', 'two\\x0alines.txt')
     """
-    return _CONTROLS.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+    return one_line(text)
 
 
 def _warn(message: str) -> None:
@@ -370,6 +378,7 @@ def map_command(
     batch_size: int,
     text_field: str,
     every_report: bool,
+    report_timeout: float,
     evidence_per_site: int,
     **places: Any,
 ) -> None:
@@ -386,6 +395,10 @@ def map_command(
     checkpoint = Path(output) / CHECKPOINT_FOLDER
     if corpus:
         _corpus_inputs(paths)
+    check_output_folder(output, paths)
+    # One run at a time in the folder (none deletes another's checkpoints): held to the end.
+    click.get_current_context().with_resource(lock_folder(output))
+    if corpus:
         with _dask_client(scheduler) as client:
             run = map_corpus(
                 paths,
@@ -400,6 +413,8 @@ def map_command(
                 progress=Progress(enabled=not quiet),
                 evidence_per_site=evidence_per_site,
                 screen=not every_report,
+                report_timeout=report_timeout or None,
+                on_warning=_warn,
             )
         layers = run.layers
         _report_corpus(run.stats, layers)
@@ -416,6 +431,7 @@ def map_command(
                 f"{review_file}:{item['line']}: decision for {item['site_id']!r} matches "
                 "nothing in this run (kept in the review sheet)"
             )
+        _warn_outdated(review_file, layers.review["outdated"])
     require_something(layers)
     written = write_outputs(
         layers, output, title=title, tiles=tiles, embed=embed_src if embed else None, png=png
@@ -454,10 +470,11 @@ def _report_corpus(stats: CorpusStats, layers: Layers) -> None:
         _warn(f"{item['source']}: could not place {item['text']!r}")
     resumed = f", {stats.resumed_batches} batches resumed from a checkpoint"
     skipped = f"; {stats.no_camera} name no camera (skipped)"
+    stopped = f"; {stats.timed_out} over the time budget (stopped and skipped)"
     click.echo(
         f"campmap: read {stats.reports} reports ({stats.bytes / 1e6:.1f} MB) in "
         f"{stats.seconds:.1f} s{resumed if stats.resumed_batches else ''}"
-        f"{skipped if stats.no_camera else ''}",
+        f"{skipped if stats.no_camera else ''}{stopped if stats.timed_out else ''}",
         err=True,
     )
     if stats.failed:
@@ -546,6 +563,7 @@ def extract_command(
     batch_size: int,
     text_field: str,
     every_report: bool,
+    report_timeout: float,
     **places: Any,
 ) -> None:
     """List every place mention in the reports, with its role and count.
@@ -558,7 +576,15 @@ def extract_command(
     if _corpus_mode(inputs, jobs, scheduler):
         _corpus_inputs(inputs)
         _extract_corpus(
-            inputs, as_json, jobs or 1, scheduler, batch_size, text_field, every_report, places
+            inputs,
+            as_json,
+            jobs or 1,
+            scheduler,
+            batch_size,
+            text_field,
+            every_report,
+            report_timeout,
+            places,
         )
         return
     gazetteer = default_gazetteer(_backends(**places))
@@ -593,6 +619,7 @@ def _extract_corpus(
     batch_size: int,
     text_field: str,
     every_report: bool,
+    report_timeout: float,
     places: dict[str, Any],
 ) -> None:
     if places["geocoder"] is not None:
@@ -609,6 +636,7 @@ def _extract_corpus(
             progress=Progress(),
             stats=stats,
             screen=not every_report,
+            report_timeout=report_timeout or None,
         )
         for mention in mentions:
             r = mention_record(mention)
@@ -657,6 +685,16 @@ def mention_record(mention: Mention) -> dict[str, Any]:
     }
 
 
+def _warn_outdated(sheet: Path | None, outdated: Sequence[dict[str, Any]]) -> None:
+    """Warn of each decision made on another count or quote than this run's."""
+    for item in outdated:
+        _warn(
+            f"{sheet}:{item['line']}: decision for {item['site_id']!r} is stale "
+            f"({item['stale']} since it was made): check it again, then empty its "
+            "decided_on_count and decided_on_quote cells"
+        )
+
+
 @cli.command("review")
 @inputs_argument
 @click.option(
@@ -686,7 +724,8 @@ def review_command(
         paths, backends=backends, region=places["region"], location_column=location_column
     )
     _report_problems(layers)
-    write_review(layers, output, default_gazetteer(backends), previous=previous)
+    outdated = write_review(layers, output, default_gazetteer(backends), previous=previous)
+    _warn_outdated(output, outdated)
     click.echo(f"wrote {output} ({len(previous)} earlier decisions kept)")
 
 

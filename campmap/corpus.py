@@ -12,9 +12,19 @@ Inputs
   (``report.txt.gz``, ``.bz2``, ``.xz``);
 - a JSON-lines file (``.jsonl``, ``.ndjson``, also compressed): one article per
   line, a JSON object with a text field (``text`` unless told otherwise) and
-  optionally ``id`` and ``url``; each line is a report named ``FILE:LINE``;
+  optionally ``id`` and ``url``; each line is a report named ``FILE:LINE``.
+  A line is read with a bounded ``readline``: one longer than
+  :data:`~campmap.limits.MAX_REPORT_BYTES` (decompressed) is skipped unread
+  and counted as failed, like a compressed report that expands past it, as is
+  a line nested too deeply to parse or holding text that is not Unicode (a
+  lone surrogate escape);
 - a folder of any of these, read recursively (hidden files skipped);
 - a glob pattern (``archive/2024-*/*.html``, ``**`` for any depth).
+
+Symbolic links are followed as a plain run (:func:`campmap.read_sources`)
+follows them: a link given as an input, or to a file, is read; a link to a
+folder met inside a folder is not walked (nor by ``**``), so a loop or a link
+to ``/`` cannot send the walk round for ever or across the disk.
 """
 
 from __future__ import annotations
@@ -31,6 +41,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
+from campmap.display import file_label
 from campmap.errors import InputError
 from campmap.limits import MAX_REPORT_BYTES, read_limited
 from campmap.records import Source
@@ -106,7 +117,10 @@ def _wanted(name: str) -> bool:
 
 
 def _walk(folder: str) -> Iterator[str]:
-    """Yield the report files under ``folder`` in path order, one directory in memory at a time."""
+    """Yield the report files under ``folder`` in path order, one directory in memory at a time.
+
+    Links to files are read; links to folders are not walked (as a plain run).
+    """
     try:
         with os.scandir(folder) as scan:
             entries = sorted(scan, key=lambda e: e.name)
@@ -115,10 +129,37 @@ def _walk(folder: str) -> Iterator[str]:
     for entry in entries:
         if entry.name.startswith("."):
             continue
-        if entry.is_dir():
+        if entry.is_dir(follow_symlinks=False):
             yield from _walk(entry.path)
-        elif entry.is_file() and _wanted(entry.name):
+        elif _is_file(entry) and _wanted(entry.name):
             yield entry.path
+
+
+def _is_file(entry: os.DirEntry[str]) -> bool:
+    """Whether an entry is a file, or a link to one (a broken link, or a loop, is not)."""
+    try:
+        return entry.is_file()
+    except OSError:
+        return False
+
+
+def _glob(pattern: str) -> list[str]:
+    """Return the paths a pattern matches, sorted; ``**`` does not go through links to folders.
+
+    (:func:`glob.glob` follows them, and two links up the tree make it run for ever.
+    :meth:`pathlib.Path.glob` does not, but matches hidden names, which are skipped
+    here unless the pattern spells them out, as :func:`glob.glob` does.)
+    """
+    anchor = Path(pattern).anchor
+    relative = pattern[len(anchor) :]
+    spelled = {part for part in Path(relative).parts if not glob.has_magic(part)}
+    matches = []
+    for path in Path(anchor or ".").glob(relative):
+        parts = path.parts[len(Path(anchor).parts) :] if anchor else path.parts
+        if any(p.startswith(".") and p not in spelled and p not in {".", ".."} for p in parts):
+            continue
+        matches.append(str(path))
+    return sorted(matches)
 
 
 def _expand(item: str) -> Iterator[str]:
@@ -132,14 +173,14 @@ def _expand(item: str) -> Iterator[str]:
     elif Path(item).exists():
         yield item
     elif glob.has_magic(item):
-        matches = sorted(glob.iglob(item, recursive=True))  # noqa: PTH207
+        matches = _glob(item)
         if not matches:
             raise InputError(item, "the pattern matches no file")
         for match in matches:
             if Path(match).is_dir():
                 yield from _walk(match)
-            elif _wanted(match) or match == item:
-                yield match
+            elif Path(match).is_file() and (_wanted(match) or match == item):
+                yield match  # (not a broken link, as when walking a folder)
     else:
         raise InputError(item, "no such file, folder or pattern")
 
@@ -184,35 +225,73 @@ def iter_reports(inputs: Iterable[str | Path], *, text_field: str = "text") -> I
                 yield from _jsonl_reports(path, text_field)
             else:
                 stat = os.stat(path)  # noqa: PTH116
-                key = f"{path}:{stat.st_size}:{stat.st_mtime_ns}"
-                yield Report(label=path, path=path, key=key, size=stat.st_size)
+                label = file_label(path)
+                key = f"{label}:{stat.st_size}:{stat.st_mtime_ns}"
+                yield Report(label=label, path=path, key=key, size=stat.st_size)
+
+
+_SKIP_CHUNK = 1 << 20
+"""Bytes read at a time while skipping the rest of a line past the limit."""
+
+
+def _lines(stream: IO[bytes]) -> Iterator[tuple[bytes, int]]:
+    """Yield each line of a stream (at most one byte past the limit) and its full length.
+
+    A line longer than :data:`~campmap.limits.MAX_REPORT_BYTES` is never held
+    whole: its first ``MAX_REPORT_BYTES + 1`` bytes are yielded and the rest is
+    read through in chunks, counted, and dropped.
+    """
+    while True:
+        line = stream.readline(MAX_REPORT_BYTES + 1)
+        if not line:
+            return
+        size = len(line)
+        if size > MAX_REPORT_BYTES and not line.endswith(b"\n"):
+            while True:
+                rest = stream.readline(_SKIP_CHUNK)
+                size += len(rest)
+                if not rest or rest.endswith(b"\n"):
+                    break
+        yield line, size
 
 
 def _jsonl_reports(path: str, text_field: str) -> Iterator[Report]:
+    name = file_label(path)
+    unpacked = " when decompressed" if _suffixes(path)[1] is not None else ""
     try:
         stream = _open(path)
     except OSError as err:
-        yield Report(label=path, key=path, error=f"cannot read: {err.strerror or err}")
+        yield Report(label=name, key=name, error=f"cannot read: {err.strerror or err}")
         return
     with stream:
         number = 0
         try:
-            for number, raw in enumerate(stream, start=1):
-                if not raw.strip():
-                    continue
-                yield _jsonl_report(path, number, raw, text_field)
+            for number, (raw, size) in enumerate(_lines(stream), start=1):
+                if size > MAX_REPORT_BYTES:
+                    label = f"{name}:{number}"
+                    reason = (
+                        f"line of {size} bytes, larger than MAX_REPORT_BYTES "
+                        f"({MAX_REPORT_BYTES}){unpacked}"
+                        "; skipped unread"
+                    )
+                    yield Report(label=label, key=f"{label}:{size}", error=reason, size=size)
+                elif raw.strip():
+                    yield _jsonl_report(name, number, raw, text_field)
         except (OSError, EOFError, lzma.LZMAError) as err:
-            label = f"{path}:{number + 1}"
+            label = f"{name}:{number + 1}"
             yield Report(label=label, key=label, error=f"cannot decompress: {err}")
 
 
-def _jsonl_report(path: str, number: int, raw: bytes, text_field: str) -> Report:
-    label = f"{path}:{number}"
+def _jsonl_report(name: str, number: int, raw: bytes, text_field: str) -> Report:
+    label = f"{name}:{number}"
     key = f"{label}:{hashlib.blake2b(raw, digest_size=16).hexdigest()}"
     try:
         record = json.loads(raw)
     except (UnicodeDecodeError, ValueError) as err:
         reason = f"malformed JSON line: {err}"
+        return Report(label=label, key=key, error=reason, size=len(raw))
+    except RecursionError:
+        reason = "JSON nested too deeply to read (expected one object of plain fields)"
         return Report(label=label, key=key, error=reason, size=len(raw))
     if not isinstance(record, dict):
         got = type(record).__name__
@@ -223,6 +302,15 @@ def _jsonl_report(path: str, number: int, raw: bytes, text_field: str) -> Report
         reason = f"no text field {text_field!r} (fields: {fields})"
         return Report(label=label, key=key, error=reason, size=len(raw))
     url = record.get("url")
+    if b"\\u" in raw:  # only an escape can give a lone surrogate, which no output can hold
+        for field, value in ((text_field, text), ("url", url)):
+            bad = _lone_surrogate(value) if isinstance(value, str) else None
+            if bad is not None and isinstance(value, str):
+                reason = (
+                    f"field {field!r} holds a lone surrogate (\\u{ord(value[bad]):04x}) at "
+                    f"character {bad + 1}, which is not text; expected valid Unicode"
+                )
+                return Report(label=label, key=key, error=reason, size=len(raw))
     return Report(
         label=label,
         text=text,
@@ -230,6 +318,15 @@ def _jsonl_report(path: str, number: int, raw: bytes, text_field: str) -> Report
         key=key,
         size=len(raw),
     )
+
+
+def _lone_surrogate(text: str) -> int | None:
+    """Return the index of the first lone surrogate in ``text``, or None."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as err:
+        return err.start
+    return None
 
 
 def read_stored(report: Report) -> tuple[bytes | str, str]:

@@ -20,6 +20,7 @@ from campmap.extract.attribution import Attribution, attribute_sources
 from campmap.extract.kinds import KINDS, camera_type
 from campmap.gazetteer import Gazetteer, default_gazetteer
 from campmap.geometry import length_m, route_line, site_point
+from campmap.limits import known_count
 from campmap.records import Document, Mention, Role
 
 __all__ = ["ROUTE_COLUMNS", "SITE_COLUMNS", "Layers", "Overflow", "build_layers", "route_id"]
@@ -225,7 +226,7 @@ def _frame(
 ) -> gpd.GeoDataFrame:
     frame = pd.DataFrame(rows, columns=[*columns, *extra, "geometry"])
     frame = frame.sort_values(key, kind="stable").reset_index(drop=True)
-    frame["count"] = frame["count"].astype("Int64")
+    frame["count"] = pd.array([known_count(c) for c in frame["count"]], dtype="Int64")
     frame["mentions"] = frame["mentions"].astype("int64")
     frame["confidence"] = frame["confidence"].astype("float64")
     if "deployments" in frame:
@@ -439,7 +440,7 @@ def _unresolved(mention: Mention, suggest: _Suggestions) -> dict[str, Any]:
     return {
         "text": mention.text,
         "role": mention.role.value,
-        "count": mention.count,
+        "count": known_count(mention.count),
         "status": mention.status,
         "camera": mention.camera,
         "confidence": mention.confidence,

@@ -15,11 +15,15 @@ from typing import BinaryIO
 from campmap.errors import InputError
 
 __all__ = [
+    "MAX_COUNT",
+    "MAX_GEOCODER_ANSWER_BYTES",
     "MAX_PARAGRAPH_CHARS",
     "MAX_REPORT_BYTES",
     "MAX_TABLE_ROWS",
+    "check_count",
     "check_paragraphs",
     "check_rows",
+    "known_count",
     "read_limited",
     "read_up_to",
 ]
@@ -35,6 +39,21 @@ characters is some 30 pages of text with no paragraph break."""
 
 MAX_TABLE_ROWS = 200_000
 """Most data rows read from a deployments table or a review sheet."""
+
+MAX_GEOCODER_ANSWER_BYTES = 1024 * 1024
+"""Largest answer read from an online geocoder (1 MiB); Nominatim's answers are a few KB.
+
+A longer one (an endless stream, a Content-Length past it) is abandoned (the
+connection dropped) and the name left unresolved, with the reason."""
+
+MAX_COUNT = 2**53 - 1
+"""Largest camera count kept as a number (9 007 199 254 740 991).
+
+The largest whole number every output keeps exactly: JSON readers in
+JavaScript (the map) hold numbers as doubles, and so does a pandas column with
+gaps. The GeoPackage stores counts as 64-bit integers. A count written in a
+report beyond it is left unknown, its wording kept (``count_text``); a table
+or a review sheet giving one is refused."""
 
 
 def read_up_to(file: BinaryIO, size: int) -> bytes:
@@ -129,6 +148,39 @@ def check_paragraphs(text: str, label: str) -> None:
                 f"paragraph {number} has {len(paragraph)} characters, more than "
                 f"MAX_PARAGRAPH_CHARS ({MAX_PARAGRAPH_CHARS}); expected text with paragraph breaks",
             )
+
+
+def known_count(value: int | None) -> int | None:
+    """Return a count from a report, or None (unknown) past :data:`MAX_COUNT`.
+
+    Examples
+    --------
+    >>> known_count(3_000_000_000), known_count(10**20), known_count(None)
+    (3000000000, None, None)
+    """
+    return None if value is None or value > MAX_COUNT else value
+
+
+def check_count(text: str, label: str, line: int, column: str) -> int:
+    """Return a whole number of cameras written in a table cell, or refuse it.
+
+    Raises
+    ------
+    InputError
+        Not digits, or past :data:`MAX_COUNT`; naming the line and column.
+    """
+    if not text.isascii() or not text.isdigit():
+        raise InputError(
+            label, f"column {column!r}: expected a whole number of cameras, got {text!r}", line
+        )
+    value = int(text)
+    if value > MAX_COUNT:
+        raise InputError(
+            label,
+            f"column {column!r}: {text} is more than MAX_COUNT ({MAX_COUNT}) cameras",
+            line,
+        )
+    return value
 
 
 def check_rows(count: int, label: str, line: int) -> None:

@@ -13,6 +13,8 @@ from enum import StrEnum
 from operator import attrgetter
 from typing import TYPE_CHECKING, TypeVar
 
+from campmap.display import strip_bidi
+
 if TYPE_CHECKING:
     from shapely.geometry.base import BaseGeometry
 
@@ -193,6 +195,10 @@ class Place:
     _centre: tuple[float, float] | None = field(default=None, init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
+        if not self.name.isascii() or not all(a.isascii() for a in self.aliases):
+            # Names come from files and geocoders: none may display reordered.
+            object.__setattr__(self, "name", strip_bidi(self.name))
+            object.__setattr__(self, "aliases", tuple(strip_bidi(a) for a in self.aliases))
         gtype = self.geometry.geom_type
         kind = "point"
         if gtype in ("LineString", "MultiLineString"):

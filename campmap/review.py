@@ -6,12 +6,20 @@ the reviewer. :func:`read_review` validates a filled-in sheet (an error names
 the row and column), and :func:`apply_review` applies it to a run's layers.
 Decisions are matched on stable ids, so they survive re-runs; a decision whose
 id no longer matches anything in the run is listed as stale, never dropped.
+
+Each decision also records what it was made on: the count and a hash of the
+quote campmap showed (``decided_on_count``, ``decided_on_quote``). When a later
+run gives that site another count or quote, the decision is flagged stale
+(the sheet's ``stale`` column, ``report.json``'s ``review.outdated``, a warning)
+until the reviewer checks it again and empties those two cells. Sheets without
+the columns (written before they existed) load as before, with nothing flagged.
 """
 
 from __future__ import annotations
 
 import csv
 import hashlib
+import io
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -23,13 +31,13 @@ import pandas as pd
 from shapely.geometry import Point
 
 from campmap.errors import InputError
-from campmap.export.table import defuse
+from campmap.export.table import undefuse, write_csv
 from campmap.extract.attribution import attribute_sources
 from campmap.gazetteer import Gazetteer, default_gazetteer
 from campmap.gazetteer.names import normalize
 from campmap.geometry import site_point
 from campmap.layer import Layers, _osm_tags, _site_row
-from campmap.limits import MAX_TABLE_ROWS, read_limited
+from campmap.limits import MAX_COUNT, MAX_TABLE_ROWS, read_limited
 from campmap.records import Role
 
 __all__ = [
@@ -39,8 +47,10 @@ __all__ = [
     "Decision",
     "ReviewError",
     "apply_review",
+    "quote_hash",
     "read_review",
     "review_rows",
+    "stale_reason",
     "unresolved_id",
     "write_review",
 ]
@@ -55,13 +65,19 @@ REVIEW_COLUMNS = (
     "site_id", "type", "campmap_decision", "confidence", "name", "count", "status", "camera",
     "lon", "lat", "why", "quote", "sources", "alternatives",
     "action", "move_to", "set_count", "verification", "note",
+    "decided_on_count", "decided_on_quote", "stale",
 )  # fmt: skip
-"""Columns of the review sheet: campmap's part, then the reviewer's (the last five)."""
+"""Columns of the review sheet: campmap's part, the reviewer's five (``action`` to ``note``),
+then what a decision was made on and whether that has changed since (campmap's)."""
 
-REVIEWER_COLUMNS = REVIEW_COLUMNS[-5:]
+REVIEWER_COLUMNS = ("action", "move_to", "set_count", "verification", "note")
+
+BASIS_COLUMNS = ("decided_on_count", "decided_on_quote")
+"""Optional: a sheet without them loads, its decisions never flagged stale."""
 
 _COORDINATES = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s*[,;\s]\s*(-?\d+(?:\.\d+)?)\s*$")
 _ID_FORMS = re.compile(r"^(?:route-.+-to-.+|junction-.+|unresolved-[0-9a-f]{10})$")
+_QUOTE_HASH = re.compile(r"^sha256:[0-9a-f]{16}$")
 
 
 class ReviewError(InputError):
@@ -88,6 +104,11 @@ class Decision:
         One of :data:`VERIFICATION`, or ``""`` to keep it.
     note : str
         Free text, shown with the site.
+    decided_on_count : int or None
+        The site's count when the decision was made (None: unknown then).
+    decided_on_quote : str
+        :func:`quote_hash` of the site's quote then; ``""`` when the sheet does
+        not say (an older sheet), and the decision is never flagged stale.
     """
 
     site_id: str
@@ -97,6 +118,8 @@ class Decision:
     set_count: int | None = None
     verification: str = ""
     note: str = ""
+    decided_on_count: int | None = None
+    decided_on_quote: str = ""
 
     @property
     def coordinates(self) -> tuple[float, float] | None:
@@ -110,6 +133,48 @@ class Decision:
         return not (self.action or self.move_to or self.verification or self.note) and (
             self.set_count is None
         )
+
+
+def quote_hash(quote: str | None) -> str:
+    """Return the short hash a decision keeps of the quote it was made on.
+
+    Prefixed, so a spreadsheet never reads it as a number.
+
+    Examples
+    --------
+    >>> quote_hash("Four cameras face Leicester Square.")
+    'sha256:3cd0c46092b22d98'
+    """
+    digest = hashlib.sha256((quote or "").encode("utf-8", "surrogatepass")).hexdigest()
+    return f"sha256:{digest[:16]}"
+
+
+def stale_reason(decision: Decision, count: int | None, quote: str | None) -> str:
+    """Say how a site's count or quote differs from what a decision was made on.
+
+    Returns ``""`` when nothing changed, or when the decision does not say
+    what it was made on.
+
+    Examples
+    --------
+    >>> d = Decision("x", 2, verification="photo-confirmed", decided_on_count=4,
+    ...              decided_on_quote=quote_hash("Four cameras."))
+    >>> stale_reason(d, 6, "Six cameras.")
+    'count 4 -> 6, quote changed'
+    >>> stale_reason(d, 4, "Four cameras.")
+    ''
+    """
+    if not decision.decided_on_quote:
+        return ""
+    changes = []
+    if decision.decided_on_count != count:
+        before, now = (
+            "unknown" if n is None else str(n) for n in (decision.decided_on_count, count)
+        )
+        changes.append(f"count {before} -> {now}")
+    if decision.decided_on_quote != quote_hash(quote):
+        changes.append("quote changed")
+    return ", ".join(changes)
 
 
 def unresolved_id(text: str) -> str:
@@ -130,13 +195,18 @@ def review_rows(layers: Layers, gazetteer: Gazetteer | None = None) -> list[dict
     Sites, routes, context places and unresolved mentions, sorted by campmap's
     confidence in its decision, lowest first (stable: in that order on a tie).
     """
-    gazetteer = gazetteer or default_gazetteer()
+    return _plain_rows(layers, gazetteer or default_gazetteer())
+
+
+def _plain_rows(layers: Layers, gazetteer: Gazetteer | None = None) -> list[dict[str, Any]]:
+    """Return the sheet's rows; the alternatives column stays empty without a gazetteer."""
     rows: list[dict[str, Any]] = []
     for _, site in layers.sites.iterrows():
         rows.append(
             _row(site["site_id"], "site", "site", site["name"], site["count"], site["status"],
                  site.geometry, site["reasons"] or "cameras placed there", site["quote"],
-                 site["sources"], _alternatives(gazetteer, site["name"], site["site_id"]),
+                 site["sources"],
+                 _alternatives(gazetteer, site["name"], site["site_id"]) if gazetteer else "",
                  confidence=site["confidence"], camera=site["camera"])
         )  # fmt: skip
     for _, route in layers.routes.iterrows():
@@ -205,6 +275,9 @@ def _row(
         "sources": sources,
         "alternatives": alternatives,
         **dict.fromkeys(REVIEWER_COLUMNS, ""),
+        "decided_on_count": None if count is None or count is pd.NA else int(count),
+        "decided_on_quote": quote_hash(quote),
+        "stale": "",
     }
 
 
@@ -220,7 +293,7 @@ def write_review(
     path: str | Path,
     gazetteer: Gazetteer | None = None,
     previous: Sequence[Decision] = (),
-) -> None:
+) -> list[dict[str, Any]]:
     """Write the review sheet as CSV (atomically), keeping earlier decisions.
 
     Parameters
@@ -232,39 +305,70 @@ def write_review(
     gazetteer : Gazetteer, optional
         For the alternatives column.
     previous : sequence of Decision
-        Decisions from an earlier sheet: copied onto their rows; those whose id
-        is not in this run are kept at the end, marked ``stale``.
+        Decisions from an earlier sheet: copied onto their rows with what they
+        were made on (a decision that does not say takes this run's count and
+        quote); a row whose count or quote has changed since gets the change in
+        its ``stale`` column. Decisions whose id is not in this run are kept at
+        the end, of type ``stale``.
+
+    Returns
+    -------
+    list of dict
+        The decisions flagged stale: ``site_id``, ``line`` (of the earlier
+        sheet), ``verification``, ``note`` and ``stale`` (what changed).
     """
     from campmap.export.atomic import prepare_dir, replace_all
 
     target = Path(path)
     rows = review_rows(layers, gazetteer)
     decided = {d.site_id: d for d in previous}
+    outdated: list[dict[str, Any]] = []
     for row in rows:
         decision = decided.pop(row["site_id"], None)
-        if decision is not None:
-            row.update(_reviewer_part(decision))
+        if decision is None:
+            continue
+        row.update(_reviewer_part(decision))
+        if decision.decided_on_quote:
+            row["stale"] = stale_reason(decision, row["count"], row["quote"])
+            row["decided_on_count"] = _count_cell(decision.decided_on_count)
+            row["decided_on_quote"] = decision.decided_on_quote
+            if row["stale"]:
+                outdated.append(_outdated(decision, row["stale"]))
     for decision in decided.values():
         rows.append({**dict.fromkeys(REVIEW_COLUMNS, ""), "site_id": decision.site_id,
                      "type": "stale", **_reviewer_part(decision)})  # fmt: skip
 
     def write(temp: Path) -> None:
         with temp.open("w", encoding="utf-8", newline="") as handle:
-            writer = csv.DictWriter(handle, fieldnames=REVIEW_COLUMNS, lineterminator="\n")
-            writer.writeheader()
-            for row in rows:
-                writer.writerow({k: "" if v is None else defuse(v) for k, v in row.items()})
+            write_csv(handle, REVIEW_COLUMNS, ([row[c] for c in REVIEW_COLUMNS] for row in rows))
 
     replace_all(prepare_dir(target.parent), [(target.name, write)])
+    return outdated
+
+
+def _count_cell(count: int | None) -> int | str:
+    return "" if count is None else count
 
 
 def _reviewer_part(decision: Decision) -> dict[str, Any]:
     return {
         "action": decision.action,
         "move_to": decision.move_to,
-        "set_count": "" if decision.set_count is None else decision.set_count,
+        "set_count": _count_cell(decision.set_count),
         "verification": decision.verification,
         "note": decision.note,
+        "decided_on_count": _count_cell(decision.decided_on_count),
+        "decided_on_quote": decision.decided_on_quote,
+    }
+
+
+def _outdated(decision: Decision, reason: str) -> dict[str, Any]:
+    return {
+        "site_id": decision.site_id,
+        "line": decision.line,
+        "verification": decision.verification,
+        "note": decision.note,
+        "stale": reason,
     }
 
 
@@ -286,8 +390,14 @@ def read_review(path: str | Path) -> list[Decision]:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
-        raise ReviewError(label, "not UTF-8 text; save the review sheet as UTF-8 CSV") from err
-    reader = csv.DictReader(text.splitlines())
+        bad_line = data[: err.start].count(b"\n") + 1
+        raise ReviewError(
+            label, "not UTF-8 text; save the review sheet as UTF-8 CSV", bad_line
+        ) from err
+    # Rows end at \n, \r\n or \r only (newline=""), as a spreadsheet writes them, never at
+    # the other breaks str.splitlines() knows (NEL, U+2028, a form feed) that a quote may hold.
+    # A NUL is dropped: GDAL would cut a note there in sites.geojson, and no other output would.
+    reader = csv.DictReader(io.StringIO(text.replace("\0", ""), newline=""))
     try:
         missing = [c for c in ("site_id", *REVIEWER_COLUMNS) if c not in (reader.fieldnames or [])]
         if missing:
@@ -318,8 +428,7 @@ def _decisions(label: str, reader: csv.DictReader[str]) -> list[Decision]:
 
 def _decision(label: str, line: int, row: dict[str, str | None]) -> Decision:
     def cell(name: str) -> str:
-        value = (row.get(name) or "").strip()
-        return value[1:] if value.startswith("'") and value[1:2] in "=+-@" else value
+        return undefuse((row.get(name) or "").strip()).strip()
 
     site_id = cell("site_id")
     if not site_id:
@@ -338,16 +447,26 @@ def _decision(label: str, line: int, row: dict[str, str | None]) -> Decision:
             f"column verification: {verification!r} is not one of {', '.join(VERIFICATION)}",
             line,
         )
-    count_text = cell("set_count")
-    set_count = None
-    if count_text:
-        if not re.fullmatch(r"\d+", count_text):
-            raise ReviewError(
-                label, f"column set_count: {count_text!r} is not a whole number of cameras", line
-            )
-        set_count = int(count_text)
+    set_count = _count(label, line, "set_count", cell("set_count"))
+    decided_on_quote = cell("decided_on_quote").lower()
+    if decided_on_quote and not _QUOTE_HASH.match(decided_on_quote):
+        raise ReviewError(
+            label,
+            f"column decided_on_quote: {decided_on_quote!r} is not what campmap wrote "
+            "('sha256:' and 16 hex digits); empty it to have the decision checked again",
+            line,
+        )
+    decided_on_count = _count(label, line, "decided_on_count", cell("decided_on_count"))
     decision = Decision(
-        site_id, line, action, cell("move_to"), set_count, verification, cell("note")
+        site_id,
+        line,
+        action,
+        cell("move_to"),
+        set_count,
+        verification,
+        cell("note"),
+        decided_on_count if decided_on_quote else None,
+        decided_on_quote,
     )
     if action == "move" and not decision.move_to:
         raise ReviewError(
@@ -371,6 +490,20 @@ def _decision(label: str, line: int, row: dict[str, str | None]) -> Decision:
     return decision
 
 
+def _count(label: str, line: int, column: str, text: str) -> int | None:
+    if not text:
+        return None
+    if not re.fullmatch(r"[0-9]+", text):
+        raise ReviewError(
+            label, f"column {column}: {text!r} is not a whole number of cameras", line
+        )
+    if int(text) > MAX_COUNT:
+        raise ReviewError(
+            label, f"column {column}: more than MAX_COUNT ({MAX_COUNT}) cameras", line
+        )
+    return int(text)
+
+
 def apply_review(
     layers: Layers,
     decisions: Iterable[Decision],
@@ -385,7 +518,9 @@ def apply_review(
     another gazetteer place or at ``lat, lon``; ``set_count``,
     ``verification`` and ``note`` set those columns. Decisions are matched on
     ``site_id``; those matching nothing in this run are listed under
-    ``layers.review["stale"]``.
+    ``layers.review["stale"]``, and those made on another count or quote than
+    this run's (see :func:`stale_reason`) are applied and listed under
+    ``layers.review["outdated"]``.
 
     Raises
     ------
@@ -405,9 +540,13 @@ def apply_review(
     tags = _osm_tags([], {})
     applied: list[str] = []
     stale: list[dict[str, Any]] = []
+    outdated: list[dict[str, Any]] = []
     new_rows: list[dict[str, Any]] = []
+    made_on = {row["site_id"]: (row["count"], row["quote"]) for row in _plain_rows(layers)}
     for decision in decisions:
         sid = decision.site_id
+        if sid in made_on and (reason := stale_reason(decision, *made_on[sid])):
+            outdated.append(_outdated(decision, reason))
         if sid in set(sites["site_id"]):
             sites = _apply_to_site(sites, decision, gazetteer, label)
         elif sid in set(routes["route_id"]):
@@ -446,7 +585,7 @@ def apply_review(
         sites = sites.sort_values("site_id", kind="stable").reset_index(drop=True)
         sites["count"] = sites["count"].astype("Int64")
         sites["mentions"] = sites["mentions"].astype("int64")
-    review = {"applied": applied, "stale": stale}
+    review = {"applied": applied, "stale": stale, "outdated": outdated}
     return replace(
         layers,
         sites=gpd.GeoDataFrame(sites, geometry="geometry", crs="EPSG:4326"),

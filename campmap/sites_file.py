@@ -84,7 +84,7 @@ def _count(value: Any, path: Path, where: str) -> int | None:
 
 
 def _confidence(value: Any, path: Path, where: str) -> float | None:
-    """A feature's ``confidence``: a number from 0 to 1, or absent."""
+    """Return a feature's ``confidence``: a number from 0 to 1, or absent."""
     if value is None or value == "":
         return None
     if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 1:

@@ -22,8 +22,9 @@ import charset_normalizer
 from syntok import segmenter
 from syntok._segmentation_states import State as syntok_state  # its abbreviation lists
 
+from campmap.display import BIDI_CONTROLS, file_label
 from campmap.errors import InputError
-from campmap.limits import check_paragraphs, read_limited
+from campmap.limits import MAX_PARAGRAPH_CHARS, check_paragraphs, read_limited
 from campmap.records import Document, Occurrence, Problem, Sentence, Source
 
 __all__ = [
@@ -85,9 +86,12 @@ _ODD: dict[str, str] = {
     "\u200d": "",
     "\u2060": "",
     "\ufeff": "",
+    # Bidirectional controls: a quote must not display in another order than it reads.
+    **dict.fromkeys(BIDI_CONTROLS, ""),
 }
 REMOVED_CHARACTERS = "".join(c for c, replacement in _ODD.items() if not replacement)
-"""Invisible characters cleaning removes (soft hyphen, zero-width spaces, BOM)."""
+"""Invisible characters cleaning removes (soft hyphen, zero-width spaces, BOM,
+bidirectional controls)."""
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # One pass over the text finds both (control characters go).
 _ODD_OR_CONTROL = re.compile("[" + "".join(_ODD) + _CONTROL.pattern[1:])
@@ -95,7 +99,6 @@ _SPACES = re.compile(r"[ \t]{2,}|\t")  # a lone space is left alone: nothing to 
 # "China 's" (a scraper's space before a possessive) becomes "China's".
 _SPACED_POSSESSIVE = re.compile(r"(?<=\w) '(?=s\b)")
 _BULLET = re.compile(r"^\s*(?:[-*+\u2022\u25aa\u25cf]|\d{1,2}[.)])\s+")
-_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MD_MARK = re.compile(r"(\*\*|__|(?<!\w)[*_](?=\w)|(?<=\w)[*_](?!\w)|^#{1,6}\s*)", re.M)
 _TRAILING_CREDIT = re.compile(r"\s*\([^()]{0,40}\)\s*[.!?]?\s*$")
 _WORD_RUN = re.compile(r"[^\W_]+")
@@ -174,6 +177,7 @@ def read_source(path: str | Path, *, stdin: BinaryIO | None = None) -> Source:
         suffix = ""
     else:
         file = Path(path)
+        label = file_label(path)
         if not file.exists():
             raise InputError(label, "no such file")
         if file.is_dir():
@@ -206,6 +210,8 @@ def source_from_bytes(data: bytes, label: str, suffix: str = "") -> Source:
     if suffix in {".html", ".htm"} or (suffix not in {".txt", ".md"} and looks_like_html(text)):
         text, url = html_to_text(text)
     elif suffix in {".md", ".markdown"}:
+        if len(text) > MAX_PARAGRAPH_CHARS:  # the limit before any more work on the text
+            check_paragraphs(clean_text(text), label)
         text = _strip_markdown(text)
     cleaned = clean_text(text)
     if not cleaned.strip():
@@ -257,7 +263,7 @@ def _expand(inputs: Iterable[str | Path], problems: list[Problem]) -> Iterator[s
             continue
         path = Path(item)
         if not path.exists():
-            raise InputError(label, "no such file or folder")
+            raise InputError(file_label(label), "no such file or folder")
         if path.is_dir():
             files = sorted(
                 p
@@ -268,7 +274,8 @@ def _expand(inputs: Iterable[str | Path], problems: list[Problem]) -> Iterator[s
             )
             if not files:
                 endings = ", ".join(sorted(REPORT_SUFFIXES))
-                problems.append(Problem(label, f"folder holds no reports (looked for {endings})"))
+                message = f"folder holds no reports (looked for {endings})"
+                problems.append(Problem(file_label(label), message))
             for file in files:
                 if str(file) not in seen:
                     seen.add(str(file))
@@ -384,10 +391,11 @@ def html_to_text(html: str) -> tuple[str, str | None]:
 def clean_text(text: str) -> str:
     r"""Normalise a report's text.
 
-    Typographic quotes become ASCII, odd spaces become spaces, invisible and
-    control characters go, a scraper's ``China 's`` becomes ``China's``, and
-    paragraphs are separated by one blank line. Hard-wrapped lines inside a
-    paragraph are joined; short lines (titles, captions, list items) stay apart.
+    Typographic quotes become ASCII, odd spaces become spaces, invisible,
+    control and bidirectional control characters go, a scraper's
+    ``China 's`` becomes ``China's``, and paragraphs are separated by one
+    blank line. Hard-wrapped lines inside a paragraph are joined; short lines
+    (titles, captions, list items) stay apart.
 
     Parameters
     ----------
@@ -437,7 +445,45 @@ def _join_lines(lines: list[str]) -> list[str]:
 
 
 def _strip_markdown(text: str) -> str:
-    return _MD_MARK.sub("", _MD_LINK.sub(r"\1", text))
+    return _MD_MARK.sub("", _unlink(text))
+
+
+def _unlink(text: str) -> str:
+    r"""Replace each Markdown link or image ``[text](target)`` by its text, in one pass.
+
+    A link's text runs from a ``[`` to the next ``]``, which must be followed by
+    ``(``; its target runs to the next ``)``. Every ``[`` before the same ``]``
+    fails or succeeds alike, so the search goes on after that ``]``, and once no
+    ``)`` is left no link can follow: each character is looked at a bounded
+    number of times (the pattern ``!?\[([^\]]*)\]\([^)]*\)`` this replaces took
+    time in the square of a text of repeated ``[``).
+
+    Examples
+    --------
+    >>> _unlink("See [the map](https://x.org/m) and ![a photo](p.jpg), [not a link].")
+    'See the map and a photo, [not a link].'
+    >>> _unlink("[a [b](u) [[c](v")
+    'a [b [[c](v'
+    """
+    parts: list[str] = []
+    done = 0  # text before this is copied or replaced
+    start = text.find("[")
+    while start != -1:
+        close = text.find("]", start + 1)
+        if close == -1:
+            break
+        if not text.startswith("(", close + 1):
+            start = text.find("[", close + 1)
+            continue
+        end = text.find(")", close + 2)
+        if end == -1:
+            break
+        bang = start - 1 if start > done and text[start - 1] == "!" else start
+        parts += (text[done:bang], text[start + 1 : close])
+        done = end + 1
+        start = text.find("[", done)
+    parts.append(text[done:])
+    return "".join(parts)
 
 
 def looks_like_html(text: str) -> bool:

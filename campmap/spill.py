@@ -10,10 +10,19 @@ memory does not grow with the archive:
 - :class:`SourceList`: the reports that contributed, in the order they were
   merged, read back one at a time as a read-only sequence of
   :class:`~campmap.records.Source` (without text: an archive run keeps none).
+
+Each file is in a folder of its own in the temporary folder
+(``campmap-spill-PID-*``, ``campmap-sources-PID-*``), removed when the run is done.
+A run that is killed cannot remove its own, so each run removes those whose
+run is gone: a folder's run holds a lock on its ``owner`` file for as long as
+it lives (a POSIX record lock, which the kernel drops when the process dies).
 """
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
+import os
 import shutil
 import sqlite3
 import tempfile
@@ -21,7 +30,7 @@ import weakref
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import product
 from pathlib import Path
-from typing import Any, overload
+from typing import IO, Any, overload
 
 from campmap.extract.attribution import Attribution
 from campmap.records import Source
@@ -34,18 +43,86 @@ _SEP = "\x1f"
 """Between the rows a counted sentence fed (never in an id or a name)."""
 
 
-def _temporary_db(prefix: str, schema: str) -> tuple[sqlite3.Connection, str]:
-    """Open a new SQLite file in a new temporary folder (no journal: it dies with the run)."""
-    folder = tempfile.mkdtemp(prefix=prefix)
+_OWNER = "owner"
+"""The file in each folder whose lock says that the run that made the folder is alive."""
+
+
+def _temporary_db(prefix: str, schema: str) -> tuple[sqlite3.Connection, str, IO[bytes]]:
+    """Open a new SQLite file in a new temporary folder (no journal: it dies with the run).
+
+    Returns the database, its folder, and the owner file locked for the folder's life.
+    """
+    remove_orphans(prefix)
+    folder = tempfile.mkdtemp(prefix=f"{prefix}{os.getpid()}-")
+    owner = Path(folder, _OWNER).open("wb")  # noqa: SIM115 (closed by _remove)
+    # (A new file: free. Should this file system have no locks, no run there can take the
+    # folder for gone either.)
+    with contextlib.suppress(OSError):
+        fcntl.lockf(owner, fcntl.LOCK_EX | fcntl.LOCK_NB)
     # One thread writes, then reads; a finaliser may close it from another.
     db = sqlite3.connect(Path(folder) / "spill.sqlite", check_same_thread=False)
     db.executescript(f"PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; {schema}")
-    return db, folder
+    return db, folder, owner
 
 
-def _remove(db: sqlite3.Connection, folder: str) -> None:
+def _remove(db: sqlite3.Connection, folder: str, owner: IO[bytes]) -> None:
     db.close()
     shutil.rmtree(folder, ignore_errors=True)
+    owner.close()
+
+
+def remove_orphans(prefix: str, where: str | Path | None = None) -> list[Path]:
+    """Remove the temporary folders named ``prefix`` that a run now gone left behind.
+
+    A folder is removed when its owner file's lock can be taken: its run has
+    died (killed, or the machine restarted), however it died. This process's own
+    folders are left alone, and so are folders without an owner file whose
+    process still lives (one being made). Folders of another user are skipped.
+
+    Parameters
+    ----------
+    prefix : str
+        ``campmap-spill-`` or ``campmap-sources-``.
+    where : path, optional
+        The temporary folder (:func:`tempfile.gettempdir` by default).
+
+    Returns
+    -------
+    list of pathlib.Path
+        The folders removed.
+    """
+    removed = []
+    for folder in Path(where or tempfile.gettempdir()).glob(f"{prefix}*-*"):
+        pid = folder.name[len(prefix) :].partition("-")[0]
+        if not pid.isdigit() or int(pid) == os.getpid() or folder.is_symlink():
+            continue  # (a folder of an older campmap, named without its process: left alone)
+        if _gone(folder, int(pid)):
+            shutil.rmtree(folder, ignore_errors=True)
+            removed.append(folder)
+    return removed
+
+
+def _gone(folder: Path, pid: int) -> bool:
+    """Whether the run that made ``folder`` has ended (its owner file's lock is free)."""
+    try:
+        descriptor = os.open(folder / _OWNER, os.O_RDWR | os.O_NOFOLLOW | os.O_CLOEXEC)
+    except FileNotFoundError:
+        try:  # being made right now, or its run died before it locked the file
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return True
+        except PermissionError:
+            return False
+        return False
+    except OSError:
+        return False  # another user's, or not a folder of ours
+    try:
+        fcntl.lockf(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return False  # held (EAGAIN, EACCES): its run is alive; or locks do not work there
+    finally:
+        os.close(descriptor)
+    return True
 
 
 def _select_in(db: sqlite3.Connection, query: str, values: Sequence[Any]) -> Iterator[Any]:
@@ -64,14 +141,14 @@ class Spill:
     """
 
     def __init__(self) -> None:
-        self.db, folder = _temporary_db(
+        self.db, folder, owner = _temporary_db(
             "campmap-spill-",
             """
             CREATE TABLE counted (digest BLOB PRIMARY KEY, groups TEXT) WITHOUT ROWID;
             CREATE TABLE reports (grp TEXT, label TEXT, PRIMARY KEY (grp, label)) WITHOUT ROWID;
             """,
         )
-        self._remove = weakref.finalize(self, _remove, self.db, folder)
+        self._remove = weakref.finalize(self, _remove, self.db, folder, owner)
         self._counted: list[tuple[bytes, str]] = []
         self._reports: set[tuple[str, str]] = set()  # (a report feeds a row many times)
 
@@ -124,7 +201,7 @@ class SourceList(Sequence[Source]):
     """
 
     def __init__(self) -> None:
-        self._db, folder = _temporary_db(
+        self._db, folder, owner = _temporary_db(
             "campmap-sources-",
             """
             CREATE TABLE sources (
@@ -134,7 +211,7 @@ class SourceList(Sequence[Source]):
             """,
         )
         self._length = 0
-        self._remove = weakref.finalize(self, _remove, self._db, folder)
+        self._remove = weakref.finalize(self, _remove, self._db, folder, owner)
 
     def add(self, sources: Iterable[tuple[Source, Attribution]]) -> None:
         """Add sources (a label already listed is left as it is), with the makers each names."""

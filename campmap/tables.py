@@ -18,7 +18,9 @@ look most like places; the guess is reported.
 from __future__ import annotations
 
 import csv
+import io
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,7 +29,7 @@ from campmap.extract.junctions import join_junctions
 from campmap.extract.places import PlaceHit, find_places
 from campmap.extract.region import settle_namesakes
 from campmap.gazetteer import Gazetteer
-from campmap.limits import check_rows, read_limited
+from campmap.limits import check_count, check_rows, read_limited
 from campmap.records import Mention, Occurrence, Problem, Role, Sentence, Source
 
 __all__ = ["TABLE_SUFFIXES", "Table", "clean_location", "is_table", "read_table"]
@@ -112,7 +114,13 @@ class Table:
 
 
 def _read_rows(path: Path) -> tuple[str, list[str], list[tuple[int, int, int, list[str]]]]:
-    """Return the text, header, and rows as (line number, start, end offset, cells)."""
+    r"""Return the text, header, and rows as (line number, start, end offset, cells).
+
+    Rows are read by the ``csv`` module from the text as a file (``newline=""``):
+    a row ends at ``\n``, ``\r\n`` or ``\r`` outside quotes, never at the other
+    breaks ``str.splitlines()`` knows (NEL, U+2028, a form feed), and a quoted
+    cell may hold a newline. Each row's offsets in the text are kept (its quote).
+    """
     label = str(path)
     data = read_limited(path, label)
     try:
@@ -120,28 +128,33 @@ def _read_rows(path: Path) -> tuple[str, list[str], list[tuple[int, int, int, li
     except UnicodeDecodeError as err:
         bad_line = data[: err.start].count(b"\n") + 1
         raise InputError(label, "not UTF-8 text; save the table as UTF-8 CSV", bad_line) from err
-    lines = text.splitlines(keepends=True)
-    if not lines or not lines[0].strip():
+    first = io.StringIO(text, newline="").readline()
+    if not first.strip():
         raise InputError(label, "empty table: expected a header row, then one row per deployment")
-    delimiter = "\t" if path.suffix.lower() == ".tsv" or "\t" in lines[0] else ","
-    header = [h.strip() for h in _cells(lines[0], delimiter, label, 1)]
+    delimiter = "\t" if path.suffix.lower() == ".tsv" or "\t" in first else ","
+    read = [0]  # characters of the text the csv reader has taken so far
+
+    def lines() -> Iterator[str]:
+        for line in io.StringIO(text, newline=""):
+            read[0] += len(line)
+            yield line
+
+    reader = csv.reader(lines(), delimiter=delimiter)
     rows: list[tuple[int, int, int, list[str]]] = []
-    offset = len(lines[0])
-    for number, line in enumerate(lines[1:], start=2):
-        start, offset = offset, offset + len(line)
-        if not line.strip():
-            continue
-        check_rows(len(rows) + 1, label, number)
-        cells = _cells(line, delimiter, label, number)
-        rows.append((number, start, start + len(line.rstrip("\r\n")), cells))
-    return text, header, rows
-
-
-def _cells(line: str, delimiter: str, label: str, number: int) -> list[str]:
+    header: list[str] = []
+    number, start = 1, 0
     try:
-        return next(csv.reader([line], delimiter=delimiter), [])
+        for cells in reader:
+            end = read[0]
+            if not header:
+                header = [h.strip() for h in cells]
+            elif text[start:end].strip():
+                check_rows(len(rows) + 1, label, number)
+                rows.append((number, start, len(text[start:end].rstrip("\r\n")) + start, cells))
+            number, start = reader.line_num + 1, end
     except csv.Error as err:  # e.g. a cell longer than csv.field_size_limit()
         raise InputError(label, f"not a CSV row: {err}", number) from err
+    return text, header, rows
 
 
 def _guess_column(header: list[str], rows: list[list[str]], gazetteer: Gazetteer) -> int | None:
@@ -254,11 +267,4 @@ def _count(
 ) -> int | None:
     if column is None or column >= len(cells) or not cells[column].strip():
         return None
-    raw = cells[column].strip()
-    if not raw.isdigit():
-        raise InputError(
-            label,
-            f"column {header[column]!r}: expected a whole number of cameras, got {raw!r}",
-            line,
-        )
-    return int(raw)
+    return check_count(cells[column].strip(), label, line, header[column])

@@ -10,7 +10,8 @@ people or more, CC BY 4.0, https://www.geonames.org/) as packaged by the
 Each row keeps what placing a report needs: the GeoNames id, the name, other
 Latin-script names (at most a few), all as matching keys (lower case, accents
 dropped; the name's own key first), latitude and
-longitude to 4 decimals (about 11 metres: a town's point is no finer), population, country code and the
+longitude to 4 decimals (about 11 metres: a town's point is no finer),
+population, country code and the
 first-level admin code. The rows are sorted by id, so the file only changes
 when the data does.
 """
@@ -36,7 +37,7 @@ def fold(name: str) -> str:
 
 
 def latin(name: str) -> bool:
-    """Whether a name is written in Latin letters (other scripts are not matched in English text)."""
+    """Tell whether a name is in Latin letters (other scripts are not matched in English text)."""
     return all(
         not c.isalpha() or "LATIN" in unicodedata.name(c, "")
         for c in unicodedata.normalize("NFKD", name)

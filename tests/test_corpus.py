@@ -250,13 +250,13 @@ def test_interrupted_run_resumes_from_its_checkpoint(
         [*command, "-o", "out"], stderr=subprocess.PIPE, stdout=subprocess.PIPE, env=_env()
     )
     deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and len(list(checkpoint.glob("*.pickle"))) < 4:
+    while time.monotonic() < deadline and len(list(checkpoint.glob("*.json"))) < 4:
         assert process.poll() is None, "the run ended before it could be interrupted"
         time.sleep(0.02)
     process.send_signal(signal.SIGINT)
     _, err = process.communicate(timeout=60)
     assert process.returncode != 0, err.decode()
-    done = len(list(checkpoint.glob("*.pickle")))
+    done = len(list(checkpoint.glob("*.json")))
     assert 4 <= done < 60
     assert not Path("out", "report.json").exists()
     resumed = subprocess.run(
@@ -329,9 +329,18 @@ def test_extract_streams_json_lines_in_input_order(tmp_path: Path) -> None:
 
 
 def test_scheduler_errors_are_one_line(tmp_path: Path) -> None:
-    (tmp_path / "r.txt").write_text(REPORT_A, encoding="utf-8")
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "r.txt").write_text(REPORT_A, encoding="utf-8")
     result = CliRunner().invoke(
-        cli, ["map", str(tmp_path), "-o", str(tmp_path / "o"), "--scheduler", "tcp://127.0.0.1:9"]
+        cli,
+        [
+            "map",
+            str(tmp_path / "in"),
+            "-o",
+            str(tmp_path / "o"),
+            "--scheduler",
+            "tcp://127.0.0.1:9",
+        ],
     )
     assert result.exit_code == 1
     assert result.stderr.startswith("Error: --scheduler tcp://127.0.0.1:9: cannot connect")
@@ -340,8 +349,6 @@ def test_scheduler_errors_are_one_line(tmp_path: Path) -> None:
 
 def test_batch_results_travel_with_places_by_reference(tmp_path: Path) -> None:
     """A worker's result names gazetteer places; the main process puts back its own."""
-    import pickle
-
     from campmap.batch import RunConfig, pack, pack_evidence, process_batch, unpack
     from campmap.gazetteer import default_gazetteer, load_gazetteer_file
 
@@ -354,8 +361,9 @@ def test_batch_results_travel_with_places_by_reference(tmp_path: Path) -> None:
     # Another process's gazetteer: the same file, loaded again (other Place objects).
     here = default_gazetteer([load_gazetteer_file(GAZETTEER)])
     packed = pack(result, worker)
-    # The evidence names its places; by reference it is smaller than with places whole.
-    whole = pickle.dumps(result.evidence_items, protocol=pickle.HIGHEST_PROTOCOL)
+    # The evidence names its places; by reference it is smaller than with places whole
+    # (packed for a gazetteer that lacks them).
+    whole = pack_evidence(result.evidence_items, default_gazetteer())
     assert len(pack_evidence(result.evidence_items, worker)) < len(whole) * 0.98
     back = unpack(packed, here)
     assert isinstance(back.evidence_items, bytes)  # read when some of it is kept
@@ -367,7 +375,7 @@ def test_batch_results_travel_with_places_by_reference(tmp_path: Path) -> None:
         # Places made on the fly (a junction's crossing) travel whole.
         assert (place is here.get(place.id)) == by_reference
     # A gazetteer without those places cannot read it: a clear error, not wrong places.
-    with pytest.raises(pickle.UnpicklingError, match="no place"):
+    with pytest.raises(ValueError, match="no place"):
         list(unpack(packed, default_gazetteer()).evidence(default_gazetteer()))
 
 

@@ -13,6 +13,7 @@ import csv
 import json
 import os
 import random
+import resource
 import signal
 import sqlite3
 import subprocess
@@ -180,6 +181,10 @@ GARBAGE = {
 }
 
 
+ENDLESS: dict[str, int] = {}
+"""Bytes each endless answer got out before the client hung up."""
+
+
 class _Hostile(BaseHTTPRequestHandler):
     def log_message(self, *args):
         pass
@@ -199,6 +204,22 @@ class _Hostile(BaseHTTPRequestHandler):
             return
         if query == "Silent Road":
             time.sleep(60)
+            return
+        if query.startswith("Endless"):  # a body that never ends, as fast as the socket takes it
+            self.send_response(500 if "Error" in query else 200)
+            self.send_header("Content-Type", "application/json")
+            if "Declared" in query:
+                self.send_header("Content-Length", str(10**12))
+            self.end_headers()
+            chunk = b"[" + b" " * 65535
+            sent = 0
+            try:
+                while sent < 8 * 2**30:  # 8 GiB: a bound for the test itself, never reached
+                    self.wfile.write(chunk)
+                    sent += len(chunk)
+            except OSError:  # the client hung up
+                pass
+            ENDLESS[query] = sent
             return
         body = GARBAGE.get(query, b"[]")
         self.send_response(200)
@@ -251,6 +272,65 @@ def test_a_hanging_or_trickling_geocoder_cannot_stall_past_its_timeout(hostile_g
     assert waited < 2 * 0.5 + 5, waited
 
 
+@pytest.mark.parametrize("name", ["Endless Road", "Endless Declared Road", "Endless Error Road"])
+def test_an_endless_answer_is_cut_off_and_reported_not_read_whole(hostile_geocoder, name):
+    """A server streaming an endless body grew the process to gigabytes: the answer is read
+    up to MAX_GEOCODER_ANSWER_BYTES, the connection dropped, and the name left unresolved."""
+    from campmap.limits import MAX_GEOCODER_ANSWER_BYTES
+
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    geo = geocoder(hostile_geocoder, timeout=5.0)
+    clock = time.monotonic()
+    result = geo.geocode(name)
+    waited = time.monotonic() - clock
+    assert result.places == ()
+    assert result.reason == (
+        f"nominatim: answer larger than MAX_GEOCODER_ANSWER_BYTES ({MAX_GEOCODER_ANSWER_BYTES})"
+    )
+    assert result.requests == 1  # not retried: it would only stream again
+    assert waited < 5.0, waited
+    for _ in range(100):  # the server sees the connection closed
+        if name in ENDLESS:
+            break
+        time.sleep(0.05)
+    # What left the server: the cap, plus what the sockets' buffers held.
+    assert ENDLESS[name] < MAX_GEOCODER_ANSWER_BYTES + 64 * 2**20, ENDLESS[name]
+    grown_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before
+    assert grown_kib < 200 * 1024, grown_kib
+
+
+def test_a_place_whose_answer_is_endless_stays_unresolved_with_the_reason(
+    hostile_geocoder, tmp_path
+):
+    """The run goes on: the place is listed as unresolved (not dropped), with the cap named."""
+    from click.testing import CliRunner
+
+    from campmap.cli import cli
+    from campmap.limits import MAX_GEOCODER_ANSWER_BYTES
+
+    report = tmp_path / "r.txt"
+    report.write_text(
+        "Two cameras were installed on High Street. Five cameras went up on Endless Road.\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    result = CliRunner().invoke(
+        cli,
+        ["map", "-o", str(out), "--gazetteer", str(TOWN), "--geocoder", "nominatim",
+         "--geocoder-domain", hostile_geocoder, "--geocoder-scheme", "http",
+         "--geocoder-timeout", "5", "--geocoder-cache", str(tmp_path / "cache.sqlite"),
+         "--user-agent", "campmap-tests/1.0 (t@e.invalid)", str(report)],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    reason = f"answer larger than MAX_GEOCODER_ANSWER_BYTES ({MAX_GEOCODER_ANSWER_BYTES})"
+    assert f"could not geocode 'Endless Road': nominatim: {reason}" in result.output
+    written = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    assert [u["text"] for u in written["unresolved"]] == ["Endless Road"]
+    assert written["unresolved"][0]["count"] == 5
+    assert any("Endless Road" in p and reason in p for p in written["problems"])
+    assert [s["name"] for s in written["sites"]] == ["High Street"]
+
+
 def test_a_run_with_a_hostile_geocoder_still_maps_what_it_can(hostile_geocoder, tmp_path):
     report = tmp_path / "r.txt"
     report.write_text(
@@ -274,3 +354,55 @@ def test_a_run_with_a_hostile_geocoder_still_maps_what_it_can(hostile_geocoder, 
     assert [f["properties"]["name"] for f in sites] == ["High Street"]
     coordinates = [f["geometry"]["coordinates"] for f in sites]
     assert [0.0, 0.0] not in coordinates
+
+
+# --- a link planted where a temporary file would go -------------------------------------------
+
+
+def test_a_link_planted_at_a_temporary_name_is_never_followed(tmp_path, town):
+    """Temporary names were predictable (``.map.<pid>.tmp.html``): a planted link was written
+    through, overwriting a file outside the output folder. Nothing outside is touched now."""
+    out = tmp_path / "out"
+    out.mkdir()
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep me", encoding="utf-8")
+    pid = os.getpid()
+    for name in OUTPUT_FILES:
+        stem, suffix = os.path.splitext(name)
+        (out / f".{stem}.{pid}.tmp{suffix}").symlink_to(victim)
+        (out / f".{stem}.{pid}.tmp{suffix}-journal").symlink_to(victim)
+    (out / "map.html").symlink_to(victim)  # a link at an output's own name is replaced
+    write_outputs(layers_of(FIRST, town), out)
+    assert victim.read_text(encoding="utf-8") == "keep me"
+    assert not (out / "map.html").is_symlink()
+    assert_complete(out)
+    # The review sheet and a gazetteer import are written the same way.
+    from campmap.review import write_review
+
+    sheet = out / "review.csv"
+    (out / f".review.{pid}.tmp.csv").symlink_to(victim)
+    write_review(layers_of(FIRST, town), sheet, town)
+    assert victim.read_text(encoding="utf-8") == "keep me"
+    assert sheet.read_text(encoding="utf-8").startswith("site_id,")
+
+
+def test_a_link_planted_at_a_checkpoint_temporary_name_is_never_followed(tmp_path):
+    from campmap import map_corpus
+
+    reports = tmp_path / "in"
+    reports.mkdir()
+    (reports / "a.txt").write_text(FIRST, encoding="utf-8")
+    (reports / "b.txt").write_text(SECOND, encoding="utf-8")
+    checkpoint = tmp_path / "out" / ".campmap-checkpoint"
+    options = {"gazetteer_files": [TOWN], "checkpoint": checkpoint, "batch_size": 1}
+    map_corpus([reports], **options)
+    finished = sorted(checkpoint.glob("*.json"))
+    assert finished
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep me", encoding="utf-8")
+    for path in finished:  # the run starts again: every batch is written anew
+        path.unlink()
+        path.with_suffix(f".{os.getpid()}.tmp").symlink_to(victim)
+    map_corpus([reports], **options)
+    assert victim.read_text(encoding="utf-8") == "keep me"
+    assert sorted(checkpoint.glob("*.json")) == finished

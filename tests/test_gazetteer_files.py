@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import csv
+import json
+
 import pytest
 from click.testing import CliRunner
 from conftest import HERE, load_json, write
@@ -158,3 +161,56 @@ def test_python_api_takes_file_backends(tmp_path):
     layers = map_reports([report], backends=[load_gazetteer_file(write(tmp_path / "g.csv", CSV))])
     assert set(layers.sites["name"]) == {"Quillfeather Road", "Pelican Corner", "Whitehall"}
     assert set(layers.sites["backend"]) == {"g.csv"}
+
+
+@pytest.mark.parametrize("breaker", ["\x85", "\u2028", "\x0c", "\x1d"])
+def test_csv_rows_end_at_newlines_only(tmp_path, breaker):
+    """A NEL, U+2028 or form feed in a field is text, not the end of the row."""
+    content = (
+        "name,lat,lon,source\n"
+        f"Pelican{breaker}Corner,51.5031,-0.1275,survey{breaker}2024\n"
+        "Heron Yard,51.5040,-0.1280,survey\n"
+    )
+    places = {p.id: p for p in CSVGazetteer(write(tmp_path / "mine.csv", content)).places()}
+    assert set(places) == {"pelican-corner", "heron-yard"}
+    assert places["pelican-corner"].name == f"Pelican{breaker}Corner"
+    assert places["pelican-corner"].source == f"survey{breaker}2024"
+    assert places["heron-yard"].source == "survey"
+
+
+def test_a_nul_in_a_gazetteer_name_is_dropped_so_every_output_agrees(tmp_path):
+    """GDAL ends a string at a NUL (sites.geojson cut the name short) while report.json and
+    sites.csv kept the rest: the gazetteer readers drop NULs, so every output has one text."""
+    report = write(tmp_path / "r.txt", "Three cameras at Pelican Corner and two at Heron Yard.\n")
+    csv_file = write(
+        tmp_path / "mine.csv",
+        "name,aliases,lat,lon,source\nPelican Corner\0 (east),Pelican Corner,51.5031,-0.1275,"
+        "survey\0 2024\n",
+    )
+    feature = {
+        "type": "Feature",
+        "geometry": {"type": "Point", "coordinates": [-0.128, 51.504]},
+        "properties": {"id": "heron\0-yard", "name": "Heron Yard\0 (west)", "kind": "yard",
+                       "source": "walk\0 2024", "aliases": ["Heron\0 Yard"]},
+    }  # fmt: skip
+    geojson = tmp_path / "mine.geojson"
+    geojson.write_text(json.dumps({"type": "FeatureCollection", "features": [feature]}))
+    out = tmp_path / "out"
+    args = ["map", str(report), "-o", str(out), "--gazetteer", str(csv_file)]
+    result = CliRunner().invoke(cli, [*args, "--gazetteer", str(geojson)])
+    assert result.exit_code == 0, result.output
+    features = load_json(out / "sites.geojson")["features"]
+    in_geojson = {f["properties"]["name"]: f["properties"] for f in features}
+    in_report = {s["name"]: s for s in load_json(out / "report.json")["sites"]}
+    with (out / "sites.csv").open(encoding="utf-8", newline="") as handle:
+        in_csv = {row["name"]: row for row in csv.DictReader(handle)}
+    names = {"Pelican Corner (east)", "Heron Yard (west)"}
+    assert set(in_geojson) == set(in_report) == set(in_csv) == names
+    for name in names:
+        texts = [
+            (d[name]["site_id"], d[name]["coordinate_source"])
+            for d in (in_geojson, in_report, in_csv)
+        ]
+        assert len(set(texts)) == 1, texts
+    assert in_report["Pelican Corner (east)"]["coordinate_source"] == "survey 2024"
+    assert in_report["Heron Yard (west)"]["site_id"] == "heron-yard"

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import itertools
 import json
+import threading
 import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import parse_qs, quote, quote_plus, urlsplit
 
 import pytest
 from click.testing import CliRunner
@@ -15,7 +18,7 @@ from campmap import map_reports
 from campmap.cli import cli
 from campmap.gazetteer import default_gazetteer
 from campmap.gazetteer.geocache import GeocodeCache
-from campmap.gazetteer.geocoder import GeocoderBackend, GeocoderConfigError
+from campmap.gazetteer.geocoder import GeocoderBackend, GeocoderConfigError, redact
 from campmap.gazetteer.online import REGION_MARGIN_DEG
 
 AGENT = "campmap-tests/1.0 (tests@example.invalid)"
@@ -255,3 +258,77 @@ def test_cli_map_with_geocoder_then_second_run_asks_nothing(server, tmp_path):
     second = CliRunner().invoke(cli, args)
     assert second.exit_code == 0, second.output
     assert len(server.requests) == asked
+
+
+KEY = "s3cr3t-Key/42+x"
+
+
+class _KeyEchoing(BaseHTTPRequestHandler):
+    """Answers like OpenCage refusing a key, echoing the key and the request URL."""
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+    def do_GET(self) -> None:
+        params = {k: v[0] for k, v in parse_qs(urlsplit(self.path).query).items()}
+        message = (
+            f"key {params.get('key')} is not allowed here; you asked for "
+            f"http://{self.headers['Host']}{self.path}&token=tok-99887766&access_token=at-5544"
+        )
+        body = json.dumps({"results": [], "status": {"code": 403, "message": message}}).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+@pytest.fixture
+def key_echoing():
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _KeyEchoing)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"127.0.0.1:{server.server_port}"
+    server.shutdown()
+    server.server_close()
+
+
+def test_an_api_key_never_reaches_a_message_report_json_or_the_terminal(key_echoing, tmp_path):
+    """A service's error echoed the key (and the request URL) into report.json's problems."""
+    secrets = [KEY, quote_plus(KEY), quote(KEY, safe=""), "tok-99887766", "at-5544"]
+    geo = GeocoderBackend(
+        "opencage", user_agent=AGENT, domain=key_echoing, scheme="http", api_key=KEY,
+        cache=None, min_delay_seconds=0.01, timeout=2.0,
+    )  # fmt: skip
+    result = geo.geocode("Quillfeather Road")
+    assert result.places == () and result.reason.startswith("opencage: key [redacted]")
+    assert "key=[redacted]" in result.reason and "token=[redacted]" in result.reason
+    assert not any(secret in result.reason for secret in secrets), result.reason
+
+    report = write(tmp_path / "r.txt", "Four cameras were put up on Quillfeather Road.\n")
+    out = tmp_path / "out"
+    run = CliRunner().invoke(
+        cli,
+        ["map", str(report), "-o", str(out), "--geocoder", "opencage", "--user-agent", AGENT,
+         "--geocoder-domain", key_echoing, "--geocoder-scheme", "http", "--geocoder-key", KEY,
+         "--geocoder-cache", str(tmp_path / "cache.sqlite")],
+    )  # fmt: skip
+    assert "could not geocode 'Quillfeather Road': opencage: key [redacted]" in run.output
+    written = "".join(p.read_text(encoding="utf-8", errors="replace") for p in out.iterdir())
+    assert "could not geocode 'Quillfeather Road'" in written
+    for secret in secrets:
+        assert secret not in run.output and secret not in written, secret
+
+
+@pytest.mark.parametrize(
+    ("text", "redacted"),
+    [
+        ("GET /x?q=a&key=abc&n=1", "GET /x?q=a&key=[redacted]&n=1"),
+        ("https://h/p?api_key=abc#f", "https://h/p?api_key=[redacted]#f"),
+        ("?apikey=abc&APIKEY=def", "?apikey=[redacted]&APIKEY=[redacted]"),
+        ("?token=abc;access_token=def", "?token=[redacted];access_token=[redacted]"),
+        ("monkey=abc&q=key", "monkey=abc&q=key"),  # a longer name, and the word alone, stay
+    ],
+)
+def test_key_parameters_are_redacted(text, redacted):
+    assert redact(text) == redacted

@@ -120,7 +120,7 @@ def test_geopackage_layers_and_field_types(out):
     }
     info = pyogrio.read_info(gpkg, layer="sites")
     types = dict(zip(info["fields"], info["dtypes"], strict=True))
-    assert types["count"] == "int32" and types["mentions"] == "int32"
+    assert types["count"] == "int64" and types["mentions"] == "int64"  # 32 bits wrapped past 2**31
     assert types["uncertainty_m"] == "float64" and types["site_id"] == "object"
     sites = pyogrio.read_dataframe(gpkg, layer="sites")
     assert sorted(sites["site_id"]) == sorted(layers.sites["site_id"])
@@ -157,3 +157,33 @@ def test_every_output_is_byte_identical_on_a_second_run(out, tmp_path):
     campmap.write_outputs(layers, tmp_path / "again")
     for name in OUTPUT_FILES:
         assert (folder / name).read_bytes() == (tmp_path / "again" / name).read_bytes(), name
+
+
+def test_counts_past_32_bits_keep_their_value_in_the_geopackage(tmp_path):
+    """A count above 2**31 wrapped to a negative number in the GeoPackage's 32-bit field."""
+    report = tmp_path / "report.txt"
+    report.write_text(
+        "Police installed 3000000000 cameras on Whitehall and 4294967297 at Tannery Lane.",
+        encoding="utf-8",
+    )
+    layers = campmap.map_reports([report])
+    campmap.write_outputs(layers, tmp_path / "out")
+    gpkg = tmp_path / "out" / "campmap.gpkg"
+    sites = pyogrio.read_dataframe(gpkg, layer="sites")
+    assert list(sites["count"]) == [3_000_000_000]
+    unresolved = pyogrio.read_dataframe(gpkg, layer="unresolved", read_geometry=False)
+    assert list(unresolved["count"]) == [4_294_967_297]
+    report_json = json.loads((tmp_path / "out" / "report.json").read_text())
+    assert [s["count"] for s in report_json["sites"]] == [3_000_000_000]
+
+
+def test_a_count_no_output_can_hold_is_left_unknown_with_its_wording(tmp_path):
+    """A count past MAX_COUNT (2**53 - 1) crashed the run (pandas' Int64 overflowed)."""
+    report = tmp_path / "report.txt"
+    report.write_text(
+        "Police installed 99999999999999999999 cameras on Whitehall.", encoding="utf-8"
+    )
+    layers = campmap.map_reports([report])
+    campmap.write_outputs(layers, tmp_path / "out")
+    (site,) = json.loads((tmp_path / "out" / "report.json").read_text())["sites"]
+    assert site["count"] is None and site["count_text"] == "99999999999999999999"

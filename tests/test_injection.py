@@ -19,6 +19,7 @@ from click.testing import CliRunner
 from test_browser import Visit, browser  # noqa: F401  (the module-scoped chromium fixture)
 
 from campmap.cli import cli
+from campmap.review import read_review
 
 FORMULA = "=cmd|' /C calc'!A0"
 PLACE = f'{FORMULA}<img src=x onerror="window.pwned=1">Quarry Lane'
@@ -140,3 +141,76 @@ def test_nothing_runs_in_the_map_and_the_text_shows_as_text(run, browser):  # no
         assert page.title() == NOTE
     finally:
         visit.close()
+
+
+SPLIT_FORMULAS = {
+    "semicolon": "Quarry Lane;=HYPERLINK(1)",
+    "pipe": "Kiln Row | @SUM(1)",
+    "tab": "Mill Yard\t+1+1",
+    "comma": 'Weir Steps, "-2+3"',
+}
+
+
+def _read_as_formula(text: str, delimiter: str) -> list[str]:
+    """Cells a spreadsheet splitting at ``delimiter`` would run, quotes honoured or not."""
+    found = []
+    for line in text.splitlines():
+        for cell in line.split(delimiter):
+            bare = cell.strip().lstrip('"').strip()
+            if bare.startswith(("=", "+", "-", "@")) and not _number(bare.rstrip('"')):
+                found.append(bare)
+    return found
+
+
+def test_no_cell_is_a_formula_whichever_delimiter_a_spreadsheet_splits_at(tmp_path):
+    """A ;-separated locale read the comma CSV's 'Quarry Lane;=HYPERLINK(1)' as two cells, the
+    second a formula: every part a delimiter could make a cell of is defused, and quoted."""
+    gazetteer = tmp_path / "places.csv"
+    with gazetteer.open("w", encoding="utf-8", newline="") as out:
+        writer = csv.writer(out)
+        writer.writerow(["id", "name", "aliases", "lat", "lon", "source"])
+        for n, (key, name) in enumerate(SPLIT_FORMULAS.items()):
+            alias = name.split(";")[0].split("|")[0].split("\t")[0].split(",")[0].strip()
+            writer.writerow([key, name, alias, f"52.00{n}", f"-1.00{n}", f"survey;=1+{n}"])
+    report = tmp_path / "r.txt"
+    report.write_text(
+        "Two cameras were installed on Quarry Lane, three on Kiln Row, four at Mill Yard and "
+        "five at Weir Steps.\n",
+        encoding="utf-8",
+    )
+    runner = CliRunner()
+    sheet = tmp_path / "review.csv"
+    common = ["--gazetteer", str(gazetteer), str(report)]
+    assert runner.invoke(cli, ["review", "-o", str(sheet), *common]).exit_code == 0
+    rows = list(csv.DictReader(sheet.open(encoding="utf-8", newline="")))
+    for row in rows:
+        row.update(note="seen; @SUM(2) | -3+4", verification="photo-confirmed")
+    with sheet.open("w", encoding="utf-8", newline="") as out:
+        writer = csv.DictWriter(out, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    out = tmp_path / "out"
+    mapped = runner.invoke(cli, ["map", "-o", str(out), "--review", str(sheet), *common])
+    assert mapped.exit_code == 0, mapped.output
+    assert runner.invoke(cli, ["review", "-o", str(sheet), *common]).exit_code == 0
+    for path in (out / "sites.csv", sheet):
+        text = path.read_text(encoding="utf-8")
+        for delimiter in (",", ";", "\t", "|"):
+            assert _read_as_formula(text, delimiter) == [], (path.name, delimiter)
+    # The text survives: read as CSV, every cell holds it (an apostrophe before each formula);
+    # numbers stay bare, so a spreadsheet still reads a negative longitude as a number.
+    sites = list(csv.DictReader((out / "sites.csv").open(encoding="utf-8", newline="")))
+    assert sorted(s["name"] for s in sites) == sorted(
+        [
+            "Quarry Lane;'=HYPERLINK(1)",
+            "Kiln Row | '@SUM(1)",
+            "Mill Yard\t'+1+1",
+            'Weir Steps, "\'-2+3"',
+        ]
+    )
+    assert all(s["review_note"] == "seen; '@SUM(2) | '-3+4" for s in sites)
+    assert all(float(s["lon"]) < 0 for s in sites)
+    assert ",-1.00" in (out / "sites.csv").read_text(encoding="utf-8")  # bare, not quoted
+    # The review sheet reads back as written: the note is the reviewer's, not defused.
+    notes = {d.note for d in read_review(sheet)}
+    assert notes == {"seen; @SUM(2) | -3+4"}

@@ -115,3 +115,25 @@ def test_geopackage_lists_the_same_sites_and_the_unresolved(seen):
     assert (
         unresolved["valid"] and unresolved["geometry"] == "NoGeometry" and unresolved["count"] == 1
     )
+
+
+def test_qgis_reads_a_count_past_32_bits_from_the_geopackage(tmp_path):
+    """The GeoPackage's counts are 64-bit (a 32-bit field wrapped 3000000000 to -1294967296)."""
+    if not _has_qgis():
+        pytest.skip("QGIS's Python API is not installed (apt-get install python3-qgis)")
+    out = tmp_path / "out"
+    report = tmp_path / "report.txt"
+    report.write_text("Police installed 3000000000 cameras on Whitehall.", encoding="utf-8")
+    campmap.write_outputs(campmap.map_reports([report]), out)
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_RUNTIME_DIR": str(tmp_path)}
+    run = subprocess.run(
+        [SYSTEM_PYTHON, str(PROBE), str(out)], capture_output=True, text=True, env=env, check=False
+    )
+    assert run.returncode == 0, run.stderr[-2000:]
+    seen = json.loads(run.stdout.strip().splitlines()[-1])
+    for name in ("campmap.gpkg|sites", "sites.geojson", "sites.csv"):
+        assert seen[name]["valid"], name
+        # the probe prints a delimited-text "longlong" value as text: compare its number
+        assert [int(c) for c in seen[name]["counts"]] == [3_000_000_000], name
+    assert seen["campmap.gpkg|sites"]["fields"]["count"] == "integer64"
+    assert seen["sites.csv"]["fields"]["count"] == "longlong"

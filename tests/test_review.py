@@ -142,6 +142,7 @@ def test_decisions_apply_and_survive_a_changed_report(runner, tmp_path):
         ("move_to", "95, 400", "column move_to: '95, 400' is not 'lat, lon' in degrees"),
         ("verification", "confirmed-ish", "column verification: 'confirmed-ish' is not one of"),
         ("set_count", "four", "column set_count: 'four' is not a whole number"),
+        ("set_count", "9" * 20, "column set_count: more than MAX_COUNT (9007199254740991) cameras"),
         ("action", "delete", "column action: 'delete' is not one of accept, reject, move"),
     ],
 )
@@ -198,3 +199,96 @@ def test_read_review_keeps_only_rows_with_decisions(tmp_path):
         ReviewError, match=r"review.csv:4: column site_id: 'site-1' is already on line 3"
     ):
         read_review(sheet)
+
+
+@pytest.mark.parametrize("breaker", ["\x85", "\u2028", "\x0c", "\x1c", "\v"])
+def test_line_breaks_only_python_splits_on_keep_every_row_whole(runner, tmp_path, breaker):
+    """NEL, U+2028, a form feed...: CSV rows end at \\n or \\r only, so no decision is lost."""
+    report = tmp_path / "report.txt"
+    report.write_text(FIRST)
+    sheet = tmp_path / "review.csv"
+    assert runner.invoke(cli, ["review", str(report), "-o", str(sheet)]).exit_code == 0
+    rows = read_rows(sheet)
+    for row in rows:  # a report's quote, as a spreadsheet saves it (not quoted: no \n in it)
+        row["quote"] = row["quote"].replace(" ", breaker, 1)
+    decide(rows, "leicester-square", verification="photo-confirmed", note=f"photo{breaker}12 May")
+    decide(rows, "piccadilly-circus", action="reject")
+    write_rows(sheet, rows)
+    decisions = {d.site_id: d for d in read_review(sheet)}
+    assert set(decisions) == {"leicester-square", "piccadilly-circus"}
+    assert decisions["leicester-square"].note == f"photo{breaker}12 May"
+    out = tmp_path / "out"
+    result = runner.invoke(cli, ["map", str(report), "-o", str(out), "--review", str(sheet)])
+    assert result.exit_code == 0, result.output
+    sites = {f["id"]: f for f in json.loads((out / "sites.geojson").read_text())["features"]}
+    assert "piccadilly-circus" not in sites
+    assert sites["leicester-square"]["properties"]["verification"] == "photo-confirmed"
+
+
+def test_a_nul_in_a_review_note_is_dropped_so_every_output_agrees(runner, tmp_path):
+    """GDAL cut a note at a NUL in sites.geojson while report.json and sites.csv kept the rest."""
+    report = tmp_path / "report.txt"
+    report.write_text(FIRST)
+    sheet = tmp_path / "review.csv"
+    assert runner.invoke(cli, ["review", str(report), "-o", str(sheet)]).exit_code == 0
+    rows = read_rows(sheet)
+    decide(rows, "leicester-square", note="photo\0 12 May", verification="photo-confirmed")
+    write_rows(sheet, rows)
+    assert {d.site_id: d.note for d in read_review(sheet)} == {"leicester-square": "photo 12 May"}
+    out = tmp_path / "out"
+    result = runner.invoke(cli, ["map", str(report), "-o", str(out), "--review", str(sheet)])
+    assert result.exit_code == 0, result.output
+    features = json.loads((out / "sites.geojson").read_text())["features"]
+    in_geojson = {f["id"]: f["properties"]["review_note"] for f in features}
+    in_report = {
+        s["site_id"]: s["review_note"]
+        for s in json.loads((out / "report.json").read_text())["sites"]
+    }
+    in_csv = {r["site_id"]: r["review_note"] for r in read_rows(out / "sites.csv")}
+    assert in_geojson["leicester-square"] == in_report["leicester-square"] == "photo 12 May"
+    assert in_csv["leicester-square"] == "photo 12 May"
+
+
+def test_a_decision_made_on_another_count_or_quote_is_flagged_stale(runner, tmp_path):
+    """A verification survived a changed count and quote with no warning."""
+    report = tmp_path / "report.txt"
+    report.write_text(FIRST)
+    sheet = tmp_path / "review.csv"
+    assert runner.invoke(cli, ["review", str(report), "-o", str(sheet)]).exit_code == 0
+    rows = read_rows(sheet)
+    decide(rows, "leicester-square", verification="photo-confirmed", note="photo 12 May")
+    decide(rows, "royal-opera-house", note="same sentence in both runs")
+    write_rows(sheet, rows)
+    report.write_text(SECOND)  # Leicester Square: four cameras -> six, another quote
+    out = tmp_path / "out"
+    result = runner.invoke(cli, ["map", str(report), "-o", str(out), "--review", str(sheet)])
+    assert result.exit_code == 0, result.output
+    warning = "decision for 'leicester-square' is stale (count 4 -> 6, quote changed"
+    assert warning in result.output and "'royal-opera-house' is stale" not in result.output
+    outdated = json.loads((out / "report.json").read_text())["review"]["outdated"]
+    assert [(o["site_id"], o["stale"]) for o in outdated] == [
+        ("leicester-square", "count 4 -> 6, quote changed")
+    ]
+    result = runner.invoke(cli, ["review", str(report), "-o", str(sheet)])
+    assert result.exit_code == 0 and warning in result.output
+    stale = {r["site_id"]: r["stale"] for r in read_rows(sheet)}
+    assert stale["leicester-square"] == "count 4 -> 6, quote changed"
+    assert stale["royal-opera-house"] == "" and stale["piccadilly-circus"] == ""
+
+
+def test_an_old_sheet_without_the_decided_on_columns_loads_and_flags_nothing(runner, tmp_path):
+    report = tmp_path / "report.txt"
+    report.write_text(SECOND)
+    sheet = tmp_path / "review.csv"
+    old = REVIEW_COLUMNS[: REVIEW_COLUMNS.index("decided_on_count")]
+    row = dict.fromkeys(old, "") | {"site_id": "leicester-square", "count": "4"}
+    row |= {"quote": "Four cameras face Leicester Square.", "verification": "photo-confirmed"}
+    with sheet.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=old, lineterminator="\n")
+        writer.writeheader()
+        writer.writerow(row)
+    out = tmp_path / "out"
+    result = runner.invoke(cli, ["map", str(report), "-o", str(out), "--review", str(sheet)])
+    assert result.exit_code == 0, result.output
+    assert "stale" not in result.output
+    assert json.loads((out / "report.json").read_text())["review"]["outdated"] == []

@@ -100,6 +100,16 @@ def test_text_reports_and_tables_map_together(table, tmp_path):
             None,
             "bad.csv:2: column 'Cameras': expected a whole number of cameras, got 'two'",
         ),
+        (  # a superscript two passes str.isdigit() but not int(): it crashed the run
+            "Site,Cameras\nWhitehall,\u00b2\n",
+            None,
+            "bad.csv:2: column 'Cameras': expected a whole number of cameras, got '\u00b2'",
+        ),
+        (  # past what a GeoPackage or a JSON reader holds: it crashed the run
+            "Site,Cameras\nWhitehall,99999999999999999999\n",
+            None,
+            "bad.csv:2: column 'Cameras': 99999999999999999999 is more than MAX_COUNT",
+        ),
     ],
 )
 def test_bad_tables_give_one_line_naming_file_line_and_what_was_expected(
@@ -159,3 +169,30 @@ def test_junction_rows_in_every_usual_form_are_one_site(tmp_path):
     assert [m.place.id if m.place else m.text for m in found.mentions] == [
         "junction-northumberland-avenue-strand"
     ] * 4
+
+
+@pytest.mark.parametrize("breaker", ["\x85", "\u2028", "\x0c", "\x1e"])
+def test_a_line_break_python_splits_on_stays_inside_its_cell(tmp_path, breaker):
+    """Rows end at \\n or \\r only (as in every CSV reader), never at NEL, U+2028 or a form feed."""
+    content = (
+        "Ref,Where,Cameras,Note\n"
+        f"1,Leicester Square,3,seen{breaker}from the bus\n"
+        f'2,"Whitehall",2,"two{breaker}poles"\n'
+        '3,Strand,4,"a note\non two lines"\n'
+    )
+    path = write(tmp_path / "t.csv", content)
+    found = read_table(path, default_gazetteer(), location_column="Where")
+    assert [(m.place.id, m.count) for m in found.mentions if m.place] == [
+        ("leicester-square", 3),
+        ("whitehall", 2),
+        ("strand", 4),
+    ]
+    lines = [m.table_row for m in found.mentions]
+    assert lines == [2, 3, 4]
+    # Each row's quote is the row itself, cut from the file's text (a quoted newline too).
+    assert [s.text for s in found.sentences] == [
+        f"1,Leicester Square,3,seen{breaker}from the bus",
+        f'2,"Whitehall",2,"two{breaker}poles"',
+        '3,Strand,4,"a note\non two lines"',
+    ]
+    assert all(content[o.start : o.end] == s.text for s in found.sentences for o in s.occurrences)

@@ -124,7 +124,7 @@ def write_outputs(
             ("campmap.gpkg", lambda p: write_geopackage(layers, p)),
             ("sites.csv", lambda p: write_sites_csv(layers, p)),
             ("report.json", lambda p: write_report(layers, p)),
-            *_map_writers(layers, path, html, title, embed, png),
+            *_map_writers(layers, html, title, embed, png),
         ],
     )
 
@@ -147,7 +147,7 @@ def _prepare(
 
 
 def _map_writers(
-    layers: Layers, folder: Path, html: str, title: str, embed: str | None, png: bool
+    layers: Layers, html: str, title: str, embed: str | None, png: bool
 ) -> list[tuple[str, Callable[[Path], None]]]:
     writers: list[tuple[str, Callable[[Path], None]]] = [
         ("map.html", lambda p: _write_text(p, html))
@@ -158,7 +158,7 @@ def _map_writers(
     if png:
 
         def shoot(target: Path) -> None:
-            page = folder / f".{target.name}.html"
+            page = target.with_name(f"{target.name}.html")  # beside it, in the private folder
             try:
                 _write_text(page, html)
                 write_png(page, target)
@@ -184,4 +184,4 @@ def write_map_outputs(
     the options are those of :func:`write_outputs`.
     """
     path, html = _prepare(layers, folder, title, tiles, embed, png)
-    return replace_all(path, _map_writers(layers, path, html, title, embed, png))
+    return replace_all(path, _map_writers(layers, html, title, embed, png))

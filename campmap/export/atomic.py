@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import os
+import re
+import shutil
+import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from campmap.errors import OutputError
 
-__all__ = ["prepare_dir", "replace_all"]
+__all__ = ["prepare_dir", "replace_all", "replace_file"]
 
 
 def prepare_dir(folder: str | Path) -> Path:
@@ -34,10 +37,18 @@ def prepare_dir(folder: str | Path) -> Path:
 
 
 def replace_all(folder: Path, writers: Sequence[tuple[str, Callable[[Path], None]]]) -> list[Path]:
-    """Write every file to a temporary name, then move them all into place.
+    """Write every file under a temporary name, then move them all into place.
 
     Nothing is replaced unless every writer succeeded, so a failure leaves the
     previous outputs as they were.
+
+    The temporary files are written in a new private folder inside ``folder``
+    (:func:`tempfile.mkdtemp`: a random name, created exclusively, mode 0700),
+    never at a predictable name: a link planted where a temporary file would
+    go cannot send a write outside ``folder``, and no other user can add one
+    inside. Each file keeps its own name there (GeoPackage checks the ending),
+    and a rename replaces the output, or a link at its name, never what a link
+    points to.
 
     Parameters
     ----------
@@ -51,43 +62,69 @@ def replace_all(folder: Path, writers: Sequence[tuple[str, Callable[[Path], None
     list of pathlib.Path
         The files written.
     """
-    temps: list[tuple[Path, Path]] = []
+    for name, _ in writers:
+        final = folder / name
+        if final.is_dir() and not final.is_symlink():
+            raise OutputError(f"{final}: a folder is in the way of an output file")
+    _remove_orphans(folder)
     name = ""
+    private: Path | None = None
     try:
+        private = Path(
+            tempfile.mkdtemp(prefix=f".campmap.{os.getpid()}.", suffix=".tmp", dir=folder)
+        )
         for name, write in writers:
-            final = folder / name
-            _remove_orphans(final)
-            if final.is_dir():
-                raise OutputError(f"{final}: a folder is in the way of an output file")
-            # Keep the ending: some formats (GeoPackage) check it.
-            temp = folder / f".{final.stem}.{os.getpid()}.tmp{final.suffix}"
-            temps.append((temp, final))
-            write(temp)
+            write(private / name)
         name = ""
-        for temp, final in temps:
-            temp.replace(final)
+        for written, _ in writers:
+            (private / written).replace(folder / written)
     except OSError as err:
         why = err.strerror or str(err)  # the file is named already
         writing = f"{name}: " if name else ""
         raise OutputError(f"{folder}: cannot write outputs: {writing}{why}") from err
     finally:
-        for temp, _ in temps:
-            temp.unlink(missing_ok=True)
-            for beside in temp.parent.glob(f"{temp.name}-*"):  # SQLite's journal
-                beside.unlink(missing_ok=True)
-    return [final for _, final in temps]
+        if private is not None:
+            shutil.rmtree(private, ignore_errors=True)
+    return [folder / written for written, _ in writers]
 
 
-def _remove_orphans(final: Path) -> None:
-    """Delete temporary files that a killed run (a process no longer alive) left for ``final``."""
-    # The temporary file, and what SQLite keeps beside it (``-journal``, ``-wal``, ``-shm``).
-    for temp in final.parent.glob(f".{final.stem}.*.tmp{final.suffix}*"):
-        pid = temp.name[len(final.stem) + 2 :].partition(".tmp")[0]
-        if not pid.isdigit() or int(pid) == os.getpid():
+_ORPHAN = re.compile(r"\.campmap\.(\d+)\.[^.]+\.tmp")
+"""A private folder of temporary files (:func:`replace_all`), named by the process's id."""
+
+
+def _remove_orphans(folder: Path) -> None:
+    """Delete the temporary folders that killed runs (processes no longer alive) left."""
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:  # cannot list it: nothing to tidy; writing will say what is wrong
+        return
+    for entry in entries:
+        match = _ORPHAN.fullmatch(entry.name)
+        if match is None or not entry.is_dir(follow_symlinks=False):
+            continue
+        pid = int(match.group(1))
+        if pid == os.getpid():
             continue
         try:
-            os.kill(int(pid), 0)
+            os.kill(pid, 0)
         except ProcessLookupError:
-            temp.unlink(missing_ok=True)
-        except PermissionError:  # alive, another user's
+            shutil.rmtree(entry.path, ignore_errors=True)
+        except (PermissionError, OverflowError):  # alive, another user's; not a pid
             continue
+
+
+def replace_file(path: Path, data: bytes) -> None:
+    """Write one file atomically: a new temporary file beside it, then a rename.
+
+    The temporary file is made by :func:`tempfile.mkstemp` (a random name,
+    ``O_CREAT | O_EXCL``: never an existing file, never through a link) and
+    written through its own descriptor; it is removed if anything fails.
+    """
+    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as file:
+            file.write(data)
+        Path(temp).replace(path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise

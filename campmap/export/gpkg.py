@@ -2,8 +2,10 @@
 
 Layers: ``sites`` (Point), ``site_lines`` (MultiLineString), ``site_areas``
 (MultiPolygon), ``routes`` (LineString) and ``unresolved`` (no geometry: an
-attribute table of the mentions that could not be placed). GeoPackage stores
-a "last change" time; it is pinned so the same inputs give the same bytes.
+attribute table of the mentions that could not be placed). Integer columns
+(counts, offsets) are 64-bit, so a count past 2**31 keeps its value (QGIS
+shows them as "integer64"). GeoPackage stores a "last change" time; it is
+pinned so the same inputs give the same bytes.
 """
 
 from __future__ import annotations
@@ -46,15 +48,6 @@ def unresolved_frame(layers: Layers) -> pd.DataFrame:
     return frame
 
 
-def _int32(frame: pd.DataFrame) -> pd.DataFrame:
-    """Store counts and offsets as 32-bit integers (QGIS shows them as "integer")."""
-    out = frame.copy()
-    for column in out.columns:
-        if str(out[column].dtype) in {"Int64", "int64"}:
-            out[column] = out[column].astype("Int32")
-    return out
-
-
 def write_geopackage(layers: Layers, path: Path) -> None:
     """Write ``campmap.gpkg`` with the five layers."""
     lines, areas = place_frames(layers)
@@ -78,7 +71,6 @@ def write_geopackage(layers: Layers, path: Path) -> None:
 
 def _write_parts(parts: list[tuple[str, pd.DataFrame, str | None]], path: Path) -> None:
     for number, (name, frame, geometry_type) in enumerate(parts):
-        frame = _int32(frame)
         options = {"append": number > 0, "layer": name, "driver": "GPKG"}
         if geometry_type is None:
             pyogrio.write_dataframe(frame, path, **options)

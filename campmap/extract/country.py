@@ -60,7 +60,7 @@ def _from_address(url: str) -> str | None:
 
 
 def report_country(source: Source) -> str | None:
-    """Return the country a report is most likely from, as an ISO alpha-2 code, or None.
+    r"""Return the country a report is most likely from, as an ISO alpha-2 code, or None.
 
     Its web address counts most (``.co.nz``); then every country or state it
     names (``Idaho``, ``New South Wales``, ``Kenya``).
@@ -94,5 +94,5 @@ def report_country(source: Source) -> str | None:
                 start += 1
     if not votes:
         return None
-    (best, count), *rest = votes.most_common(2) + [("", 0)]
+    (best, count), *rest = [*votes.most_common(2), ("", 0)]
     return best if count > rest[0][1] else None

@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from text_to_num import text2num
 
+from campmap.extract.scan import Spans
 from campmap.gazetteer.names import lowercase
 
 __all__ = ["CAMERA_NOUN", "CountKind", "Number", "camera_counts", "find_numbers"]
@@ -72,12 +73,13 @@ _WORD_RE = re.compile(r"[\w'-]+|[^\w\s]")
 _HELD_BEFORE = re.compile(
     r"\b(?:has|have|had|gets|get|got|will\s+get|will\s+have)\s+(?:only\s+|just\s+|now\s+)?$",
 )
-_HELD_AFTER = re.compile(r"^\s*(?:[.,;:)]|$|\s*(?:more|of\s+them|too|as\s+well)\b)")
+_HELD_AFTER = re.compile(r"\s*(?:[.,;:)]|$|\s*(?:more|of\s+them|too|as\s+well)\b)")
 _ANOTHER = re.compile(r"(?<![\w-])(?:another|one\s+more|a\s+new\s+one)\b")
 _MORE = re.compile(r"\s+(?:more|others|extra|additional|new)\b")
 _SINGULAR = re.compile(r"(?<![\w-])(?:a\s+single|an?|single|one\s+new)\s+")
 _FIRST_NOUN = re.compile(r"\b(?:cameras?|devices?|webcams?)\b")
 _SINGULAR_NOUN = re.compile(r"\b(?:camera|device|webcam)")  # (plurals too: a quick test)
+_SPACE = re.compile(r"\s*")
 
 
 class CountKind(StrEnum):
@@ -182,35 +184,34 @@ def camera_counts(
             match.start() not in starts
             and noun is not None
             and not noun.group().endswith("s")
-            and _camera_noun_follows(text[match.end() :])
+            and _camera_noun_follows(text, match.end())
         ):
             phrase = text[match.start() : match.end()].strip()
             numbers.append(Number(phrase, match.start(), match.start() + len(phrase), 1))
-    for match in _ANOTHER.finditer(low) if ("another" in low or "one" in low) else ():
-        if not any(
-            n.start <= match.start() < n.end or match.start() <= n.start < match.end()
-            for n in numbers
-        ):
-            numbers.append(Number(text[match.start() : match.end()], match.start(), match.end(), 1))
+    if "another" in low or "one" in low:
+        written = Spans((n.start, n.end) for n in numbers)
+        for match in _ANOTHER.finditer(low):
+            if not written.overlaps(match.start(), match.end()):
+                start, end = match.span()
+                numbers.append(Number(text[start:end], start, end, 1))
     numbers.sort(key=lambda n: n.start)
     for number in numbers:
-        after = text[number.end :]
         # Both patterns end at the number and are short: search only just before it.
         prefix = _NOT_A_COUNT_BEFORE.search(text, max(0, number.start - 24), number.start)
         if prefix and not (
             prefix.group().strip().lower() in {"by", "in"}
-            and (_camera_noun_follows(after) or _MORE.match(low, number.end))
+            and (_camera_noun_follows(text, number.end) or _MORE.match(low, number.end))
         ):
             continue  # "by 2025", "in 12 days", but not "joined by four more"
         if number.value is not None and 1800 <= number.value <= 2100 and number.text.isdigit():
             continue  # a year
-        if _camera_noun_follows(after):
+        if _camera_noun_follows(text, number.end):
             out.append((number, CountKind.CAMERAS))
         elif (
             about_cameras
             and number.value is not None
             and _HELD_BEFORE.search(low, max(0, number.start - 40), number.start)
-            and _HELD_AFTER.match(low[number.end :])
+            and _HELD_AFTER.match(low, number.end)
         ):
             out.append((number, CountKind.HELD))
         elif about_cameras and number.value is not None and _LOCATIVE_AFTER.match(low, number.end):
@@ -218,11 +219,13 @@ def camera_counts(
     return out
 
 
-def _camera_noun_follows(after: str) -> bool:
-    head = after.lstrip()
-    if after[:1] == "-" or head[:1] in {"%", "'"}:
+def _camera_noun_follows(text: str, end: int) -> bool:
+    """Whether a camera noun follows ``end`` within a few words (``four new CCTV cameras``)."""
+    space = _SPACE.match(text, end)  # (it always matches)
+    head = space.end() if space else end
+    if text.startswith("-", end) or text.startswith(("%", "'"), head):
         return False
-    for i, match in enumerate(_WORD_RE.finditer(head)):  # (the first words only)
+    for i, match in enumerate(_WORD_RE.finditer(text, head)):  # (the first words only)
         if i >= 6:
             return False
         word = match.group()

@@ -226,12 +226,12 @@ _PROSE = re.compile(
 
 
 def _prose(text: str) -> bool:
-    """Whether a short line reads as a sentence of prose, not a list item (``The mayor lives ...``)."""
+    """Tell whether a short line is prose, not a list item (``The mayor lives ...``)."""
     return bool(_PROSE.match(text)) and sum(1 for w in text.split() if w[:1].islower()) >= 3
 
 
 def _line(text: str, start: int, end: int) -> str:
-    """The line of the source text a sentence stands on."""
+    """Return the line of the source text a sentence stands on."""
     first = text.rfind("\n", 0, start) + 1
     last = text.find("\n", end)
     return text[first : last if last >= 0 else len(text)]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import NamedTuple
 
 from rapidfuzz.distance import DamerauLevenshtein
@@ -112,17 +113,14 @@ def find_places(text: str, gazetteer: Gazetteer, country: str | None = None) -> 
     ]
     shapes = find_shapes(text)
     hits: list[PlaceHit] = []
+    starts = [s.start for s in shapes]  # in text order, not overlapping
     for name in names:
-        wider = next(
-            (
-                s
-                for s in shapes
-                if s.start <= name.start
-                and name.end <= s.end
-                and (s.end - s.start) > (name.end - name.start)
-            ),
-            None,
-        )
+        at = bisect_right(starts, name.start) - 1
+        wider = shapes[at] if at >= 0 else None
+        if wider is not None and not (
+            name.end <= wider.end and (wider.end - wider.start) > (name.end - name.start)
+        ):
+            wider = None
         if (
             wider is not None
             and wider.shape is not Shape.NAME
@@ -130,10 +128,12 @@ def find_places(text: str, gazetteer: Gazetteer, country: str | None = None) -> 
         ):
             continue  # "Bristol Road", "Downend High Street": the longer name is the place
         hits.append(name)
-    taken = [(h.start, h.end) for h in hits]
+    covered = bytearray(len(text) + 1)  # taken characters: overlap checks stay linear
+    for h in hits:
+        covered[h.start : h.end] = b"\x01" * (h.end - h.start)
     for shape in shapes:
         start, end = shape.start, shape.end
-        if any(s < end and start < e for s, e in taken):
+        if any(covered[start:end]):
             continue
         phrase = shape.text
         places: tuple[Place, ...] = ()
@@ -151,7 +151,7 @@ def find_places(text: str, gazetteer: Gazetteer, country: str | None = None) -> 
             if town is not None:
                 places, match, score = (town.place(),), "town", 100.0
         hits.append(PlaceHit(phrase, start, end, places, match, score, shape.shape.value))
-        taken.append((start, end))
+        covered[start:end] = b"\x01" * (end - start)
     return sorted(hits, key=lambda h: h.start)
 
 
@@ -167,7 +167,7 @@ _AREA_WORDS = re.compile(r"\s+(?:town|city)\s+cent(?:re|er)s?$", re.IGNORECASE)
 
 
 def _town(gazetteer: Gazetteer, phrase: str, country: str | None) -> Town | None:
-    """The town a bare name means: the most populous of that name, in the report's country."""
+    """Return the town a bare name means: the most populous one, in the report's country."""
     found = gazetteer.towns(_AREA_WORDS.sub("", phrase))
     if country is not None:
         found = tuple(t for t in found if t.country == country) or found

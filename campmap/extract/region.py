@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import math
 import statistics
+from bisect import bisect_left
 from collections.abc import Sequence
 
 from campmap.records import Mention, Place
@@ -96,6 +97,11 @@ def settle_namesakes(mentions: Sequence[Mention]) -> list[Mention]:
             anchors.setdefault(mention.source, []).append(centre)
             key = (mention.source, mention.sentence.index)
             in_sentence.setdefault(key, []).append((mention.start, centre))
+    # Each sentence's places: offsets, in order of the text (a stable sort), and positions.
+    by_offset: dict[tuple[str, int], tuple[list[int], list[tuple[float, float]]]] = {}
+    for key, near in in_sentence.items():
+        near.sort(key=lambda item: item[0])
+        by_offset[key] = ([offset for offset, _ in near], [centre for _, centre in near])
     medians: dict[str, tuple[float, float]] = {}
     out = []
     for mention, unclear in zip(mentions, ambiguous, strict=True):
@@ -103,9 +109,9 @@ def settle_namesakes(mentions: Sequence[Mention]) -> list[Mention]:
             out.append(mention)
             continue
         chosen = None
-        near = in_sentence.get((mention.source, mention.sentence.index))
-        if near:
-            _, area = min(near, key=lambda item: abs(item[0] - mention.start))
+        places = by_offset.get((mention.source, mention.sentence.index))
+        if places:
+            area = _closest(*places, mention.start)
             chosen = _nearest(_first_backend(mention.candidates), area)
         points = anchors.get(mention.source)
         if chosen is None and points:
@@ -118,6 +124,20 @@ def settle_namesakes(mentions: Sequence[Mention]) -> list[Mention]:
         reason = mention.reason if chosen else f"{mention.reason}; ambiguous: no namesake near"
         out.append(dataclasses.replace(mention, place=chosen, reason=reason))
     return out
+
+
+def _closest(
+    starts: list[int], centres: list[tuple[float, float]], start: int
+) -> tuple[float, float]:
+    """Return the position of the place whose offset is closest to ``start`` (the first if tied).
+
+    ``starts`` is sorted: a bisection, not a walk, so a sentence of many
+    places takes time in proportion to them.
+    """
+    right = bisect_left(starts, start)
+    if right < len(starts) and (right == 0 or starts[right] - start < start - starts[right - 1]):
+        return centres[right]
+    return centres[bisect_left(starts, starts[right - 1])]  # (the first at that offset)
 
 
 def _nearest(candidates: Sequence[Place], area: tuple[float, float]) -> Place | None:

@@ -12,7 +12,9 @@ several sites is kept as shared text, never copied to each.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
+from functools import lru_cache
 
 from campmap.extract.counts import CAMERA_NOUN, CountKind, Number, camera_counts
 from campmap.extract.decide import WEIGHTS, Decision, Features, decide
@@ -336,7 +338,7 @@ def _features(
         moved_there=_moved_there(low, hits, i, decided, about_cameras, gap),
         junction_in_camera_report=(setting.topic or about_cameras)
         and hit.shape in _TOPIC_JUNCTION
-        and not _INCIDENT.search(low),
+        and not _incident(low),
         shaped_like_place=hit.shape in _PLACE_SHAPES,
         known_place=bool(hit.places) and hit.match in {"exact", "fuzzy"},
         town=hit.match == "town" and kind != "city",
@@ -348,17 +350,19 @@ def _features(
         and bool(_NUMBERED_IN.search(window) or _SPREAD.search(gap)),
         organisation=bool(_ORGANISATION.match(after) or _ORGANISATION_APPOSITIVE.match(after)),
         narrows_previous=_narrows_next(text, hits, i)
-        or (previous is not None
-        and (
-            bool(_QUALIFIER_GAP.match(gap))
-            or (previous_site and bool(_NEAR_GAP.match(gap)))
-            or (
-                previous_site
-                and previous.shape in _STREET_SHAPES
-                and bool(_NARROWS_PREVIOUS.match(gap))
+        or (
+            previous is not None
+            and (
+                bool(_QUALIFIER_GAP.match(gap))
+                or (previous_site and bool(_NEAR_GAP.match(gap)))
+                or (
+                    previous_site
+                    and previous.shape in _STREET_SHAPES
+                    and bool(_NARROWS_PREVIOUS.match(gap))
+                )
+                or bool(_APPOSITIVE.match(gap))
             )
-            or bool(_APPOSITIVE.match(gap))
-        )),
+        ),
         address_of_previous=previous is not None
         and (
             _is_address(previous, hit, gap)
@@ -385,12 +389,13 @@ def _features(
         persons_ward=bool(_PARTY.search(window)),
         person=hit.shape == "name"
         and bool(_SPEAKER_AFTER.match(after) or _SPEAKER_BEFORE.search(window)),
-        incident_place=not about_cameras and bool(_INCIDENT.search(low)),
+        incident_place=not about_cameras and _incident(low),
         not_about_cameras=not about_cameras,
     )
 
 
 _WINDOW = 80
+_CLAUSE = 300
 _EXAMPLES = re.compile(
     r"\b(?:areas?|places?|locations?|sites?|spots?|points?|junctions?|intersections?|roads?|"
     r"streets?|towns?|suburbs?|districts?|neighbou?rhoods?|villages?|centres?|centers?)\s+"
@@ -479,10 +484,10 @@ def _route_pairs(low: str, hits: list[PlaceHit]) -> list[tuple[int, int, int | N
         a, b = hits[i], hits[i + 1]
         if a.match == "region" or b.match == "region":
             continue
-        before, between = low[: a.start], low[a.end : b.start]
+        before, between = low[max(0, a.start - 2 * _WINDOW) : a.start], low[a.end : b.start]
         from_to = _FROM.search(before) and _TO.match(between)
         between_and = _BETWEEN.search(before) and _AND.match(between)
-        if (from_to or between_and) and _ROUTE_WORD.search(before):
+        if (from_to or between_and) and _ROUTE_WORD.search(low, max(0, a.start - _CLAUSE), a.start):
             via = None
             street = hits[i - 1] if i else None
             if (
@@ -577,12 +582,14 @@ def _attach_total(
     brk = _CLAUSE_BREAK.search(low, number.end, scope_end)
     if brk:
         clause_end = brk.start()
-    sites = list(sites)
-    after = [i for i in sites if number.end <= hits[i].start < clause_end]
+    sites = sorted(sites)  # hits are in text order: bisect, not a scan per number
+    starts = [hits[i].start for i in sites]
+    after = sites[bisect_left(starts, number.end) : bisect_left(starts, clause_end)]
     if after and _WIDER.search(low, number.end, hits[after[0]].start):
         return  # "40 cameras across the borough, including those on X": not X's count
-    before = [i for i in sites if hits[i].end <= number.start]
-    group = after or before
+    group = after or [
+        i for i in sites[: bisect_left(starts, number.start)] if hits[i].end <= number.start
+    ]
     moved = [i for i in group if reasons[i].startswith("cameras moved there")]
     if len(group) == 1 or (len(group) == 2 and moved == group[1:]):
         # One site, or the same cameras moved from one place to another.
@@ -592,6 +599,12 @@ def _attach_total(
         names = ", ".join(hits[i].text for i in group)
         for i in group:
             out.setdefault(i, (None, f"{number.text} in total across {names}"))
+
+
+@lru_cache(maxsize=32)
+def _incident(low: str) -> bool:
+    """Whether a sentence tells of a crime or a crash (asked once per sentence, not per place)."""
+    return bool(_INCIDENT.search(low))
 
 
 def _status(low: str, hit: PlaceHit, role: Role, reason: str, carried: str | None) -> str:
@@ -604,13 +617,18 @@ def _status(low: str, hit: PlaceHit, role: Role, reason: str, carried: str | Non
         return "context"
     if reason.startswith("cameras moved there"):
         return "installed"
-    before = low[: hit.start]
+    # Bounded windows keep this linear in the sentence: the words just before
+    # the place, its clause around it, and the head of its clause (the verb of
+    # "will be installed at A, B, ... and Z").
+    before = low[max(0, hit.start - 2 * _WINDOW) : hit.start]
     if _RELOCATED.search(before):
         return "relocated_from"
-    brk = _STATUS_END.search(low, hit.end)
-    window = low[low.rfind(";", 0, hit.start) + 1 : brk.start() if brk else len(low)]
-    if _MOVED_FROM.search(before) and _RELOCATED_LATER.search(low, hit.end):
+    clause = max(low.rfind(";", max(0, hit.start - _CLAUSE), hit.start) + 1, 0)
+    brk = _STATUS_END.search(low, hit.end, hit.end + _CLAUSE)
+    near = low[max(clause, hit.start - _CLAUSE) : brk.start() if brk else hit.end + _CLAUSE]
+    head = low[clause : min(clause + _CLAUSE, hit.start)]
+    if _MOVED_FROM.search(before) and _RELOCATED_LATER.search(low, hit.end, hit.end + _CLAUSE):
         return "relocated_from"
-    if _REMOVED.search(window):
+    if _REMOVED.search(near):
         return "removed"
-    return clause_status(window) or carried or "installed"
+    return clause_status(near) or clause_status(head) or carried or "installed"

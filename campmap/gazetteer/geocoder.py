@@ -24,16 +24,21 @@ step (:func:`parse_answer`), which is tested on stored payloads.
 from __future__ import annotations
 
 import inspect
+import json
 import math
+import re
 import threading
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.error import HTTPError, URLError
+from urllib.parse import quote, quote_plus
+from urllib.request import BaseHandler, HTTPSHandler, ProxyHandler, Request, build_opener
 
 from geopy import exc as geopy_exc
-from geopy.adapters import AdapterHTTPError, URLLibAdapter
+from geopy.adapters import AdapterHTTPError, BaseSyncAdapter
 from geopy.extra.rate_limiter import RateLimiter
 from geopy.geocoders import get_geocoder_for_service, options
 from shapely.geometry import Point
@@ -41,6 +46,7 @@ from shapely.geometry import Point
 from campmap.errors import CampmapError
 from campmap.gazetteer.base import Backend
 from campmap.gazetteer.geocache import GeocodeCache
+from campmap.limits import MAX_GEOCODER_ANSWER_BYTES
 from campmap.records import Place
 
 __all__ = [
@@ -50,6 +56,7 @@ __all__ = [
     "GeocoderConfigError",
     "check_user_agent",
     "parse_answer",
+    "redact",
 ]
 
 BBox = tuple[float, float, float, float]
@@ -60,6 +67,33 @@ PUBLIC_NOMINATIM = "nominatim.openstreetmap.org"
 
 class GeocoderConfigError(CampmapError, ValueError):
     """A geocoder asked for in a way its usage policy or geopy does not allow."""
+
+
+_KEY_PARAMETER = re.compile(
+    r"(?i)(?<![\w-])((?:api[_-]?key|key|access[_-]?token|token|auth[_-]?token|"
+    r"client[_-]?secret|secret|signature|sig)=)[^&;#\s\"'<>]*"
+)
+REDACTED = "[redacted]"
+
+
+def redact(text: str, secrets: Iterable[str] = ()) -> str:
+    """Hide API keys in a message: key-like query parameters, and the given secrets.
+
+    Parameters such as ``key``, ``api_key``, ``apikey``, ``token`` and
+    ``access_token`` lose their value; each secret is replaced as written and
+    as it appears in a URL (percent-encoded).
+
+    Examples
+    --------
+    >>> redact("GET /search?q=x&key=abc123&format=json")
+    'GET /search?q=x&key=[redacted]&format=json'
+    >>> redact("key s3/cr+t refused (s3%2Fcr%2Bt)", ["s3/cr+t"])
+    'key [redacted] refused ([redacted])'
+    """
+    for secret in sorted({s for s in secrets if s}, key=len, reverse=True):
+        for form in dict.fromkeys((secret, quote_plus(secret), quote(secret, safe=""))):
+            text = text.replace(form, REDACTED)
+    return _KEY_PARAMETER.sub(rf"\1{REDACTED}", text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,13 +179,13 @@ def parse_answer(service: str, answer: dict[str, Any], query: str) -> Place:
     osm = ""
     if raw.get("osm_type") and raw.get("osm_id") is not None:
         osm = f" (OSM {raw['osm_type']}/{raw['osm_id']})"
-    name = str(raw.get("name") or address.split(",")[0]).strip() or query
+    name = str(raw.get("name") or address.split(",")[0]).replace("\0", "").strip() or query
     return Place(
-        id=f"{service}-{ident}",
+        id=f"{service}-{ident}".replace("\0", ""),  # GDAL would cut the text at a NUL
         name=name,
-        kind=str(raw.get("type") or raw.get("addresstype") or "place"),
+        kind=str(raw.get("type") or raw.get("addresstype") or "place").replace("\0", ""),
         geometry=Point(float(answer["lon"]), float(answer["lat"])),
-        source=f"{service} place_id {ident}{osm}: {address}",
+        source=f"{service} place_id {ident}{osm}: {address}".replace("\0", ""),
         aliases=(query,) if query != name else (),
         backend=service,
     )
@@ -266,6 +300,7 @@ class GeocoderBackend(Backend):
         sleep: Callable[[float], None] = time.sleep,
     ) -> None:
         self.user_agent = check_user_agent(user_agent)
+        self._secrets = (api_key,) if api_key else ()
         try:
             cls = get_geocoder_for_service(service)
         except geopy_exc.GeocoderNotFound as err:
@@ -273,12 +308,10 @@ class GeocoderBackend(Backend):
         self.service = service
         self.name = service
         accepted = inspect.signature(cls.__init__).parameters
-        # urllib, not requests: requests' adapter retries on its own (urllib3's Retry), which
-        # would send requests past the rate limiter and the retry count.
         kwargs: dict[str, Any] = {
             "user_agent": self.user_agent,
             "timeout": timeout,
-            "adapter_factory": _DeadlineAdapter,
+            "adapter_factory": _BoundedAdapter,
         }
         if scheme is not None:
             kwargs["scheme"] = scheme
@@ -294,7 +327,8 @@ class GeocoderBackend(Backend):
         try:
             self._geocoder = cls(**kwargs)
         except (TypeError, geopy_exc.ConfigurationError) as err:
-            raise GeocoderConfigError(f"--geocoder {service}: {err}") from err
+            message = redact(f"--geocoder {service}: {err}", self._secrets)
+            raise GeocoderConfigError(message) from err
         self.domain = str(getattr(self._geocoder, "domain", domain or ""))
         if service == "nominatim" and self.domain == PUBLIC_NOMINATIM and min_delay_seconds < 1:
             raise GeocoderConfigError(
@@ -354,7 +388,7 @@ class GeocoderBackend(Backend):
                 reason = _describe(err)
                 if not _retryable(err) or made > self.max_retries:
                     tries = f" after {made} tries" if made > 1 else ""
-                    return GeocodeResult((), f"{self.service}: {reason}{tries}", made)
+                    return self._failed(f"{reason}{tries}", made)
                 pause = wait
                 retry_after = getattr(err, "retry_after", None)
                 if isinstance(retry_after, int | float) and retry_after > pause:
@@ -363,14 +397,19 @@ class GeocoderBackend(Backend):
                 wait *= 2
                 continue
             except _GARBAGE as err:  # geopy's parsers trust the answer's shape
-                reason = f"malformed answer ({type(err).__name__}: {str(err)[:100]})"
-                return GeocodeResult((), f"{self.service}: {reason}", made)
+                return self._failed(
+                    f"malformed answer ({type(err).__name__}: {str(err)[:100]})", made
+                )
             try:
                 answers = [_answer(self.service, loc) for loc in (found or [])]
             except _GARBAGE as err:
-                return GeocodeResult((), f"{self.service}: malformed answer ({err})", made)
+                return self._failed(f"malformed answer ({err})", made)
             self._store(query, bias, answers)
             return self._result(answers, query, made)
+
+    def _failed(self, reason: str, made: int) -> GeocodeResult:
+        """No place, and why, with the API key and key-like URL parameters redacted."""
+        return GeocodeResult((), redact(f"{self.service}: {reason}", self._secrets), made)
 
     def _cached(self, query: str, bias: str) -> list[Any] | None:
         if self.cache is not None:
@@ -407,21 +446,52 @@ def _answer(service: str, location: Any) -> dict[str, Any]:
     return {"lat": lat, "lon": lon, "address": location.address, "raw": raw}
 
 
-class _DeadlineAdapter(URLLibAdapter):  # type: ignore[misc]
-    """geopy's urllib adapter, with a deadline on the whole request, not on each read.
+class _AnswerTooLarge(geopy_exc.GeocoderServiceError):  # type: ignore[misc]
+    """An answer longer than :data:`~campmap.limits.MAX_GEOCODER_ANSWER_BYTES`; never retried."""
 
-    urllib's timeout bounds each socket read, so a server that trickles its
-    answer a byte at a time could hold a run for ever. Here the request runs in
-    a worker thread that is given up on (a timeout, retried like any other)
-    once ``timeout`` seconds have passed; the thread ends with its socket.
+
+_CHUNK = 64 * 1024
+
+
+class _BoundedAdapter(BaseSyncAdapter):  # type: ignore[misc]
+    """HTTP through urllib, with a deadline on the whole request and a cap on the answer.
+
+    geopy's own adapters read a whole body, however long, and urllib's timeout
+    bounds each socket read only, so a server streaming without end (or a byte
+    at a time) could hold a run and grow it to gigabytes. Here the body is read
+    a chunk at a time: past :data:`~campmap.limits.MAX_GEOCODER_ANSWER_BYTES`
+    (or when the ``Content-Length`` says so) the connection is dropped and
+    :class:`_AnswerTooLarge` raised (a failure, not retried). The request runs
+    in a worker thread that is given up on (a timeout, retried like any other)
+    once ``timeout`` seconds have passed; it stops at its next chunk or socket
+    timeout. urllib, not requests: requests' adapter retries on its own
+    (urllib3's Retry), which would send requests past the rate limiter and the
+    retry count.
     """
+
+    def __init__(self, *, proxies: Any, ssl_context: Any) -> None:
+        super().__init__(proxies=proxies, ssl_context=ssl_context)
+        handlers: list[BaseHandler] = [HTTPSHandler(context=ssl_context)]
+        if proxies is not None:  # None: the system's proxies, as urllib's opener finds them
+            routes = {k: v if "://" in v else f"http://{v}" for k, v in proxies.items() if v}
+            handlers.append(ProxyHandler(routes))
+        self.opener = build_opener(*handlers)
+
+    def get_json(self, url: str, *, timeout: float, headers: dict[str, str]) -> Any:
+        text = self.get_text(url, timeout=timeout, headers=headers)
+        try:
+            return json.loads(text)
+        except ValueError as err:
+            raise geopy_exc.GeocoderParseError("malformed answer (not JSON)") from err
 
     def get_text(self, url: str, *, timeout: float, headers: dict[str, str]) -> str:
         box: dict[str, Any] = {}
+        deadline = time.monotonic() + timeout
+        stop = threading.Event()
 
         def fetch() -> None:
             try:
-                box["text"] = URLLibAdapter.get_text(self, url, timeout=timeout, headers=headers)
+                box["text"] = self._fetch(url, timeout, headers, deadline, stop)
             except BaseException as err:  # handed to the caller below
                 box["error"] = err
 
@@ -429,10 +499,75 @@ class _DeadlineAdapter(URLLibAdapter):  # type: ignore[misc]
         worker.start()
         worker.join(timeout)
         if worker.is_alive():
+            stop.set()
             raise geopy_exc.GeocoderTimedOut(f"no complete answer within {timeout} s")
         if "error" in box:
             raise box["error"]
         return str(box["text"])
+
+    def _fetch(
+        self,
+        url: str,
+        timeout: float,
+        headers: dict[str, str],
+        deadline: float,
+        stop: threading.Event,
+    ) -> str:
+        try:
+            page = self.opener.open(Request(url=url, headers=headers), timeout=timeout)
+        except HTTPError as error:
+            with error:
+                body = _read_bounded(error, deadline, stop)
+            raise AdapterHTTPError(
+                str(error),
+                status_code=error.code,
+                headers={k.lower(): v for k, v in error.headers.items()},
+                text=body,
+            ) from None
+        except (URLError, OSError, ValueError) as error:  # refused, timed out, a bad URL ...
+            message = str(error.args[0]) if error.args else str(error)
+            if isinstance(error, TimeoutError) or "timed out" in message:
+                raise geopy_exc.GeocoderTimedOut("Service timed out") from error
+            if "unreachable" in message:
+                raise geopy_exc.GeocoderUnavailable("Service not available") from error
+            raise geopy_exc.GeocoderServiceError(message) from error
+        with page:
+            text = _read_bounded(page, deadline, stop)
+            status = page.getcode()
+            if status >= 400:
+                raise AdapterHTTPError(
+                    f"Non-successful status code {status}",
+                    status_code=status,
+                    headers={k.lower(): v for k, v in page.headers.items()},
+                    text=text,
+                )
+        return text
+
+
+def _read_bounded(page: Any, deadline: float, stop: threading.Event) -> str:
+    """Read a response body of at most MAX_GEOCODER_ANSWER_BYTES, before the deadline."""
+    limit = MAX_GEOCODER_ANSWER_BYTES
+    too_large = f"answer larger than MAX_GEOCODER_ANSWER_BYTES ({limit})"
+    declared = page.headers.get("Content-Length", "")
+    if declared.isdigit() and int(declared) > limit:
+        raise _AnswerTooLarge(too_large)
+    chunks: list[bytes] = []
+    size = 0
+    try:
+        while chunk := page.read1(_CHUNK):
+            size += len(chunk)
+            if size > limit:
+                raise _AnswerTooLarge(too_large)
+            if stop.is_set() or time.monotonic() > deadline:
+                raise geopy_exc.GeocoderTimedOut("no complete answer in time")
+            chunks.append(chunk)
+    except OSError as err:  # reset, or a socket timeout between two chunks
+        raise geopy_exc.GeocoderTimedOut("Service timed out") from err
+    charset = page.headers.get_content_charset() or "utf-8"
+    try:
+        return b"".join(chunks).decode(charset)
+    except (LookupError, ValueError) as err:
+        raise geopy_exc.GeocoderParseError("malformed answer (not text)") from err
 
 
 def _bias_key(viewbox: BBox) -> str:

@@ -20,6 +20,15 @@ __all__ = ["EmbeddedGazetteer", "GeoJSONGazetteer", "check_geometry", "load_geoj
 _REQUIRED = ("id", "name", "kind", "source")
 
 
+def _without_nul(value: object) -> object:
+    """Drop NULs from a property's text (GDAL would cut it there in ``sites.geojson``)."""
+    if isinstance(value, str):
+        return value.replace("\0", "")
+    if isinstance(value, list):
+        return [_without_nul(item) for item in value]
+    return value
+
+
 def check_geometry(geometry: BaseGeometry, label: str, where: str, line: int | None = None) -> None:
     """Refuse an empty or invalid geometry, or one whose coordinates are not lon/lat.
 
@@ -79,6 +88,7 @@ def load_geojson_places(path: Path, backend: str) -> list[Place]:
         props = feature.get("properties") if isinstance(feature, dict) else None
         if not isinstance(props, dict):
             raise GazetteerError(label, f"{where}: expected a Feature with a 'properties' object")
+        props = {key: _without_nul(value) for key, value in props.items()}
         for key in _REQUIRED:
             if not isinstance(props.get(key), str) or not props[key].strip():
                 raise GazetteerError(label, f"{where}: property {key!r} must be a non-empty string")

@@ -86,10 +86,15 @@ def _kind(tags: Any, table: dict[str, set[str]]) -> str | None:
     return None
 
 
+def _tag(tags: Any, key: str) -> str:
+    """Return a tag's value, ``""`` when missing, without NULs (GDAL cuts text at one)."""
+    return str(tags.get(key) or "").replace("\0", "")
+
+
 def _aliases(tags: Any, name: str) -> tuple[str, ...]:
     out: list[str] = []
     for key in ("alt_name", "official_name", "old_name", "short_name", "name:en"):
-        for value in (tags.get(key) or "").split(";"):
+        for value in _tag(tags, key).split(";"):
             value = value.strip()
             if value and value != name and value not in out:
                 out.append(value)
@@ -138,7 +143,7 @@ class _Collector(osmium.SimpleHandler):
         self.skipped = 0
 
     def node(self, n: Any) -> None:
-        name = n.tags.get("name")
+        name = _tag(n.tags, "name")
         if not name:
             return
         kind = _kind(n.tags, _POINT_KINDS)
@@ -152,7 +157,7 @@ class _Collector(osmium.SimpleHandler):
         self.others.append(_place(f"node/{n.id}", name, kind, geometry, _aliases(n.tags, name)))
 
     def way(self, w: Any) -> None:
-        name = w.tags.get("name")
+        name = _tag(w.tags, "name")
         if not name or "highway" not in w.tags:
             return
         try:
@@ -164,7 +169,7 @@ class _Collector(osmium.SimpleHandler):
         self.way_aliases[name].update(_aliases(w.tags, name))
 
     def area(self, a: Any) -> None:
-        name = a.tags.get("name")
+        name = _tag(a.tags, "name")
         if not name or "highway" in a.tags:
             return
         kind = _kind(a.tags, _AREA_KINDS)

@@ -49,6 +49,10 @@ def slug(text: str) -> str:
     return _SLUG.sub("-", text.lower().replace("'", "").replace("\u2019", "")).strip("-")
 
 
+def _without_nul(value: object) -> object:
+    return value.replace("\0", "") if isinstance(value, str) else value
+
+
 def _number(label: str, line: int, field: str, text: str, limit: float) -> float:
     try:
         value = float(text)
@@ -74,17 +78,20 @@ def load_csv_places(path: Path, backend: str) -> list[Place]:
         Naming the file, the line and the field that is wrong.
     """
     label = str(path)
+    # Read from the file object with newline="": rows end at \n, \r\n or \r only, never at the
+    # other breaks str.splitlines() knows (NEL, U+2028, a form feed) that a name may hold.
+    # NULs are dropped: GDAL ends a string at one, so sites.geojson would cut the name there.
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            reader = csv.DictReader(line.replace("\0", "") for line in handle)
+            try:
+                return _csv_places(path, label, backend, reader)
+            except csv.Error as err:  # e.g. a cell longer than csv.field_size_limit()
+                raise GazetteerError(label, f"not a CSV row: {err}", reader.line_num + 1) from err
+            except UnicodeDecodeError as err:  # decoded ahead of the rows: no line to name
+                raise GazetteerError(label, f"not UTF-8 text: {err.reason}") from err
     except OSError as err:
         raise GazetteerError(label, f"cannot read: {err.strerror or err}") from err
-    except UnicodeDecodeError as err:
-        raise GazetteerError(label, f"not UTF-8 text: {err.reason}") from err
-    reader = csv.DictReader(text.splitlines())
-    try:
-        return _csv_places(path, label, backend, reader)
-    except csv.Error as err:  # e.g. a cell longer than csv.field_size_limit()
-        raise GazetteerError(label, f"not a CSV row: {err}", reader.line_num + 1) from err
 
 
 def _csv_places(path: Path, label: str, backend: str, reader: csv.DictReader[str]) -> list[Place]:
@@ -161,6 +168,9 @@ def load_gpkg_places(path: Path, backend: str) -> list[Place]:
     if frame.crs is not None and frame.crs.to_epsg() != 4326:
         frame = frame.to_crs(4326)
     places: list[Place] = []
+    for column in ("id", "name", "kind", "source", "aliases"):  # GDAL cuts at a NUL; drop any
+        if column in frame.columns:
+            frame[column] = frame[column].map(_without_nul)
     for number, row in enumerate(frame.itertuples(index=False), start=1):
         where = f"feature {number}"
         for key in ("id", "name", "kind", "source"):
