@@ -158,6 +158,10 @@ def _mention_out(mention: Mention, sentence: Sentence, gazetteer: Gazetteer) -> 
         None if mention.route_key is None else list(mention.route_key),
         [_place_out(c, gazetteer) for c in mention.candidates],
         mention.table_row,
+        mention.confidence,
+        list(mention.reasons),
+        mention.shape,
+        mention.camera,
     ]
 
 
@@ -179,9 +183,14 @@ def _mention_in(value: Any, sentence: Sentence, gazetteer: Gazetteer) -> Mention
         route_key,
         candidates,
         table_row,
-    ) = _fields(value, 16)
-    if not isinstance(score, int | float) or isinstance(score, bool):
-        raise ValueError(f"expected a score, got {score!r}")
+        confidence,
+        reasons,
+        shape,
+        camera,
+    ) = _fields(value, 20)
+    for number in (score, confidence):
+        if not isinstance(number, int | float) or isinstance(number, bool):
+            raise ValueError(f"expected a number, got {number!r}")
     route = None if route_key is None else _typed(_fields(route_key, 2), str, str)
     return Mention(
         text=_str(text),
@@ -200,6 +209,10 @@ def _mention_in(value: Any, sentence: Sentence, gazetteer: Gazetteer) -> Mention
         route_key=(route[0], route[1]) if route is not None else None,
         candidates=tuple(_known(_place_in(c, gazetteer)) for c in _list(candidates)),
         table_row=None if table_row is None else _int(table_row),
+        confidence=float(confidence),
+        reasons=tuple(_str(r) for r in _list(reasons)),
+        shape=_str(shape),
+        camera=_str(camera),
     )
 
 
