@@ -23,7 +23,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from campmap import Role, extract, read_sources
@@ -94,12 +94,8 @@ class Score:
     wrong: list[str] = field(default_factory=list)
 
     def __iadd__(self, other: Score) -> Score:
-        for name in ("expected", "found", "predicted", "right", "counts", "counts_ok"):
-            setattr(self, name, getattr(self, name) + getattr(other, name))
-        for name in ("status", "status_ok", "kind", "kind_ok", "traps"):
-            setattr(self, name, getattr(self, name) + getattr(other, name))
-        self.missed += other.missed
-        self.wrong += other.wrong
+        for item in fields(self):  # counts add up, lists of misses extend
+            setattr(self, item.name, getattr(self, item.name) + getattr(other, item.name))
         return self
 
     @property

@@ -74,15 +74,6 @@ _REMOVED = re.compile(
     r"\b(?:removed|taken\s+down|dismantled|decommissioned|switched\s+off|ripped\s+out|stolen|"
     r"stole|scrapped)\b",
 )
-_PLANNED = re.compile(
-    r"\b(?:will\s+be\s+(?:installed|put\s+up|erected|fitted|placed|mounted|added|set\s+up)|"
-    r"to\s+be\s+(?:installed|put\s+up|erected|fitted)|plans?\s+to|planned|proposed|"
-    r"would\s+be\s+installed|will\s+(?:put|install|add|fit|erect|mount|place|deploy)|"
-    r"will\s+be\s+(?:deployed|switched\s+on|used|in\s+place)|(?:is|are)\s+set\s+to|will\s+get|will\s+have|will\s+go|"
-    r"to\s+go\s+up|(?:is|are)\s+to\s+be|plans?\s+for|proposals?|proposed|approved|"
-    r"consultation|could\s+be\s+installed|there\s+will\s+be|next\s+(?:week|month|year)|"
-    r"later\s+this\s+(?:week|month|year)|wants?|calls?\s+for|would\s+like|asked\s+for)\b",
-)
 _STATUS_END = re.compile(r"[;,]|\s(?:and|but|while|whereas)\s")
 _CLAUSE_BREAK = re.compile(
     r"[;:]|,\s+(?:and\s+|but\s+|while\s+|with\s+)?(?:more|others|further|another|the\s+rest)\b"
