@@ -99,9 +99,9 @@ def drop_caches() -> None:
 
 def measure(mode: str, folder: str, jobs: int, gazetteer: str, cold: bool) -> dict[str, object]:
     """Run one configuration in this process and return its figures."""
-    import campmap.batch
+    import campmap.archive.batch
     import campmap.export  # noqa: F401  (every module in memory before any cache is emptied)
-    from campmap.corpus import iter_reports
+    from campmap.sources.corpus import iter_reports
 
     files = [r.path for r in iter_reports([folder]) if r.path]
     stream = 0.0
@@ -117,7 +117,7 @@ def measure(mode: str, folder: str, jobs: int, gazetteer: str, cold: bool) -> di
                 with open(os.path.join(root, name), "rb") as file:  # noqa: PTH118, PTH123
                     file.read()
     elif mode == "read stage":
-        from campmap.sources import read_source, split_sentences
+        from campmap.sources.reports import read_source, split_sentences
 
         for f in files:
             split_sentences(read_source(f))
@@ -133,7 +133,7 @@ def measure(mode: str, folder: str, jobs: int, gazetteer: str, cold: bool) -> di
             names_camera(s.text) for s in layers.document.sources
         )
     else:
-        from campmap.batch import map_corpus
+        from campmap.archive.batch import map_corpus
 
         run = map_corpus([folder], jobs=jobs, gazetteer_files=[gazetteer])
         assert run.stats.failed == 0

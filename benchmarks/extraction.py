@@ -32,7 +32,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from campmap.evaluation import (
+from evaluation import (
     baseline_mentions,
     baseline_predict,
     campmap_mentions,
@@ -41,6 +41,7 @@ from campmap.evaluation import (
     score,
     throughput,
 )
+
 from campmap.gazetteer import GeoJSONGazetteer, default_gazetteer
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))

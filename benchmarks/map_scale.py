@@ -29,7 +29,7 @@ import pandas as pd
 import shapely
 
 from campmap.export.html import render_map
-from campmap.layer import ROUTE_COLUMNS, SITE_COLUMNS, Layers
+from campmap.layer.build import ROUTE_COLUMNS, SITE_COLUMNS, Layers
 from campmap.records import Document
 
 CHROMIUM = "/usr/bin/chromium"

@@ -250,7 +250,7 @@ _CAPITALISED = re.compile(r"\b[A-Z][\w'-]*(?:\s+(?:of\s+|the\s+)?[A-Z][\w'-]*)*"
 def baseline_found(path: Path, gazetteer: Gazetteer) -> list[Found]:
     """The plain baseline: capitalised phrases any gazetteer knows, in sentences naming cameras.
 
-    The same rule as :func:`campmap.evaluation.baseline_mentions`, keeping the
+    The same rule as :func:`evaluation.baseline_mentions`, keeping the
     phrase as written (the real reports' answers are phrases, not place ids).
     """
     found = []

@@ -16,7 +16,6 @@ True
 
 from __future__ import annotations
 
-from campmap.diff import RunDiff, diff_runs
 from campmap.errors import (
     CampmapError,
     GazetteerError,
@@ -27,17 +26,18 @@ from campmap.errors import (
 from campmap.export import write_outputs
 from campmap.extract import extract
 from campmap.gazetteer import Gazetteer, default_gazetteer
-from campmap.layer import Layers, build_layers
+from campmap.layer.build import Layers, build_layers
+from campmap.newsroom.diff import RunDiff, diff_runs
+from campmap.newsroom.review import Decision, ReviewError, apply_review, read_review, write_review
 from campmap.paths import example_paths
 from campmap.pipeline import map_reports
 from campmap.records import Document, Mention, Occurrence, Place, Problem, Role, Sentence, Source
-from campmap.review import Decision, ReviewError, apply_review, read_review, write_review
-from campmap.sources import read_sources, read_text
+from campmap.sources.reports import read_sources, read_text
 
 __version__ = "0.1.0"
 
 # After the stages above: batch imports them (and __version__).
-from campmap.batch import CorpusRun, map_corpus
+from campmap.archive.batch import CorpusRun, map_corpus
 
 __all__ = [
     "CampmapError",

@@ -1,5 +1,5 @@
 """``python -m campmap`` runs the ``campmap`` command."""
 
-from campmap.cli import main
+from campmap.cli.main import main
 
 main()

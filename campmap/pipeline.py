@@ -9,13 +9,13 @@ from typing import BinaryIO
 
 from campmap.errors import InputError, NothingToMapError
 from campmap.extract import extract
+from campmap.extract.tables import is_table, read_table
 from campmap.gazetteer import Backend, Gazetteer, default_gazetteer
 from campmap.gazetteer.geocoder import BBox
 from campmap.gazetteer.online import place_unresolved
-from campmap.layer import Layers, build_layers
+from campmap.layer.build import Layers, build_layers
 from campmap.records import Document
-from campmap.sources import read_sources
-from campmap.tables import is_table, read_table
+from campmap.sources.reports import read_sources
 
 __all__ = ["map_reports"]
 
@@ -46,7 +46,7 @@ def map_reports(
         Bias for online geocoders among ``backends``; by default the region of
         the places the offline gazetteers resolved.
     location_column : str, optional
-        For ``.csv``/``.tsv`` tables of deployments (:mod:`campmap.tables`):
+        For ``.csv``/``.tsv`` tables of deployments (:mod:`campmap.extract.tables`):
         the column holding the location text; guessed when not given.
 
     Returns

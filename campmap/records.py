@@ -150,7 +150,7 @@ class Sentence:
 class Document:
     """All sources of one run, split into unique sentences.
 
-    ``sources`` is a tuple, or for an archive run a :class:`campmap.spill.SourceList`
+    ``sources`` is a tuple, or for an archive run a :class:`campmap.archive.spill.SourceList`
     read from disk (any sequence of sources, read in order).
     """
 

@@ -19,11 +19,11 @@ from pathlib import Path
 
 from campmap.errors import CampmapError
 from campmap.extract import extract
+from campmap.extract.tables import read_table
 from campmap.gazetteer import Gazetteer, GeoJSONGazetteer
 from campmap.gazetteer.table import load_gazetteer_file
-from campmap.review import read_review
-from campmap.sources import read_sources
-from campmap.tables import read_table
+from campmap.newsroom.review import read_review
+from campmap.sources.reports import read_sources
 
 HERE = Path(__file__).resolve().parent
 TOWN = HERE.parent / "tests" / "data" / "town.geojson"

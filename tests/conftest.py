@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -8,6 +9,8 @@ import pytest
 from campmap.gazetteer import Gazetteer, GeoJSONGazetteer
 
 HERE = Path(__file__).resolve().parent
+# Scoring helpers (evaluation, realnews) live in benchmarks/, outside the installed package.
+sys.path.insert(0, str(HERE.parent / "benchmarks"))
 SEEDS = HERE.parent.parent / "shared" / "seeds"
 
 

@@ -26,12 +26,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from campmap.batch import CHECKPOINT_FOLDER, map_corpus
-from campmap.budget import run_within
-from campmap.cli import cli
-from campmap.corpus import iter_reports
-from campmap.outdir import LOCK_FILE
-from campmap.sources import read_sources
+from campmap.archive.batch import CHECKPOINT_FOLDER, map_corpus
+from campmap.archive.budget import run_within
+from campmap.cli.main import cli
+from campmap.export.outdir import LOCK_FILE
+from campmap.sources.corpus import iter_reports
+from campmap.sources.reports import read_sources
 
 DATA = Path(__file__).parent / "data" / "reports"
 GAZETTEER = DATA / "gazetteer.geojson"
@@ -288,7 +288,7 @@ def test_the_time_budget_holds_in_dask_worker_threads(tmp_path: Path) -> None:
 
 _HOLDS_SPILLS = """
 import time
-from campmap.spill import SourceList, Spill
+from campmap.archive.spill import SourceList, Spill
 spill, sources = Spill(), SourceList()
 print("ready", flush=True)
 time.sleep(600)
@@ -347,7 +347,7 @@ def test_a_killed_runs_temporary_folders_are_removed_by_the_next_run(
 
 _LIST = """
 import sys
-from campmap.corpus import iter_reports
+from campmap.sources.corpus import iter_reports
 print("\\n".join(r.label for r in iter_reports(sys.argv[1:])))
 """
 
@@ -509,7 +509,7 @@ def test_a_checkpoint_too_big_to_write_is_one_warning_and_leaves_no_temporary_fi
     assert not Path("out").exists()  # (made by the run, left empty: removed)
     # In Python, with the limit only on the checkpoint's size: the run goes on, same layers.
     script = (
-        "import json, sys; from campmap.batch import map_corpus; warned = []; "
+        "import json, sys; from campmap.archive.batch import map_corpus; warned = []; "
         "run = map_corpus(['corpus'], gazetteer_files=[sys.argv[1]], checkpoint='cp', "
         "batch_size=40, on_warning=warned.append); "
         "print(json.dumps([warned, run.layers.sites.astype(str).to_dict('list')]))"

@@ -12,7 +12,7 @@ import pytest
 import campmap
 from campmap import build_layers, extract, read_sources, write_outputs
 from campmap.export import write_map_outputs, write_png
-from campmap.sites_file import read_layers
+from campmap.layer.read import read_layers
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 FLAGS = [
@@ -531,7 +531,7 @@ def test_png_shows_the_map(browser, tmp_path, town):
 def test_cli_png_prints_its_alt_text(tmp_path):
     from click.testing import CliRunner
 
-    from campmap.cli import cli
+    from campmap.cli.main import cli
 
     result = CliRunner().invoke(cli, ["map", "-o", str(tmp_path / "o"), "--png"])
     assert result.exit_code == 0, result.output

@@ -8,7 +8,7 @@ import click
 import pytest
 from click.testing import CliRunner
 
-from campmap.cli import cli
+from campmap.cli.main import cli
 from campmap.export import OUTPUT_FILES
 
 

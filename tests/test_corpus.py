@@ -21,11 +21,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from campmap.batch import CHECKPOINT_FOLDER, map_corpus
-from campmap.cli import cli
-from campmap.corpus import iter_reports, load_report
+from campmap.archive.batch import CHECKPOINT_FOLDER, map_corpus
+from campmap.cli.main import cli
 from campmap.errors import InputError
 from campmap.export import write_outputs
+from campmap.sources.corpus import iter_reports, load_report
 
 DATA = Path(__file__).parent / "data" / "reports"
 GAZETTEER = DATA / "gazetteer.geojson"
@@ -349,7 +349,7 @@ def test_scheduler_errors_are_one_line(tmp_path: Path) -> None:
 
 def test_batch_results_travel_with_places_by_reference(tmp_path: Path) -> None:
     """A worker's result names gazetteer places; the main process puts back its own."""
-    from campmap.batch import RunConfig, pack, pack_evidence, process_batch, unpack
+    from campmap.archive.batch import RunConfig, pack, pack_evidence, process_batch, unpack
     from campmap.gazetteer import default_gazetteer, load_gazetteer_file
 
     config = RunConfig((str(GAZETTEER),))
@@ -380,7 +380,7 @@ def test_batch_results_travel_with_places_by_reference(tmp_path: Path) -> None:
 
 
 def _worker_gazetteer(config):
-    from campmap.batch import _gazetteer
+    from campmap.archive.batch import _gazetteer
 
     return _gazetteer(config)
 
@@ -437,7 +437,7 @@ def test_evidence_beyond_the_limit_is_counted_not_kept(tmp_path: Path) -> None:
 
 def test_workers_leave_out_the_evidence_of_full_rows_and_nothing_changes(tmp_path: Path) -> None:
     """Rows full of evidence are named to the workers, which then send only counts for them."""
-    from campmap.batch import RunConfig, process_batch
+    from campmap.archive.batch import RunConfig, process_batch
 
     archive = _unique_archive(tmp_path)
     config = RunConfig((str(GAZETTEER),))

@@ -6,14 +6,14 @@ import json
 from pathlib import Path
 
 import pytest
-
-from campmap.evaluation import (
+from evaluation import (
     baseline_predict,
     campmap_predict,
     load_corpus,
     score,
     unresolved_key,
 )
+
 from campmap.gazetteer import GeoJSONGazetteer, default_gazetteer
 
 DATA = Path(__file__).resolve().parent / "data"

@@ -179,10 +179,10 @@ def test_report_json_writes_its_sources_one_by_one_as_json_would_whole(tmp_path,
     """The list of sources is streamed (an archive's is on disk): the same bytes as one dump."""
     from dataclasses import replace
 
+    from campmap.archive.spill import SourceList
     from campmap.export.report import report_dict, write_report
     from campmap.extract.attribution import Attribution
     from campmap.records import Source
-    from campmap.spill import SourceList
 
     sources = [Source(f'r{i} "quoted"\u00e9.txt', "", url=None, characters=i) for i in range(3)]
     if on_disk:

@@ -30,8 +30,8 @@ from campmap.errors import OutputError
 from campmap.export import OUTPUT_FILES, write_outputs
 from campmap.extract import extract
 from campmap.gazetteer.geocoder import GeocoderBackend
-from campmap.layer import build_layers
-from campmap.sources import dedupe, read_text
+from campmap.layer.build import build_layers
+from campmap.sources.reports import dedupe, read_text
 
 HERE = Path(__file__).resolve().parent
 TOWN = HERE / "data" / "town.geojson"
@@ -68,8 +68,8 @@ import sys
 from campmap.export import write_outputs
 from campmap.extract import extract
 from campmap.gazetteer import Gazetteer, GeoJSONGazetteer
-from campmap.layer import build_layers
-from campmap.sources import dedupe, read_text
+from campmap.layer.build import build_layers
+from campmap.sources.reports import dedupe, read_text
 
 town = Gazetteer([GeoJSONGazetteer(sys.argv[2], name="town")])
 runs = []
@@ -143,7 +143,7 @@ def test_a_full_disk_keeps_the_previous_outputs(tiny_disk, town):
 
 _LIMITED = """
 import resource, signal, sys
-from campmap.cli import cli
+from campmap.cli.main import cli
 signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails with EFBIG
 resource.setrlimit(resource.RLIMIT_FSIZE, (int(sys.argv[1]), int(sys.argv[1])))
 cli(sys.argv[2:], prog_name="campmap")
@@ -305,7 +305,7 @@ def test_a_place_whose_answer_is_endless_stays_unresolved_with_the_reason(
     """The run goes on: the place is listed as unresolved (not dropped), with the cap named."""
     from click.testing import CliRunner
 
-    from campmap.cli import cli
+    from campmap.cli.main import cli
     from campmap.limits import MAX_GEOCODER_ANSWER_BYTES
 
     report = tmp_path / "r.txt"
@@ -340,7 +340,7 @@ def test_a_run_with_a_hostile_geocoder_still_maps_what_it_can(hostile_geocoder, 
     )
     from click.testing import CliRunner
 
-    from campmap.cli import cli
+    from campmap.cli.main import cli
 
     result = CliRunner().invoke(
         cli,
@@ -377,7 +377,7 @@ def test_a_link_planted_at_a_temporary_name_is_never_followed(tmp_path, town):
     assert not (out / "map.html").is_symlink()
     assert_complete(out)
     # The review sheet and a gazetteer import are written the same way.
-    from campmap.review import write_review
+    from campmap.newsroom.review import write_review
 
     sheet = out / "review.csv"
     (out / f".review.{pid}.tmp.csv").symlink_to(victim)

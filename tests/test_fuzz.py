@@ -16,9 +16,9 @@ from pathlib import Path
 import pytest
 
 from campmap.errors import GazetteerError, InputError
+from campmap.extract.tables import read_table
 from campmap.gazetteer.table import load_gazetteer_file
-from campmap.review import REVIEW_COLUMNS, ReviewError, read_review
-from campmap.tables import read_table
+from campmap.newsroom.review import REVIEW_COLUMNS, ReviewError, read_review
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "fuzz"))

@@ -10,7 +10,7 @@ from click.testing import CliRunner
 from conftest import HERE, load_json, write
 
 from campmap import GazetteerError, map_reports
-from campmap.cli import cli
+from campmap.cli.main import cli
 from campmap.gazetteer import (
     CSVGazetteer,
     GeoPackageGazetteer,

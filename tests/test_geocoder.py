@@ -15,7 +15,7 @@ from conftest import load_json, write
 from nominatim_server import Nominatim
 
 from campmap import map_reports
-from campmap.cli import cli
+from campmap.cli.main import cli
 from campmap.gazetteer import default_gazetteer
 from campmap.gazetteer.geocache import GeocodeCache
 from campmap.gazetteer.geocoder import GeocoderBackend, GeocoderConfigError, redact

@@ -24,7 +24,7 @@ HEADROOM_MB = 300
 
 _CHILD = """
 import json, resource, sys
-from campmap.cli import cli
+from campmap.cli.main import cli
 try:
     cli(sys.argv[2:], prog_name="campmap")
 finally:

@@ -13,14 +13,14 @@ import shapely
 from click.testing import CliRunner
 
 from campmap import build_layers, extract, read_sources, write_outputs
-from campmap.cli import cli
+from campmap.cli.main import cli
 from campmap.errors import CampmapError, InputError
 from campmap.export import embed_snippet, render_map
 from campmap.export.embed import SANDBOX
 from campmap.export.html import map_data, site_columns, summary
-from campmap.layer import ROUTE_COLUMNS, SITE_COLUMNS, Layers
+from campmap.layer.build import ROUTE_COLUMNS, SITE_COLUMNS, Layers
+from campmap.layer.read import read_layers
 from campmap.records import Document
-from campmap.sites_file import read_layers
 
 REPORT = (
     "Twenty cameras line the route along Mill Road from South Gate to North Gate. "

@@ -15,7 +15,7 @@ from click.testing import CliRunner
 from conftest import write
 
 from campmap import GazetteerError, OutputError, map_reports
-from campmap.cli import cli
+from campmap.cli.main import cli
 from campmap.gazetteer import GeoPackageGazetteer, default_gazetteer, load_gazetteer_file
 from campmap.gazetteer.osm import import_osm, read_osm_places
 

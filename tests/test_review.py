@@ -9,8 +9,8 @@ import pytest
 from click.testing import CliRunner
 
 import campmap
-from campmap.cli import cli
-from campmap.review import REVIEW_COLUMNS, ReviewError, read_review, unresolved_id
+from campmap.cli.main import cli
+from campmap.newsroom.review import REVIEW_COLUMNS, ReviewError, read_review, unresolved_id
 
 FIRST = (
     "Four cameras face Leicester Square, with two at Piccadilly Circus. "

@@ -10,7 +10,7 @@ from click.testing import CliRunner
 from shapely.geometry import Point
 
 import campmap
-from campmap.cli import cli
+from campmap.cli.main import cli
 from campmap.geometry import _apply, _local
 from campmap.records import Role
 

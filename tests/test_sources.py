@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from campmap import InputError, read_sources, read_text
-from campmap.sources import (
+from campmap.sources.reports import (
     clean_text,
     decode_bytes,
     read_source,
@@ -180,7 +180,7 @@ def test_paragraphs_that_skip_syntok_are_split_as_syntok_would():
 
     from syntok import segmenter
 
-    from campmap.sources import _INNER_END
+    from campmap.sources.reports import _INNER_END
 
     root = Path(__file__).resolve().parent
     ours = [*root.glob("data/**/*.txt"), *(root.parent / "data" / "examples").glob("*.txt")]

@@ -9,10 +9,10 @@ from click.testing import CliRunner
 from conftest import write
 
 from campmap import map_reports
-from campmap.cli import cli
+from campmap.cli.main import cli
 from campmap.errors import InputError
+from campmap.extract.tables import clean_location, read_table
 from campmap.gazetteer import default_gazetteer
-from campmap.tables import clean_location, read_table
 
 TABLE = """\
 Ref,Where,Installed,Cameras

@@ -24,12 +24,12 @@ from nominatim_server import Nominatim
 from test_browser import Visit, browser  # noqa: F401  (the module-scoped chromium fixture)
 
 from campmap import build_layers, extract, read_sources
-from campmap.cli import cli
+from campmap.cli.main import cli
 from campmap.errors import CampmapError
 from campmap.export import embed_snippet, render_map, write_map_outputs, write_outputs
 from campmap.export.embed import EmbedSourceError, check_src
 from campmap.export.html import DATA_ID, map_data
-from campmap.sites_file import read_layers
+from campmap.layer.read import read_layers
 
 HERE = Path(__file__).resolve().parent
 TOWN = str(HERE / "data" / "town.geojson")

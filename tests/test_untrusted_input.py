@@ -11,10 +11,10 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from campmap import read_text
-from campmap.batch import map_corpus
-from campmap.cli import cli
-from campmap.corpus import iter_reports
+from campmap.archive.batch import map_corpus
+from campmap.cli.main import cli
 from campmap.limits import MAX_REPORT_BYTES
+from campmap.sources.corpus import iter_reports
 
 GAZETTEER = Path(__file__).parent / "data" / "reports" / "gazetteer.geojson"
 GOOD = "Two cameras went up on Mill Lane in Brackwell."

@@ -20,7 +20,7 @@ from campmap.export.html import render_map, summary, write_map
 from campmap.export.png import find_chromium, write_png
 from campmap.export.report import report_dict, write_report
 from campmap.export.table import write_sites_csv
-from campmap.layer import Layers
+from campmap.layer.build import Layers
 
 __all__ = [
     "OUTPUT_FILES",
@@ -180,7 +180,7 @@ def write_map_outputs(
 ) -> list[Path]:
     """Write only the map (``map.html``, and ``embed.html``/``map.png`` when asked).
 
-    For re-drawing a map from a sites file (:func:`campmap.sites_file.read_layers`);
+    For re-drawing a map from a sites file (:func:`campmap.layer.read.read_layers`);
     the options are those of :func:`write_outputs`.
     """
     path, html = _prepare(layers, folder, title, tiles, embed, png)

@@ -14,7 +14,7 @@ import pyogrio
 from shapely.geometry import LineString, MultiLineString, MultiPolygon, Polygon
 from shapely.geometry.base import BaseGeometry
 
-from campmap.layer import ROUTE_COLUMNS, SITE_COLUMNS, Layers
+from campmap.layer.build import ROUTE_COLUMNS, SITE_COLUMNS, Layers
 
 __all__ = [
     "PLACE_COLUMNS",

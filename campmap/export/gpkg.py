@@ -17,7 +17,7 @@ import pandas as pd
 import pyogrio
 
 from campmap.export.geojson import place_frames
-from campmap.layer import ROUTE_COLUMNS, SITE_COLUMNS, Layers
+from campmap.layer.build import ROUTE_COLUMNS, SITE_COLUMNS, Layers
 
 __all__ = ["UNRESOLVED_COLUMNS", "unresolved_frame", "write_geopackage"]
 

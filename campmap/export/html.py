@@ -33,7 +33,7 @@ from branca.element import Element, Figure
 from jinja2.utils import htmlsafe_json_dumps
 
 from campmap.errors import CampmapError
-from campmap.layer import ROUTE_COLUMNS, Layers
+from campmap.layer.build import ROUTE_COLUMNS, Layers
 
 __all__ = [
     "DATA_ID", "DOM_LIMIT", "data_block", "map_data", "render_map", "site_columns", "summary",

@@ -10,7 +10,7 @@ from typing import Any
 import geopandas as gpd
 import pandas as pd
 
-from campmap.layer import ROUTE_COLUMNS, SITE_COLUMNS, Layers
+from campmap.layer.build import ROUTE_COLUMNS, SITE_COLUMNS, Layers
 from campmap.records import Source
 
 __all__ = ["report_dict", "write_report"]

@@ -27,7 +27,7 @@ from typing import TextIO
 
 import pandas as pd
 
-from campmap.layer import SITE_COLUMNS, Layers
+from campmap.layer.build import SITE_COLUMNS, Layers
 
 __all__ = ["CSV_COLUMNS", "defuse", "sites_table", "undefuse", "write_csv", "write_sites_csv"]
 

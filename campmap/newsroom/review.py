@@ -36,7 +36,7 @@ from campmap.extract.attribution import attribute_sources
 from campmap.gazetteer import Gazetteer, default_gazetteer
 from campmap.gazetteer.names import normalize
 from campmap.geometry import site_point
-from campmap.layer import Layers, _osm_tags, _site_row
+from campmap.layer.build import Layers, _osm_tags, _site_row
 from campmap.limits import MAX_COUNT, MAX_TABLE_ROWS, read_limited
 from campmap.records import Role
 

@@ -19,7 +19,7 @@ import shapely
 
 from campmap.errors import InputError
 from campmap.gazetteer import Gazetteer, default_gazetteer
-from campmap.layer import ROUTE_COLUMNS, SITE_COLUMNS, Layers
+from campmap.layer.build import ROUTE_COLUMNS, SITE_COLUMNS, Layers
 from campmap.records import Document
 
 __all__ = ["read_layers", "read_routes", "read_sites"]
@@ -93,7 +93,7 @@ def _confidence(value: Any, path: Path, where: str) -> float | None:
 
 
 def read_sites(path: str | Path, gazetteer: Gazetteer | None = None) -> gpd.GeoDataFrame:
-    """Read a sites file into the site layer (:data:`campmap.layer.SITE_COLUMNS`).
+    """Read a sites file into the site layer (:data:`campmap.layer.build.SITE_COLUMNS`).
 
     Parameters
     ----------
@@ -213,7 +213,7 @@ def read_routes(path: str | Path) -> gpd.GeoDataFrame:
 def read_layers(
     sites: str | Path, routes: str | Path | None = None, gazetteer: Gazetteer | None = None
 ) -> Layers:
-    """Read a sites file, and a routes file if given, into :class:`~campmap.layer.Layers`.
+    """Read a sites file, and a routes file if given, into :class:`~campmap.layer.build.Layers`.
 
     With no ``routes``, a ``routes.geojson`` beside the sites file is read
     when there is one. The layers carry no reports or mentions: they are for

@@ -45,7 +45,7 @@ from campmap.display import file_label
 from campmap.errors import InputError
 from campmap.limits import MAX_REPORT_BYTES, read_limited
 from campmap.records import Source
-from campmap.sources import REPORT_SUFFIXES, read_text, source_from_bytes
+from campmap.sources.reports import REPORT_SUFFIXES, read_text, source_from_bytes
 
 __all__ = [
     "COMPRESSED_SUFFIXES",
@@ -379,7 +379,7 @@ def source_of(report: Report, stored: bytes | str, suffix: str) -> Source:
 
 
 def load_report(report: Report) -> Source:
-    """Read and clean one report, as :func:`campmap.sources.read_source` does.
+    """Read and clean one report, as :func:`campmap.sources.reports.read_source` does.
 
     Parameters
     ----------

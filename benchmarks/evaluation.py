@@ -31,9 +31,9 @@ from campmap.extract import extract
 from campmap.extract.counts import CAMERA_NOUN, find_numbers
 from campmap.gazetteer import Gazetteer
 from campmap.gazetteer.names import normalize
-from campmap.layer import build_layers
+from campmap.layer.build import build_layers
 from campmap.records import Document, Mention, Role
-from campmap.sources import read_sources
+from campmap.sources.reports import read_sources
 
 __all__ = [
     "Answer",

@@ -29,8 +29,8 @@ from typing import Any, TypeVar
 
 import shapely
 
+from campmap.export.outdir import real_folder
 from campmap.gazetteer import Gazetteer
-from campmap.outdir import real_folder
 from campmap.records import Mention, Occurrence, Place, Role, Sentence
 
 __all__ = ["Checkpoint", "decode_evidence", "encode_evidence"]
@@ -52,7 +52,7 @@ def encode_evidence(evidence: Evidence, gazetteer: Gazetteer) -> list[Any]:
     Examples
     --------
     >>> from campmap import default_gazetteer, extract, read_text
-    >>> from campmap.sources import dedupe
+    >>> from campmap.sources.reports import dedupe
     >>> gazetteer = default_gazetteer()
     >>> document = dedupe([read_text("Four cameras went up on Whitehall.", "a.txt")])
     >>> evidence = [(document.sentences[0], list(extract(document, gazetteer)))]
@@ -263,7 +263,7 @@ def _known(place: Place | None) -> Place:
 class Checkpoint:
     """Finished batches on disk, named by the run's settings and the batch's reports.
 
-    The folder must be held by this run (:func:`campmap.outdir.lock_folder`):
+    The folder must be held by this run (:func:`campmap.export.outdir.lock_folder`):
     temporary files found in it are a killed run's, and are removed.
 
     Parameters

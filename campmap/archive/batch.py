@@ -1,6 +1,6 @@
 """Map a whole archive: batches of reports over local processes or a Dask cluster.
 
-The reports of :func:`campmap.corpus.iter_reports` are cut into batches. A
+The reports of :func:`campmap.sources.corpus.iter_reports` are cut into batches. A
 worker reads and extracts each report of a batch on its own and returns only
 what the map needs: the sentences that carry a place mention or name a camera
 maker or operator, their mentions, and a stripped :class:`~campmap.records.Source`
@@ -27,8 +27,8 @@ number of workers and of which worker finished first, so ``jobs=1``,
 A report that fails (undecodable, binary, a malformed JSON line, an extraction
 error) is a :class:`~campmap.records.Problem` naming it; the run goes on. So is
 a report whose reading and extraction run past the time budget
-(:data:`REPORT_TIMEOUT`, :mod:`campmap.budget`): it is stopped, and counted.
-Each finished batch is kept in a checkpoint folder (:mod:`campmap.checkpoint`,
+(:data:`REPORT_TIMEOUT`, :mod:`campmap.archive.budget`): it is stopped, and counted.
+Each finished batch is kept in a checkpoint folder (:mod:`campmap.archive.checkpoint`,
 JSON), so an interrupted run started again with the same inputs resumes where
 it stopped.
 """
@@ -52,19 +52,19 @@ from itertools import islice
 from pathlib import Path
 from typing import Any, TextIO, TypeAlias
 
-from campmap.budget import run_within
-from campmap.checkpoint import Checkpoint, decode_evidence, encode_evidence
-from campmap.corpus import Report, iter_reports, read_stored, source_of
+from campmap.archive.budget import run_within
+from campmap.archive.checkpoint import Checkpoint, decode_evidence, encode_evidence
+from campmap.archive.spill import SourceList, Spill
 from campmap.display import one_line
 from campmap.errors import InputError
+from campmap.export.outdir import lock_folder, real_folder
 from campmap.extract import extract
 from campmap.extract.attribution import Attribution, attribute_sentence
 from campmap.extract.screen import names_camera, names_no_camera
 from campmap.gazetteer import Backend, Gazetteer, default_gazetteer, load_gazetteer_file
 from campmap.gazetteer.geocoder import BBox
 from campmap.gazetteer.online import place_unresolved
-from campmap.layer import Layers, Overflow, build_layers, route_id
-from campmap.outdir import lock_folder, real_folder
+from campmap.layer.build import Layers, Overflow, build_layers, route_id
 from campmap.records import (
     Document,
     Mention,
@@ -75,8 +75,8 @@ from campmap.records import (
     Sentence,
     Source,
 )
-from campmap.sources import dedupe, sentence_key
-from campmap.spill import SourceList, Spill
+from campmap.sources.corpus import Report, iter_reports, read_stored, source_of
+from campmap.sources.reports import dedupe, sentence_key
 
 __all__ = [
     "BatchResult",
@@ -113,7 +113,7 @@ class RunConfig:
     screen: bool = True
     """Skip reports that name no camera (see :mod:`campmap.extract.screen`)."""
     report_timeout: float | None = REPORT_TIMEOUT
-    """Seconds a report may take (None: no limit); see :func:`campmap.budget.run_within`."""
+    """Seconds a report may take (None: no limit); see :func:`campmap.archive.budget.run_within`."""
 
 
 Row: TypeAlias = tuple[str, str, int | None, str | None, str, str, str]
@@ -361,7 +361,7 @@ def pack_evidence(evidence: Evidence, gazetteer: Gazetteer) -> bytes:
     gazetteer files and puts its own place back (:func:`unpack_evidence`), so a
     result is smaller, quicker to read, and its mentions already point at the
     one copy of each place. A place made on the fly (a junction's crossing)
-    travels whole. The same bytes go into a checkpoint (:mod:`campmap.checkpoint`).
+    travels whole. The same bytes go into a checkpoint (:mod:`campmap.archive.checkpoint`).
     """
     if isinstance(evidence, bytes):
         return evidence
@@ -721,7 +721,7 @@ def _checkpoint_result(document: dict[str, Any], gazetteer: Gazetteer) -> BatchR
     Raises
     ------
     ValueError, KeyError
-        Not a batch result (see :meth:`campmap.checkpoint.Checkpoint.load`).
+        Not a batch result (see :meth:`campmap.archive.checkpoint.Checkpoint.load`).
     """
     evidence = decode_evidence(document["evidence"], gazetteer)
     records: list[Record] = []
@@ -961,7 +961,7 @@ def map_corpus(
     ----------
     inputs : iterable of str or pathlib.Path
         Files, folders, glob patterns, JSON-lines files, compressed files
-        (:mod:`campmap.corpus`).
+        (:mod:`campmap.sources.corpus`).
     jobs : int
         Local worker processes (1: in this process).
     client : dask.distributed.Client, optional
@@ -976,7 +976,7 @@ def map_corpus(
     checkpoint : path, optional
         Folder keeping finished batches; a run interrupted and started again
         with the same inputs and settings loads them instead of redoing them.
-        The run holds the folder (:func:`campmap.outdir.lock_folder`): another
+        The run holds the folder (:func:`campmap.export.outdir.lock_folder`): another
         run given it at the same time is refused. A checkpoint that does not
         read back is a warning, and its batch is done again.
     batch_size : int

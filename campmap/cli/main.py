@@ -17,7 +17,7 @@ from typing import Any, ParamSpec, TypeVar
 
 import click
 
-from campmap.batch import (
+from campmap.archive.batch import (
     CHECKPOINT_FOLDER,
     DEFAULT_BATCH_SIZE,
     MAX_EVIDENCE,
@@ -27,27 +27,27 @@ from campmap.batch import (
     extract_corpus,
     map_corpus,
 )
-from campmap.diff import diff_runs
 from campmap.display import one_line
 from campmap.errors import CampmapError
 from campmap.export import write_map_outputs, write_outputs
 from campmap.export.embed import EmbedSourceError, check_src
 from campmap.export.html import summary
+from campmap.export.outdir import check_output_folder, lock_folder
 from campmap.extract import extract
+from campmap.extract.tables import is_table, read_table
 from campmap.gazetteer import Backend, GeocoderBackend, default_gazetteer, load_gazetteer_file
 from campmap.gazetteer.geocache import default_cache_path
 from campmap.gazetteer.geocoder import BBox
 from campmap.gazetteer.online import place_unresolved
 from campmap.gazetteer.osm import import_osm
-from campmap.layer import Layers
-from campmap.outdir import check_output_folder, lock_folder
+from campmap.layer.build import Layers
+from campmap.layer.read import read_layers
+from campmap.newsroom.diff import diff_runs
+from campmap.newsroom.review import apply_review, read_review, write_review
 from campmap.paths import example_paths
 from campmap.pipeline import map_reports, require_something
 from campmap.records import Document, Mention, Role
-from campmap.review import apply_review, read_review, write_review
-from campmap.sites_file import read_layers
-from campmap.sources import read_sources
-from campmap.tables import is_table, read_table
+from campmap.sources.reports import read_sources
 
 __all__ = ["cli", "main"]
 
@@ -117,7 +117,7 @@ def corpus_options(func: Callable[P, R]) -> Callable[P, R]:
 
 
 def _corpus_mode(inputs: Sequence[str | Path], jobs: int | None, scheduler: str | None) -> bool:
-    """Whether the inputs go through the streaming corpus runner (campmap.batch)."""
+    """Whether the inputs go through the streaming corpus runner (campmap.archive.batch)."""
     if jobs is not None or scheduler is not None:
         return True
     for item in inputs:

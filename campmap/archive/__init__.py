@@ -1,0 +1,1 @@
+"""Archive runs: reports streamed in batches over processes, checkpointed, merged."""

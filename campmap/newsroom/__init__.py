@@ -1,0 +1,1 @@
+"""The newsroom's loop: review sheets, reviewers' decisions, and diffs between runs."""

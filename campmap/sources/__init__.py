@@ -1,0 +1,1 @@
+"""Reading reports: find inputs, decode, clean, split into sentences."""
