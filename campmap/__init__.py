@@ -16,25 +16,29 @@ True
 
 from __future__ import annotations
 
+from importlib.metadata import version as _version
+
 from campmap.errors import (
     CampmapError,
     GazetteerError,
     InputError,
     NothingToMapError,
     OutputError,
+    ReviewError,
 )
 from campmap.export import write_outputs
 from campmap.extract import extract
 from campmap.gazetteer import Gazetteer, default_gazetteer
 from campmap.layer.build import Layers, build_layers
 from campmap.newsroom.diff import RunDiff, diff_runs
-from campmap.newsroom.review import Decision, ReviewError, apply_review, read_review, write_review
+from campmap.newsroom.review import Decision, apply_review, read_review, write_review
 from campmap.paths import example_paths
 from campmap.pipeline import map_reports
 from campmap.records import Document, Mention, Occurrence, Place, Problem, Role, Sentence, Source
 from campmap.sources.reports import read_sources, read_text
 
-__version__ = "0.1.0"
+# pyproject.toml's version, as installed (the package metadata); written nowhere else.
+__version__ = _version("campmap")
 
 # After the stages above: batch imports them (and __version__).
 from campmap.archive.batch import CorpusRun, map_corpus

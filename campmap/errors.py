@@ -1,17 +1,29 @@
-"""Errors raised by campmap.
+"""Errors raised by campmap: every exception class of the package is defined here.
 
 Every error descends from :class:`CampmapError`, and each also inherits the
-built-in exception it resembles, so callers can catch either.
+built-in exception it resembles, so callers can catch either. The command line
+turns each into one line naming the file, the line and what was expected, with
+no traceback.
+
+One class here is not an error: :class:`OverBudget`, the interruption an
+archive run sends into a report's work when its time budget is spent. It is a
+:class:`BaseException` (as :class:`KeyboardInterrupt` is), so that no
+``except Exception`` in between catches it, and it never leaves
+:func:`campmap.archive.budget.run_within`.
 """
 
 from __future__ import annotations
 
 __all__ = [
     "CampmapError",
+    "EmbedSourceError",
     "GazetteerError",
+    "GeocoderConfigError",
     "InputError",
     "NothingToMapError",
     "OutputError",
+    "OverBudget",
+    "ReviewError",
 ]
 
 
@@ -44,9 +56,25 @@ class GazetteerError(InputError):
     """A gazetteer file that is malformed (bad geometry, duplicate id, missing field)."""
 
 
+class ReviewError(InputError):
+    """A review sheet with a bad row; names the row and the column."""
+
+
+class GeocoderConfigError(CampmapError, ValueError):
+    """A geocoder asked for in a way its usage policy or geopy does not allow."""
+
+
+class EmbedSourceError(CampmapError, ValueError):
+    """An address for the map that is neither an http(s) URL nor a relative path."""
+
+
 class OutputError(CampmapError, OSError):
     """An output that cannot be written; earlier outputs are left as they were."""
 
 
 class NothingToMapError(CampmapError):
     """The inputs were read but held no camera site or route to map."""
+
+
+class OverBudget(BaseException):
+    """Raised inside a report's work when its time is up (never leaves ``run_within``)."""

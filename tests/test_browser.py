@@ -30,7 +30,10 @@ pytestmark = pytest.mark.browser
 @pytest.fixture(scope="module")
 def browser():
     if not Path(CHROMIUM).exists():
-        reason = "Debian's chromium is not installed (apt-get install chromium; .ci/run does)"
+        reason = (
+            "Debian's chromium is not installed (run 'apt-get install chromium' as root, "
+            "or 'make test' as root, which does)"
+        )
         if os.environ.get("CAMPMAP_REQUIRE_BROWSER"):
             pytest.fail(reason)
         pytest.skip(reason)
@@ -528,7 +531,8 @@ def test_png_shows_the_map(browser, tmp_path, town):
     assert len(shot) > 4 * (tmp_path / "blank.png").stat().st_size
 
 
-def test_cli_png_prints_its_alt_text(tmp_path):
+def test_cli_png_prints_its_alt_text(browser, tmp_path):
+    """The CLI runs chromium itself: ``browser`` is here for its skip when chromium is missing."""
     from click.testing import CliRunner
 
     from campmap.cli.main import cli

@@ -15,22 +15,26 @@ SYSTEM_PYTHON = "/usr/bin/python3"
 PROBE = Path(__file__).with_name("qgis_probe.py")
 
 
-def _has_qgis() -> bool:
-    if not Path(SYSTEM_PYTHON).exists():
-        return False
-    check = subprocess.run(
-        [SYSTEM_PYTHON, "-c", "import qgis.core"], capture_output=True, check=False
+def _need_qgis() -> None:
+    """Skip (fail, with CAMPMAP_REQUIRE_QGIS set) when QGIS's Python is not installed."""
+    if Path(SYSTEM_PYTHON).exists():
+        check = subprocess.run(
+            [SYSTEM_PYTHON, "-c", "import qgis.core"], capture_output=True, check=False
+        )
+        if check.returncode == 0:
+            return
+    reason = (
+        "QGIS's Python API is not installed (run 'apt-get install python3-qgis' as root, "
+        "or 'make test' as root, which does)"
     )
-    return check.returncode == 0
+    if os.environ.get("CAMPMAP_REQUIRE_QGIS"):
+        pytest.fail(reason)
+    pytest.skip(reason)
 
 
 @pytest.fixture(scope="module")
 def seen(tmp_path_factory):
-    if not _has_qgis():
-        reason = "QGIS's Python API is not installed (apt-get install python3-qgis; .ci/run does)"
-        if os.environ.get("CAMPMAP_REQUIRE_QGIS"):
-            pytest.fail(reason)
-        pytest.skip(reason)
+    _need_qgis()
     out = tmp_path_factory.mktemp("qgis") / "out"
     report = out.parent / "report.txt"
     report.write_text(
@@ -119,8 +123,7 @@ def test_geopackage_lists_the_same_sites_and_the_unresolved(seen):
 
 def test_qgis_reads_a_count_past_32_bits_from_the_geopackage(tmp_path):
     """The GeoPackage's counts are 64-bit (a 32-bit field wrapped 3000000000 to -1294967296)."""
-    if not _has_qgis():
-        pytest.skip("QGIS's Python API is not installed (apt-get install python3-qgis)")
+    _need_qgis()
     out = tmp_path / "out"
     report = tmp_path / "report.txt"
     report.write_text("Police installed 3000000000 cameras on Whitehall.", encoding="utf-8")

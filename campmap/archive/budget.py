@@ -20,9 +20,10 @@ quadratic on some input) must not hold a worker, and the whole run, for hours.
 The main thread also falls back to the watchdog thread when ``SIGALRM`` already
 has a handler or a timer of someone else's (it is not taken from its owner).
 
-The exception raised is a :class:`BaseException` (as :class:`KeyboardInterrupt`
-is), so that code catching :class:`Exception` in between lets it through; it
-never leaves :func:`run_within`. Work that is interrupted has its effects cut
+The exception raised, :class:`~campmap.errors.OverBudget`, is a
+:class:`BaseException` (as :class:`KeyboardInterrupt` is), so that code
+catching :class:`Exception` in between lets it through; it never leaves
+:func:`run_within`. Work that is interrupted has its effects cut
 short: run only work whose partial state is thrown away.
 """
 
@@ -38,13 +39,11 @@ from dataclasses import dataclass
 from types import FrameType
 from typing import Generic, TypeVar
 
+from campmap.errors import OverBudget
+
 __all__ = ["Outcome", "run_within"]
 
 T = TypeVar("T")
-
-
-class _OverBudget(BaseException):
-    """Raised inside the work when its time is up (never leaves :func:`run_within`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,7 +124,7 @@ def _with_alarm(seconds: float, work: Callable[[], T]) -> Outcome[T]:
 
     def on_alarm(_signum: int, _frame: FrameType | None) -> None:
         if state.fire():
-            raise _OverBudget
+            raise OverBudget
 
     signal.signal(signal.SIGALRM, on_alarm)
     try:
@@ -135,7 +134,7 @@ def _with_alarm(seconds: float, work: Callable[[], T]) -> Outcome[T]:
         finally:
             state.armed = False
             _disarm_alarm()
-    except _OverBudget:
+    except OverBudget:
         _disarm_alarm()  # again: the exception may have cut the first one short
         return Outcome(None, over_budget=True)
     return Outcome(None, over_budget=True) if state.fired else Outcome(value)
@@ -189,7 +188,7 @@ class _Watchdog:
                             if state.armed:
                                 state.armed = False
                                 state.fired = True
-                                _set_async_exc(thread, _OverBudget)
+                                _set_async_exc(thread, OverBudget)
                 soonest = min((d for d, _ in self.watched.values()), default=now + 3600)
                 self.wake.wait(max(0.0, soonest - now))
 
@@ -215,7 +214,7 @@ def _with_timer_thread(seconds: float, work: Callable[[], T]) -> Outcome[T]:
             value = work()
         finally:
             _disarm_thread(state, watchdog, thread)
-    except _OverBudget:
+    except OverBudget:
         _disarm_thread(state, watchdog, thread)  # again: the exception may have cut it short
         return Outcome(None, over_budget=True)
     return Outcome(None, over_budget=True) if state.fired else Outcome(value)

@@ -7,7 +7,7 @@ from html import escape
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from campmap.errors import CampmapError
+from campmap.errors import EmbedSourceError
 
 __all__ = ["SANDBOX", "EmbedSourceError", "check_src", "embed_snippet", "write_embed"]
 
@@ -17,10 +17,6 @@ SANDBOX = "allow-scripts allow-popups allow-popups-to-escape-sandbox"
 Not ``allow-same-origin`` (the map needs no cookies or storage), not
 ``allow-top-navigation`` (a link can never take over the article).
 """
-
-
-class EmbedSourceError(CampmapError, ValueError):
-    """An address for the map that is neither an http(s) URL nor a relative path."""
 
 
 _UNSAFE = re.compile(r"[\x00-\x1f\x7f\\]|^\s|\s$")

@@ -43,7 +43,7 @@ from geopy.extra.rate_limiter import RateLimiter
 from geopy.geocoders import get_geocoder_for_service, options
 from shapely.geometry import Point
 
-from campmap.errors import CampmapError
+from campmap.errors import GeocoderConfigError
 from campmap.gazetteer.base import Backend
 from campmap.gazetteer.geocache import GeocodeCache
 from campmap.limits import MAX_GEOCODER_ANSWER_BYTES
@@ -63,10 +63,6 @@ BBox = tuple[float, float, float, float]
 """West, south, east, north in degrees."""
 
 PUBLIC_NOMINATIM = "nominatim.openstreetmap.org"
-
-
-class GeocoderConfigError(CampmapError, ValueError):
-    """A geocoder asked for in a way its usage policy or geopy does not allow."""
 
 
 _KEY_PARAMETER = re.compile(
@@ -131,7 +127,7 @@ def check_user_agent(user_agent: str | None) -> str:
     >>> check_user_agent("")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    campmap.gazetteer.geocoder.GeocoderConfigError: a geocoder needs --user-agent ...
+    campmap.errors.GeocoderConfigError: a geocoder needs --user-agent ...
     """
     agent = (user_agent or "").strip()
     lowered = agent.lower()
@@ -446,10 +442,6 @@ def _answer(service: str, location: Any) -> dict[str, Any]:
     return {"lat": lat, "lon": lon, "address": location.address, "raw": raw}
 
 
-class _AnswerTooLarge(geopy_exc.GeocoderServiceError):  # type: ignore[misc]
-    """An answer longer than :data:`~campmap.limits.MAX_GEOCODER_ANSWER_BYTES`; never retried."""
-
-
 _CHUNK = 64 * 1024
 
 
@@ -461,7 +453,7 @@ class _BoundedAdapter(BaseSyncAdapter):  # type: ignore[misc]
     at a time) could hold a run and grow it to gigabytes. Here the body is read
     a chunk at a time: past :data:`~campmap.limits.MAX_GEOCODER_ANSWER_BYTES`
     (or when the ``Content-Length`` says so) the connection is dropped and
-    :class:`_AnswerTooLarge` raised (a failure, not retried). The request runs
+    geopy's ``GeocoderServiceError`` raised (a failure, not retried). The request runs
     in a worker thread that is given up on (a timeout, retried like any other)
     once ``timeout`` seconds have passed; it stops at its next chunk or socket
     timeout. urllib, not requests: requests' adapter retries on its own
@@ -550,14 +542,14 @@ def _read_bounded(page: Any, deadline: float, stop: threading.Event) -> str:
     too_large = f"answer larger than MAX_GEOCODER_ANSWER_BYTES ({limit})"
     declared = page.headers.get("Content-Length", "")
     if declared.isdigit() and int(declared) > limit:
-        raise _AnswerTooLarge(too_large)
+        raise geopy_exc.GeocoderServiceError(too_large)
     chunks: list[bytes] = []
     size = 0
     try:
         while chunk := page.read1(_CHUNK):
             size += len(chunk)
             if size > limit:
-                raise _AnswerTooLarge(too_large)
+                raise geopy_exc.GeocoderServiceError(too_large)
             if stop.is_set() or time.monotonic() > deadline:
                 raise geopy_exc.GeocoderTimedOut("no complete answer in time")
             chunks.append(chunk)

@@ -30,7 +30,7 @@ import geopandas as gpd
 import pandas as pd
 from shapely.geometry import Point
 
-from campmap.errors import InputError
+from campmap.errors import InputError, ReviewError
 from campmap.export.table import undefuse, write_csv
 from campmap.extract.attribution import attribute_sources
 from campmap.gazetteer import Gazetteer, default_gazetteer
@@ -78,10 +78,6 @@ BASIS_COLUMNS = ("decided_on_count", "decided_on_quote")
 _COORDINATES = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s*[,;\s]\s*(-?\d+(?:\.\d+)?)\s*$")
 _ID_FORMS = re.compile(r"^(?:route-.+-to-.+|junction-.+|unresolved-[0-9a-f]{10})$")
 _QUOTE_HASH = re.compile(r"^sha256:[0-9a-f]{16}$")
-
-
-class ReviewError(InputError):
-    """A review sheet with a bad row; names the row and the column."""
 
 
 @dataclass(frozen=True, slots=True)
