@@ -3,7 +3,12 @@ from __future__ import annotations
 import pytest
 
 from campmap import Role, extract, read_text
+from campmap.extract.attach import attach_counts
 from campmap.extract.counts import camera_counts, find_numbers
+from campmap.extract.places import find_places
+from campmap.extract.routes import route_pairs
+from campmap.extract.status import mention_status
+from campmap.gazetteer.names import lowercase
 from campmap.sources.reports import dedupe
 
 
@@ -155,3 +160,39 @@ def test_offsets_point_at_the_mention_in_the_source(town):
     doc = dedupe([read_text("Intro line here.\n\nCameras on Mill Road.", "r.txt")], [])
     (m,) = extract(doc, town)
     assert doc.sources[0].text[m.source_start : m.source_end] == "Mill Road"
+
+
+def test_route_pairs_give_the_ends_and_the_street_a_route_follows(town):
+    text = "Twenty cameras line the parade route along Mill Road from South Gate to North Gate."
+    hits = find_places(text, town)
+    pairs = route_pairs(lowercase(text), hits)
+    named = [
+        (hits[a].text, hits[b].text, hits[v].text if v is not None else None) for a, b, v in pairs
+    ]
+    assert named == [("South Gate", "North Gate", "Mill Road")]
+    # Without a route word, "from A to B" is a move, not a route.
+    text = "Two cameras were moved from Station Road to the Town Hall."
+    assert route_pairs(lowercase(text), find_places(text, town)) == []
+
+
+def test_mention_status_reads_the_clause_of_the_place_else_the_carried_one(town):
+    text = "Cameras were removed from Mill Road; more will be installed on Station Road."
+    low, hits = lowercase(text), find_places(text, town)
+    assert [mention_status(low, h, Role.SITE, "", None) for h in hits] == ["removed", "planned"]
+    text = "Cameras on Mill Road."
+    low, (hit,) = lowercase(text), find_places(text, town)
+    assert mention_status(low, hit, Role.SITE, "", "planned") == "planned"
+    assert mention_status(low, hit, Role.SITE, "", None) == "installed"
+    assert mention_status(low, hit, Role.CONTEXT, "", "planned") == "context"
+
+
+def test_attach_counts_shares_a_total_and_gives_a_lone_site_its_count(town):
+    text = "Two cameras on Mill Road and Station Road."
+    low, hits = lowercase(text), find_places(text, town)
+    roles = [Role.SITE, Role.SITE]
+    counts = attach_counts(text, low, hits, roles, False, True, ["", ""])
+    assert counts[0][0] is None and counts[0][1] == "Two in total across Mill Road, Station Road"
+    text = "Four cameras on Mill Road."
+    low, hits = lowercase(text), find_places(text, town)
+    assert attach_counts(text, low, hits, [Role.SITE], False, True, [""]) == {0: (4, "Four")}
+    assert attach_counts(text, low, hits, [Role.CONTEXT], False, True, [""]) == {}

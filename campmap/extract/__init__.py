@@ -7,15 +7,17 @@ Extraction reads a :class:`~campmap.records.Document` in three steps:
    (:mod:`campmap.extract.shapes`), and junctions of them
    (:mod:`campmap.extract.junctions`);
 2. **features**: what stands around each candidate in its sentence, its list
-   and its report (:mod:`campmap.extract.layout`, :mod:`campmap.extract.roles`);
+   and its report (:mod:`campmap.extract.layout`, :mod:`campmap.extract.features`);
 3. **decision**: the features weighed into a role (site, route or context)
    with a confidence and the reasons in words (:mod:`campmap.extract.decide`).
 
-Counts (:mod:`campmap.extract.counts`) then attach to the sites and routes,
-and a last pass over the whole report settles namesakes and the areas other
-sites stand in.
+The role engine (:mod:`campmap.extract.sentence`) runs the three steps on each
+sentence. Counts (:mod:`campmap.extract.counts`) then attach to the sites and
+routes (:mod:`campmap.extract.attach`, :mod:`campmap.extract.routes`), each site
+takes the status of its clause (:mod:`campmap.extract.status`), and a last
+pass over the whole report settles namesakes and the areas other sites stand in.
 """
 
-from campmap.extract.roles import extract, extract_sentence
+from campmap.extract.sentence import extract, extract_sentence
 
 __all__ = ["extract", "extract_sentence"]

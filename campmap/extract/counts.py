@@ -10,13 +10,14 @@ platform``). Faces, feet, ages, money, years and percentages never count.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
 
 from text_to_num import text2num
 
-from campmap.extract.scan import Spans
 from campmap.gazetteer.names import lowercase
 
 __all__ = ["CAMERA_NOUN", "CountKind", "Number", "camera_counts", "find_numbers"]
@@ -189,7 +190,7 @@ def camera_counts(
             phrase = text[match.start() : match.end()].strip()
             numbers.append(Number(phrase, match.start(), match.start() + len(phrase), 1))
     if "another" in low or "one" in low:
-        written = Spans((n.start, n.end) for n in numbers)
+        written = _Spans((n.start, n.end) for n in numbers)
         for match in _ANOTHER.finditer(low):
             if not written.overlaps(match.start(), match.end()):
                 start, end = match.span()
@@ -234,3 +235,35 @@ def _camera_noun_follows(text: str, end: int) -> bool:
         if not _MODIFIER.match(word):
             return False
     return False
+
+
+class _Spans:
+    """Spans of a text (places, numbers found): tells in log time whether a span overlaps one.
+
+    Spans are merged where they overlap, and added left to right.
+
+    Examples
+    --------
+    >>> taken = _Spans([(4, 9), (0, 2)])
+    >>> taken.overlaps(2, 4), taken.overlaps(8, 12)
+    (False, True)
+    """
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for start, end in sorted(spans):
+            self.add(start, end)
+
+    def add(self, start: int, end: int) -> None:
+        """Take a span that starts at or after every span taken so far."""
+        if self.ends and start < self.ends[-1]:
+            self.ends[-1] = max(self.ends[-1], end)
+        else:
+            self.starts.append(start)
+            self.ends.append(end)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether ``[start, end)`` shares a character with a span taken."""
+        i = bisect_right(self.ends, start)  # the first span ending after start
+        return i < len(self.starts) and self.starts[i] < end

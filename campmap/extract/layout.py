@@ -151,71 +151,115 @@ def _camera_sentence(low: str, topic: bool) -> bool:
 def _settings(
     source: Source, ordered: Sequence[Sentence], starts: dict[int, int]
 ) -> dict[int, Setting]:
+    """Read one report's sentences in order, carrying lists and kinds from one to the next."""
     text = source.text
     lows = [s.text.lower() for s in ordered]
-    cameras = sum(1 for low in lows if CAMERA_NOUN.search(low))
-    topic = cameras >= 2 or any(CAMERA_NOUN.search(low) for low in lows[:3])
-    country = report_country(source)
-    junction_report = any(_JUNCTION_WORD.search(s.text) for s in ordered)
-    main_kind = report_kind(low for low in lows if CAMERA_NOUN.search(low))
-    carried_kind = main_kind.name if main_kind else "camera"
-    carried_status: str | None = None
+    report = _read_report(source, ordered, lows)
+    carried = _Carried(kind=report.kind)
     out: dict[int, Setting] = {}
-    intro: str | None = None  # the camera sentence a list hangs from
-    previous_camera = continued = bullets = False
     for sentence, low in zip(ordered, lows, strict=True):
         start = starts[sentence.index]
         line = _line(text, start, start + len(sentence.text))
-        short = len(line.strip()) <= _ITEM_CHARS
         if _SOURCE_LINE.match(sentence.text.strip()):
-            out[sentence.index] = Setting(skip=True, topic=topic, country=country)
+            out[sentence.index] = Setting(skip=True, topic=report.topic, country=report.country)
             continue
-        camera = _camera_sentence(low, topic)
-        bulleted = bool(_BULLET.match(line))
-        in_list = (
-            intro is not None
-            and (bulleted or (short and not bullets and not _prose(sentence.text)))
-        ) or continued
-        follow_on = previous_camera and bool(
-            _FOLLOW_ON.match(sentence.text) or _ELLIPTICAL.search(sentence.text)
-        )
-        item = in_list or follow_on
-        if not in_list:
-            intro = None
-        bullets = in_list and (bullets or bulleted)
-        junctions = bool(_JUNCTION_WORD.search(sentence.text)) or bool(
-            item and intro is not None and _JUNCTION_WORD.search(intro)
-        )
-        own = camera_kind(sentence.text)
-        if own is None and not item:
-            carried_kind = main_kind.name if main_kind else "camera"
-        elif own is not None and (camera or item):
-            carried_kind = own.name
-        out[sentence.index] = Setting(
-            kind=own.name if own is not None else carried_kind,
-            status=carried_status if item else None,
-            about_cameras=camera or item,
-            item=item,
-            junctions=junctions,
-            junction_report=junction_report,
-            heading=short and not sentence.text.rstrip().endswith((".", "?", "!", ":")),
-            topic=topic,
-            country=country,
-        )
-        if (
-            (camera or follow_on)
-            and _INTRO_END.search(sentence.text.rstrip())
-            and (sentence.text.rstrip().endswith(":") or _PLACES_NOUN.search(low))
-        ):
-            intro = low
-        if camera and not item:
-            carried_status = clause_status(low)
-        # "A; B; C and D": a sentence cut at semicolons goes on as a list.
-        continued = (camera or item) and sentence.text.rstrip().endswith(";")
-        previous_camera = (camera and bool(DEPLOYED.search(low) or _PLACES_NOUN.search(low))) or (
-            follow_on and previous_camera
-        )
+        out[sentence.index] = _setting(sentence, low, line, report, carried)
     return out
+
+
+@dataclass(frozen=True, slots=True)
+class _Report:
+    """What holds for every sentence of one report."""
+
+    topic: bool
+    country: str | None
+    junction_report: bool
+    kind: str
+    """The report's most frequent kind of camera, else ``camera``."""
+
+
+@dataclass(slots=True)
+class _Carried:
+    """What one sentence of a report passes on to the next (read in order)."""
+
+    kind: str
+    status: str | None = None
+    intro: str | None = None
+    """The (lower-cased) camera sentence a list hangs from."""
+    previous_camera: bool = False
+    continued: bool = False
+    bullets: bool = False
+
+
+def _read_report(source: Source, ordered: Sequence[Sentence], lows: list[str]) -> _Report:
+    cameras = sum(1 for low in lows if CAMERA_NOUN.search(low))
+    main_kind = report_kind(low for low in lows if CAMERA_NOUN.search(low))
+    return _Report(
+        topic=cameras >= 2 or any(CAMERA_NOUN.search(low) for low in lows[:3]),
+        country=report_country(source),
+        junction_report=any(_JUNCTION_WORD.search(s.text) for s in ordered),
+        kind=main_kind.name if main_kind else "camera",
+    )
+
+
+def _setting(
+    sentence: Sentence, low: str, line: str, report: _Report, carried: _Carried
+) -> Setting:
+    """Return one sentence's setting, and update what it carries to the next."""
+    short = len(line.strip()) <= _ITEM_CHARS
+    camera = _camera_sentence(low, report.topic)
+    bulleted = bool(_BULLET.match(line))
+    in_list = (
+        carried.intro is not None
+        and (bulleted or (short and not carried.bullets and not _prose(sentence.text)))
+    ) or carried.continued
+    follow_on = carried.previous_camera and bool(
+        _FOLLOW_ON.match(sentence.text) or _ELLIPTICAL.search(sentence.text)
+    )
+    item = in_list or follow_on
+    if not in_list:
+        carried.intro = None
+    carried.bullets = in_list and (carried.bullets or bulleted)
+    junctions = bool(_JUNCTION_WORD.search(sentence.text)) or bool(
+        item and carried.intro is not None and _JUNCTION_WORD.search(carried.intro)
+    )
+    own = camera_kind(sentence.text)
+    if own is None and not item:
+        carried.kind = report.kind
+    elif own is not None and (camera or item):
+        carried.kind = own.name
+    setting = Setting(
+        kind=own.name if own is not None else carried.kind,
+        status=carried.status if item else None,
+        about_cameras=camera or item,
+        item=item,
+        junctions=junctions,
+        junction_report=report.junction_report,
+        heading=short and not sentence.text.rstrip().endswith((".", "?", "!", ":")),
+        topic=report.topic,
+        country=report.country,
+    )
+    _carry(sentence, low, carried, camera=camera, item=item, follow_on=follow_on)
+    return setting
+
+
+def _carry(
+    sentence: Sentence, low: str, carried: _Carried, *, camera: bool, item: bool, follow_on: bool
+) -> None:
+    """Update what a sentence passes on: the list it opens, its status, a list going on."""
+    if (
+        (camera or follow_on)
+        and _INTRO_END.search(sentence.text.rstrip())
+        and (sentence.text.rstrip().endswith(":") or _PLACES_NOUN.search(low))
+    ):
+        carried.intro = low
+    if camera and not item:
+        carried.status = clause_status(low)
+    # "A; B; C and D": a sentence cut at semicolons goes on as a list.
+    carried.continued = (camera or item) and sentence.text.rstrip().endswith(";")
+    carried.previous_camera = (
+        camera and bool(DEPLOYED.search(low) or _PLACES_NOUN.search(low))
+    ) or (follow_on and carried.previous_camera)
 
 
 _PROSE = re.compile(

@@ -27,6 +27,7 @@ from enum import StrEnum
 from typing import NamedTuple
 
 from campmap.extract.attribution import makers
+from campmap.extract.roadrefs import BLOCK, ROAD_REF
 from campmap.extract.words import (
     COMMON_WORDS,
     DIRECTIONS,
@@ -96,30 +97,6 @@ _ACRONYM_STOP = frozenset(
     "IT LED LTE TV PM AM BBC".split()
 )
 
-_US_STATES = (
-    "Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|"
-    "Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|"
-    "Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|"
-    "New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|"
-    "Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|"
-    "West Virginia|Wisconsin|Wyoming"
-)
-_ROAD_REF = re.compile(
-    r"(?<![\w.-])(?:"
-    r"[ABMN][1-9]\d{0,3}(?:\(M\))?(?:\s+[Jj]unction\s+\d{1,3})?"  # A591, M25 junction 10, N2
-    r"|(?:I|IH)-?\s?\d{1,3}|Interstate(?:\s+Highway)?\s+\d{1,3}"  # I-90, Interstate 695
-    r"|U\.?\s?S\.?(?:\s+(?:Route|Highway|Hwy\.?))?\s+\d{1,3}"  # US 78, U.S. Route 1
-    r"|(?:State|County|Provincial|National|Federal)\s+(?:Route|Road|Highway)\s+\d{1,4}"
-    r"|(?:Route|Rte\.?|Highway|Hwy\.?|SR|SH|NH|CR|FM|RN|Ring\s+Road|Exit)\s+\d{1,4}[A-Z]?"
-    rf"|(?:{_US_STATES})\s+\d{{1,3}}(?!\s*(?:cameras?|percent|%|people|residents))"
-    r")(?:\s+(?:North|South|East|West|Northbound|Southbound|Eastbound|Westbound|[NSEW]B?)\b)?"
-    r"(?![\w-]|\.\d|,\d{3})",
-)
-_BLOCK = re.compile(
-    r"(?<![\w-])(?:the\s+)?(?P<number>\d{1,6})\s+(?:block|blk)\.?\s+(?:of\s+)?",
-    re.IGNORECASE,
-)
-
 
 def _is_cap(token: str) -> bool:
     return (
@@ -160,7 +137,7 @@ def find_shapes(text: str) -> list[ShapeHit]:
     """
     hits: list[ShapeHit] = []
     taken: list[tuple[int, int]] = []
-    for match in _BLOCK.finditer(text):
+    for match in BLOCK.finditer(text):
         run = _first_run(text, match.end())
         if run is not None and run[0] == match.end():
             start = match.start("number")
@@ -169,7 +146,7 @@ def find_shapes(text: str) -> list[ShapeHit]:
     covered = bytearray(len(text) + 1)  # taken characters: overlap checks stay linear
     for s, e in taken:
         covered[s:e] = b"\x01" * (e - s)
-    for match in _ROAD_REF.finditer(text):
+    for match in ROAD_REF.finditer(text):
         start, end = match.span()
         if any(covered[start:end]):
             continue
@@ -266,30 +243,14 @@ def _after_opening(text: str, start: int) -> bool:
 def _classify(
     text: str, run: list[tuple[str, int, int]], *, at_start: bool
 ) -> tuple[int, int, Shape] | None:
+    """Return the span and shape of the place a run of capitalised words names, if any."""
     words = [_bare(w) for w, _, _ in run]
-    # A person: a title before the name (but "Notre Dame School", "Bishop Lavis", "King Street").
-    if (any(_title(w) for w in words) or _titled(text, run[0][1])) and not (
-        _shape(words) is not Shape.NAME or find_towns(" ".join(w for w, _, _ in run))
-    ):
+    if _person(text, run, words):
         return None
-    # Cut the run at a month, a camera word or an organisation word that ends a place name.
-    for k, word in enumerate(words):
-        if word in MONTHS or (k and word in ORG_HEADS and words[k - 1] in ORG_HEADS):
-            run, words = run[:k], words[:k]
-            break
+    run, words = _cut_at_stop(run, words)
     if not run:
         return None
-    # A capital that only starts the sentence: "Some", "Future", "The".
-    while (
-        run
-        and (at_start or words[0] in {"the", "a", "an"})
-        and words[0] in COMMON_WORDS
-        and not (_INITIAL.match(run[0][0]) and len(run) > 1 and _INITIAL.match(run[1][0]))
-    ):
-        if len(run) > 1 and (words[1] in STREET_HEADS or words[1] in FACILITY_HEADS):
-            break  # "Market Street", "Park Lane": the first word belongs to the name
-        run, words = run[1:], words[1:]
-        at_start = False
+    run, words = _drop_sentence_capitals(run, words, at_start=at_start)
     if not run or words[-1] in _CONNECTORS:
         return None
     if words[-1] in ORG_HEADS:
@@ -305,33 +266,76 @@ def _classify(
         and not _INITIAL.match(run[-1][0])
     ):
         end -= 1  # the full stop ends the sentence, not an abbreviation
-    shape = _shape(words)
-    head_end = _lower_head_end(text, end)
-    if head_end != end:
-        end = head_end
-        if _AREA_TAIL.search(text, 0, end):
-            shape = Shape.AREA
-        elif shape is Shape.NAME:
-            shape = (
-                Shape.STREET
-                if text[end - 4 : end].lower() in {"road", "reet", "enue"}
-                else (Shape.FACILITY)
-            )
-    if shape is Shape.NAME and len(run) == 1 and (words[0] in COMMON_WORDS or len(words[0]) < 3):
-        return None
-    if shape is Shape.NAME and _MODIFIER.match(text, end):
-        return None  # "Coronation crowds", "Chinese firm": a name used as an adjective
-    if shape is Shape.NAME and text[end - 2 : end] in {"'s", "\u2019s"}:
-        end -= 2  # "Kihikihi's": the name without its possessive
-    if shape is Shape.NAME and all(
-        _INITIAL.match(w) or w.isupper() or w[:-1].isupper() for w, _, _ in run
-    ):
-        return None  # initials or capitals alone: an acronym or a credit, not a place
-    if shape is Shape.NAME and len(run) == 1 and _CAMEL.match(run[0][0]):
-        return None  # PolCam, iPhone: a brand
-    if shape is Shape.NAME and " ".join(words) in makers():
-        return None
+    end, shape = _with_lower_head(text, end, _shape(words))
+    if shape is Shape.NAME:
+        return _as_name(text, run, words, start, end)
     return start, end, shape
+
+
+def _person(text: str, run: list[tuple[str, int, int]], words: list[str]) -> bool:
+    """Tell a person: a title before the name (not "Notre Dame School", "Bishop Lavis")."""
+    return (any(_title(w) for w in words) or _titled(text, run[0][1])) and not (
+        _shape(words) is not Shape.NAME or find_towns(" ".join(w for w, _, _ in run))
+    )
+
+
+def _cut_at_stop(
+    run: list[tuple[str, int, int]], words: list[str]
+) -> tuple[list[tuple[str, int, int]], list[str]]:
+    """Cut the run at a month, a camera word or an organisation word that ends a place name."""
+    for k, word in enumerate(words):
+        if word in MONTHS or (k and word in ORG_HEADS and words[k - 1] in ORG_HEADS):
+            return run[:k], words[:k]
+    return run, words
+
+
+def _drop_sentence_capitals(
+    run: list[tuple[str, int, int]], words: list[str], *, at_start: bool
+) -> tuple[list[tuple[str, int, int]], list[str]]:
+    """Drop the capitals that only start the sentence: "Some", "Future", "The"."""
+    while (
+        run
+        and (at_start or words[0] in {"the", "a", "an"})
+        and words[0] in COMMON_WORDS
+        and not (_INITIAL.match(run[0][0]) and len(run) > 1 and _INITIAL.match(run[1][0]))
+    ):
+        if len(run) > 1 and (words[1] in STREET_HEADS or words[1] in FACILITY_HEADS):
+            break  # "Market Street", "Park Lane": the first word belongs to the name
+        run, words = run[1:], words[1:]
+        at_start = False
+    return run, words
+
+
+def _with_lower_head(text: str, end: int, shape: Shape) -> tuple[int, Shape]:
+    """Take a lower-case place word after the run into it, and the shape that word gives."""
+    head_end = _lower_head_end(text, end)
+    if head_end == end:
+        return end, shape
+    if _AREA_TAIL.search(text, 0, head_end):
+        return head_end, Shape.AREA
+    if shape is Shape.NAME:
+        street = text[head_end - 4 : head_end].lower() in {"road", "reet", "enue"}
+        return head_end, Shape.STREET if street else Shape.FACILITY
+    return head_end, shape
+
+
+def _as_name(
+    text: str, run: list[tuple[str, int, int]], words: list[str], start: int, end: int
+) -> tuple[int, int, Shape] | None:
+    """Return the span of a bare name, unless it is no place (a common word, a brand ...)."""
+    if len(run) == 1 and (words[0] in COMMON_WORDS or len(words[0]) < 3):
+        return None
+    if _MODIFIER.match(text, end):
+        return None  # "Coronation crowds", "Chinese firm": a name used as an adjective
+    if text[end - 2 : end] in {"'s", "\u2019s"}:
+        end -= 2  # "Kihikihi's": the name without its possessive
+    if all(_INITIAL.match(w) or w.isupper() or w[:-1].isupper() for w, _, _ in run):
+        return None  # initials or capitals alone: an acronym or a credit, not a place
+    if len(run) == 1 and _CAMEL.match(run[0][0]):
+        return None  # PolCam, iPhone: a brand
+    if " ".join(words) in makers():
+        return None
+    return start, end, Shape.NAME
 
 
 def _title(word: str) -> bool:

@@ -1,0 +1,124 @@
+"""Counts attached to the sites and routes of a sentence.
+
+``four at X`` goes to X; ``N cameras`` to the route of its sentence, else to
+the one site of its clause; a total over several sites is kept as shared
+text (``12 in total across A, B``), never copied to each. The numbers
+themselves are found by :mod:`campmap.extract.counts`.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Iterable
+
+from campmap.extract.counts import CountKind, Number, camera_counts
+from campmap.extract.places import PlaceHit
+from campmap.records import Role
+
+__all__ = ["attach_counts"]
+
+_CLAUSE_BREAK = re.compile(
+    r"[;:]|,\s+(?:and\s+|but\s+|while\s+|with\s+)?(?:more|others|further|another|the\s+rest)\b"
+    r"|\s(?:while|whereas|whilst)\s",
+)
+_WIDER = re.compile(
+    r"\b(?:(?:across|throughout|in|around)\s+the\s+(?:borough|town|city|county|district|area|"
+    r"region|country|force\s+area)|including|among\s+them|such\s+as)\b",
+)
+
+
+def attach_counts(
+    text: str,
+    low: str,
+    hits: list[PlaceHit],
+    roles: list[Role],
+    has_route: bool,
+    about_cameras: bool,
+    reasons: list[str],
+) -> dict[int, tuple[int | None, str]]:
+    """Return the count of each site or route of a sentence that has one, by hit index.
+
+    Parameters
+    ----------
+    text, low : str
+        The sentence, and the sentence lower-cased.
+    hits : list of PlaceHit
+        Its candidate places, in text order.
+    roles : list of Role
+        The role decided for each hit.
+    has_route : bool
+        The sentence names a route (its counts go to the route).
+    about_cameras : bool
+        The sentence is about cameras.
+    reasons : list of str
+        The reason of each hit's role (cameras moved from one site to another share a count).
+
+    Returns
+    -------
+    dict of int to (int or None, str)
+        The value and the text of the count; a total over several sites has no value.
+    """
+    out: dict[int, tuple[int | None, str]] = {}
+    sites = [i for i, role in enumerate(roles) if role is Role.SITE]
+    routes = [i for i, role in enumerate(roles) if role is Role.ROUTE]
+    if not sites and not routes:
+        return out  # a count attaches only to a site or a route
+    found = camera_counts(text, about_cameras, low)
+    for n, (number, kind) in enumerate(found):
+        if kind is CountKind.HELD:
+            # The place just before it holds it: "South Street has two".
+            owner = next(
+                (i for i in reversed(range(len(hits))) if hits[i].end <= number.start), None
+            )
+            if (
+                owner is not None
+                and owner in sites
+                and not re.search(r"[,;]", text[hits[owner].end : number.start])
+            ):
+                out[owner] = (number.value, number.text)
+            continue
+        if kind is CountKind.ELLIPTICAL:
+            target = next((i for i in sites if hits[i].start >= number.end), None)
+            if target is not None and not re.search(r"[,;]", text[number.end : hits[target].start]):
+                out[target] = (number.value, number.text)
+            continue
+        if has_route:
+            for i in routes:
+                out.setdefault(i, (number.value, number.text))
+            continue
+        scope_end = found[n + 1][0].start if n + 1 < len(found) else len(text)
+        _attach_total(low, number, scope_end, hits, sites, out, reasons)
+    return out
+
+
+def _attach_total(
+    low: str,
+    number: Number,
+    scope_end: int,
+    hits: list[PlaceHit],
+    sites: Iterable[int],
+    out: dict[int, tuple[int | None, str]],
+    reasons: list[str],
+) -> None:
+    clause_end = scope_end
+    brk = _CLAUSE_BREAK.search(low, number.end, scope_end)
+    if brk:
+        clause_end = brk.start()
+    sites = sorted(sites)  # hits are in text order: bisect, not a scan per number
+    starts = [hits[i].start for i in sites]
+    after = sites[bisect_left(starts, number.end) : bisect_left(starts, clause_end)]
+    if after and _WIDER.search(low, number.end, hits[after[0]].start):
+        return  # "40 cameras across the borough, including those on X": not X's count
+    group = after or [
+        i for i in sites[: bisect_left(starts, number.start)] if hits[i].end <= number.start
+    ]
+    moved = [i for i in group if reasons[i].startswith("cameras moved there")]
+    if len(group) == 1 or (len(group) == 2 and moved == group[1:]):
+        # One site, or the same cameras moved from one place to another.
+        for i in group:
+            out.setdefault(i, (number.value, number.text))
+    elif group:
+        names = ", ".join(hits[i].text for i in group)
+        for i in group:
+            out.setdefault(i, (None, f"{number.text} in total across {names}"))

@@ -1,0 +1,29 @@
+"""Reach and word patterns shared by the steps of the role engine.
+
+A mention's features (:mod:`campmap.extract.features`), its route
+(:mod:`campmap.extract.routes`) and its status (:mod:`campmap.extract.status`)
+look at bounded windows of the lower-cased sentence around it: these are the
+windows' sizes and the patterns more than one step asks.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["CLAUSE", "MOVED_FROM", "RELOCATED", "TO", "WINDOW"]
+
+WINDOW = 80
+"""How far before and after a mention its features look, in characters (keeps extraction linear)."""
+CLAUSE = 300
+"""How far a mention's clause reaches, in characters."""
+MOVED_FROM = re.compile(
+    r"\b(?:moved|relocated|removed|taken(?:\s+down)?|transferred|shifted|ripped\s+out)\s+"
+    r"(?:\w+\s+){0,3}?from\s+(?:the\s+)?$",
+)
+"""Cameras moved or taken away from the place that follows."""
+RELOCATED = re.compile(
+    r"\b(?:moved|relocated|transferred|shifted)\s+(?:\w+\s+){0,3}?from\s+(?:the\s+)?$",
+)
+"""Cameras moved from the place that follows to another one."""
+TO = re.compile(r"^\s+(?:to|towards|as\s+far\s+as|up\s+to)\s+(?:the\s+)?$")
+"""The gap between the two ends of ``from A to B``."""
