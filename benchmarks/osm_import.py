@@ -27,7 +27,7 @@ import json, resource, sys, time
 mode, path, out = sys.argv[1:4]
 import osmium
 if mode == "import":
-    from campmap.gazetteer.osm import import_osm  # libraries load before the clock starts
+    from campmap.gazetteer.backends.osm import import_osm  # libraries load before the clock starts
 started = time.perf_counter()
 if mode == "baseline":
     class Count(osmium.SimpleHandler):

@@ -10,8 +10,7 @@ from typing import BinaryIO
 from campmap.errors import InputError, NothingToMapError
 from campmap.extract import extract
 from campmap.extract.tables import is_table, read_table
-from campmap.gazetteer import Backend, Gazetteer, default_gazetteer
-from campmap.gazetteer.geocoder import BBox
+from campmap.gazetteer import Backend, BBox, Gazetteer, default_gazetteer
 from campmap.gazetteer.online import place_unresolved
 from campmap.layer.build import Layers, build_layers
 from campmap.records import Document

@@ -20,8 +20,7 @@ from pathlib import Path
 from campmap.errors import CampmapError
 from campmap.extract import extract
 from campmap.extract.tables import read_table
-from campmap.gazetteer import Gazetteer, GeoJSONGazetteer
-from campmap.gazetteer.table import load_gazetteer_file
+from campmap.gazetteer import Gazetteer, GeoJSONGazetteer, load_gazetteer_file
 from campmap.newsroom.review import read_review
 from campmap.sources.reports import read_sources
 

@@ -30,7 +30,7 @@ MAX_ALIASES = 4
 
 
 def fold(name: str) -> str:
-    """Lower case, accents dropped, spaces collapsed: campmap.gazetteer.towns.fold."""
+    """Lower case, accents dropped, spaces collapsed: campmap.gazetteer.backends.towns.fold."""
     decomposed = unicodedata.normalize("NFKD", name.replace("\u2019", "'"))
     plain = "".join(c for c in decomposed if not unicodedata.combining(c))
     return " ".join(plain.lower().replace(".", " ").replace("|", " ").split())

@@ -29,7 +29,7 @@ import pytest
 from campmap.errors import OutputError
 from campmap.export import OUTPUT_FILES, write_outputs
 from campmap.extract import extract
-from campmap.gazetteer.geocoder import GeocoderBackend
+from campmap.gazetteer import GeocoderBackend
 from campmap.layer.build import build_layers
 from campmap.sources.reports import dedupe, read_text
 

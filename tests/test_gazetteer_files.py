@@ -18,7 +18,7 @@ from campmap.gazetteer import (
     get_backend,
     load_gazetteer_file,
 )
-from campmap.gazetteer.osm import write_gazetteer
+from campmap.gazetteer.backends.osm import write_gazetteer
 
 CSV = (
     "name,aliases,lat,lon,wkt,kind\n"

@@ -17,8 +17,8 @@ from nominatim_server import Nominatim
 from campmap import map_reports
 from campmap.cli.main import cli
 from campmap.gazetteer import default_gazetteer
-from campmap.gazetteer.geocache import GeocodeCache
-from campmap.gazetteer.geocoder import GeocoderBackend, GeocoderConfigError, redact
+from campmap.gazetteer.backends.geocoder import GeocoderBackend, GeocoderConfigError, redact
+from campmap.gazetteer.backends.geocoder_cache import GeocodeCache
 from campmap.gazetteer.online import REGION_MARGIN_DEG
 
 AGENT = "campmap-tests/1.0 (tests@example.invalid)"

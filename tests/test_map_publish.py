@@ -257,3 +257,13 @@ def test_png_error_when_no_chromium_on_path(tmp_path, monkeypatch):
     monkeypatch.setattr("campmap.export.png._CANDIDATES", ("chromium", "chromium-browser"))
     with pytest.raises(CampmapError, match=r"the PNG needs Chromium, which was not found"):
         find_chromium()
+
+
+def test_the_map_has_one_fixed_name_through_folium_s_public_get_name(town_layers):
+    from campmap.export.html import MAP_NAME
+
+    first, second = render_map(town_layers), render_map(town_layers)
+    assert first == second
+    assert f'<div class="folium-map" id="{MAP_NAME}" ></div>' in first
+    assert f"var {MAP_NAME} = L.map(" in first
+    assert f"campmapRender({MAP_NAME}, " in first

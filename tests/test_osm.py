@@ -17,7 +17,7 @@ from conftest import write
 from campmap import GazetteerError, OutputError, map_reports
 from campmap.cli.main import cli
 from campmap.gazetteer import GeoPackageGazetteer, default_gazetteer, load_gazetteer_file
-from campmap.gazetteer.osm import import_osm, read_osm_places
+from campmap.gazetteer.backends.osm import import_osm, read_osm_places
 
 REAL = (
     Path(__file__).resolve().parent.parent.parent / "shared" / "osm" / "bounds-green-highways.osm"

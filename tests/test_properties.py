@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from campmap.errors import InputError
 from campmap.export.geojson import write_sites
 from campmap.export.html import map_data, render_map
-from campmap.export.table import sites_table
+from campmap.export.sites_csv import sites_table
 from campmap.extract import extract
 from campmap.extract.counts import find_numbers
 from campmap.gazetteer.names import tokens

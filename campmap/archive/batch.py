@@ -61,8 +61,7 @@ from campmap.export.outdir import lock_folder, real_folder
 from campmap.extract import extract
 from campmap.extract.attribution import Attribution, attribute_sentence
 from campmap.extract.screen import names_camera, names_no_camera
-from campmap.gazetteer import Backend, Gazetteer, default_gazetteer, load_gazetteer_file
-from campmap.gazetteer.geocoder import BBox
+from campmap.gazetteer import Backend, BBox, Gazetteer, default_gazetteer, load_gazetteer_file
 from campmap.gazetteer.online import place_unresolved
 from campmap.layer.build import Layers, Overflow, build_layers, route_id
 from campmap.records import (

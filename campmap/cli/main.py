@@ -35,11 +35,16 @@ from campmap.export.html import summary
 from campmap.export.outdir import check_output_folder, lock_folder
 from campmap.extract import extract
 from campmap.extract.tables import is_table, read_table
-from campmap.gazetteer import Backend, GeocoderBackend, default_gazetteer, load_gazetteer_file
-from campmap.gazetteer.geocache import default_cache_path
-from campmap.gazetteer.geocoder import BBox
+from campmap.gazetteer import (
+    Backend,
+    BBox,
+    GeocoderBackend,
+    default_cache_path,
+    default_gazetteer,
+    import_osm,
+    load_gazetteer_file,
+)
 from campmap.gazetteer.online import place_unresolved
-from campmap.gazetteer.osm import import_osm
 from campmap.layer.build import Layers
 from campmap.layer.read import read_layers
 from campmap.newsroom.diff import diff_runs

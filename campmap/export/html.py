@@ -36,8 +36,8 @@ from campmap.errors import CampmapError
 from campmap.layer.build import ROUTE_COLUMNS, Layers
 
 __all__ = [
-    "DATA_ID", "DOM_LIMIT", "data_block", "map_data", "render_map", "site_columns", "summary",
-    "tile_layer", "write_map",
+    "DATA_ID", "DOM_LIMIT", "MAP_NAME", "data_block", "map_data", "render_map", "site_columns",
+    "summary", "tile_layer", "write_map",
 ]  # fmt: skip
 
 _STATIC = Path(__file__).parent / "static"
@@ -55,13 +55,26 @@ def _asset(name: str) -> str:
     return text.replace("</", "<\\/")
 
 
+MAP_NAME = "map_0001"
+"""The map's element id and script variable, the same on every page.
+
+folium names an element by a random id; the page shows only the map's name,
+so fixing it makes the same map give the same bytes (and the templates folium
+compiles while drawing it the same on every run).
+"""
+
+
 class _OfflineMap(folium.Map):
-    """A folium Map that loads nothing from a CDN (assets are inlined instead)."""
+    """A folium Map with a fixed name that loads nothing from a CDN (assets are inlined)."""
 
     def __init__(self, **options: Any) -> None:
         super().__init__(**options)
         self.default_js = []
         self.default_css = []
+
+    def get_name(self) -> str:
+        """Return :data:`MAP_NAME` (folium's public naming method, here not random)."""
+        return MAP_NAME
 
 
 class _Verbatim(Element):
@@ -331,19 +344,8 @@ def render_map(
         data["tiles"] = tile_layer(tiles)
     root.html.add_child(_Verbatim(data_block(data)), name=DATA_ID)
     _Draw(fmap).add_to(fmap)
-    _stable_ids(root)
     html: str = root.render()
     return html.replace("<html>", '<html lang="en">', 1)
-
-
-def _stable_ids(root: Element) -> None:
-    """Replace folium's random element ids by counters, so the same map gives the same bytes."""
-    stack, number = [root], 0
-    while stack:
-        element = stack.pop(0)
-        element._id = f"{number:04d}"
-        number += 1
-        stack.extend(element._children.values())
 
 
 def tile_layer(name: str) -> dict[str, Any]:

@@ -1,5 +1,9 @@
 """Junctions and crossings: two street mentions that name one site where they meet.
 
+The grammar (which words and gaps make a junction) is
+:mod:`campmap.gazetteer.junctions`, shared with names looked up; this module
+decides, for two neighbouring mentions in a sentence, whether they are joined.
+
 ``the Mill Lane junction with Church Street``, ``the junction of A and B``,
 ``the corner of A and B``, ``where A meets B``, ``A / B``, ``the A crossroads
 with B``: the two streets become one place mention, resolved by
@@ -10,44 +14,27 @@ either street is unknown or they do not meet.
 
 from __future__ import annotations
 
-import re
 import weakref
 
 from campmap.extract.places import PlaceHit
 from campmap.gazetteer import Gazetteer
+from campmap.gazetteer.junctions import (
+    AT_BEFORE,
+    BEFORE_FIRST,
+    GAP_AFTER_FIRST,
+    GAP_AND,
+    GAP_AT,
+    PLURAL_CROSSINGS,
+    SHARED_HEAD,
+    WHERE_BEFORE,
+)
 from campmap.records import Place
 
 __all__ = ["join_junctions"]
 
-_JUNCTION = r"(?:junction|junctions|crossroads|crossing|intersection|corner|roundabout)"
-# A, then this, then B.
-_GAP_AFTER_FIRST = re.compile(
-    rf"^\s+{_JUNCTION}\s+(?:with|of|and)\s+(?:the\s+)?$"  # the A junction with B
-    r"|^\s*(?:/|\\|&|\bx\b|@)\s*$"  # A / B, A @ B
-    # A junction onto B, A southbound onto B
-    r"|^\s+(?:junction\s+)?(?:(?:north|south|east|west)bound\s+)?onto\s+(?:the\s+)?$"
-    r"|^\s+(?:meets|crosses|joins|meet|cross|join)\s+(?:the\s+)?$"  # where A meets B
-    # A, at the corner of B
-    rf"|^\s*,?\s+(?:at|on|by)\s+(?:the\s+)?{_JUNCTION}\s+(?:of|with)\s+(?:the\s+)?$",
-    re.IGNORECASE,
-)
-# ... this, A, and/with B.
-_BEFORE_FIRST = re.compile(
-    rf"\b{_JUNCTION}\s+(?:of|between|at)\s+(?:the\s+)?$|\bbetween\s+(?:the\s+)?$", re.IGNORECASE
-)
-_GAP_AND = re.compile(r"^\s+(?:and|with|&)\s+(?:the\s+)?$", re.IGNORECASE)
-_SHARED_HEAD = re.compile(
-    r"\s(?:streets|roads|avenues|lanes|drives|highways|boulevards|(?:central\s+)?business\s+"
-    r"districts|CBDs|town\s+cent(?:re|er)s)$",
-    re.IGNORECASE,
-)
-_PLURAL_CROSSINGS = re.compile(r"\s+(?:junctions|intersections|crossings|crossroads)\b", re.I)
 _NAMES = frozenset({"region", "town"})
-_AT = re.compile(r"\bat\s+(?:the\s+)?$", re.IGNORECASE)
-_GAP_AT = re.compile(r"^\s+at\s+(?:the\s+)?$", re.IGNORECASE)
 _STREETS = frozenset({"street", "road", "block"})
 _AT_TARGETS = frozenset({"street", "road", "facility", "block"})
-_WHERE = re.compile(r"\bwhere\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def _street_like(hit: PlaceHit) -> bool:
@@ -70,35 +57,35 @@ def _shaped(hit: PlaceHit) -> bool:
 def _joins(text: str, a: PlaceHit, b: PlaceHit, crossings: bool, report: bool) -> bool:
     """Whether two neighbouring hits name one crossing (see the module docstring)."""
     gap = text[a.end : b.start]
-    if _GAP_AND.match(gap) and _SHARED_HEAD.search(b.text):
+    if GAP_AND.match(gap) and SHARED_HEAD.search(b.text):
         return True  # "Broughton and Allman Streets": two streets, one word for both
-    explicit = bool(_BEFORE_FIRST.search(text, max(0, a.start - 40), a.start))
+    explicit = bool(BEFORE_FIRST.search(text, max(0, a.start - 40), a.start))
     lenient = explicit or crossings
     if not (_street_like(a) or (lenient and a.match in _NAMES)) or not (
         _street_like(b) or (lenient and b.match in _NAMES)
     ):
         return False
-    if _GAP_AFTER_FIRST.match(gap):
+    if GAP_AFTER_FIRST.match(gap):
         return crossings or _shaped(a) or _shaped(b)
-    if _GAP_AND.match(gap):
-        if _PLURAL_CROSSINGS.match(text, b.end):
+    if GAP_AND.match(gap):
+        if PLURAL_CROSSINGS.match(text, b.end):
             return False  # "between the A and B junctions": two crossings, not one
         before = text[: a.start]
         return bool(
-            _BEFORE_FIRST.search(before, max(0, a.start - 40))
-            or _WHERE.search(before, max(0, a.start - 20))
+            BEFORE_FIRST.search(before, max(0, a.start - 40))
+            or WHERE_BEFORE.search(before, max(0, a.start - 20))
             or (crossings and (a.shape in _STREETS or a.shape == "name") and b.shape != "facility")
             or (report and a.shape in _STREETS and b.shape in _STREETS)
             # at A and B: one can only be at two roads where they meet
             or (
                 a.shape in _STREETS
                 and b.shape in _STREETS
-                and bool(_AT.search(before, max(0, a.start - 8)))
+                and bool(AT_BEFORE.search(before, max(0, a.start - 8)))
             )
         )
     # Poplar Hill Road at Malcolm Elementary School: a street, at a place on it.
     return (
-        bool(_GAP_AT.match(gap))
+        bool(GAP_AT.match(gap))
         and a.match == "candidate"
         and a.shape in _STREETS
         and (b.shape in _AT_TARGETS and not b.places)

@@ -39,7 +39,7 @@ from campmap.extract.words import (
     TITLES,
     TOWN_CENTRE,
 )
-from campmap.gazetteer.towns import find_towns
+from campmap.gazetteer import find_towns
 
 __all__ = ["Shape", "ShapeHit", "find_shapes"]
 

@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from campmap.gazetteer import Gazetteer
-from campmap.gazetteer.geocoder import BBox, GeocoderBackend, GeocodeResult
+from campmap.gazetteer.backends.geocoder import BBox, GeocoderBackend, GeocodeResult
+from campmap.gazetteer.resolve import Gazetteer
 from campmap.records import Mention, Problem, Role
 
 __all__ = ["REGION_MARGIN_DEG", "place_unresolved", "region_of"]
@@ -52,7 +52,7 @@ def place_unresolved(
     mentions : sequence of Mention
         As extracted.
     gazetteer : Gazetteer
-        Its :class:`~campmap.gazetteer.geocoder.GeocoderBackend` backends are asked.
+        Its :class:`~campmap.gazetteer.backends.geocoder.GeocoderBackend` backends are asked.
     region : (west, south, east, north), optional
         The bias; by default the region of the places already resolved.
 

@@ -31,7 +31,7 @@ import pandas as pd
 from shapely.geometry import Point
 
 from campmap.errors import InputError, ReviewError
-from campmap.export.table import undefuse, write_csv
+from campmap.export.sites_csv import undefuse, write_csv
 from campmap.extract.attribution import attribute_sources
 from campmap.gazetteer import Gazetteer, default_gazetteer
 from campmap.gazetteer.names import normalize

@@ -1,15 +1,14 @@
-"""The backend interface every gazetteer source implements, and its registry."""
+"""The interface every gazetteer backend implements (see :mod:`campmap.gazetteer.load`)."""
 
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from pathlib import Path
 
-from campmap.errors import CampmapError
 from campmap.records import Place
 
-__all__ = ["Backend", "FileGazetteer", "get_backend", "register_backend"]
+__all__ = ["Backend", "FileGazetteer"]
 
 
 class Backend(ABC):
@@ -72,27 +71,3 @@ class FileGazetteer(Backend):
     def places(self) -> Iterable[Place]:
         """Return every place in the file."""
         return self._places
-
-
-_REGISTRY: dict[str, Callable[..., Backend]] = {}
-
-
-def register_backend(name: str, factory: Callable[..., Backend]) -> None:
-    """Make a backend available to :func:`get_backend` under ``name``."""
-    _REGISTRY[name] = factory
-
-
-def get_backend(name: str, **options: object) -> Backend:
-    """Create the backend registered under ``name``.
-
-    Raises
-    ------
-    CampmapError
-        No backend has that name; the message lists the valid ones.
-    """
-    try:
-        factory = _REGISTRY[name]
-    except KeyError:
-        valid = ", ".join(sorted(_REGISTRY))
-        raise CampmapError(f"unknown gazetteer backend {name!r}; valid ones: {valid}") from None
-    return factory(**options)

@@ -33,7 +33,7 @@ from shapely.geometry.base import BaseGeometry
 
 from campmap.errors import GazetteerError, OutputError
 from campmap.export.atomic import prepare_dir, replace_all
-from campmap.gazetteer.base import FileGazetteer
+from campmap.gazetteer.backends.base import FileGazetteer
 from campmap.records import Place
 
 __all__ = [

@@ -1,4 +1,4 @@
-"""User gazetteers as tables: CSV files and GeoPackages (and a loader that picks by suffix).
+"""User gazetteers as tables: CSV files and GeoPackages.
 
 A CSV gazetteer has a header row and one place per row:
 
@@ -29,11 +29,11 @@ from shapely.geometry import Point
 from shapely.geometry.base import BaseGeometry
 
 from campmap.errors import GazetteerError
-from campmap.gazetteer.base import Backend, FileGazetteer
-from campmap.gazetteer.geojson_file import GeoJSONGazetteer, check_geometry
+from campmap.gazetteer.backends.base import FileGazetteer
+from campmap.gazetteer.backends.geojson import check_geometry
 from campmap.records import Place
 
-__all__ = ["CSVGazetteer", "GeoPackageGazetteer", "load_gazetteer_file", "slug"]
+__all__ = ["CSVGazetteer", "GeoPackageGazetteer", "load_csv_places", "load_gpkg_places", "slug"]
 
 _SLUG = re.compile(r"[^a-z0-9]+")
 
@@ -211,30 +211,3 @@ class GeoPackageGazetteer(FileGazetteer):
     """Places from a GeoPackage, e.g. one built by ``campmap gazetteer import``."""
 
     load = staticmethod(load_gpkg_places)
-
-
-def load_gazetteer_file(path: str | Path) -> Backend:
-    """Open a user gazetteer by its suffix: ``.csv``, ``.geojson``, ``.gpkg``, ``.osm[.pbf]``.
-
-    Raises
-    ------
-    GazetteerError
-        An unknown suffix (the valid ones are listed), or a malformed file.
-    """
-    file = Path(path)
-    suffix = file.suffix.lower()
-    if suffix == ".csv":
-        return CSVGazetteer(file)
-    if suffix in (".geojson", ".json"):
-        return GeoJSONGazetteer(file)
-    if suffix == ".gpkg":
-        return GeoPackageGazetteer(file)
-    if file.name.lower().endswith((".osm", ".osm.pbf", ".pbf", ".osm.bz2", ".osm.gz")):
-        from campmap.gazetteer.osm import OSMGazetteer
-
-        return OSMGazetteer(file)
-    raise GazetteerError(
-        str(file),
-        f"unknown gazetteer format {suffix or '(no suffix)'!r}; "
-        "expected .csv, .geojson, .json, .gpkg, .osm or .osm.pbf",
-    )

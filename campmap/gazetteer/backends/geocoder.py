@@ -7,9 +7,9 @@ design:
 - an identifying user agent that the user sets; an empty or library-default
   one is refused with :class:`GeocoderConfigError`;
 - at most one request per ``min_delay_seconds`` (1 s, never less for the
-  public Nominatim), through geopy's ``RateLimiter``;
-- a persistent cache of answers and confirmed misses (:mod:`campmap.gazetteer.geocache`),
-  never of errors;
+  public Nominatim), paced by :mod:`~campmap.gazetteer.backends.geocoder_pacing`;
+- a persistent cache of answers and confirmed misses
+  (:mod:`~campmap.gazetteer.backends.geocoder_cache`), never of errors;
 - results biased to the report's region (a viewbox), not bounded by it.
 
 Timeouts, 429 (honouring ``Retry-After``), 5xx and malformed answers are retried
@@ -24,29 +24,29 @@ step (:func:`parse_answer`), which is tested on stored payloads.
 from __future__ import annotations
 
 import inspect
-import json
-import math
 import re
-import threading
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.error import HTTPError, URLError
 from urllib.parse import quote, quote_plus
-from urllib.request import BaseHandler, HTTPSHandler, ProxyHandler, Request, build_opener
 
 from geopy import exc as geopy_exc
-from geopy.adapters import AdapterHTTPError, BaseSyncAdapter
-from geopy.extra.rate_limiter import RateLimiter
 from geopy.geocoders import get_geocoder_for_service, options
 from shapely.geometry import Point
 
 from campmap.errors import GeocoderConfigError
-from campmap.gazetteer.base import Backend
-from campmap.gazetteer.geocache import GeocodeCache
-from campmap.limits import MAX_GEOCODER_ANSWER_BYTES
+from campmap.gazetteer.backends.base import Backend
+from campmap.gazetteer.backends.geocoder_cache import GeocodeCache
+from campmap.gazetteer.backends.geocoder_http import (
+    MALFORMED,
+    BoundedAdapter,
+    answer_record,
+    describe_error,
+    is_retryable,
+)
+from campmap.gazetteer.backends.geocoder_pacing import RequestPacer
 from campmap.records import Place
 
 __all__ = [
@@ -187,61 +187,6 @@ def parse_answer(service: str, answer: dict[str, Any], query: str) -> Place:
     )
 
 
-class _Limiter(RateLimiter):  # type: ignore[misc]
-    """geopy's RateLimiter with its clock and sleep as seams; retries are ours."""
-
-    def __init__(
-        self,
-        func: Callable[..., Any],
-        min_delay: float,
-        clock: Callable[[], float],
-        sleep: Callable[[float], None],
-    ) -> None:
-        super().__init__(
-            func,
-            min_delay_seconds=min_delay,
-            max_retries=0,
-            error_wait_seconds=min_delay,
-            swallow_exceptions=False,
-        )
-        self._clock_fn = clock
-        self._sleep_fn = sleep
-
-    def _clock(self) -> float:
-        return self._clock_fn()
-
-    def _sleep(self, seconds: float) -> None:
-        self._sleep_fn(seconds)
-
-
-def _retryable(err: geopy_exc.GeocoderServiceError) -> bool:
-    if isinstance(
-        err,
-        geopy_exc.GeocoderTimedOut
-        | geopy_exc.GeocoderRateLimited
-        | geopy_exc.GeocoderUnavailable
-        | geopy_exc.GeocoderParseError,
-    ):
-        return True
-    cause = err.__cause__
-    return isinstance(cause, AdapterHTTPError) and cause.status_code >= 500
-
-
-def _describe(err: geopy_exc.GeocoderServiceError) -> str:
-    cause = err.__cause__
-    if isinstance(err, geopy_exc.GeocoderRateLimited):
-        return "rate limited (HTTP 429)"
-    if isinstance(err, geopy_exc.GeocoderTimedOut):
-        return (
-            "timed out" if not isinstance(cause, AdapterHTTPError) else f"HTTP {cause.status_code}"
-        )
-    if isinstance(err, geopy_exc.GeocoderParseError):
-        return "malformed answer (not JSON)"
-    if isinstance(cause, AdapterHTTPError):
-        return f"HTTP {cause.status_code}"
-    return str(err).splitlines()[0][:200] if str(err) else type(err).__name__
-
-
 class GeocoderBackend(Backend):
     """A geopy geocoding service behind the gazetteer backend interface.
 
@@ -307,7 +252,7 @@ class GeocoderBackend(Backend):
         kwargs: dict[str, Any] = {
             "user_agent": self.user_agent,
             "timeout": timeout,
-            "adapter_factory": _BoundedAdapter,
+            "adapter_factory": BoundedAdapter,
         }
         if scheme is not None:
             kwargs["scheme"] = scheme
@@ -339,7 +284,7 @@ class GeocoderBackend(Backend):
         self.backoff_seconds = backoff_seconds
         self.max_wait_seconds = max_wait_seconds
         self._sleep = sleep
-        self._limited = _Limiter(self._geocoder.geocode, min_delay_seconds, clock, sleep)
+        self._pacer = RequestPacer(min_delay_seconds, clock=clock, sleep=sleep)
 
     def places(self) -> Iterable[Place]:
         """Return nothing: an online geocoder cannot list its places."""
@@ -379,10 +324,11 @@ class GeocoderBackend(Backend):
         while True:
             made += 1
             try:
-                found = self._limited(query, **kwargs)
+                self._pacer.wait()
+                found = self._geocoder.geocode(query, **kwargs)
             except geopy_exc.GeocoderServiceError as err:
-                reason = _describe(err)
-                if not _retryable(err) or made > self.max_retries:
+                reason = describe_error(err)
+                if not is_retryable(err) or made > self.max_retries:
                     tries = f" after {made} tries" if made > 1 else ""
                     return self._failed(f"{reason}{tries}", made)
                 pause = wait
@@ -392,13 +338,13 @@ class GeocoderBackend(Backend):
                 self._sleep(min(pause, self.max_wait_seconds))
                 wait *= 2
                 continue
-            except _GARBAGE as err:  # geopy's parsers trust the answer's shape
+            except MALFORMED as err:  # geopy's parsers trust the answer's shape
                 return self._failed(
                     f"malformed answer ({type(err).__name__}: {str(err)[:100]})", made
                 )
             try:
-                answers = [_answer(self.service, loc) for loc in (found or [])]
-            except _GARBAGE as err:
+                answers = [answer_record(self.service, loc) for loc in (found or [])]
+            except MALFORMED as err:
                 return self._failed(f"malformed answer ({err})", made)
             self._store(query, bias, answers)
             return self._result(answers, query, made)
@@ -423,143 +369,6 @@ class GeocoderBackend(Backend):
             return GeocodeResult((), "no match", made)
         places = tuple(parse_answer(self.service, answer, query) for answer in answers)
         return GeocodeResult(places, "", made)
-
-
-_GARBAGE = (ValueError, TypeError, AttributeError, KeyError, IndexError, RecursionError)
-"""What geopy's parsers raise on an answer of the wrong shape (``[1]``, ``{"lat": "x"}`` ...)."""
-
-
-def _answer(service: str, location: Any) -> dict[str, Any]:
-    """Return one answer as cached, or raise ValueError when it holds no real coordinates."""
-    raw = location.raw
-    lat, lon = float(location.latitude), float(location.longitude)
-    if not isinstance(raw, dict):
-        raise ValueError(f"expected a JSON object per result, got {type(raw).__name__}")
-    if service == "nominatim" and not ("lat" in raw and "lon" in raw):
-        raise ValueError("a result without 'lat' and 'lon'")  # geopy would place it at 0, 0
-    if not (math.isfinite(lat) and math.isfinite(lon) and abs(lat) <= 90 and abs(lon) <= 180):
-        raise ValueError(f"coordinates out of range: {lat}, {lon}")
-    return {"lat": lat, "lon": lon, "address": location.address, "raw": raw}
-
-
-_CHUNK = 64 * 1024
-
-
-class _BoundedAdapter(BaseSyncAdapter):  # type: ignore[misc]
-    """HTTP through urllib, with a deadline on the whole request and a cap on the answer.
-
-    geopy's own adapters read a whole body, however long, and urllib's timeout
-    bounds each socket read only, so a server streaming without end (or a byte
-    at a time) could hold a run and grow it to gigabytes. Here the body is read
-    a chunk at a time: past :data:`~campmap.limits.MAX_GEOCODER_ANSWER_BYTES`
-    (or when the ``Content-Length`` says so) the connection is dropped and
-    geopy's ``GeocoderServiceError`` raised (a failure, not retried). The request runs
-    in a worker thread that is given up on (a timeout, retried like any other)
-    once ``timeout`` seconds have passed; it stops at its next chunk or socket
-    timeout. urllib, not requests: requests' adapter retries on its own
-    (urllib3's Retry), which would send requests past the rate limiter and the
-    retry count.
-    """
-
-    def __init__(self, *, proxies: Any, ssl_context: Any) -> None:
-        super().__init__(proxies=proxies, ssl_context=ssl_context)
-        handlers: list[BaseHandler] = [HTTPSHandler(context=ssl_context)]
-        if proxies is not None:  # None: the system's proxies, as urllib's opener finds them
-            routes = {k: v if "://" in v else f"http://{v}" for k, v in proxies.items() if v}
-            handlers.append(ProxyHandler(routes))
-        self.opener = build_opener(*handlers)
-
-    def get_json(self, url: str, *, timeout: float, headers: dict[str, str]) -> Any:
-        text = self.get_text(url, timeout=timeout, headers=headers)
-        try:
-            return json.loads(text)
-        except ValueError as err:
-            raise geopy_exc.GeocoderParseError("malformed answer (not JSON)") from err
-
-    def get_text(self, url: str, *, timeout: float, headers: dict[str, str]) -> str:
-        box: dict[str, Any] = {}
-        deadline = time.monotonic() + timeout
-        stop = threading.Event()
-
-        def fetch() -> None:
-            try:
-                box["text"] = self._fetch(url, timeout, headers, deadline, stop)
-            except BaseException as err:  # handed to the caller below
-                box["error"] = err
-
-        worker = threading.Thread(target=fetch, name="campmap-geocode", daemon=True)
-        worker.start()
-        worker.join(timeout)
-        if worker.is_alive():
-            stop.set()
-            raise geopy_exc.GeocoderTimedOut(f"no complete answer within {timeout} s")
-        if "error" in box:
-            raise box["error"]
-        return str(box["text"])
-
-    def _fetch(
-        self,
-        url: str,
-        timeout: float,
-        headers: dict[str, str],
-        deadline: float,
-        stop: threading.Event,
-    ) -> str:
-        try:
-            page = self.opener.open(Request(url=url, headers=headers), timeout=timeout)
-        except HTTPError as error:
-            with error:
-                body = _read_bounded(error, deadline, stop)
-            raise AdapterHTTPError(
-                str(error),
-                status_code=error.code,
-                headers={k.lower(): v for k, v in error.headers.items()},
-                text=body,
-            ) from None
-        except (URLError, OSError, ValueError) as error:  # refused, timed out, a bad URL ...
-            message = str(error.args[0]) if error.args else str(error)
-            if isinstance(error, TimeoutError) or "timed out" in message:
-                raise geopy_exc.GeocoderTimedOut("Service timed out") from error
-            if "unreachable" in message:
-                raise geopy_exc.GeocoderUnavailable("Service not available") from error
-            raise geopy_exc.GeocoderServiceError(message) from error
-        with page:
-            text = _read_bounded(page, deadline, stop)
-            status = page.getcode()
-            if status >= 400:
-                raise AdapterHTTPError(
-                    f"Non-successful status code {status}",
-                    status_code=status,
-                    headers={k.lower(): v for k, v in page.headers.items()},
-                    text=text,
-                )
-        return text
-
-
-def _read_bounded(page: Any, deadline: float, stop: threading.Event) -> str:
-    """Read a response body of at most MAX_GEOCODER_ANSWER_BYTES, before the deadline."""
-    limit = MAX_GEOCODER_ANSWER_BYTES
-    too_large = f"answer larger than MAX_GEOCODER_ANSWER_BYTES ({limit})"
-    declared = page.headers.get("Content-Length", "")
-    if declared.isdigit() and int(declared) > limit:
-        raise geopy_exc.GeocoderServiceError(too_large)
-    chunks: list[bytes] = []
-    size = 0
-    try:
-        while chunk := page.read1(_CHUNK):
-            size += len(chunk)
-            if size > limit:
-                raise geopy_exc.GeocoderServiceError(too_large)
-            if stop.is_set() or time.monotonic() > deadline:
-                raise geopy_exc.GeocoderTimedOut("no complete answer in time")
-            chunks.append(chunk)
-    except OSError as err:  # reset, or a socket timeout between two chunks
-        raise geopy_exc.GeocoderTimedOut("Service timed out") from err
-    charset = page.headers.get_content_charset() or "utf-8"
-    try:
-        return b"".join(chunks).decode(charset)
-    except (LookupError, ValueError) as err:
-        raise geopy_exc.GeocoderParseError("malformed answer (not text)") from err
 
 
 def _bias_key(viewbox: BBox) -> str:

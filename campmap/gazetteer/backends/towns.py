@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
-from campmap.gazetteer.base import Backend
+from campmap.gazetteer.backends.base import Backend
 from campmap.paths import data_dir
 from campmap.records import Place
 

@@ -11,7 +11,7 @@ from shapely.geometry.base import BaseGeometry
 from shapely.validation import explain_validity
 
 from campmap.errors import GazetteerError
-from campmap.gazetteer.base import FileGazetteer
+from campmap.gazetteer.backends.base import FileGazetteer
 from campmap.paths import data_dir
 from campmap.records import Place
 
