@@ -4,7 +4,7 @@ import pytest
 
 from campmap import Role, extract, read_text
 from campmap.extract.counts import camera_counts, find_numbers
-from campmap.sources.reports import dedupe
+from campmap.sources import dedupe
 
 
 def mentions(text, gazetteer):

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from campmap import InputError, read_sources, read_text
-from campmap.sources.reports import (
+from campmap.sources import (
     clean_text,
     decode_bytes,
     read_source,
@@ -180,7 +180,7 @@ def test_paragraphs_that_skip_syntok_are_split_as_syntok_would():
 
     from syntok import segmenter
 
-    from campmap.sources.reports import _INNER_END
+    from campmap.sources.sentences import INNER_END
 
     root = Path(__file__).resolve().parent
     ours = [*root.glob("data/**/*.txt"), *(root.parent / "data" / "examples").glob("*.txt")]
@@ -188,7 +188,7 @@ def test_paragraphs_that_skip_syntok_are_split_as_syntok_would():
     checked = 0
     for path in ours + seeds:
         for paragraph in read_source(path).text.split("\n\n"):
-            if _INNER_END.search(paragraph):
+            if INNER_END.search(paragraph):
                 continue
             checked += 1
             by_syntok = [
