@@ -32,7 +32,8 @@ from campmap.newsroom.review import Decision, ReviewError, apply_review, read_re
 from campmap.paths import example_paths
 from campmap.pipeline import map_reports
 from campmap.records import Document, Mention, Occurrence, Place, Problem, Role, Sentence, Source
-from campmap.sources.reports import read_sources, read_text
+from campmap.sources.read import read_text
+from campmap.sources.reports import read_sources
 
 __version__ = "0.1.0"
 

@@ -4,16 +4,18 @@ Modules, in the order a report goes through them: :mod:`~campmap.sources.walk`
 (the inputs and the one suffix table), :mod:`~campmap.sources.decode` (bytes to
 text), :mod:`~campmap.sources.clean` (normalised text),
 :mod:`~campmap.sources.sentences` (sentence splitting),
-:mod:`~campmap.sources.dedupe` (repeats kept once), :mod:`~campmap.sources.reports`
-(one report, and a plain run's inputs) and :mod:`~campmap.sources.corpus` (an
-archive's reports, streamed).
+:mod:`~campmap.sources.dedupe` (repeats kept once), :mod:`~campmap.sources.read`
+(one report into a source), :mod:`~campmap.sources.corpus` (every input's
+reports, streamed) and :mod:`~campmap.sources.reports` (a plain run's inputs
+into one document).
 """
 
 from campmap.sources.clean import REMOVED_CHARACTERS, clean_text
 from campmap.sources.corpus import Report, iter_reports, load_report, read_stored, source_of
 from campmap.sources.decode import decode_bytes, html_to_text, looks_like_html
 from campmap.sources.dedupe import dedupe, sentence_key
-from campmap.sources.reports import read_source, read_sources, read_text, source_from_bytes
+from campmap.sources.read import read_source, read_text, source_from_bytes
+from campmap.sources.reports import read_sources
 from campmap.sources.sentences import rejoin_abbreviations, split_sentences
 from campmap.sources.walk import REPORT_SUFFIXES, SUFFIXES, TABLE_SUFFIXES, walk_inputs
 

@@ -47,8 +47,8 @@ from typing import IO, BinaryIO
 from campmap.display import file_label
 from campmap.errors import InputError
 from campmap.limits import MAX_REPORT_BYTES, read_limited
-from campmap.records import Source
-from campmap.sources.reports import read_text, source_from_bytes
+from campmap.records import Problem, Source
+from campmap.sources.read import read_text, source_from_bytes
 from campmap.sources.walk import InputKind, open_input, split_suffix, walk_inputs
 
 __all__ = [
@@ -108,6 +108,8 @@ def iter_reports(
     text_field: str = "text",
     tables: bool = False,
     stdin: BinaryIO | None = None,
+    patterns: bool = True,
+    problems: list[Problem] | None = None,
 ) -> Iterator[Report]:
     """Yield every report of the inputs, in order, without reading files ahead.
 
@@ -122,6 +124,11 @@ def iter_reports(
         given by name is always a report of kind ``TABLE``).
     stdin : binary file, optional
         What ``-`` reads; ``sys.stdin.buffer`` by default.
+    patterns : bool
+        Expand glob patterns (else names are taken literally, as plain runs take them).
+    problems : list of Problem, optional
+        Where an empty or unreadable folder is noted (plain runs); without it,
+        that is an error (see :func:`campmap.sources.walk.walk_inputs`).
 
     Yields
     ------
@@ -133,16 +140,24 @@ def iter_reports(
         An input names no file, folder or matching pattern.
     """
     kinds = {InputKind.REPORT, InputKind.JSON_LINES} | ({InputKind.TABLE} if tables else set())
-    for found in walk_inputs(inputs, kinds=kinds, patterns=True):
+    found_inputs = walk_inputs(inputs, kinds=kinds, patterns=patterns, problems=problems)
+    for found in found_inputs:
         if found.kind is InputKind.STDIN:
             yield _stdin_report(stdin or sys.stdin.buffer)
         elif found.kind is InputKind.JSON_LINES:
             yield from _jsonl_reports(found.path, text_field)
         else:
-            stat = os.stat(found.path)  # noqa: PTH116
-            label = file_label(found.path)
-            key = f"{label}:{stat.st_size}:{stat.st_mtime_ns}"
-            yield Report(label=label, path=found.path, key=key, size=stat.st_size, kind=found.kind)
+            yield _file_report(found.path, found.kind)
+
+
+def _file_report(path: str, kind: InputKind) -> Report:
+    label = file_label(path)
+    try:
+        stat = os.stat(path)  # noqa: PTH116
+    except OSError as err:  # (gone since it was listed)
+        return Report(label=label, key=label, error=f"cannot read: {err.strerror or err}")
+    key = f"{label}:{stat.st_size}:{stat.st_mtime_ns}"
+    return Report(label=label, path=path, key=key, size=stat.st_size, kind=kind)
 
 
 def _stdin_report(stream: BinaryIO) -> Report:
@@ -274,8 +289,8 @@ def read_stored(report: Report) -> tuple[bytes | str, str]:
     if report.kind is InputKind.TABLE:
         raise InputError(
             report.label,
-            "a table of deployments: archive runs do not read tables yet; "
-            "map it in a plain run (campmap map TABLE)",
+            "a table of deployments, not a report: tables are read with the gazetteer "
+            "(campmap.extract.tables.read_table), which archive runs do not do yet",
         )
     assert report.path is not None
     suffix, compression = split_suffix(report.path)
@@ -312,7 +327,7 @@ def source_of(report: Report, stored: bytes | str, suffix: str) -> Source:
 
 
 def load_report(report: Report) -> Source:
-    """Read and clean one report, as :func:`campmap.sources.reports.read_source` does.
+    """Read and clean one report, as :func:`campmap.sources.read.read_source` does.
 
     Parameters
     ----------

@@ -1,145 +1,36 @@
-"""Read reports into sources, and a plain run's inputs into one document.
+"""Read a plain run's inputs into one document of unique sentences.
 
-Reports are plain text, Markdown or HTML files, folders of them, or ``-`` for
-standard input (found by :func:`campmap.sources.walk.walk_inputs`). Each is
-decoded (:mod:`campmap.sources.decode`), cleaned (:mod:`campmap.sources.clean`)
-and checked against the limits; :func:`read_sources` then splits the sources
-into sentences (:mod:`campmap.sources.sentences`) and keeps repeats once
-(:mod:`campmap.sources.dedupe`).
+The inputs are streamed as an archive run streams them
+(:func:`campmap.sources.corpus.iter_reports`, under the walker's rules), each
+report is read as a worker reads it (:func:`campmap.sources.corpus.load_report`),
+and the sources are split into sentences with repeats kept once
+(:func:`campmap.sources.dedupe.dedupe`). What differs from an archive run:
+names are taken literally (no glob patterns), and an empty or unreadable folder
+is a warning, not an error.
 """
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterable
 from pathlib import Path
 from typing import BinaryIO
 
-from campmap.display import file_label
 from campmap.errors import InputError
-from campmap.limits import MAX_PARAGRAPH_CHARS, check_paragraphs, read_limited
 from campmap.records import Document, Problem, Source
-from campmap.sources.clean import clean_text
-from campmap.sources.decode import decode_bytes, html_to_text, looks_like_html, strip_markdown
+from campmap.sources.corpus import iter_reports, load_report
 from campmap.sources.dedupe import dedupe
-from campmap.sources.walk import STDIN, InputKind, walk_inputs
 
-__all__ = ["read_source", "read_sources", "read_text", "source_from_bytes"]
-
-
-def read_text(text: str, label: str = "<text>", *, url: str | None = None) -> Source:
-    """Make a :class:`Source` from text already in memory.
-
-    Parameters
-    ----------
-    text : str
-        The report; HTML is recognised by its start and reduced to its main text.
-    label : str
-        How the report is named in outputs.
-    url : str, optional
-        The report's address.
-
-    Returns
-    -------
-    Source
-
-    Raises
-    ------
-    InputError
-        A paragraph is longer than :data:`campmap.limits.MAX_PARAGRAPH_CHARS`.
-
-    Examples
-    --------
-    >>> read_text("Two cameras\u00a0on \u2018the Mall\u2019.").text
-    "Two cameras on 'the Mall'."
-    """
-    if looks_like_html(text):
-        text, found_url = html_to_text(text)
-        url = url or found_url
-    cleaned = clean_text(text)
-    check_paragraphs(cleaned, label)
-    return Source(label=label, text=cleaned, url=url)
-
-
-def read_source(path: str | Path, *, stdin: BinaryIO | None = None) -> Source:
-    """Read one report file (or ``-`` for standard input).
-
-    Parameters
-    ----------
-    path : str or pathlib.Path
-        The file to read.
-    stdin : binary file, optional
-        What ``-`` reads; ``sys.stdin.buffer`` by default.
-
-    Returns
-    -------
-    Source
-
-    Raises
-    ------
-    InputError
-        The file is missing, binary, undecodable, holds no text, or is past a
-        limit of :mod:`campmap.limits`.
-    """
-    label = str(path)
-    if label == STDIN:
-        label = "<stdin>"
-        data = read_limited(None, label, stdin or sys.stdin.buffer)
-        suffix = ""
-    else:
-        file = Path(path)
-        label = file_label(path)
-        if not file.exists():
-            raise InputError(label, "no such file")
-        if file.is_dir():
-            raise InputError(label, "is a folder; give the folder itself as an input to read it")
-        data = read_limited(file, label)
-        suffix = file.suffix.lower()
-    return source_from_bytes(data, label, suffix)
-
-
-def source_from_bytes(data: bytes, label: str, suffix: str = "") -> Source:
-    """Make a :class:`Source` from a report's bytes (decoded, main text, cleaned, checked).
-
-    Parameters
-    ----------
-    data : bytes
-        The report as stored (already decompressed).
-    label : str
-        How the report is named.
-    suffix : str
-        The file ending (``.html``, ``.md`` ...) that says how to read it; HTML is
-        also recognised by its start.
-
-    Raises
-    ------
-    InputError
-        Binary, undecodable, empty, or a paragraph past :data:`campmap.limits.MAX_PARAGRAPH_CHARS`.
-    """
-    text, encoding = decode_bytes(data, label)
-    url = None
-    if suffix in {".html", ".htm"} or (suffix not in {".txt", ".md"} and looks_like_html(text)):
-        text, url = html_to_text(text)
-    elif suffix in {".md", ".markdown"}:
-        if len(text) > MAX_PARAGRAPH_CHARS:  # the limit before any more work on the text
-            check_paragraphs(clean_text(text), label)
-        text = strip_markdown(text)
-    cleaned = clean_text(text)
-    if not cleaned.strip():
-        raise InputError(label, "empty report: no text to read")
-    check_paragraphs(cleaned, label)
-    return Source(label=label, text=cleaned, encoding=encoding, url=url)
+__all__ = ["read_sources"]
 
 
 def read_sources(inputs: Iterable[str | Path], *, stdin: BinaryIO | None = None) -> Document:
     """Read every input and split it into unique sentences.
 
     Inputs are found by :func:`campmap.sources.walk.walk_inputs` (its rules):
-    folders are read recursively (files ending in
-    :data:`~campmap.sources.walk.REPORT_SUFFIXES`, in name order; hidden files
-    skipped); names are taken literally (no glob patterns). A missing path is
-    an error; an empty folder, or a file that cannot be read, is skipped with a
-    :class:`~campmap.records.Problem`.
+    folders are read recursively (reports, also compressed, and JSON-lines
+    files, in name order; hidden files skipped); names are taken literally (no
+    glob patterns). A missing path is an error; an empty folder, or a report
+    that cannot be read, is skipped with a :class:`~campmap.records.Problem`.
 
     Parameters
     ----------
@@ -160,10 +51,9 @@ def read_sources(inputs: Iterable[str | Path], *, stdin: BinaryIO | None = None)
     """
     sources: list[Source] = []
     problems: list[Problem] = []
-    found = walk_inputs(inputs, kinds={InputKind.REPORT}, patterns=False, problems=problems)
-    for path in (each.path for each in found):
+    for report in iter_reports(inputs, stdin=stdin, patterns=False, problems=problems):
         try:
-            sources.append(read_source(path, stdin=stdin))
+            sources.append(load_report(report))
         except InputError as err:
             problems.append(Problem(err.path, err.message, err.line))
     return dedupe(sources, problems)
