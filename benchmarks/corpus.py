@@ -117,7 +117,7 @@ def measure(mode: str, folder: str, jobs: int, gazetteer: str, cold: bool) -> di
                 with open(os.path.join(root, name), "rb") as file:  # noqa: PTH118, PTH123
                     file.read()
     elif mode == "read stage":
-        from campmap.sources.reports import read_source, split_sentences
+        from campmap.sources import read_source, split_sentences
 
         for f in files:
             split_sentences(read_source(f))

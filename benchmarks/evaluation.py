@@ -34,6 +34,7 @@ from campmap.gazetteer.names import normalize
 from campmap.layer.build import build_layers
 from campmap.records import Document, Mention, Role
 from campmap.sources.reports import read_sources
+from campmap.sources.walk import REPORT_SUFFIXES
 
 __all__ = [
     "Answer",
@@ -46,7 +47,6 @@ __all__ = [
     "throughput",
 ]
 
-_REPORT_SUFFIXES = (".txt", ".html", ".md")
 _JOINING = frozenset("and with of the junction crossroads corner meets where".split())
 
 
@@ -121,7 +121,7 @@ def load_corpus(folder: str | Path) -> list[Answer]:
     """Read every report of a corpus folder with its answer file, in name order."""
     answers = []
     for path in sorted(Path(folder).iterdir()):
-        if path.suffix not in _REPORT_SUFFIXES:
+        if path.suffix not in REPORT_SUFFIXES:
             continue
         spec = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
         sites = {s["id"]: (s["count"], s["status"]) for s in spec.get("sites", [])}

@@ -35,7 +35,8 @@ from campmap.newsroom.review import Decision, apply_review, read_review, write_r
 from campmap.paths import example_paths
 from campmap.pipeline import map_reports
 from campmap.records import Document, Mention, Occurrence, Place, Problem, Role, Sentence, Source
-from campmap.sources.reports import read_sources, read_text
+from campmap.sources.read import read_text
+from campmap.sources.reports import read_sources
 
 # pyproject.toml's version, as installed (the package metadata); written nowhere else.
 __version__ = _version("campmap")

@@ -9,7 +9,7 @@ from campmap.extract.places import find_places
 from campmap.extract.routes import route_pairs
 from campmap.extract.status import mention_status
 from campmap.gazetteer.names import lowercase
-from campmap.sources.reports import dedupe
+from campmap.sources import dedupe
 
 
 def mentions(text, gazetteer):

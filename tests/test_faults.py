@@ -31,7 +31,7 @@ from campmap.export import OUTPUT_FILES, write_outputs
 from campmap.extract import extract
 from campmap.gazetteer import GeocoderBackend
 from campmap.layer.build import build_layers
-from campmap.sources.reports import dedupe, read_text
+from campmap.sources import dedupe, read_text
 
 HERE = Path(__file__).resolve().parent
 TOWN = HERE / "data" / "town.geojson"
@@ -69,7 +69,7 @@ from campmap.export import write_outputs
 from campmap.extract import extract
 from campmap.gazetteer import Gazetteer, GeoJSONGazetteer
 from campmap.layer.build import build_layers
-from campmap.sources.reports import dedupe, read_text
+from campmap.sources import dedupe, read_text
 
 town = Gazetteer([GeoJSONGazetteer(sys.argv[2], name="town")])
 runs = []

@@ -8,7 +8,7 @@ import pytest
 
 from campmap import Role, build_layers, extract, read_text
 from campmap.gazetteer import Gazetteer, GeoJSONGazetteer, default_gazetteer
-from campmap.sources.reports import dedupe
+from campmap.sources import dedupe
 
 CORPUS = Path(__file__).resolve().parent / "data" / "reports"
 

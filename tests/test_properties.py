@@ -26,7 +26,7 @@ from campmap.extract.counts import find_numbers
 from campmap.gazetteer.names import tokens
 from campmap.layer.build import build_layers
 from campmap.records import Document
-from campmap.sources.reports import clean_text, decode_bytes, dedupe, read_text, split_sentences
+from campmap.sources import clean_text, decode_bytes, dedupe, read_text, split_sentences
 
 EXAMPLES = int(os.environ.get("CAMPMAP_PROPERTY_EXAMPLES", "100"))
 """Examples per cheap property; the whole-pipeline ones run 40% and 30% of it."""

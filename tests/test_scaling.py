@@ -16,7 +16,7 @@ from collections.abc import Callable
 import pytest
 
 from campmap import extract, read_text
-from campmap.sources.reports import dedupe, source_from_bytes
+from campmap.sources import dedupe, source_from_bytes
 
 GROWTH_LIMIT = 8.0
 """Largest ratio of CPU time at 4n to CPU time at n counted as linear (4 linear, 16 quadratic)."""

@@ -23,7 +23,7 @@ from campmap.archive.batch import map_corpus
 from campmap.cli.main import cli
 from campmap.errors import InputError
 from campmap.extract.screen import FOLDING, STEMS, names_camera, names_no_camera
-from campmap.sources.reports import REMOVED_CHARACTERS, read_text, source_from_bytes
+from campmap.sources import REMOVED_CHARACTERS, read_text, source_from_bytes
 
 GAZETTEER = Path(__file__).parent / "data" / "reports" / "gazetteer.geojson"
 EXAMPLES = int(os.environ.get("CAMPMAP_PROPERTY_EXAMPLES", "100")) * 4

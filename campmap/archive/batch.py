@@ -75,7 +75,7 @@ from campmap.records import (
     Source,
 )
 from campmap.sources.corpus import Report, iter_reports, read_stored, source_of
-from campmap.sources.reports import dedupe, sentence_key
+from campmap.sources.dedupe import dedupe, sentence_key
 
 __all__ = [
     "BatchResult",

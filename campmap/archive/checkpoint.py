@@ -52,7 +52,7 @@ def encode_evidence(evidence: Evidence, gazetteer: Gazetteer) -> list[Any]:
     Examples
     --------
     >>> from campmap import default_gazetteer, extract, read_text
-    >>> from campmap.sources.reports import dedupe
+    >>> from campmap.sources.dedupe import dedupe
     >>> gazetteer = default_gazetteer()
     >>> document = dedupe([read_text("Four cameras went up on Whitehall.", "a.txt")])
     >>> evidence = [(document.sentences[0], list(extract(document, gazetteer)))]

@@ -53,6 +53,7 @@ from campmap.paths import example_paths
 from campmap.pipeline import map_reports, require_something
 from campmap.records import Document, Mention, Role
 from campmap.sources.reports import read_sources
+from campmap.sources.walk import COMPRESSED_SUFFIXES, JSONL_SUFFIXES
 
 __all__ = ["cli", "main"]
 
@@ -127,7 +128,7 @@ def _corpus_mode(inputs: Sequence[str | Path], jobs: int | None, scheduler: str 
         return True
     for item in inputs:
         name = str(item).lower()
-        if name.endswith((".gz", ".bz2", ".xz", ".jsonl", ".ndjson")):
+        if name.endswith((*COMPRESSED_SUFFIXES, *JSONL_SUFFIXES)):
             return True
         if not Path(item).exists() and any(c in name for c in "*?["):
             return True

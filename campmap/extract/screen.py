@@ -24,7 +24,7 @@ import unicodedata
 
 from campmap.extract.counts import CAMERA_NOUN
 from campmap.limits import MAX_PARAGRAPH_CHARS
-from campmap.sources.reports import REMOVED_CHARACTERS, looks_like_html
+from campmap.sources import REMOVED_CHARACTERS, looks_like_html
 
 __all__ = ["STEMS", "names_camera", "names_no_camera"]
 

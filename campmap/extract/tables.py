@@ -31,11 +31,9 @@ from campmap.extract.region import settle_namesakes
 from campmap.gazetteer import Gazetteer
 from campmap.limits import check_count, check_rows, read_limited
 from campmap.records import Mention, Occurrence, Problem, Role, Sentence, Source
+from campmap.sources.walk import TABLE_SUFFIXES
 
 __all__ = ["TABLE_SUFFIXES", "Table", "clean_location", "is_table", "read_table"]
-
-TABLE_SUFFIXES = (".csv", ".tsv")
-"""File endings read as tables of deployments."""
 
 _LOCATION_HEADER = re.compile(
     r"^(?:location|locations|site|sites|address|place|street|road|where|position|junction|"

@@ -1,8 +1,9 @@
 """Stream the reports of an archive: folders, glob patterns, JSON-lines, compressed files.
 
-A corpus may hold millions of articles, so nothing here lists it whole: folders
-are walked one directory at a time (entries in name order, so the order is the
-one :func:`campmap.read_sources` uses), JSON-lines files are read one line at a
+A corpus may hold millions of articles, so nothing here lists it whole: the
+inputs are found by :func:`campmap.sources.walk.walk_inputs` (one directory in
+memory at a time, in the order :func:`campmap.read_sources` uses, under the
+same rules, glob patterns expanded), JSON-lines files are read one line at a
 time, and each :class:`Report` carries either a path (read by the worker that
 processes it) or one article's text.
 
@@ -18,38 +19,39 @@ Inputs
   and counted as failed, like a compressed report that expands past it, as is
   a line nested too deeply to parse or holding text that is not Unicode (a
   lone surrogate escape);
+- ``-``: standard input, read once when met, as one report named ``<stdin>``;
+- a ``.csv``/``.tsv`` table of deployments given by name (or, when asked,
+  found in a folder): one report of kind :attr:`~InputKind.TABLE`, which
+  :func:`read_stored` refuses (tables are read by
+  :func:`campmap.extract.tables.read_table`, which needs the gazetteer);
 - a folder of any of these, read recursively (hidden files skipped);
 - a glob pattern (``archive/2024-*/*.html``, ``**`` for any depth).
 
-Symbolic links are followed as a plain run (:func:`campmap.read_sources`)
-follows them: a link given as an input, or to a file, is read; a link to a
-folder met inside a folder is not walked (nor by ``**``), so a loop or a link
-to ``/`` cannot send the walk round for ever or across the disk.
+Symbolic links are followed as a plain run follows them (the walker's rules):
+a link given as an input, or to a file, is read; a link to a folder met inside
+a folder is not walked (nor by ``**``).
 """
 
 from __future__ import annotations
 
-import bz2
-import glob
-import gzip
 import hashlib
 import json
 import lzma
 import os
-from collections.abc import Callable, Iterable, Iterator
+import sys
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
+from typing import IO, BinaryIO
 
 from campmap.display import file_label
 from campmap.errors import InputError
 from campmap.limits import MAX_REPORT_BYTES, read_limited
-from campmap.records import Source
-from campmap.sources.reports import REPORT_SUFFIXES, read_text, source_from_bytes
+from campmap.records import Problem, Source
+from campmap.sources.read import read_text, source_from_bytes
+from campmap.sources.walk import InputKind, open_input, split_suffix, walk_inputs
 
 __all__ = [
-    "COMPRESSED_SUFFIXES",
-    "JSONL_SUFFIXES",
     "Report",
     "iter_reports",
     "load_report",
@@ -57,15 +59,8 @@ __all__ = [
     "source_of",
 ]
 
-COMPRESSED_SUFFIXES: dict[str, Callable[[str, str], IO[bytes]]] = {
-    ".gz": gzip.open,  # type: ignore[dict-item]
-    ".bz2": bz2.open,  # type: ignore[dict-item]
-    ".xz": lzma.open,  # type: ignore[dict-item]
-}
-"""Compressions read transparently (standard library codecs)."""
-
-JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
-"""File endings read as one article per line."""
+STDIN_LABEL = "<stdin>"
+"""How standard input is named in outputs."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +85,10 @@ class Report:
         streaming; the report is then counted as failed.
     size : int
         Bytes, as stored (for throughput figures).
+    data : bytes or None
+        The report's bytes, for standard input (read when met).
+    kind : InputKind
+        What the report holds (a table is refused by :func:`read_stored`).
     """
 
     label: str
@@ -99,100 +98,19 @@ class Report:
     key: str = ""
     error: str | None = None
     size: int = 0
+    data: bytes | None = None
+    kind: InputKind = InputKind.REPORT
 
 
-def _suffixes(name: str) -> tuple[str, str | None]:
-    """Return the content suffix and the compression suffix of a file name."""
-    # (os.path, not pathlib: asked three times a report, and millions of reports)
-    lower = os.path.basename(name).lower()  # noqa: PTH119
-    for ext in COMPRESSED_SUFFIXES:
-        if lower.endswith(ext):
-            return os.path.splitext(lower[: -len(ext)])[1], ext  # noqa: PTH122
-    return os.path.splitext(lower)[1], None  # noqa: PTH122
-
-
-def _wanted(name: str) -> bool:
-    suffix, _ = _suffixes(name)
-    return suffix in REPORT_SUFFIXES or suffix in JSONL_SUFFIXES
-
-
-def _walk(folder: str) -> Iterator[str]:
-    """Yield the report files under ``folder`` in path order, one directory in memory at a time.
-
-    Links to files are read; links to folders are not walked (as a plain run).
-    """
-    try:
-        with os.scandir(folder) as scan:
-            entries = sorted(scan, key=lambda e: e.name)
-    except OSError as err:
-        raise InputError(folder, f"cannot read folder: {err.strerror or err}") from err
-    for entry in entries:
-        if entry.name.startswith("."):
-            continue
-        if entry.is_dir(follow_symlinks=False):
-            yield from _walk(entry.path)
-        elif _is_file(entry) and _wanted(entry.name):
-            yield entry.path
-
-
-def _is_file(entry: os.DirEntry[str]) -> bool:
-    """Whether an entry is a file, or a link to one (a broken link, or a loop, is not)."""
-    try:
-        return entry.is_file()
-    except OSError:
-        return False
-
-
-def _glob(pattern: str) -> list[str]:
-    """Return the paths a pattern matches, sorted; ``**`` does not go through links to folders.
-
-    (:func:`glob.glob` follows them, and two links up the tree make it run for ever.
-    :meth:`pathlib.Path.glob` does not, but matches hidden names, which are skipped
-    here unless the pattern spells them out, as :func:`glob.glob` does.)
-    """
-    anchor = Path(pattern).anchor
-    relative = pattern[len(anchor) :]
-    spelled = {part for part in Path(relative).parts if not glob.has_magic(part)}
-    matches = []
-    for path in Path(anchor or ".").glob(relative):
-        parts = path.parts[len(Path(anchor).parts) :] if anchor else path.parts
-        if any(p.startswith(".") and p not in spelled and p not in {".", ".."} for p in parts):
-            continue
-        matches.append(str(path))
-    return sorted(matches)
-
-
-def _expand(item: str) -> Iterator[str]:
-    if Path(item).is_dir():
-        found = False
-        for path in _walk(item):
-            found = True
-            yield path
-        if not found:
-            raise InputError(item, "folder holds no reports")
-    elif Path(item).exists():
-        yield item
-    elif glob.has_magic(item):
-        matches = _glob(item)
-        if not matches:
-            raise InputError(item, "the pattern matches no file")
-        for match in matches:
-            if Path(match).is_dir():
-                yield from _walk(match)
-            elif Path(match).is_file() and (_wanted(match) or match == item):
-                yield match  # (not a broken link, as when walking a folder)
-    else:
-        raise InputError(item, "no such file, folder or pattern")
-
-
-def _open(path: str) -> IO[bytes]:
-    _, compression = _suffixes(path)
-    if compression is None:
-        return Path(path).open("rb")
-    return COMPRESSED_SUFFIXES[compression](path, "rb")
-
-
-def iter_reports(inputs: Iterable[str | Path], *, text_field: str = "text") -> Iterator[Report]:
+def iter_reports(
+    inputs: Iterable[str | Path],
+    *,
+    text_field: str = "text",
+    tables: bool = False,
+    stdin: BinaryIO | None = None,
+    patterns: bool = True,
+    problems: list[Problem] | None = None,
+) -> Iterator[Report]:
     """Yield every report of the inputs, in order, without reading files ahead.
 
     Parameters
@@ -201,6 +119,16 @@ def iter_reports(inputs: Iterable[str | Path], *, text_field: str = "text") -> I
         Files, folders, glob patterns and JSON-lines files (see the module).
     text_field : str
         The field holding an article's text in JSON-lines records.
+    tables : bool
+        Also take the .csv/.tsv tables found in folders and patterns (a table
+        given by name is always a report of kind ``TABLE``).
+    stdin : binary file, optional
+        What ``-`` reads; ``sys.stdin.buffer`` by default.
+    patterns : bool
+        Expand glob patterns (else names are taken literally, as plain runs take them).
+    problems : list of Problem, optional
+        Where an empty or unreadable folder is noted (plain runs); without it,
+        that is an error (see :func:`campmap.sources.walk.walk_inputs`).
 
     Yields
     ------
@@ -211,23 +139,35 @@ def iter_reports(inputs: Iterable[str | Path], *, text_field: str = "text") -> I
     InputError
         An input names no file, folder or matching pattern.
     """
-    items = [str(item) for item in inputs]
-    # A file named twice (a folder and a file in it) is read once; one input needs no memory.
-    seen: set[str] | None = set() if len(items) > 1 else None
-    for item in items:
-        for path in _expand(item):
-            if seen is not None:
-                if path in seen:
-                    continue
-                seen.add(path)
-            suffix, _ = _suffixes(path)
-            if suffix in JSONL_SUFFIXES:
-                yield from _jsonl_reports(path, text_field)
-            else:
-                stat = os.stat(path)  # noqa: PTH116
-                label = file_label(path)
-                key = f"{label}:{stat.st_size}:{stat.st_mtime_ns}"
-                yield Report(label=label, path=path, key=key, size=stat.st_size)
+    kinds = {InputKind.REPORT, InputKind.JSON_LINES} | ({InputKind.TABLE} if tables else set())
+    found_inputs = walk_inputs(inputs, kinds=kinds, patterns=patterns, problems=problems)
+    for found in found_inputs:
+        if found.kind is InputKind.STDIN:
+            yield _stdin_report(stdin or sys.stdin.buffer)
+        elif found.kind is InputKind.JSON_LINES:
+            yield from _jsonl_reports(found.path, text_field)
+        else:
+            yield _file_report(found.path, found.kind)
+
+
+def _file_report(path: str, kind: InputKind) -> Report:
+    label = file_label(path)
+    try:
+        stat = os.stat(path)  # noqa: PTH116
+    except OSError as err:  # (gone since it was listed)
+        return Report(label=label, key=label, error=f"cannot read: {err.strerror or err}")
+    key = f"{label}:{stat.st_size}:{stat.st_mtime_ns}"
+    return Report(label=label, path=path, key=key, size=stat.st_size, kind=kind)
+
+
+def _stdin_report(stream: BinaryIO) -> Report:
+    """Read standard input (up to the limit) into one report."""
+    try:
+        data = read_limited(None, STDIN_LABEL, stream)
+    except InputError as err:
+        return Report(label=STDIN_LABEL, key=STDIN_LABEL, error=err.message)
+    key = f"{STDIN_LABEL}:{hashlib.blake2b(data, digest_size=16).hexdigest()}"
+    return Report(label=STDIN_LABEL, key=key, size=len(data), data=data, kind=InputKind.STDIN)
 
 
 _SKIP_CHUNK = 1 << 20
@@ -257,9 +197,9 @@ def _lines(stream: IO[bytes]) -> Iterator[tuple[bytes, int]]:
 
 def _jsonl_reports(path: str, text_field: str) -> Iterator[Report]:
     name = file_label(path)
-    unpacked = " when decompressed" if _suffixes(path)[1] is not None else ""
+    unpacked = " when decompressed" if split_suffix(path)[1] is not None else ""
     try:
-        stream = _open(path)
+        stream = open_input(path)
     except OSError as err:
         yield Report(label=name, key=name, error=f"cannot read: {err.strerror or err}")
         return
@@ -344,13 +284,21 @@ def read_stored(report: Report) -> tuple[bytes | str, str]:
         raise InputError(report.label, report.error)
     if report.text is not None:
         return report.text, ".jsonl"
+    if report.data is not None:
+        return report.data, ""
+    if report.kind is InputKind.TABLE:
+        raise InputError(
+            report.label,
+            "a table of deployments, not a report: tables are read with the gazetteer "
+            "(campmap.extract.tables.read_table), which archive runs do not do yet",
+        )
     assert report.path is not None
-    suffix, compression = _suffixes(report.path)
+    suffix, compression = split_suffix(report.path)
     if compression is None:
         # One open and read, the limit checked on the size read when the report was listed.
         return read_limited(Path(report.path), report.label, size=report.size), suffix
     try:
-        with _open(report.path) as stream:
+        with open_input(report.path) as stream:
             data = stream.read(MAX_REPORT_BYTES + 1)
     except (OSError, EOFError, lzma.LZMAError) as err:
         raise InputError(report.label, f"cannot decompress: {err}") from err
@@ -379,7 +327,7 @@ def source_of(report: Report, stored: bytes | str, suffix: str) -> Source:
 
 
 def load_report(report: Report) -> Source:
-    """Read and clean one report, as :func:`campmap.sources.reports.read_source` does.
+    """Read and clean one report, as :func:`campmap.sources.read.read_source` does.
 
     Parameters
     ----------
