@@ -12,6 +12,7 @@ __all__ = [
     "InputError",
     "NothingToMapError",
     "OutputError",
+    "ReviewError",
 ]
 
 
@@ -42,6 +43,10 @@ class InputError(CampmapError, ValueError):
 
 class GazetteerError(InputError):
     """A gazetteer file that is malformed (bad geometry, duplicate id, missing field)."""
+
+
+class ReviewError(InputError):
+    """A review sheet with a bad row; names the row and the column."""
 
 
 class OutputError(CampmapError, OSError):

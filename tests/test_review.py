@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 import campmap
 from campmap.cli.main import cli
-from campmap.newsroom.review import REVIEW_COLUMNS, ReviewError, read_review, unresolved_id
+from campmap.newsroom import REVIEW_COLUMNS, ReviewError, read_review, unresolved_id
 
 FIRST = (
     "Four cameras face Leicester Square, with two at Piccadilly Circus. "
@@ -292,3 +292,26 @@ def test_an_old_sheet_without_the_decided_on_columns_loads_and_flags_nothing(run
     assert result.exit_code == 0, result.output
     assert "stale" not in result.output
     assert json.loads((out / "report.json").read_text())["review"]["outdated"] == []
+
+
+def test_an_unresolved_mention_moved_alone_is_mapped_with_whole_deployments(runner, tmp_path):
+    """Moving only an unresolved mention crashed (KeyError 'deployments'); beside an accepted
+    context place, every site's ``deployments`` became 0.0 or null."""
+    report = tmp_path / "report.txt"
+    report.write_text(FIRST)
+    for accept_context in (False, True):
+        sheet = tmp_path / f"review-{accept_context}.csv"
+        assert runner.invoke(cli, ["review", str(report), "-o", str(sheet)]).exit_code == 0
+        rows = read_rows(sheet)
+        decide(rows, unresolved_id("Tannery Lane"), action="move", move_to="Long Acre")
+        if accept_context:
+            decide(rows, "royal-opera-house", action="accept")
+        write_rows(sheet, rows)
+        out = tmp_path / f"out-{accept_context}"
+        result = runner.invoke(cli, ["map", str(report), "-o", str(out), "--review", str(sheet)])
+        assert result.exit_code == 0, result.output
+        sites = json.loads((out / "sites.geojson").read_text())["features"]
+        deployments = {f["id"]: f["properties"]["deployments"] for f in sites}
+        assert deployments[unresolved_id("Tannery Lane")] == 0
+        assert all(type(n) is int and n == 0 for n in deployments.values()), deployments
+        assert ("royal-opera-house" in deployments) is accept_context
