@@ -10,7 +10,16 @@ from click.testing import CliRunner
 
 import campmap
 from campmap.cli.main import cli
-from campmap.newsroom import REVIEW_COLUMNS, ReviewError, read_review, unresolved_id
+from campmap.export.report import report_dict
+from campmap.layer import OutdatedDecision, ReviewSummary, StaleDecision
+from campmap.newsroom import (
+    REVIEW_COLUMNS,
+    Decision,
+    ReviewError,
+    quote_hash,
+    read_review,
+    unresolved_id,
+)
 
 FIRST = (
     "Four cameras face Leicester Square, with two at Piccadilly Circus. "
@@ -315,3 +324,44 @@ def test_an_unresolved_mention_moved_alone_is_mapped_with_whole_deployments(runn
         assert deployments[unresolved_id("Tannery Lane")] == 0
         assert all(type(n) is int and n == 0 for n in deployments.values()), deployments
         assert ("royal-opera-house" in deployments) is accept_context
+
+
+def test_what_a_review_did_is_a_typed_summary_in_the_layers_and_report(tmp_path):
+    report = tmp_path / "report.txt"
+    report.write_text(FIRST)
+    layers = campmap.map_reports([report])
+    assert layers.review is None and report_dict(layers)["review"] == {}
+    decisions = [
+        Decision("piccadilly-circus", 2, action="reject"),
+        Decision("soho-square", 3, note="gone"),  # a place this run does not name
+        Decision(
+            "leicester-square",
+            4,
+            verification="photo-confirmed",
+            decided_on_count=6,
+            decided_on_quote=quote_hash("Six cameras face Leicester Square."),
+        ),
+    ]
+    reviewed = campmap.apply_review(layers, decisions)
+    assert reviewed.review == ReviewSummary(
+        applied=("piccadilly-circus", "leicester-square"),
+        stale=(StaleDecision("soho-square", 3, "", "gone"),),
+        outdated=(
+            OutdatedDecision(
+                "leicester-square", 4, "photo-confirmed", "", "count 6 -> 4, quote changed"
+            ),
+        ),
+    )
+    assert report_dict(reviewed)["review"] == {
+        "applied": ["piccadilly-circus", "leicester-square"],
+        "stale": [{"site_id": "soho-square", "line": 3, "action": "", "note": "gone"}],
+        "outdated": [
+            {
+                "site_id": "leicester-square",
+                "line": 4,
+                "verification": "photo-confirmed",
+                "note": "",
+                "stale": "count 6 -> 4, quote changed",
+            }
+        ],
+    }
