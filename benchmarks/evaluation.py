@@ -176,7 +176,7 @@ def campmap_predict(path: Path, gazetteer: Gazetteer) -> Prediction:
         count = None if row.count is None or str(row.count) == "<NA>" else int(row.count)
         out[str(row.site_id)] = (count, str(row.status))
     for item in layers.unresolved:
-        out[unresolved_key(item["text"])] = (item["count"], str(item.get("status", "")))
+        out[unresolved_key(item.text)] = (item.count, item.status)
     return out
 
 

@@ -30,8 +30,8 @@ from campmap.export import write_outputs
 from campmap.extract import extract
 from campmap.gazetteer import Gazetteer, default_gazetteer
 from campmap.layer.build import Layers, build_layers
+from campmap.newsroom import Decision, apply_review, read_review, write_review
 from campmap.newsroom.diff import RunDiff, diff_runs
-from campmap.newsroom.review import Decision, apply_review, read_review, write_review
 from campmap.paths import example_paths
 from campmap.pipeline import map_reports
 from campmap.records import Document, Mention, Occurrence, Place, Problem, Role, Sentence, Source

@@ -21,7 +21,7 @@ from campmap.errors import CampmapError
 from campmap.extract import extract
 from campmap.extract.tables import read_table
 from campmap.gazetteer import Gazetteer, GeoJSONGazetteer, load_gazetteer_file
-from campmap.newsroom.review import read_review
+from campmap.newsroom import read_review
 from campmap.sources.reports import read_sources
 
 HERE = Path(__file__).resolve().parent

@@ -37,8 +37,8 @@ def test_every_exception_class_is_defined_in_errors_py():
 
 def test_every_error_is_a_campmap_error_and_keeps_its_old_import_path():
     from campmap.export.embed import EmbedSourceError
-    from campmap.gazetteer.geocoder import GeocoderConfigError
-    from campmap.newsroom.review import ReviewError
+    from campmap.gazetteer.backends.geocoder import GeocoderConfigError
+    from campmap.newsroom import ReviewError
 
     assert (EmbedSourceError, GeocoderConfigError, ReviewError) == (
         errors.EmbedSourceError,

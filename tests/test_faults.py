@@ -377,7 +377,7 @@ def test_a_link_planted_at_a_temporary_name_is_never_followed(tmp_path, town):
     assert not (out / "map.html").is_symlink()
     assert_complete(out)
     # The review sheet and a gazetteer import are written the same way.
-    from campmap.newsroom.review import write_review
+    from campmap.newsroom import write_review
 
     sheet = out / "review.csv"
     (out / f".review.{pid}.tmp.csv").symlink_to(victim)

@@ -18,7 +18,7 @@ import pytest
 from campmap.errors import GazetteerError, InputError
 from campmap.extract.tables import read_table
 from campmap.gazetteer import load_gazetteer_file
-from campmap.newsroom.review import REVIEW_COLUMNS, ReviewError, read_review
+from campmap.newsroom import REVIEW_COLUMNS, ReviewError, read_review
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "fuzz"))

@@ -4,7 +4,7 @@ import pytest
 
 from campmap import default_gazetteer, extract, read_text
 from campmap.gazetteer.junctions import GAP_AFTER_FIRST, split_junction
-from campmap.sources.reports import dedupe
+from campmap.sources import dedupe
 
 # Every link that joins two street mentions in a sentence by itself.
 LINKS = [

@@ -54,7 +54,7 @@ def test_a_junction_with_an_unknown_street_stays_a_candidate_naming_both(towns):
     _, layers = run(towns, "A camera now watches the junction of Foxglove Road and Hill Street.")
     assert layers.sites.empty
     (item,) = layers.unresolved
-    assert item["text"] == "Foxglove Road and Hill Street" and item["count"] == 1
+    assert item.text == "Foxglove Road and Hill Street" and item.count == 1
 
 
 def test_bullet_list_items_inherit_the_camera_context(towns):
@@ -209,8 +209,8 @@ def test_an_ambiguous_name_with_no_area_stays_unresolved_with_candidates(towns):
     _, layers = run(towns, "Cameras have been put up on Church Lane.")
     assert layers.sites.empty
     (item,) = layers.unresolved
-    assert item["text"] == "Church Lane"
-    assert item["candidates"] == [
+    assert item.text == "Church Lane"
+    assert list(item.candidates) == [
         "Church Lane (corrick-bay-church-lane)",
         "Church Lane (dunmore-church-lane)",
     ]
@@ -250,7 +250,7 @@ def test_road_numbers_are_places_even_when_unknown(towns):
     _, layers = run(
         towns, "Speed cameras have been installed on the A38 near Dunmore, and on the M25."
     )
-    assert [(u["text"], u["status"]) for u in layers.unresolved] == [
+    assert [(u.text, u.status) for u in layers.unresolved] == [
         ("A38", "installed"),
         ("M25", "installed"),
     ]
@@ -313,7 +313,7 @@ def test_an_unknown_named_building_is_a_candidate(towns):
     _, layers = run(
         towns, "The camera outside the Foxglove Community Centre in Brackwell was switched off."
     )
-    assert [(u["text"], u["status"]) for u in layers.unresolved] == [
+    assert [(u.text, u.status) for u in layers.unresolved] == [
         ("Foxglove Community Centre", "removed")
     ]
 

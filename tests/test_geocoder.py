@@ -205,7 +205,7 @@ def test_map_biases_to_the_region_of_the_other_places(server, tmp_path):
     assert "place_id 9001" in sites.loc["Zanzibar Lane", "coordinate_source"]
     assert sites.loc["Zanzibar Lane", "count"] == 3
     assert sites.loc["Whitehall", "backend"] == "embedded"
-    unresolved = {u["text"] for u in layers.unresolved}
+    unresolved = {u.text for u in layers.unresolved}
     assert unresolved == {"Quillfeather Road", "Broken Lane"}
     problems = {p.message for p in layers.document.problems}
     assert "could not geocode 'Quillfeather Road': no match" in problems

@@ -19,7 +19,7 @@ from click.testing import CliRunner
 from test_browser import Visit, browser  # noqa: F401  (the module-scoped chromium fixture)
 
 from campmap.cli.main import cli
-from campmap.newsroom.review import read_review
+from campmap.newsroom import read_review
 
 FORMULA = "=cmd|' /C calc'!A0"
 PLACE = f'{FORMULA}<img src=x onerror="window.pwned=1">Quarry Lane'

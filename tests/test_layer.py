@@ -1,11 +1,19 @@
 from __future__ import annotations
 
+import dataclasses
+
 import pandas as pd
 import pytest
 from shapely.geometry import Point
 
 from campmap import build_layers, extract, read_sources
+from campmap.export.geojson import write_sites
+from campmap.export.report import report_dict
+from campmap.extract.attribution import Attribution, attribute_sources
 from campmap.geometry import POINT_UNCERTAINTY_M, route_line, site_point
+from campmap.layer import SITE_COLUMNS, Unresolved, read_sites
+from campmap.layer.columns import COLUMN_TYPES
+from campmap.newsroom import Decision, apply_review, unresolved_id
 
 
 def layers_for(tmp_path, town, *reports):
@@ -96,8 +104,8 @@ def test_unresolved_site_is_reported_not_dropped(tmp_path, town):
     layers = layers_for(tmp_path, town, "Two cameras were fixed above Tannery Lane.")
     assert layers.sites.empty
     (item,) = layers.unresolved
-    assert item["text"] == "Tannery Lane" and item["count"] == 2
-    assert item["quote"] == "Two cameras were fixed above Tannery Lane."
+    assert item.text == "Tannery Lane" and item.count == 2
+    assert item.quote == "Two cameras were fixed above Tannery Lane."
 
 
 def test_site_point_of_a_point_place_is_the_place(town):
@@ -132,3 +140,55 @@ def test_local_projection_is_the_one_pyproj_builds_for_an_aeqd_crs():
         assert forward.transform(*point) == pytest.approx(by_crs.transform(*point), abs=1e-6)
     for metres in [(1500.0, -2200.0), (0.0, 0.0), (-9000.0, 12000.0)]:
         assert back.transform(*metres) == pytest.approx(by_crs_back.transform(*metres), abs=1e-12)
+
+
+def test_unresolved_mentions_are_frozen_records_with_sets_as_tuples(tmp_path, town):
+    text = "Two cameras were fixed above Tannery Lane."
+    layers = layers_for(tmp_path, town, text, text)  # one sentence in two reports
+    (item,) = layers.unresolved
+    assert isinstance(item, Unresolved)
+    assert item.sources == (str(tmp_path / "r0.txt"), str(tmp_path / "r1.txt"))
+    assert isinstance(item.reasons, tuple) and isinstance(item.candidates, tuple)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        item.text = "Station Road"  # type: ignore[misc]
+    # The writers join the sets, as the columns of the layers do.
+    (written,) = report_dict(layers)["unresolved"]
+    assert written["sources"] == "; ".join(item.sources)
+    assert written["reasons"] == "; ".join(item.reasons)
+    assert written["candidates"] == list(item.candidates)
+
+
+def test_makers_and_operators_are_tuples_until_a_layer_joins_them(tmp_path, town):
+    layers = layers_for(
+        tmp_path,
+        town,
+        "Ten Hikvision cameras on Station Road were installed by Kent County Council.",
+        "Dahua and Hikvision cameras also watch Station Road.",
+    )
+    found = attribute_sources(layers.document)
+    assert set(found.values()) == {
+        Attribution(("Hikvision",), ("Kent County Council",)),
+        Attribution(("Dahua", "Hikvision"), ()),
+    }
+    station = row(layers, "station-road")
+    assert station["manufacturer"] == "Dahua;Hikvision"
+    assert station["operator"] == "Kent County Council"
+
+
+def test_built_read_back_and_reviewed_layers_have_one_schema(tmp_path, town):
+    layers = layers_for(
+        tmp_path,
+        town,
+        "Two cameras watch Station Road. Three cameras were fixed above Tannery Lane.",
+    )
+    write_sites(layers.sites, tmp_path / "sites.geojson")
+    read = read_sites(tmp_path / "sites.geojson", town)
+    moved = apply_review(
+        layers, [Decision(unresolved_id("Tannery Lane"), 2, "move", "52.1, -1.1")], town
+    )
+    assert len(moved.sites) == 2 and not moved.unresolved
+    for name in ("count", "mentions", "confidence", "uncertainty_m"):
+        assert str(layers.sites[name].dtype) == COLUMN_TYPES[name], name
+        assert read[name].dtype == layers.sites[name].dtype, name
+        assert moved.sites[name].dtype == layers.sites[name].dtype, name
+    assert list(read.columns[: len(SITE_COLUMNS)]) == list(SITE_COLUMNS)

@@ -10,7 +10,16 @@ from click.testing import CliRunner
 
 import campmap
 from campmap.cli.main import cli
-from campmap.newsroom.review import REVIEW_COLUMNS, ReviewError, read_review, unresolved_id
+from campmap.export.report import report_dict
+from campmap.layer import OutdatedDecision, ReviewSummary, StaleDecision
+from campmap.newsroom import (
+    REVIEW_COLUMNS,
+    Decision,
+    ReviewError,
+    quote_hash,
+    read_review,
+    unresolved_id,
+)
 
 FIRST = (
     "Four cameras face Leicester Square, with two at Piccadilly Circus. "
@@ -292,3 +301,67 @@ def test_an_old_sheet_without_the_decided_on_columns_loads_and_flags_nothing(run
     assert result.exit_code == 0, result.output
     assert "stale" not in result.output
     assert json.loads((out / "report.json").read_text())["review"]["outdated"] == []
+
+
+def test_an_unresolved_mention_moved_alone_is_mapped_with_whole_deployments(runner, tmp_path):
+    """Moving only an unresolved mention crashed (KeyError 'deployments'); beside an accepted
+    context place, every site's ``deployments`` became 0.0 or null."""
+    report = tmp_path / "report.txt"
+    report.write_text(FIRST)
+    for accept_context in (False, True):
+        sheet = tmp_path / f"review-{accept_context}.csv"
+        assert runner.invoke(cli, ["review", str(report), "-o", str(sheet)]).exit_code == 0
+        rows = read_rows(sheet)
+        decide(rows, unresolved_id("Tannery Lane"), action="move", move_to="Long Acre")
+        if accept_context:
+            decide(rows, "royal-opera-house", action="accept")
+        write_rows(sheet, rows)
+        out = tmp_path / f"out-{accept_context}"
+        result = runner.invoke(cli, ["map", str(report), "-o", str(out), "--review", str(sheet)])
+        assert result.exit_code == 0, result.output
+        sites = json.loads((out / "sites.geojson").read_text())["features"]
+        deployments = {f["id"]: f["properties"]["deployments"] for f in sites}
+        assert deployments[unresolved_id("Tannery Lane")] == 0
+        assert all(type(n) is int and n == 0 for n in deployments.values()), deployments
+        assert ("royal-opera-house" in deployments) is accept_context
+
+
+def test_what_a_review_did_is_a_typed_summary_in_the_layers_and_report(tmp_path):
+    report = tmp_path / "report.txt"
+    report.write_text(FIRST)
+    layers = campmap.map_reports([report])
+    assert layers.review is None and report_dict(layers)["review"] == {}
+    decisions = [
+        Decision("piccadilly-circus", 2, action="reject"),
+        Decision("soho-square", 3, note="gone"),  # a place this run does not name
+        Decision(
+            "leicester-square",
+            4,
+            verification="photo-confirmed",
+            decided_on_count=6,
+            decided_on_quote=quote_hash("Six cameras face Leicester Square."),
+        ),
+    ]
+    reviewed = campmap.apply_review(layers, decisions)
+    assert reviewed.review == ReviewSummary(
+        applied=("piccadilly-circus", "leicester-square"),
+        stale=(StaleDecision("soho-square", 3, "", "gone"),),
+        outdated=(
+            OutdatedDecision(
+                "leicester-square", 4, "photo-confirmed", "", "count 6 -> 4, quote changed"
+            ),
+        ),
+    )
+    assert report_dict(reviewed)["review"] == {
+        "applied": ["piccadilly-circus", "leicester-square"],
+        "stale": [{"site_id": "soho-square", "line": 3, "action": "", "note": "gone"}],
+        "outdated": [
+            {
+                "site_id": "leicester-square",
+                "line": 4,
+                "verification": "photo-confirmed",
+                "note": "",
+                "stale": "count 6 -> 4, quote changed",
+            }
+        ],
+    }

@@ -59,7 +59,7 @@ from campmap.display import one_line
 from campmap.errors import InputError
 from campmap.export.outdir import lock_folder, real_folder
 from campmap.extract import extract
-from campmap.extract.attribution import Attribution, attribute_sentence
+from campmap.extract.attribution import Attribution, attribute_sentence, join_names, split_names
 from campmap.extract.screen import names_camera, names_no_camera
 from campmap.gazetteer import Backend, BBox, Gazetteer, default_gazetteer, load_gazetteer_file
 from campmap.gazetteer.online import place_unresolved
@@ -307,20 +307,15 @@ def _read_report(
     by_sentence: dict[int, list[Mention]] = {}
     for mention in extract(document, gazetteer):
         by_sentence.setdefault(mention.sentence.index, []).append(mention)
-    makers: set[str] = set()
-    operators: set[str] = set()
+    attribution = _NOBODY
     kept: list[tuple[Sentence, list[Mention]]] = []
     for sentence in document.sentences:
         tags = attribute_sentence(sentence.text)
-        makers.update(tags.manufacturer.split("; ") if tags.manufacturer else ())
-        operators.update(tags.operator.split("; ") if tags.operator else ())
+        attribution |= tags
         found = by_sentence.get(sentence.index)
         if found is None and tags == _NOBODY:
             continue
         kept.append((sentence, found or []))
-    attribution = Attribution(
-        "; ".join(sorted(makers)) or None, "; ".join(sorted(operators)) or None
-    )
     return source, kept, attribution
 
 
@@ -706,7 +701,10 @@ def _checkpoint_document(result: BatchResult, gazetteer: Gazetteer) -> dict[str,
         ],
         "assumed_full": sorted(result.assumed_full),
         "failures": [[p.path, p.message, p.line] for p in result.failures],
-        "attributions": [[k, a.manufacturer, a.operator] for k, a in result.attributions.items()],
+        "attributions": [
+            [k, join_names(a.makers), join_names(a.operators)]
+            for k, a in result.attributions.items()
+        ],
         "evidence": pack_evidence(result.evidence_items, gazetteer),
     }
 
@@ -751,7 +749,7 @@ def _checkpoint_result(document: dict[str, Any], gazetteer: Gazetteer) -> BatchR
             Problem(*_row(v, str, str, _Maybe(int))) for v in _items(document["failures"], 3)
         ],
         attributions={
-            label: Attribution(manufacturer, operator)
+            label: Attribution(split_names(manufacturer), split_names(operator))
             for label, manufacturer, operator in (
                 _row(v, str, _Maybe(str), _Maybe(str)) for v in _items(document["attributions"], 3)
             )

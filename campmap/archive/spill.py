@@ -32,7 +32,7 @@ from itertools import product
 from pathlib import Path
 from typing import IO, Any, overload
 
-from campmap.extract.attribution import Attribution
+from campmap.extract.attribution import Attribution, join_names, split_names
 from campmap.records import Source
 
 __all__ = ["SourceList", "Spill"]
@@ -192,12 +192,12 @@ class SourceList(Sequence[Source]):
     Examples
     --------
     >>> sources = SourceList()
-    >>> sources.add([(Source("a.txt", "", characters=10), Attribution("Hikvision"))])
+    >>> sources.add([(Source("a.txt", "", characters=10), Attribution(("Hikvision",)))])
     >>> sources.add([(Source("a.txt", ""), Attribution()), (Source("b.txt", ""), Attribution())])
     >>> [s.label for s in sources], len(sources), sources[-1].label
     (['a.txt', 'b.txt'], 2, 'b.txt')
-    >>> sources.attributions(["a.txt"])["a.txt"].manufacturer
-    'Hikvision'
+    >>> sources.attributions(["a.txt"])["a.txt"].makers
+    ('Hikvision',)
     """
 
     def __init__(self) -> None:
@@ -216,7 +216,14 @@ class SourceList(Sequence[Source]):
     def add(self, sources: Iterable[tuple[Source, Attribution]]) -> None:
         """Add sources (a label already listed is left as it is), with the makers each names."""
         rows = [
-            (s.label, s.url, s.encoding, _characters(s), tags.manufacturer, tags.operator)
+            (
+                s.label,
+                s.url,
+                s.encoding,
+                _characters(s),
+                join_names(tags.makers),
+                join_names(tags.operators),
+            )
             for s, tags in sources
         ]
         cursor = self._db.executemany(
@@ -233,7 +240,7 @@ class SourceList(Sequence[Source]):
             "AND (manufacturer IS NOT NULL OR operator IS NOT NULL)"
         )
         return {
-            label: Attribution(manufacturer, operator)
+            label: Attribution(split_names(manufacturer), split_names(operator))
             for label, manufacturer, operator in _select_in(self._db, query, sorted(set(labels)))
         }
 

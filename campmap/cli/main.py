@@ -46,9 +46,10 @@ from campmap.gazetteer import (
 )
 from campmap.gazetteer.online import place_unresolved
 from campmap.layer.build import Layers
+from campmap.layer.layers import OutdatedDecision
 from campmap.layer.read import read_layers
+from campmap.newsroom import apply_review, read_review, write_review
 from campmap.newsroom.diff import diff_runs
-from campmap.newsroom.review import apply_review, read_review, write_review
 from campmap.paths import example_paths
 from campmap.pipeline import map_reports, require_something
 from campmap.records import Document, Mention, Role
@@ -432,12 +433,13 @@ def map_command(
     if decisions is not None:
         gazetteer = default_gazetteer(backends)
         layers = apply_review(layers, decisions, gazetteer, label=str(review_file))
-        for item in layers.review["stale"]:
+        assert layers.review is not None
+        for item in layers.review.stale:
             _warn(
-                f"{review_file}:{item['line']}: decision for {item['site_id']!r} matches "
+                f"{review_file}:{item.line}: decision for {item.site_id!r} matches "
                 "nothing in this run (kept in the review sheet)"
             )
-        _warn_outdated(review_file, layers.review["outdated"])
+        _warn_outdated(review_file, layers.review.outdated)
     require_something(layers)
     written = write_outputs(
         layers, output, title=title, tiles=tiles, embed=embed_src if embed else None, png=png
@@ -473,7 +475,7 @@ def _report_corpus(stats: CorpusStats, layers: Layers) -> None:
     for problem in layers.document.problems[stats.failed :]:
         _warn(str(problem))
     for item in layers.unresolved:
-        _warn(f"{item['source']}: could not place {item['text']!r}")
+        _warn(f"{item.source}: could not place {item.text!r}")
     resumed = f", {stats.resumed_batches} batches resumed from a checkpoint"
     skipped = f"; {stats.no_camera} name no camera (skipped)"
     stopped = f"; {stats.timed_out} over the time budget (stopped and skipped)"
@@ -500,8 +502,8 @@ def _report_problems(layers: Layers) -> None:
         if source.label not in placed:
             _warn(f"{source.label}: no camera sites found")
     for item in layers.unresolved:
-        hint = f" (closest names: {', '.join(item['candidates'])})" if item["candidates"] else ""
-        _warn(f"{item['source']}: could not place {item['text']!r}{hint}")
+        hint = f" (closest names: {', '.join(item.candidates)})" if item.candidates else ""
+        _warn(f"{item.source}: could not place {item.text!r}{hint}")
 
 
 @cli.command("render")
@@ -691,12 +693,12 @@ def mention_record(mention: Mention) -> dict[str, Any]:
     }
 
 
-def _warn_outdated(sheet: Path | None, outdated: Sequence[dict[str, Any]]) -> None:
+def _warn_outdated(sheet: Path | None, outdated: Sequence[OutdatedDecision]) -> None:
     """Warn of each decision made on another count or quote than this run's."""
     for item in outdated:
         _warn(
-            f"{sheet}:{item['line']}: decision for {item['site_id']!r} is stale "
-            f"({item['stale']} since it was made): check it again, then empty its "
+            f"{sheet}:{item.line}: decision for {item.site_id!r} is stale "
+            f"({item.stale} since it was made): check it again, then empty its "
             "decided_on_count and decided_on_quote cells"
         )
 

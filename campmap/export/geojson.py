@@ -14,7 +14,8 @@ import pyogrio
 from shapely.geometry import LineString, MultiLineString, MultiPolygon, Polygon
 from shapely.geometry.base import BaseGeometry
 
-from campmap.layer.build import ROUTE_COLUMNS, SITE_COLUMNS, Layers
+from campmap.layer.columns import ROUTE_COLUMNS, SITE_COLUMNS
+from campmap.layer.layers import Layers
 
 __all__ = [
     "PLACE_COLUMNS",

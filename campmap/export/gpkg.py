@@ -17,7 +17,9 @@ import pandas as pd
 import pyogrio
 
 from campmap.export.geojson import place_frames
-from campmap.layer.build import ROUTE_COLUMNS, SITE_COLUMNS, Layers
+from campmap.export.report import unresolved_record
+from campmap.layer.columns import ROUTE_COLUMNS, SITE_COLUMNS
+from campmap.layer.layers import Layers
 
 __all__ = ["UNRESOLVED_COLUMNS", "unresolved_frame", "write_geopackage"]
 
@@ -40,7 +42,10 @@ FIXED_DATE = "2000-01-01T00:00:00.000Z"
 
 def unresolved_frame(layers: Layers) -> pd.DataFrame:
     """Return the unresolved mentions as a table (candidates joined with ``; ``)."""
-    rows = [{**item, "candidates": "; ".join(item["candidates"])} for item in layers.unresolved]
+    rows = [
+        {**unresolved_record(item), "candidates": "; ".join(item.candidates)}
+        for item in layers.unresolved
+    ]
     frame = pd.DataFrame(rows, columns=list(UNRESOLVED_COLUMNS))
     frame["count"] = frame["count"].astype("Int64")
     frame["start"] = frame["start"].astype("int64")

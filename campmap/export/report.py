@@ -10,10 +10,11 @@ from typing import Any
 import geopandas as gpd
 import pandas as pd
 
-from campmap.layer.build import ROUTE_COLUMNS, SITE_COLUMNS, Layers
+from campmap.layer.columns import ROUTE_COLUMNS, SITE_COLUMNS
+from campmap.layer.layers import Layers, Unresolved
 from campmap.records import Source
 
-__all__ = ["report_dict", "write_report"]
+__all__ = ["report_dict", "unresolved_record", "write_report"]
 
 
 def _clean(value: Any) -> Any:
@@ -28,6 +29,29 @@ def _clean(value: Any) -> Any:
 
 def _records(frame: gpd.GeoDataFrame, columns: tuple[str, ...]) -> list[dict[str, Any]]:
     return [{c: _clean(row[c]) for c in columns} for _, row in frame.iterrows()]
+
+
+def unresolved_record(item: Unresolved) -> dict[str, Any]:
+    """Return an unresolved mention as ``report.json`` lists it, in plain values.
+
+    Its reasons and sources are ``; ``-joined, as in the layers' columns; its
+    candidate names are a list.
+    """
+    return {
+        "text": item.text,
+        "role": item.role,
+        "count": item.count,
+        "status": item.status,
+        "camera": item.camera,
+        "confidence": item.confidence,
+        "reasons": "; ".join(item.reasons),
+        "quote": item.quote,
+        "source": item.source,
+        "sources": "; ".join(item.sources),
+        "start": item.start,
+        "end": item.end,
+        "candidates": list(item.candidates),
+    }
 
 
 def report_dict(layers: Layers, *, sources: bool = True) -> dict[str, Any]:
@@ -61,10 +85,10 @@ def report_dict(layers: Layers, *, sources: bool = True) -> dict[str, Any]:
         "sources": [_source(s) for s in layers.document.sources] if sources else [],
         "sites": sites,
         "routes": routes,
-        "unresolved": list(layers.unresolved),
+        "unresolved": [unresolved_record(item) for item in layers.unresolved],
         "context": [{"text": t, "name": n, "reason": r} for t, n, r in context],
         "problems": [str(p) for p in layers.document.problems],
-        "review": layers.review,
+        "review": {} if layers.review is None else layers.review.as_dict(),
     }
 
 

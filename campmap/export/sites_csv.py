@@ -27,7 +27,8 @@ from typing import TextIO
 
 import pandas as pd
 
-from campmap.layer.build import SITE_COLUMNS, Layers
+from campmap.layer.columns import SITE_COLUMNS
+from campmap.layer.layers import Layers
 
 __all__ = ["CSV_COLUMNS", "defuse", "sites_table", "undefuse", "write_csv", "write_sites_csv"]
 

@@ -11,6 +11,7 @@ and given to the sites that report supports, as OpenStreetMap's
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
@@ -18,7 +19,7 @@ from campmap.extract.counts import CAMERA_NOUN
 from campmap.paths import data_dir
 from campmap.records import Document
 
-__all__ = ["Attribution", "attribute_sources", "makers"]
+__all__ = ["Attribution", "attribute_sources", "join_names", "makers", "split_names"]
 
 _ORG_END = (
     r"(?:Council|Police|Police Service|Constabulary|Authority|Borough|Trust|Ltd|Limited|plc|"
@@ -39,10 +40,45 @@ _OPERATOR = (
 
 @dataclass(frozen=True, slots=True)
 class Attribution:
-    """The camera maker and operator a report names (``;``-joined when several)."""
+    """The camera makers and operators a report (or a sentence) names, each set sorted.
 
-    manufacturer: str | None = None
-    operator: str | None = None
+    Examples
+    --------
+    >>> Attribution(("Hikvision",)) | Attribution(("Dahua", "Hikvision"), ("Kent Police",))
+    Attribution(makers=('Dahua', 'Hikvision'), operators=('Kent Police',))
+    """
+
+    makers: tuple[str, ...] = ()
+    operators: tuple[str, ...] = ()
+
+    def __or__(self, other: Attribution) -> Attribution:
+        """Return the makers and operators either names."""
+        return Attribution(
+            tuple(sorted({*self.makers, *other.makers})),
+            tuple(sorted({*self.operators, *other.operators})),
+        )
+
+
+def join_names(names: Iterable[str]) -> str | None:
+    """Return names as one stored text (``; ``-joined), None for none (checkpoints, spill files).
+
+    Examples
+    --------
+    >>> join_names(("Dahua", "Hikvision")), join_names(())
+    ('Dahua; Hikvision', None)
+    """
+    return "; ".join(names) or None
+
+
+def split_names(text: str | None) -> tuple[str, ...]:
+    """Return the names :func:`join_names` stored.
+
+    Examples
+    --------
+    >>> split_names("Dahua; Hikvision"), split_names(None)
+    (('Dahua', 'Hikvision'), ())
+    """
+    return tuple(text.split("; ")) if text else ()
 
 
 @cache
@@ -72,35 +108,24 @@ def attribute_sentence(text: str) -> Attribution:
     Examples
     --------
     >>> attribute_sentence("Ten Hikvision cameras were installed by Kent County Council.")
-    Attribution(manufacturer='Hikvision', operator='Kent County Council')
+    Attribution(makers=('Hikvision',), operators=('Kent County Council',))
     >>> attribute_sentence("A police spokesman denied running the Hikvision cameras.")
-    Attribution(manufacturer='Hikvision', operator=None)
+    Attribution(makers=('Hikvision',), operators=())
     >>> attribute_sentence("Hikvision is banned in the US.")  # not about cameras
-    Attribution(manufacturer=None, operator=None)
+    Attribution(makers=(), operators=())
     """
     if not CAMERA_NOUN.search(text):
         return Attribution()
     makers = sorted(set(_makers().findall(text)))
     operators = sorted({m.group("org").strip() for p in _OPERATOR for m in p.finditer(text)})
-    return Attribution("; ".join(makers) or None, "; ".join(operators) or None)
+    return Attribution(tuple(makers), tuple(operators))
 
 
 def attribute_sources(document: Document) -> dict[str, Attribution]:
     """Return, for each source label, the makers and operators its camera sentences name."""
-    makers: dict[str, set[str]] = {}  # (sources whose sentences are all elsewhere: none)
-    operators: dict[str, set[str]] = {}
+    found: dict[str, Attribution] = {}  # (sources whose sentences are all elsewhere: none)
     for sentence in document.sentences:
-        found = attribute_sentence(sentence.text)
+        tags = attribute_sentence(sentence.text)
         for label in sentence.sources:
-            makers.setdefault(label, set())
-            operators.setdefault(label, set())
-            if found.manufacturer:
-                makers[label].update(found.manufacturer.split("; "))
-            if found.operator:
-                operators[label].update(found.operator.split("; "))
-    return {
-        label: Attribution(
-            "; ".join(sorted(makers[label])) or None, "; ".join(sorted(operators[label])) or None
-        )
-        for label in makers
-    }
+            found[label] = found.get(label, Attribution()) | tags
+    return found

@@ -19,7 +19,8 @@ import shapely
 
 from campmap.errors import InputError
 from campmap.gazetteer import Gazetteer, default_gazetteer
-from campmap.layer.build import ROUTE_COLUMNS, SITE_COLUMNS, Layers
+from campmap.layer.columns import CRS, ROUTE_COLUMNS, SITE_COLUMNS, empty_routes, typed
+from campmap.layer.layers import Layers
 from campmap.records import Document
 
 __all__ = ["read_layers", "read_routes", "read_sites"]
@@ -93,7 +94,7 @@ def _confidence(value: Any, path: Path, where: str) -> float | None:
 
 
 def read_sites(path: str | Path, gazetteer: Gazetteer | None = None) -> gpd.GeoDataFrame:
-    """Read a sites file into the site layer (:data:`campmap.layer.build.SITE_COLUMNS`).
+    """Read a sites file into the site layer (:data:`campmap.layer.columns.SITE_COLUMNS`).
 
     Parameters
     ----------
@@ -148,18 +149,17 @@ def read_sites(path: str | Path, gazetteer: Gazetteer | None = None) -> gpd.GeoD
         rows.append(row)
         lons.append(lon)
         lats.append(lat)
-    frame = pd.DataFrame(rows, columns=list(SITE_COLUMNS))
-    frame["count"] = frame["count"].astype("Int64")
-    frame["mentions"] = frame["mentions"].astype("int64")
-    frame["uncertainty_m"] = frame["uncertainty_m"].astype(float)
-    frame["confidence"] = frame["confidence"].astype("float64")
+    frame = typed(
+        pd.DataFrame(rows, columns=list(SITE_COLUMNS)),
+        ("count", "mentions", "uncertainty_m", "confidence"),
+    )
     points: Any = shapely.points(lons, lats) if rows else []
-    sites = gpd.GeoDataFrame(frame, geometry=gpd.GeoSeries(points, crs="EPSG:4326"))
+    sites = gpd.GeoDataFrame(frame, geometry=gpd.GeoSeries(points, crs=CRS))
     places = []
     for place_id, point in zip(sites["place_id"], sites.geometry, strict=True):
         place = gazetteer.get(place_id)
         places.append(place.geometry if place is not None else point)
-    sites["place_geometry"] = gpd.GeoSeries(places, crs="EPSG:4326")
+    sites["place_geometry"] = gpd.GeoSeries(places, crs=CRS)
     kinds = sites["place_geometry"].geom_type.map(
         {"LineString": "line", "MultiLineString": "line", "Polygon": "area", "MultiPolygon": "area"}
     )
@@ -203,17 +203,16 @@ def read_routes(path: str | Path) -> gpd.GeoDataFrame:
         )
         rows.append(row)
         lines.append(line)
-    frame = pd.DataFrame(rows, columns=list(ROUTE_COLUMNS))
-    frame["count"] = frame["count"].astype("Int64")
-    frame["mentions"] = frame["mentions"].astype("int64")
-    frame["confidence"] = frame["confidence"].astype("float64")
-    return gpd.GeoDataFrame(frame, geometry=gpd.GeoSeries(lines, crs="EPSG:4326"))
+    frame = typed(
+        pd.DataFrame(rows, columns=list(ROUTE_COLUMNS)), ("count", "mentions", "confidence")
+    )
+    return gpd.GeoDataFrame(frame, geometry=gpd.GeoSeries(lines, crs=CRS))
 
 
 def read_layers(
     sites: str | Path, routes: str | Path | None = None, gazetteer: Gazetteer | None = None
 ) -> Layers:
-    """Read a sites file, and a routes file if given, into :class:`~campmap.layer.build.Layers`.
+    """Read a sites file, and a routes file if given, into :class:`~campmap.layer.layers.Layers`.
 
     With no ``routes``, a ``routes.geojson`` beside the sites file is read
     when there is one. The layers carry no reports or mentions: they are for
@@ -223,14 +222,7 @@ def read_layers(
     if routes is None and sites_path.name == "sites.geojson":
         beside = sites_path.with_name("routes.geojson")
         routes = beside if beside.is_file() else None
-    route_layer = (
-        read_routes(routes)
-        if routes is not None
-        else gpd.GeoDataFrame(
-            pd.DataFrame(columns=list(ROUTE_COLUMNS)).astype({"count": "Int64"}),
-            geometry=gpd.GeoSeries([], crs="EPSG:4326"),
-        )
-    )
+    route_layer = read_routes(routes) if routes is not None else empty_routes()
     return Layers(
         sites=read_sites(sites_path, gazetteer),
         routes=route_layer,
