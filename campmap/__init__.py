@@ -37,7 +37,7 @@ from campmap.sources.reports import read_sources, read_text
 __version__ = "0.1.0"
 
 # After the stages above: batch imports them (and __version__).
-from campmap.archive.batch import CorpusRun, map_corpus
+from campmap.archive import CorpusRun, map_corpus
 
 __all__ = [
     "CampmapError",

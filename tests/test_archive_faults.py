@@ -26,7 +26,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from campmap.archive.batch import CHECKPOINT_FOLDER, map_corpus
+from campmap.archive import CHECKPOINT_FOLDER, map_corpus
 from campmap.archive.budget import run_within
 from campmap.cli.main import cli
 from campmap.export.outdir import LOCK_FILE
@@ -509,7 +509,7 @@ def test_a_checkpoint_too_big_to_write_is_one_warning_and_leaves_no_temporary_fi
     assert not Path("out").exists()  # (made by the run, left empty: removed)
     # In Python, with the limit only on the checkpoint's size: the run goes on, same layers.
     script = (
-        "import json, sys; from campmap.archive.batch import map_corpus; warned = []; "
+        "import json, sys; from campmap.archive import map_corpus; warned = []; "
         "run = map_corpus(['corpus'], gazetteer_files=[sys.argv[1]], checkpoint='cp', "
         "batch_size=40, on_warning=warned.append); "
         "print(json.dumps([warned, run.layers.sites.astype(str).to_dict('list')]))"

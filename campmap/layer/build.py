@@ -9,7 +9,7 @@ flagged (``count_conflict``), and the count is then left unknown.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -20,10 +20,11 @@ from campmap.extract.attribution import Attribution, attribute_sources
 from campmap.extract.kinds import KINDS, camera_type
 from campmap.gazetteer import Gazetteer, default_gazetteer
 from campmap.geometry import length_m, route_line, site_point
+from campmap.layer.tally import Tally
 from campmap.limits import known_count
 from campmap.records import Document, Mention, Role
 
-__all__ = ["ROUTE_COLUMNS", "SITE_COLUMNS", "Layers", "Overflow", "build_layers", "route_id"]
+__all__ = ["ROUTE_COLUMNS", "SITE_COLUMNS", "Layers", "build_layers", "route_id"]
 
 SITE_COLUMNS = (
     "site_id", "name", "count", "count_text", "count_conflict", "place_kind", "kind",
@@ -75,74 +76,7 @@ class Layers:
     review: dict[str, Any] = field(default_factory=dict, repr=False)
 
 
-WRITTEN_AS_LIMIT = 20
-"""Spellings of a site listed in ``written_as`` from mentions beyond the kept evidence."""
-
-
-@dataclass
-class Overflow:
-    """What the mentions of one site or route beyond its kept evidence add to its row.
-
-    An archive run (:func:`campmap.map_corpus`) keeps the first mentions of
-    each site as evidence and only counts the rest here, so memory does not
-    grow with the archive: the row's count, conflict, status, number of
-    mentions, spellings and makers take them in; its sources list the kept
-    mentions' reports and say how many more there are.
-    """
-
-    mentions: int = 0
-    """Mentions (for a route: sentences) not kept."""
-    counts: dict[int, str | None] = field(default_factory=dict)
-    """Each count they state, with its first wording."""
-    count_text: str | None = None
-    """The first count wording among them (a vague one too: "several")."""
-    statuses: Counter[str] = field(default_factory=Counter)
-    fuzzy: int = 0
-    written_as: dict[str, None] = field(default_factory=dict)
-    makers: set[str] = field(default_factory=set)
-    operators: set[str] = field(default_factory=set)
-    more_sources: int = 0
-    """Reports behind them that the kept mentions do not already name."""
-
-    def add(
-        self,
-        count: int | None,
-        count_text: str | None,
-        status: str,
-        fuzzy: bool,
-        written: str,
-        tags: Attribution,
-    ) -> None:
-        """Count one more mention (its count, status, spelling), and its report's makers."""
-        self.mentions += 1
-        if count is not None:
-            self.counts.setdefault(count, count_text)
-        if self.count_text is None and count_text:
-            self.count_text = count_text
-        self.statuses[status] += 1
-        self.fuzzy += fuzzy
-        if len(self.written_as) < WRITTEN_AS_LIMIT:
-            self.written_as[written] = None
-        self.makers.update(tags.manufacturer.split("; ") if tags.manufacturer else ())
-        self.operators.update(tags.operator.split("; ") if tags.operator else ())
-
-    def absorb(self, other: Overflow) -> None:
-        """Take in another group's overflow (a street merged into the route along it)."""
-        self.mentions += other.mentions
-        for count, text in other.counts.items():
-            self.counts.setdefault(count, text)
-        self.count_text = self.count_text or other.count_text
-        self.statuses.update(other.statuses)
-        self.fuzzy += other.fuzzy
-        for text in other.written_as:
-            if len(self.written_as) < WRITTEN_AS_LIMIT:
-                self.written_as[text] = None
-        self.makers |= other.makers
-        self.operators |= other.operators
-        self.more_sources += other.more_sources
-
-
-_NONE = Overflow()
+_NONE = Tally()
 
 
 def build_layers(
@@ -150,8 +84,8 @@ def build_layers(
     mentions: Sequence[Mention],
     gazetteer: Gazetteer | None = None,
     *,
-    tags: dict[str, Attribution] | None = None,
-    overflow: dict[str, Overflow] | None = None,
+    tags: Mapping[str, Attribution] | None = None,
+    tallies: Mapping[str, Tally] | None = None,
 ) -> Layers:
     """Build the site and route layers from extracted mentions.
 
@@ -164,12 +98,12 @@ def build_layers(
     gazetteer : Gazetteer, optional
         Streets that routes may follow, and name suggestions for unresolved
         mentions; the embedded gazetteer by default.
-    tags : dict, optional
-        Makers and operators per source label, when already known (an archive
-        run gathers them in its workers); found in the document otherwise.
-    overflow : dict, optional
-        Per site id or route id, the mentions beyond the kept evidence (an
-        archive run's; see :class:`Overflow`).
+    tags : mapping, optional
+        Makers and operators per source label, when already known; found in
+        the document otherwise.
+    tallies : mapping, optional
+        Per site id or route id, further mentions counted but not given in
+        ``mentions`` (see :class:`Tally`).
 
     Returns
     -------
@@ -187,20 +121,21 @@ def build_layers(
             else:
                 groups.setdefault(mention.place.id, []).append(mention)
     route_groups = _route_groups(mentions)
-    overflow = dict(overflow or {})
+    tallied = dict(tallies or {})
     # "Cameras line Whitehall" beside "cameras along Whitehall from A to B": one claim, the route.
     for key, group in route_groups.items():
         for street in {m.place.id for m in group if m.place and m.place.id not in key}:
             site = groups.get(street, [])
-            more = overflow.get(street, _NONE)
+            more = tallied.get(street, _NONE)
             if site and all(m.count is None for m in site) and not more.counts:
                 group.extend(groups.pop(street))
-                if street in overflow:
-                    overflow.setdefault(route_id(key), Overflow()).absorb(overflow.pop(street))
+                if street in tallied:
+                    rid = route_id(key)
+                    tallied[rid] = tallied.get(rid, _NONE).plus(tallied.pop(street))
     tags = attribute_sources(document) if tags is None else tags
     site_rows = []
     for site_id, group in groups.items():
-        more = overflow.get(site_id, _NONE)
+        more = tallied.get(site_id, _NONE)
         site_rows.append(_site_row(group, evidence, more) | _osm_tags(group, tags, more))
     route_rows = []
     for key, group in route_groups.items():
@@ -212,7 +147,7 @@ def build_layers(
                 if m.place is None:
                     unresolved.append(_unresolved(m, suggest))
             continue
-        more = overflow.get(route_id(key), _NONE)
+        more = tallied.get(route_id(key), _NONE)
         route_rows.append(
             _route_row(start, end, group, gazetteer, evidence, more) | _osm_tags(group, tags, more)
         )
@@ -238,7 +173,7 @@ def _frame(
 
 
 def _osm_tags(
-    group: Iterable[Mention], tags: dict[str, Attribution], more: Overflow = _NONE
+    group: Iterable[Mention], tags: Mapping[str, Attribution], more: Tally = _NONE
 ) -> dict[str, Any]:
     """Return OpenStreetMap's surveillance tags for a site, from the reports behind it.
 
@@ -273,7 +208,7 @@ def _osm_tags(
 
 
 def _merge_counts(
-    group: Iterable[Mention], more: Overflow = _NONE
+    group: Iterable[Mention], more: Tally = _NONE
 ) -> tuple[int | None, str | None, str | None]:
     stated = [(m.count, m.count_text) for m in group if m.count is not None]
     stated += [item for item in more.counts.items() if item[0] not in {c for c, _ in stated}]
@@ -291,7 +226,7 @@ def _sources(group: Iterable[Mention]) -> list[str]:
     return list(dict.fromkeys(s for m in group for s in m.sentence.sources))
 
 
-def _listed_sources(group: Iterable[Mention], more: Overflow) -> str:
+def _listed_sources(group: Iterable[Mention], more: Tally) -> str:
     listed = "; ".join(_sources(group))
     return f"{listed}; and {more.more_sources} more" if more.more_sources else listed
 
@@ -300,8 +235,8 @@ def _best_quote(group: Sequence[Mention]) -> Mention:
     return next((m for m in group if m.count is not None), group[0])
 
 
-def _status(group: Sequence[Mention], more: Overflow = _NONE) -> str:
-    return (Counter(m.status for m in group) + more.statuses).most_common(1)[0][0]
+def _status(group: Sequence[Mention], more: Tally = _NONE) -> str:
+    return (Counter(m.status for m in group) + Counter(more.statuses)).most_common(1)[0][0]
 
 
 def _evidence(group: Iterable[Mention]) -> list[dict[str, Any]]:
@@ -322,7 +257,7 @@ def _evidence(group: Iterable[Mention]) -> list[dict[str, Any]]:
 
 
 def _site_row(
-    group: list[Mention], evidence: dict[str, list[dict[str, Any]]], more: Overflow = _NONE
+    group: list[Mention], evidence: dict[str, list[dict[str, Any]]], more: Tally = _NONE
 ) -> dict[str, Any]:
     place = group[0].place
     assert place is not None
@@ -384,7 +319,7 @@ def _route_row(
     group: list[Mention],
     gazetteer: Gazetteer,
     evidence: dict[str, list[dict[str, Any]]],
-    more: Overflow = _NONE,
+    more: Tally = _NONE,
 ) -> dict[str, Any]:
     assert start.place is not None and end.place is not None
     via = next(
