@@ -343,6 +343,55 @@ def test_a_killed_runs_temporary_folders_are_removed_by_the_next_run(
     assert [p.name for p in temp.iterdir() if mine not in p.name] == []
 
 
+_SWEEPS = """
+from campmap.archive.spill import remove_orphans
+print("ready", flush=True)
+while True:
+    remove_orphans("campmap-spill-")
+"""
+
+
+def test_another_runs_sweep_never_takes_a_folder_being_made(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two runs at once: one sweeping orphans must not remove the other's new spill folder.
+
+    (The folder was once shown before its owner file was locked: a sweep at that
+    moment took it for a dead run's, and the run failed with "unable to open
+    database file". The window is microseconds: this makes folders for a few seconds.)
+    """
+    import sqlite3
+
+    from campmap.archive.spill import Spill
+
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    sweeper = subprocess.Popen(
+        [sys.executable, "-c", _SWEEPS], stdout=subprocess.PIPE, env=_env(TMPDIR=str(temp))
+    )
+    monkeypatch.setattr(tempfile, "tempdir", str(temp))
+    lost: list[str] = []
+    made = 0
+    try:
+        assert sweeper.stdout is not None and sweeper.stdout.readline() == b"ready\n"
+        deadline = time.monotonic() + 8
+        while time.monotonic() < deadline:
+            made += 1
+            try:
+                spill = Spill()
+                spill.count(bytes(16), ["row"])
+                spill.flush()
+                spill.close()
+            except sqlite3.Error as err:
+                lost.append(str(err))
+    finally:
+        sweeper.kill()
+        sweeper.wait(timeout=30)
+    assert made > 100
+    assert lost == [], f"{len(lost)} of {made} folders taken while being made"
+    assert list(temp.iterdir()) == []
+
+
 # --- 4. symbolic links ------------------------------------------------------------------------
 
 _LIST = """
