@@ -6,9 +6,9 @@
   sentence key;
 - a row of the map (a site, a route, an unplaced name) keeps at most
   ``evidence`` sentences as evidence; further ones are only counted
-  (:class:`Overflow`, on disk in a :class:`~campmap.archive.spill.Spill`), and
-  the main process tells the workers which rows are full so that they leave
-  that evidence out.
+  (:class:`Overflow`; their hashes and reports on disk, in a
+  :class:`~campmap.archive.spill.Spill`), and the main process tells the
+  workers which rows are full so that they leave that evidence out.
 
 Merging in input order makes the result independent of batch size, of the
 number of workers and of which worker finished first.
