@@ -99,7 +99,7 @@ def drop_caches() -> None:
 
 def measure(mode: str, folder: str, jobs: int, gazetteer: str, cold: bool) -> dict[str, object]:
     """Run one configuration in this process and return its figures."""
-    import campmap.archive.batch
+    import campmap.archive
     import campmap.export  # noqa: F401  (every module in memory before any cache is emptied)
     from campmap.sources.corpus import iter_reports
 
@@ -133,7 +133,7 @@ def measure(mode: str, folder: str, jobs: int, gazetteer: str, cold: bool) -> di
             names_camera(s.text) for s in layers.document.sources
         )
     else:
-        from campmap.archive.batch import map_corpus
+        from campmap.archive import map_corpus
 
         run = map_corpus([folder], jobs=jobs, gazetteer_files=[gazetteer])
         assert run.stats.failed == 0

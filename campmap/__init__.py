@@ -42,7 +42,7 @@ from campmap.sources.reports import read_sources
 __version__ = _version("campmap")
 
 # After the stages above: batch imports them (and __version__).
-from campmap.archive.batch import CorpusRun, map_corpus
+from campmap.archive import CorpusRun, map_corpus
 
 __all__ = [
     "CampmapError",

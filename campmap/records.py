@@ -150,8 +150,8 @@ class Sentence:
 class Document:
     """All sources of one run, split into unique sentences.
 
-    ``sources`` is a tuple, or for an archive run a :class:`campmap.archive.spill.SourceList`
-    read from disk (any sequence of sources, read in order).
+    ``sources`` is any sequence of sources, read in order: a tuple, or a
+    read-only list kept on disk when there are too many to hold in memory.
     """
 
     sources: Sequence[Source]

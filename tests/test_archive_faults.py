@@ -26,7 +26,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from campmap.archive.batch import CHECKPOINT_FOLDER, map_corpus
+from campmap.archive import CHECKPOINT_FOLDER, map_corpus
 from campmap.archive.budget import run_within
 from campmap.cli.main import cli
 from campmap.export.outdir import LOCK_FILE
@@ -343,6 +343,55 @@ def test_a_killed_runs_temporary_folders_are_removed_by_the_next_run(
     assert [p.name for p in temp.iterdir() if mine not in p.name] == []
 
 
+_SWEEPS = """
+from campmap.archive.spill import remove_orphans
+print("ready", flush=True)
+while True:
+    remove_orphans("campmap-spill-")
+"""
+
+
+def test_another_runs_sweep_never_takes_a_folder_being_made(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two runs at once: one sweeping orphans must not remove the other's new spill folder.
+
+    (The folder was once shown before its owner file was locked: a sweep at that
+    moment took it for a dead run's, and the run failed with "unable to open
+    database file". The window is microseconds: this makes folders for a few seconds.)
+    """
+    import sqlite3
+
+    from campmap.archive.spill import Spill
+
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    sweeper = subprocess.Popen(
+        [sys.executable, "-c", _SWEEPS], stdout=subprocess.PIPE, env=_env(TMPDIR=str(temp))
+    )
+    monkeypatch.setattr(tempfile, "tempdir", str(temp))
+    lost: list[str] = []
+    made = 0
+    try:
+        assert sweeper.stdout is not None and sweeper.stdout.readline() == b"ready\n"
+        deadline = time.monotonic() + 8
+        while time.monotonic() < deadline:
+            made += 1
+            try:
+                spill = Spill()
+                spill.count(bytes(16), ["row"])
+                spill.flush()
+                spill.close()
+            except sqlite3.Error as err:
+                lost.append(str(err))
+    finally:
+        sweeper.kill()
+        sweeper.wait(timeout=30)
+    assert made > 100
+    assert lost == [], f"{len(lost)} of {made} folders taken while being made"
+    assert list(temp.iterdir()) == []
+
+
 # --- 4. symbolic links ------------------------------------------------------------------------
 
 _LIST = """
@@ -509,7 +558,7 @@ def test_a_checkpoint_too_big_to_write_is_one_warning_and_leaves_no_temporary_fi
     assert not Path("out").exists()  # (made by the run, left empty: removed)
     # In Python, with the limit only on the checkpoint's size: the run goes on, same layers.
     script = (
-        "import json, sys; from campmap.archive.batch import map_corpus; warned = []; "
+        "import json, sys; from campmap.archive import map_corpus; warned = []; "
         "run = map_corpus(['corpus'], gazetteer_files=[sys.argv[1]], checkpoint='cp', "
         "batch_size=40, on_warning=warned.append); "
         "print(json.dumps([warned, run.layers.sites.astype(str).to_dict('list')]))"

@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from campmap.archive.batch import CHECKPOINT_FOLDER, map_corpus
+from campmap.archive import CHECKPOINT_FOLDER, map_corpus
 from campmap.cli.main import cli
 from campmap.errors import InputError
 from campmap.export import write_outputs
@@ -349,7 +349,8 @@ def test_scheduler_errors_are_one_line(tmp_path: Path) -> None:
 
 def test_batch_results_travel_with_places_by_reference(tmp_path: Path) -> None:
     """A worker's result names gazetteer places; the main process puts back its own."""
-    from campmap.archive.batch import RunConfig, pack, pack_evidence, process_batch, unpack
+    from campmap.archive.wire import pack, pack_evidence, unpack
+    from campmap.archive.worker import RunConfig, process_batch
     from campmap.gazetteer import default_gazetteer, load_gazetteer_file
 
     config = RunConfig((str(GAZETTEER),))
@@ -380,9 +381,9 @@ def test_batch_results_travel_with_places_by_reference(tmp_path: Path) -> None:
 
 
 def _worker_gazetteer(config):
-    from campmap.archive.batch import _gazetteer
+    from campmap.archive.worker import worker_gazetteer
 
-    return _gazetteer(config)
+    return worker_gazetteer(config)
 
 
 def _unique_archive(tmp_path: Path) -> Path:
@@ -437,17 +438,18 @@ def test_evidence_beyond_the_limit_is_counted_not_kept(tmp_path: Path) -> None:
 
 def test_workers_leave_out_the_evidence_of_full_rows_and_nothing_changes(tmp_path: Path) -> None:
     """Rows full of evidence are named to the workers, which then send only counts for them."""
-    from campmap.archive.batch import RunConfig, process_batch
+    from campmap.archive.wire import ATTRIBUTION, NO_EVIDENCE
+    from campmap.archive.worker import RunConfig, process_batch
 
     archive = _unique_archive(tmp_path)
     config = RunConfig((str(GAZETTEER),))
     reports = list(iter_reports([str(archive)]))[:6]
     every = process_batch(reports, config)
-    rows = {row[0] for record in every.records for row in record[2]} | {"attribution"}
+    rows = {row.group for record in every.records for row in record.rows} | {ATTRIBUTION}
     assert rows and len(every.evidence_items) == len(every.records)
     lean = process_batch(reports, config, frozenset(rows))
     assert [r[:3] for r in lean.records] == [r[:3] for r in every.records]
-    assert lean.evidence_items == [] and all(r[3] == -1 for r in lean.records)
+    assert lean.evidence_items == [] and all(r.slot == NO_EVIDENCE for r in lean.records)
     some = process_batch(reports, config, frozenset(sorted(rows)[: len(rows) // 2]))
     assert 0 < len(some.evidence_items) < len(every.evidence_items)
 

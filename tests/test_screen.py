@@ -19,7 +19,7 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from campmap.archive.batch import map_corpus
+from campmap.archive import map_corpus
 from campmap.cli.main import cli
 from campmap.errors import InputError
 from campmap.extract.screen import FOLDING, STEMS, names_camera, names_no_camera

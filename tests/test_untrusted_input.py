@@ -11,7 +11,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from campmap import read_text
-from campmap.archive.batch import map_corpus
+from campmap.archive import map_corpus
 from campmap.cli.main import cli
 from campmap.limits import MAX_REPORT_BYTES
 from campmap.sources.corpus import iter_reports

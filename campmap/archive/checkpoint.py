@@ -23,12 +23,13 @@ import json
 import os
 import stat
 import tempfile
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, TypeVar
 
 import shapely
 
+from campmap.archive import checked
 from campmap.export.outdir import real_folder
 from campmap.gazetteer import Gazetteer
 from campmap.records import Mention, Occurrence, Place, Role, Sentence
@@ -39,7 +40,7 @@ T = TypeVar("T")
 
 Evidence = list[tuple[Sentence, list[Mention]]]
 
-FORMAT = 1
+FORMAT = 2
 """Written in every checkpoint; a file of another format is done again."""
 
 
@@ -77,10 +78,12 @@ def decode_evidence(value: Any, gazetteer: Gazetteer) -> Evidence:
         Not sentences and mentions, or a place this gazetteer does not have.
     """
     evidence: Evidence = []
-    for item in _list(value):
-        sentence_value, mentions = _fields(item, 2)
+    for item in checked.items(value):
+        sentence_value, mentions = checked.fields(item, 2)
         sentence = _sentence_in(sentence_value)
-        evidence.append((sentence, [_mention_in(m, sentence, gazetteer) for m in _list(mentions)]))
+        evidence.append(
+            (sentence, [_mention_in(m, sentence, gazetteer) for m in checked.items(mentions)])
+        )
     return evidence
 
 
@@ -90,11 +93,11 @@ def _sentence_out(sentence: Sentence) -> list[Any]:
 
 
 def _sentence_in(value: Any) -> Sentence:
-    text, occurrences, index = _fields(value, 3)
+    text, occurrences, index = checked.fields(value, 3)
     return Sentence(
-        _str(text),
-        tuple(Occurrence(*_typed(_fields(o, 3), str, int, int)) for o in _list(occurrences)),
-        _int(index),
+        checked.text(text),
+        tuple(Occurrence(*checked.row(o, str, int, int)) for o in checked.items(occurrences)),
+        checked.whole(index),
     )
 
 
@@ -118,24 +121,24 @@ def _place_in(value: Any, gazetteer: Gazetteer) -> Place | None:
     if value is None:
         return None
     if isinstance(value, list):
-        backend, place_id = _typed(_fields(value, 2), str, str)
+        backend, place_id = checked.row(value, str, str)
         place = gazetteer.get(place_id)
         if place is None or place.backend != backend:
             raise ValueError(f"no place {place_id!r} in gazetteer {backend!r} here")
         return place
     if not isinstance(value, dict):
         raise ValueError(f"expected a place, got {type(value).__name__}")
-    geometry = shapely.from_wkb(_str(value["wkb"]))
+    geometry = shapely.from_wkb(checked.text(value["wkb"]))
     if geometry is None or geometry.is_empty:
         raise ValueError("a place without a geometry")
     return Place(
-        id=_str(value["id"]),
-        name=_str(value["name"]),
-        kind=_str(value["kind"]),
+        id=checked.text(value["id"]),
+        name=checked.text(value["name"]),
+        kind=checked.text(value["kind"]),
         geometry=geometry,
-        source=_str(value["source"]),
-        aliases=tuple(_str(a) for a in _list(value["aliases"])),
-        backend=_str(value["backend"]),
+        source=checked.text(value["source"]),
+        aliases=tuple(checked.text(a) for a in checked.items(value["aliases"])),
+        backend=checked.text(value["backend"]),
     )
 
 
@@ -187,68 +190,30 @@ def _mention_in(value: Any, sentence: Sentence, gazetteer: Gazetteer) -> Mention
         reasons,
         shape,
         camera,
-    ) = _fields(value, 20)
-    for number in (score, confidence):
-        if not isinstance(number, int | float) or isinstance(number, bool):
-            raise ValueError(f"expected a number, got {number!r}")
-    route = None if route_key is None else _typed(_fields(route_key, 2), str, str)
+    ) = checked.fields(value, 20)
+    route = None if route_key is None else checked.row(route_key, str, str)
     return Mention(
-        text=_str(text),
+        text=checked.text(text),
         sentence=sentence if own_sentence is None else _sentence_in(own_sentence),
-        start=_int(start),
-        end=_int(end),
-        role=Role(_str(role)),
+        start=checked.whole(start),
+        end=checked.whole(end),
+        role=Role(checked.text(role)),
         place=_place_in(place, gazetteer),
-        match=_str(match),
-        score=float(score),
-        count=None if count is None else _int(count),
-        count_text=None if count_text is None else _str(count_text),
-        status=_str(status),
+        match=checked.text(match),
+        score=checked.number(score),
+        count=None if count is None else checked.whole(count),
+        count_text=None if count_text is None else checked.text(count_text),
+        status=checked.text(status),
         near=_place_in(near, gazetteer),
-        reason=_str(reason),
+        reason=checked.text(reason),
         route_key=(route[0], route[1]) if route is not None else None,
-        candidates=tuple(_known(_place_in(c, gazetteer)) for c in _list(candidates)),
-        table_row=None if table_row is None else _int(table_row),
-        confidence=float(confidence),
-        reasons=tuple(_str(r) for r in _list(reasons)),
-        shape=_str(shape),
-        camera=_str(camera),
+        candidates=tuple(_known(_place_in(c, gazetteer)) for c in checked.items(candidates)),
+        table_row=None if table_row is None else checked.whole(table_row),
+        confidence=checked.number(confidence),
+        reasons=tuple(checked.text(r) for r in checked.items(reasons)),
+        shape=checked.text(shape),
+        camera=checked.text(camera),
     )
-
-
-# --- checked JSON values --------------------------------------------------------------------
-
-
-def _str(value: Any) -> str:
-    if type(value) is not str:
-        raise ValueError(f"expected a string, got {type(value).__name__}")
-    return value
-
-
-def _int(value: Any) -> int:
-    if type(value) is not int:
-        raise ValueError(f"expected a whole number, got {type(value).__name__}")
-    return value
-
-
-def _list(value: Any) -> list[Any]:
-    if type(value) is not list:
-        raise ValueError(f"expected a list, got {type(value).__name__}")
-    return value
-
-
-def _fields(value: Any, count: int) -> list[Any]:
-    items = _list(value)
-    if len(items) != count:
-        raise ValueError(f"expected {count} fields, got {len(items)}")
-    return items
-
-
-def _typed(values: Sequence[Any], *types: type) -> tuple[Any, ...]:
-    for value, kind in zip(values, types, strict=True):
-        if type(value) is not kind:
-            raise ValueError(f"expected {kind.__name__}, got {type(value).__name__}")
-    return tuple(values)
 
 
 def _known(place: Place | None) -> Place:

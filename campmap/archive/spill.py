@@ -46,6 +46,9 @@ _SEP = "\x1f"
 _OWNER = "owner"
 """The file in each folder whose lock says that the run that made the folder is alive."""
 
+_STAGING = "."
+"""Before the name of a folder being made (never one that :func:`remove_orphans` sweeps)."""
+
 
 def _temporary_db(prefix: str, schema: str) -> tuple[sqlite3.Connection, str, IO[bytes]]:
     """Open a new SQLite file in a new temporary folder (no journal: it dies with the run).
@@ -53,12 +56,16 @@ def _temporary_db(prefix: str, schema: str) -> tuple[sqlite3.Connection, str, IO
     Returns the database, its folder, and the owner file locked for the folder's life.
     """
     remove_orphans(prefix)
-    folder = tempfile.mkdtemp(prefix=f"{prefix}{os.getpid()}-")
-    owner = Path(folder, _OWNER).open("wb")  # noqa: SIM115 (closed by _remove)
+    # Made under a hidden name and shown only once its owner file is locked: another run
+    # sweeping orphans must never find it with its lock free (it would take it for gone).
+    staging = Path(tempfile.mkdtemp(prefix=f"{_STAGING}{prefix}{os.getpid()}-"))
+    owner = Path(staging, _OWNER).open("wb")  # noqa: SIM115 (closed by _remove)
     # (A new file: free. Should this file system have no locks, no run there can take the
     # folder for gone either.)
     with contextlib.suppress(OSError):
         fcntl.lockf(owner, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    folder = str(staging.with_name(staging.name[len(_STAGING) :]))
+    os.rename(staging, folder)  # noqa: PTH104 (atomic; fails rather than merge into a folder)
     # One thread writes, then reads; a finaliser may close it from another.
     db = sqlite3.connect(Path(folder) / "spill.sqlite", check_same_thread=False)
     db.executescript(f"PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; {schema}")
@@ -75,9 +82,11 @@ def remove_orphans(prefix: str, where: str | Path | None = None) -> list[Path]:
     """Remove the temporary folders named ``prefix`` that a run now gone left behind.
 
     A folder is removed when its owner file's lock can be taken: its run has
-    died (killed, or the machine restarted), however it died. This process's own
-    folders are left alone, and so are folders without an owner file whose
-    process still lives (one being made). Folders of another user are skipped.
+    died (killed, or the machine restarted), however it died. A folder is
+    shown under its name only once its owner file is locked (it is made under a
+    hidden name), so a sweep never takes a folder being made for gone; a hidden
+    one is removed when the process making it has died. This process's own
+    folders are left alone. Folders of another user are skipped.
 
     Parameters
     ----------
@@ -92,14 +101,27 @@ def remove_orphans(prefix: str, where: str | Path | None = None) -> list[Path]:
         The folders removed.
     """
     removed = []
-    for folder in Path(where or tempfile.gettempdir()).glob(f"{prefix}*-*"):
-        pid = folder.name[len(prefix) :].partition("-")[0]
-        if not pid.isdigit() or int(pid) == os.getpid() or folder.is_symlink():
-            continue  # (a folder of an older campmap, named without its process: left alone)
-        if _gone(folder, int(pid)):
-            shutil.rmtree(folder, ignore_errors=True)
-            removed.append(folder)
+    temp = Path(where or tempfile.gettempdir())
+    for pattern, gone in ((prefix, _gone), (_STAGING + prefix, _dead)):
+        for folder in temp.glob(f"{pattern}*-*"):
+            pid = folder.name[len(pattern) :].partition("-")[0]
+            if not pid.isdigit() or int(pid) == os.getpid() or folder.is_symlink():
+                continue  # (a folder of an older campmap, named without its process: left alone)
+            if gone(folder, int(pid)):
+                shutil.rmtree(folder, ignore_errors=True)
+                removed.append(folder)
     return removed
+
+
+def _dead(folder: Path, pid: int) -> bool:
+    """Whether the process that was making ``folder`` (not yet shown) has died."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:
+        return False
+    return False
 
 
 def _gone(folder: Path, pid: int) -> bool:
@@ -107,13 +129,7 @@ def _gone(folder: Path, pid: int) -> bool:
     try:
         descriptor = os.open(folder / _OWNER, os.O_RDWR | os.O_NOFOLLOW | os.O_CLOEXEC)
     except FileNotFoundError:
-        try:  # being made right now, or its run died before it locked the file
-            os.kill(pid, 0)
-        except ProcessLookupError:
-            return True
-        except PermissionError:
-            return False
-        return False
+        return _dead(folder, pid)  # (a folder of an older campmap, being made; or its run died)
     except OSError:
         return False  # another user's, or not a folder of ours
     try:

@@ -17,7 +17,7 @@ from typing import Any, ParamSpec, TypeVar
 
 import click
 
-from campmap.archive.batch import (
+from campmap.archive import (
     CHECKPOINT_FOLDER,
     DEFAULT_BATCH_SIZE,
     MAX_EVIDENCE,
@@ -124,7 +124,7 @@ def corpus_options(func: Callable[P, R]) -> Callable[P, R]:
 
 
 def _corpus_mode(inputs: Sequence[str | Path], jobs: int | None, scheduler: str | None) -> bool:
-    """Whether the inputs go through the streaming corpus runner (campmap.archive.batch)."""
+    """Whether the inputs go through the streaming corpus runner (campmap.archive)."""
     if jobs is not None or scheduler is not None:
         return True
     for item in inputs:

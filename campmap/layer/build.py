@@ -8,7 +8,7 @@ their two ends (a route), and makes each group a row
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import geopandas as gpd
@@ -18,12 +18,15 @@ from campmap.extract.attribution import Attribution, attribute_sources
 from campmap.gazetteer import Gazetteer, default_gazetteer
 from campmap.layer.columns import CRS, ROUTE_COLUMNS, SITE_COLUMNS, known_counts, typed
 from campmap.layer.layers import Layers, Unresolved
-from campmap.layer.overflow import NO_OVERFLOW, Overflow
 from campmap.layer.rows import osm_tags, route_id, route_row, site_row
+from campmap.layer.tally import Tally
 from campmap.limits import known_count
 from campmap.records import Document, Mention, Role
 
-__all__ = ["ROUTE_COLUMNS", "SITE_COLUMNS", "Layers", "Overflow", "build_layers", "route_id"]
+__all__ = ["ROUTE_COLUMNS", "SITE_COLUMNS", "Layers", "build_layers", "route_id"]
+
+
+_NONE = Tally()
 
 
 def build_layers(
@@ -31,8 +34,8 @@ def build_layers(
     mentions: Sequence[Mention],
     gazetteer: Gazetteer | None = None,
     *,
-    tags: dict[str, Attribution] | None = None,
-    overflow: dict[str, Overflow] | None = None,
+    tags: Mapping[str, Attribution] | None = None,
+    tallies: Mapping[str, Tally] | None = None,
 ) -> Layers:
     """Build the site and route layers from extracted mentions.
 
@@ -45,12 +48,12 @@ def build_layers(
     gazetteer : Gazetteer, optional
         Streets that routes may follow, and name suggestions for unresolved
         mentions; the embedded gazetteer by default.
-    tags : dict, optional
-        Makers and operators per source label, when already known (an archive
-        run gathers them in its workers); found in the document otherwise.
-    overflow : dict, optional
-        Per site id or route id, the mentions beyond the kept evidence (an
-        archive run's; see :class:`Overflow`).
+    tags : mapping, optional
+        Makers and operators per source label, when already known; found in
+        the document otherwise.
+    tallies : mapping, optional
+        Per site id or route id, further mentions counted but not given in
+        ``mentions`` (see :class:`~campmap.layer.tally.Tally`).
 
     Returns
     -------
@@ -68,20 +71,21 @@ def build_layers(
             else:
                 groups.setdefault(mention.place.id, []).append(mention)
     route_groups = _route_groups(mentions)
-    overflow = dict(overflow or {})
+    tallied = dict(tallies or {})
     # "Cameras line Whitehall" beside "cameras along Whitehall from A to B": one claim, the route.
     for key, group in route_groups.items():
         for street in {m.place.id for m in group if m.place and m.place.id not in key}:
             site = groups.get(street, [])
-            more = overflow.get(street, NO_OVERFLOW)
+            more = tallied.get(street, _NONE)
             if site and all(m.count is None for m in site) and not more.counts:
                 group.extend(groups.pop(street))
-                if street in overflow:
-                    overflow.setdefault(route_id(key), Overflow()).absorb(overflow.pop(street))
+                if street in tallied:
+                    rid = route_id(key)
+                    tallied[rid] = tallied.get(rid, _NONE).plus(tallied.pop(street))
     tags = attribute_sources(document) if tags is None else tags
     site_rows = []
     for site_id, group in groups.items():
-        more = overflow.get(site_id, NO_OVERFLOW)
+        more = tallied.get(site_id, _NONE)
         site_rows.append(site_row(group, evidence, more) | osm_tags(group, tags, more))
     route_rows = []
     for key, group in route_groups.items():
@@ -93,7 +97,7 @@ def build_layers(
                 if m.place is None:
                     unresolved.append(_unresolved(m, suggest))
             continue
-        more = overflow.get(route_id(key), NO_OVERFLOW)
+        more = tallied.get(route_id(key), _NONE)
         route_rows.append(
             route_row(start, end, group, gazetteer, evidence, more) | osm_tags(group, tags, more)
         )

@@ -9,23 +9,26 @@ flagged (``count_conflict``), and the count is then left unknown.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from campmap.extract.attribution import Attribution
 from campmap.extract.kinds import KINDS, camera_type
 from campmap.gazetteer import Gazetteer
 from campmap.geometry import length_m, route_line, site_point
-from campmap.layer.overflow import NO_OVERFLOW, Overflow
+from campmap.layer.tally import Tally
 from campmap.records import Mention
 
 __all__ = ["osm_tags", "route_id", "route_row", "site_row"]
 
 _NOBODY = Attribution()
 
+_NONE = Tally()
+"""Nothing beyond the given mentions (every row of a plain run)."""
+
 
 def osm_tags(
-    group: Iterable[Mention], tags: dict[str, Attribution], more: Overflow = NO_OVERFLOW
+    group: Iterable[Mention], tags: Mapping[str, Attribution], more: Tally = _NONE
 ) -> dict[str, Any]:
     """Return OpenStreetMap's surveillance tags for a site or route, from the reports behind it.
 
@@ -60,7 +63,7 @@ def osm_tags(
 
 
 def _merge_counts(
-    group: Iterable[Mention], more: Overflow = NO_OVERFLOW
+    group: Iterable[Mention], more: Tally = _NONE
 ) -> tuple[int | None, str | None, str | None]:
     stated = [(m.count, m.count_text) for m in group if m.count is not None]
     stated += [item for item in more.counts.items() if item[0] not in {c for c, _ in stated}]
@@ -78,7 +81,7 @@ def _sources(group: Iterable[Mention]) -> list[str]:
     return list(dict.fromkeys(s for m in group for s in m.sentence.sources))
 
 
-def _listed_sources(group: Iterable[Mention], more: Overflow) -> str:
+def _listed_sources(group: Iterable[Mention], more: Tally) -> str:
     listed = "; ".join(_sources(group))
     return f"{listed}; and {more.more_sources} more" if more.more_sources else listed
 
@@ -87,8 +90,8 @@ def _best_quote(group: Sequence[Mention]) -> Mention:
     return next((m for m in group if m.count is not None), group[0])
 
 
-def _status(group: Sequence[Mention], more: Overflow = NO_OVERFLOW) -> str:
-    return (Counter(m.status for m in group) + more.statuses).most_common(1)[0][0]
+def _status(group: Sequence[Mention], more: Tally = _NONE) -> str:
+    return (Counter(m.status for m in group) + Counter(more.statuses)).most_common(1)[0][0]
 
 
 def _evidence(group: Iterable[Mention]) -> list[dict[str, Any]]:
@@ -109,7 +112,7 @@ def _evidence(group: Iterable[Mention]) -> list[dict[str, Any]]:
 
 
 def site_row(
-    group: list[Mention], evidence: dict[str, list[dict[str, Any]]], more: Overflow = NO_OVERFLOW
+    group: list[Mention], evidence: dict[str, list[dict[str, Any]]], more: Tally = _NONE
 ) -> dict[str, Any]:
     """Return the row of the site that ``group``'s mentions (all of one place) make.
 
@@ -169,7 +172,7 @@ def route_row(
     group: list[Mention],
     gazetteer: Gazetteer,
     evidence: dict[str, list[dict[str, Any]]],
-    more: Overflow = NO_OVERFLOW,
+    more: Tally = _NONE,
 ) -> dict[str, Any]:
     """Return the row of the route from ``start`` to ``end`` that ``group``'s mentions make.
 

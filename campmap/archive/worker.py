@@ -1,0 +1,262 @@
+"""The worker side of an archive run: read and extract a batch of reports, each under its budget.
+
+A worker keeps only what the map needs (:class:`~campmap.archive.wire.BatchResult`):
+the sentences that carry a place mention or name a camera maker or operator,
+their mentions, and a stripped :class:`~campmap.records.Source` (label,
+address, encoding, length; no text). Sentences with nothing to map are dropped
+here, so memory grows with the evidence the outputs hold, not with the archive.
+
+A report that fails (undecodable, binary, a malformed JSON line, an extraction
+error) is a :class:`~campmap.records.Problem` naming it; the batch goes on. So is
+a report whose reading and extraction run past the time budget
+(:data:`REPORT_TIMEOUT`, :mod:`campmap.archive.budget`): it is stopped, and counted.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import signal
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, field, replace
+from functools import partial
+from pathlib import Path
+
+from campmap.archive.budget import run_within
+from campmap.archive.wire import (
+    ATTRIBUTION,
+    NO_EVIDENCE,
+    BatchResult,
+    Group,
+    Record,
+    Row,
+    group_of,
+    pack,
+)
+from campmap.errors import InputError
+from campmap.extract import extract
+from campmap.extract.attribution import Attribution, attribute_sentence
+from campmap.extract.screen import names_camera, names_no_camera
+from campmap.gazetteer import Gazetteer, default_gazetteer, load_gazetteer_file
+from campmap.records import Mention, Problem, Sentence, Source
+from campmap.sources.corpus import Report, read_stored, source_of
+from campmap.sources.dedupe import dedupe, sentence_key
+
+__all__ = [
+    "REPORT_TIMEOUT",
+    "RunConfig",
+    "file_stamps",
+    "init_worker",
+    "process_batch",
+    "process_packed",
+    "worker_gazetteer",
+]
+
+REPORT_TIMEOUT = 120.0
+"""Seconds one report may take to be read and extracted in an archive run; past them it is
+stopped, skipped and counted. A news report takes milliseconds; the largest report allowed
+(:data:`campmap.limits.MAX_REPORT_BYTES`, 32 MB of nothing but camera sentences) 56 s on
+the 2-core development machine: twice that leaves room for a slower or busier one."""
+
+NOBODY = Attribution()
+"""No maker and no operator."""
+
+_SCREENED = frozenset({".txt", ".jsonl"})
+"""What :func:`~campmap.extract.screen.names_no_camera` can judge as stored: plain text."""
+
+Kept = list[tuple[Sentence, list[Mention]]]
+"""The sentences of a report worth keeping, each with its mentions."""
+
+
+@dataclass(frozen=True, slots=True)
+class RunConfig:
+    """What a worker needs to process a batch (small and picklable)."""
+
+    gazetteer_files: tuple[str, ...] = ()
+    screen: bool = True
+    """Skip reports that name no camera (see :mod:`campmap.extract.screen`)."""
+    report_timeout: float | None = REPORT_TIMEOUT
+    """Seconds a report may take (None: no limit); see :func:`campmap.archive.budget.run_within`."""
+
+
+_GAZETTEERS: dict[tuple[object, ...], Gazetteer] = {}
+
+
+def worker_gazetteer(config: RunConfig) -> Gazetteer:
+    """Build a process's gazetteer once, and again when a file of it changed.
+
+    (A Dask worker or a library caller lives on from run to run.)
+    """
+    key = (config.gazetteer_files, file_stamps(config.gazetteer_files))
+    if key not in _GAZETTEERS:
+        backends = [load_gazetteer_file(Path(p)) for p in config.gazetteer_files]
+        _GAZETTEERS[key] = default_gazetteer(backends)
+    return _GAZETTEERS[key]
+
+
+def file_stamps(names: Sequence[str]) -> tuple[tuple[int, int] | None, ...]:
+    """Size and modification time of each file (None when it cannot be read)."""
+    stamps: list[tuple[int, int] | None] = []
+    for name in names:
+        try:
+            stat = os.stat(name)  # noqa: PTH116
+        except OSError:
+            stamps.append(None)
+        else:
+            stamps.append((stat.st_size, stat.st_mtime_ns))
+    return tuple(stamps)
+
+
+@dataclass(slots=True)
+class _Batch:
+    """A batch result as it is gathered (see :class:`~campmap.archive.wire.BatchResult`)."""
+
+    full: Collection[Group] | None
+    reports: int = 0
+    bytes: int = 0
+    no_camera: int = 0
+    timed_out: int = 0
+    sources: list[Source] = field(default_factory=list)
+    records: list[Record] = field(default_factory=list)
+    evidence: list[tuple[Sentence, list[Mention]]] = field(default_factory=list)
+    assumed_full: set[Group] = field(default_factory=set)
+    failures: list[Problem] = field(default_factory=list)
+    attributions: dict[str, Attribution] = field(default_factory=dict)
+
+    def keep(self, source: Source, kept: Kept, attribution: Attribution) -> None:
+        """Add a report's sentences (with their evidence unless their rows are full)."""
+        for sentence, found in kept:
+            self.records.append(self._record(sentence, found))
+        if kept:
+            self.sources.append(replace(source, text="", characters=len(source.text)))
+            # What attribute_sources gives this report (here, in parallel, not in the merge).
+            self.attributions[source.label] = attribution
+
+    def _record(self, sentence: Sentence, mentions: list[Mention]) -> Record:
+        groups = [group_of(m) for m in mentions]
+        rows = tuple(
+            Row(group, m.role, m.count, m.count_text, m.status, m.match, m.text)
+            for group, m in zip(groups, mentions, strict=True)
+        )
+        slot = NO_EVIDENCE
+        if self.full is None or any(g not in self.full for g in groups or (ATTRIBUTION,)):
+            slot = len(self.evidence)
+            self.evidence.append((sentence, mentions))
+        else:
+            self.assumed_full.update(groups or (ATTRIBUTION,))
+        digest = hashlib.blake2b(sentence_key(sentence.text).encode(), digest_size=16).digest()
+        return Record(digest, sentence.occurrences, rows, slot)
+
+    def result(self) -> BatchResult:
+        """Return what was gathered as the record sent back."""
+        return BatchResult(
+            reports=self.reports,
+            bytes=self.bytes,
+            no_camera=self.no_camera,
+            timed_out=self.timed_out,
+            sources=tuple(self.sources),
+            records=tuple(self.records),
+            evidence_items=self.evidence,
+            assumed_full=tuple(sorted(self.assumed_full)),
+            failures=tuple(self.failures),
+            attributions=self.attributions,
+        )
+
+
+def process_batch(
+    reports: Sequence[Report], config: RunConfig, full: Collection[Group] | None = None
+) -> BatchResult:
+    """Read and extract each report of a batch; a failing report is noted and skipped.
+
+    Parameters
+    ----------
+    reports : sequence of Report
+        The batch.
+    config : RunConfig
+        Which gazetteer files to use, and whether to screen out reports that name no camera.
+    full : collection of Group, optional
+        Rows that need no more evidence: a sentence that feeds only these is
+        sent without it. None sends evidence for every sentence.
+
+    Returns
+    -------
+    BatchResult
+    """
+    gazetteer = worker_gazetteer(config)
+    batch = _Batch(full)
+    for report in reports:
+        batch.reports += 1
+        batch.bytes += report.size
+        _process_report(report, config, gazetteer, batch)
+    return batch.result()
+
+
+def _process_report(report: Report, config: RunConfig, gazetteer: Gazetteer, batch: _Batch) -> None:
+    """Read and extract one report into ``batch``; a failure is noted there."""
+    try:
+        stored, suffix = read_stored(report)
+        if config.screen and suffix in _SCREENED and names_no_camera(stored):
+            batch.no_camera += 1  # (decided on the bytes as stored: not even decoded)
+            return
+        read = partial(_read_report, report, stored, suffix, config.screen, gazetteer)
+        outcome = run_within(config.report_timeout, read)
+    except InputError as err:
+        batch.failures.append(Problem(report.label, err.message, err.line))
+        return
+    except Exception as err:
+        reason = f"failed in extraction: {type(err).__name__}: {err}"
+        batch.failures.append(Problem(report.label, reason))
+        return
+    if outcome.over_budget:
+        batch.timed_out += 1
+        reason = (
+            f"over the time budget: not read and extracted in {config.report_timeout:g} s; "
+            "skipped (see --report-timeout)"
+        )
+        batch.failures.append(Problem(report.label, reason))
+    elif outcome.value is None:
+        batch.no_camera += 1
+    else:
+        batch.keep(*outcome.value)
+
+
+def _read_report(
+    report: Report, stored: bytes | str, suffix: str, screen: bool, gazetteer: Gazetteer
+) -> tuple[Source, Kept, Attribution] | None:
+    """Read and extract one report: the sentences to keep, with their mentions, and its makers.
+
+    Runs within the time budget, so it changes nothing outside itself (an interrupted
+    report leaves nothing behind). None: the report names no camera (when screening).
+    """
+    source = source_of(report, stored, suffix)
+    if screen and not names_camera(source.text):
+        return None
+    document = dedupe([source])  # unique sentences, as campmap.read_sources makes them
+    by_sentence: dict[int, list[Mention]] = {}
+    for mention in extract(document, gazetteer):
+        by_sentence.setdefault(mention.sentence.index, []).append(mention)
+    attribution = NOBODY
+    kept: Kept = []
+    for sentence in document.sentences:
+        tags = attribute_sentence(sentence.text)
+        attribution |= tags
+        found = by_sentence.get(sentence.index)
+        if found is None and tags == NOBODY:
+            continue
+        kept.append((sentence, found or []))
+    return source, kept, attribution
+
+
+def process_packed(
+    reports: Sequence[Report], config: RunConfig, full: Collection[Group] | None = None
+) -> bytes:
+    """:func:`process_batch` for another process: its result packed (see :func:`pack`)."""
+    return pack(process_batch(reports, config, full), worker_gazetteer(config))
+
+
+def init_worker(config: RunConfig) -> None:
+    """Start a worker process: its gazetteer loaded, Ctrl-C left to the main process."""
+    # Ctrl-C reaches the whole process group: the main process stops the run, and the
+    # workers finish their batch quietly instead of each printing a traceback.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    worker_gazetteer(config)
