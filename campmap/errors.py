@@ -10,8 +10,12 @@ __all__ = [
     "CampmapError",
     "GazetteerError",
     "InputError",
+    "NothingPlacedError",
+    "NothingReadError",
     "NothingToMapError",
+    "OptionError",
     "OutputError",
+    "SchedulerError",
 ]
 
 
@@ -50,3 +54,19 @@ class OutputError(CampmapError, OSError):
 
 class NothingToMapError(CampmapError):
     """The inputs were read but held no camera site or route to map."""
+
+
+class NothingPlacedError(NothingToMapError):
+    """Place mentions were found, but none could be placed (the outputs list them)."""
+
+
+class NothingReadError(CampmapError, ValueError):
+    """No input could be read at all (each unreadable one was named in a warning)."""
+
+
+class OptionError(CampmapError, ValueError):
+    """Options that do not go together; the command line shows its usage with the message."""
+
+
+class SchedulerError(CampmapError, ConnectionError):
+    """The Dask scheduler of a streamed run cannot be used (Dask missing, or no answer)."""
