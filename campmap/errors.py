@@ -20,10 +20,14 @@ __all__ = [
     "GazetteerError",
     "GeocoderConfigError",
     "InputError",
+    "NothingPlacedError",
+    "NothingReadError",
     "NothingToMapError",
+    "OptionError",
     "OutputError",
     "OverBudget",
     "ReviewError",
+    "SchedulerError",
 ]
 
 
@@ -78,3 +82,19 @@ class NothingToMapError(CampmapError):
 
 class OverBudget(BaseException):
     """Raised inside a report's work when its time is up (never leaves ``run_within``)."""
+
+
+class NothingPlacedError(NothingToMapError):
+    """Place mentions were found, but none could be placed (the outputs list them)."""
+
+
+class NothingReadError(CampmapError, ValueError):
+    """No input could be read at all (each unreadable one was named in a warning)."""
+
+
+class OptionError(CampmapError, ValueError):
+    """Options that do not go together; the command line shows its usage with the message."""
+
+
+class SchedulerError(CampmapError, ConnectionError):
+    """The Dask scheduler of a streamed run cannot be used (Dask missing, or no answer)."""

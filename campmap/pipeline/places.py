@@ -1,0 +1,67 @@
+"""Turn :class:`~campmap.pipeline.options.PlaceOptions` into gazetteer backends."""
+
+from __future__ import annotations
+
+from campmap.errors import OptionError
+from campmap.gazetteer import (
+    Backend,
+    Gazetteer,
+    GeocoderBackend,
+    default_cache_path,
+    default_gazetteer,
+    load_gazetteer_file,
+)
+from campmap.pipeline.options import PlaceOptions
+
+__all__ = ["backends_for", "gazetteer_for", "online_backends"]
+
+
+def backends_for(options: PlaceOptions) -> list[Backend]:
+    """Load the gazetteer files and connect the geocoder the options name, in that order.
+
+    Parameters
+    ----------
+    options : PlaceOptions
+        The files, the geocoder and its settings; the geocoder is biased to
+        ``options.region``.
+
+    Returns
+    -------
+    list of Backend
+        One backend per file, then the geocoder (if any); the embedded
+        gazetteer is not among them.
+
+    Raises
+    ------
+    GazetteerError
+        A gazetteer file is malformed.
+    OptionError
+        A geocoder domain or key was given without a geocoder.
+    """
+    backends = [load_gazetteer_file(path) for path in options.gazetteers]
+    if options.geocoder is not None:
+        backends.append(
+            GeocoderBackend(
+                options.geocoder,
+                user_agent=options.user_agent,
+                domain=options.geocoder_domain,
+                api_key=options.geocoder_key,
+                scheme=options.geocoder_scheme,
+                cache=options.geocoder_cache or default_cache_path(),
+                region=options.region,
+                timeout=options.geocoder_timeout,
+            )
+        )
+    elif options.user_agent and (options.geocoder_domain or options.geocoder_key):
+        raise OptionError("--geocoder-domain and --geocoder-key need --geocoder SERVICE")
+    return backends
+
+
+def online_backends(backends: list[Backend]) -> list[Backend]:
+    """Return the geocoders among ``backends`` (what a streamed run asks after merging)."""
+    return [b for b in backends if isinstance(b, GeocoderBackend)]
+
+
+def gazetteer_for(options: PlaceOptions) -> Gazetteer:
+    """Return the gazetteer the options describe: their backends, then the embedded one."""
+    return default_gazetteer(backends_for(options))
