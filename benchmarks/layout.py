@@ -30,7 +30,8 @@ class Finding:
     size: int = 0
 
 
-def _modules() -> list[Path]:
+def modules() -> list[Path]:
+    """Every module of the package."""
     return sorted(PACKAGE.rglob("*.py"))
 
 
@@ -134,6 +135,30 @@ def library_privates(paths: list[Path]) -> list[Finding]:
     return found
 
 
+def init_logic(paths: list[Path]) -> list[Finding]:
+    """Statements in a package ``__init__.py`` besides its docstring, imports and dunder names."""
+    found = []
+    for path in paths:
+        if path.name != "__init__.py":
+            continue
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            docstring = isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant)
+            imports = isinstance(node, ast.Import | ast.ImportFrom)
+            # __all__, __version__ and the like; lazy re-exports (PEP 562) and typing-only imports
+            dunder = isinstance(node, ast.Assign | ast.AnnAssign) and all(
+                isinstance(t, ast.Name) and t.id.startswith("__")
+                for t in (node.targets if isinstance(node, ast.Assign) else [node.target])
+            )
+            lazy = isinstance(node, ast.FunctionDef) and node.name in ("__getattr__", "__dir__")
+            typing_only = isinstance(node, ast.If) and ast.unparse(node.test) in (
+                "TYPE_CHECKING",
+                "typing.TYPE_CHECKING",
+            )
+            if not (docstring or imports or dunder or lazy or typing_only):
+                found.append(Finding(f"{_name(path)}:{node.lineno}", type(node).__name__))
+    return found
+
+
 def loose_modules() -> list[str]:
     """Modules at the package top (not inside a sub-package)."""
     return sorted(p.name for p in PACKAGE.glob("*.py"))
@@ -143,12 +168,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="exit 1 when a limit is broken")
     args = parser.parse_args(argv)
-    paths = _modules()
+    paths = modules()
     sections = {
         f"modules over {MAX_MODULE_LINES} lines": long_modules(paths),
         f"function bodies over {MAX_FUNCTION_LINES} lines": long_functions(paths),
         "private names of other modules": private_imports(paths),
         "library private names": library_privates(paths),
+        "logic in package __init__ files": init_logic(paths),
     }
     loose = loose_modules()
     total = sum(len(p.read_text(encoding="utf-8").splitlines()) for p in paths)

@@ -85,6 +85,17 @@ def _case(tmp_path: Path, cls: type[errors.CampmapError]) -> tuple[list[str], st
     if cls is errors.NothingToMapError:
         none = write("none.txt", "The weather was fine on Tuesday.\n")
         return ["map", none, "-o", out], "none.txt: no camera sites or routes found"
+    if cls is errors.NothingPlacedError:
+        unplaced = write("unplaced.txt", "Two cameras were put up on Tannery Lane.\n")
+        return ["map", unplaced, "-o", out], "nothing could be placed: 1 unresolved"
+    if cls is errors.NothingReadError:
+        (tmp_path / "bin.txt").write_bytes(b"\x00\x01\x02" * 50)
+        return ["extract", str(tmp_path / "bin.txt")], "no report could be read"
+    if cls is errors.OptionError:
+        args = ["map", report, "-o", out, "--geocoder-domain", "x", "--user-agent", "me"]
+        return args, "--geocoder-domain and --geocoder-key need --geocoder SERVICE"
+    if cls is errors.SchedulerError:
+        return ["map", report, "-o", out, "--scheduler", "tcp://127.0.0.1:9"], "--scheduler"
     assert cls is errors.CampmapError
     return ["map", report, "-o", out, "--png"], "CAMPMAP_CHROMIUM='/nowhere' is not an executable"
 
@@ -120,4 +131,8 @@ def test_the_command_line_says_each_error_in_one_line_without_a_traceback(
     last = result.output.strip().splitlines()[-1]
     assert last.startswith("Error: ") and message in last, result.output
     assert "Traceback" not in result.output
-    assert not (tmp_path / "out").exists()
+    if cls is errors.NothingPlacedError:
+        # Written first (report.json lists what could not be placed), then refused.
+        assert (tmp_path / "out" / "report.json").exists()
+    else:
+        assert not (tmp_path / "out").exists()
