@@ -6,7 +6,7 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
-from campmap.export.atomic import prepare_dir, replace_all
+from campmap.atomic import prepare_dir, replace_all
 from campmap.export.embed import check_src, write_embed
 from campmap.export.geojson import (
     place_frames,

@@ -16,7 +16,7 @@ from typing import Any
 import pandas as pd
 from shapely.geometry import Point
 
-from campmap.export.atomic import prepare_dir, replace_all
+from campmap.atomic import prepare_dir, replace_all
 from campmap.export.sites_csv import write_csv
 from campmap.gazetteer import Gazetteer, default_gazetteer
 from campmap.geometry import site_point

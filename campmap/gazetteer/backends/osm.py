@@ -31,8 +31,8 @@ import shapely
 from shapely.geometry import LineString, MultiLineString, MultiPolygon
 from shapely.geometry.base import BaseGeometry
 
+from campmap.atomic import prepare_dir, replace_all
 from campmap.errors import GazetteerError, OutputError
-from campmap.export.atomic import prepare_dir, replace_all
 from campmap.gazetteer.backends.base import FileGazetteer
 from campmap.records import Place
 
