@@ -54,7 +54,8 @@ def place_unresolved(
     gazetteer : Gazetteer
         Its :class:`~campmap.gazetteer.backends.geocoder.GeocoderBackend` backends are asked.
     region : (west, south, east, north), optional
-        The bias; by default the region of the places already resolved.
+        The bias; by default each backend's own ``region`` (``--region``, given once, to the
+        backend), else the region of the places already resolved.
 
     Returns
     -------
@@ -65,7 +66,7 @@ def place_unresolved(
     online = [b for b in gazetteer.backends if isinstance(b, GeocoderBackend)]
     if not online:
         return tuple(mentions), ()
-    viewbox = region or region_of(mentions)
+    found_region = region_of(mentions)
     answers: dict[str, tuple[GeocodeResult, ...]] = {}
     out: list[Mention] = []
     problems: list[Problem] = []
@@ -78,7 +79,7 @@ def place_unresolved(
         if key not in answers:
             tried: list[GeocodeResult] = []
             for backend in online:
-                result = backend.geocode(key, viewbox)
+                result = backend.geocode(key, region or backend.region or found_region)
                 tried.append(result)
                 if result.places:
                     break

@@ -121,7 +121,7 @@ def map_to_folder(
             report_stream(run.stats, layers, messages)
         else:
             layers = map_reports(
-                inputs, backends=backends, region=places.region, location_column=location_column
+                inputs, backends=backends, location_column=location_column
             )
             report_layers(layers, messages)
         if decisions is not None:
@@ -177,7 +177,7 @@ def review_sheet(
     previous = read_review(output) if output.exists() else []
     backends = backends_for(places)
     layers = map_reports(
-        inputs, backends=backends, region=places.region, location_column=location_column
+        inputs, backends=backends, location_column=location_column
     )
     report_layers(layers, messages)
     outdated = write_review(layers, output, default_gazetteer(backends), previous=previous)
@@ -202,7 +202,6 @@ def list_mentions(
     mentions = extract_reports(
         inputs,
         gazetteer,
-        region=places.region,
         location_column=location_column,
         messages=messages,
     )

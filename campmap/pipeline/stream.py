@@ -111,7 +111,6 @@ def stream_layers(
             client=client,
             gazetteer_files=places.gazetteers,
             backends=online_backends(backends),
-            region=places.region,
             checkpoint=checkpoint,
             batch_size=stream.batch_size,
             text_field=stream.text_field,
