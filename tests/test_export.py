@@ -104,6 +104,16 @@ def test_map_with_tiles_names_the_provider(layers):
     assert "tile.openstreetmap.org" in html and "OpenStreetMap" in html
 
 
+def test_a_provider_that_needs_a_key_takes_it_from_the_environment(layers, monkeypatch):
+    """xyzservices marks CartoDB's layers as needing a key: the error names the variable."""
+    monkeypatch.delenv("CAMPMAP_TILES_KEY", raising=False)
+    with pytest.raises(CampmapError, match="needs an API key: set CAMPMAP_TILES_KEY"):
+        render_map(layers, tiles="CartoDB.Positron")
+    monkeypatch.setenv("CAMPMAP_TILES_KEY", "k3y")
+    html = render_map(layers, tiles="CartoDB.Positron")
+    assert "basemaps.cartocdn.com" in html and "key=k3y" in html and "<insert your" not in html
+
+
 def test_unknown_tiles_is_a_clear_error(tmp_path, layers):
     with pytest.raises(CampmapError, match=r"unknown tile provider 'Nope\.Nope'"):
         write_outputs(layers, tmp_path / "out", tiles="Nope.Nope")

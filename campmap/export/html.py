@@ -19,6 +19,7 @@ title reaches folium's page template only as a variable (escaped first).
 from __future__ import annotations
 
 import json
+import os
 from functools import cache
 from html import escape as html_escape
 from pathlib import Path
@@ -36,7 +37,7 @@ from campmap.errors import CampmapError
 from campmap.layer.build import ROUTE_COLUMNS, Layers
 
 __all__ = [
-    "DATA_ID", "DOM_LIMIT", "MAP_NAME", "data_block", "map_data", "render_map", "site_columns",
+    "DATA_ID", "DOM_LIMIT", "MAP_NAME", "TILES_KEY_ENV", "data_block", "map_data", "render_map", "site_columns",
     "summary", "tile_layer", "write_map",
 ]  # fmt: skip
 
@@ -113,6 +114,9 @@ class _Draw(Element):
 DATA_ID = "campmap-data"
 """The id of the ``<script type="application/json">`` block that holds the map's data."""
 
+
+TILES_KEY_ENV = "CAMPMAP_TILES_KEY"
+"""The environment variable that holds the API key of a tile provider that needs one."""
 
 def data_block(data: dict[str, Any]) -> str:
     r"""Return ``data`` as a ``<script type="application/json">`` block, safe in any page.
@@ -357,7 +361,8 @@ def tile_layer(name: str) -> dict[str, Any]:
     Raises
     ------
     CampmapError
-        ``name`` is no known xyzservices provider, or one that needs an API key.
+        ``name`` is no known xyzservices provider, or one that needs an API key
+        and :data:`TILES_KEY_ENV` is not set.
 
     Examples
     --------
@@ -375,7 +380,15 @@ def tile_layer(name: str) -> dict[str, Any]:
             "'OpenStreetMap.Mapnik' or 'CartoDB.Positron', or no --tiles for an offline map"
         ) from err
     if provider.requires_token():
-        raise CampmapError(f"tile provider {name!r} needs an API key; choose another")
+        key = os.environ.get(TILES_KEY_ENV, "").strip()
+        if not key:
+            raise CampmapError(
+                f"tile provider {name!r} needs an API key: set {TILES_KEY_ENV} to yours (every "
+                "tile address in map.html then carries it), or choose a keyless provider such "
+                "as 'OpenStreetMap.Mapnik'"
+            )
+        holders = [k for k, v in provider.items() if isinstance(v, str) and "<insert your" in v]
+        provider = provider(**dict.fromkeys(holders, key))
     max_zoom = provider.get("max_zoom", 19)
     return {
         "url": provider.build_url(scale_factor="{r}"),
