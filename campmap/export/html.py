@@ -37,8 +37,8 @@ from campmap.errors import CampmapError
 from campmap.layer.build import ROUTE_COLUMNS, Layers
 
 __all__ = [
-    "DATA_ID", "DOM_LIMIT", "MAP_NAME", "TILES_KEY_ENV", "data_block", "map_data", "render_map", "site_columns",
-    "summary", "tile_layer", "write_map",
+    "DATA_ID", "DOM_LIMIT", "MAP_NAME", "TILES_KEY_ENV", "data_block", "map_data", "render_map",
+    "site_columns", "summary", "tile_layer", "write_map",
 ]  # fmt: skip
 
 _STATIC = Path(__file__).parent / "static"
