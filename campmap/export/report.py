@@ -67,11 +67,11 @@ def report_dict(layers: Layers, *, sources: bool = True) -> dict[str, Any]:
     sites = _records(layers.sites, SITE_COLUMNS)
     for record, point in zip(sites, layers.sites.geometry, strict=True):
         record["lon"], record["lat"] = round(point.x, 7), round(point.y, 7)
-        record["evidence"] = layers.evidence[record["site_id"]]
+        record["evidence"] = [q.as_dict() for q in layers.evidence[record["site_id"]]]
     routes = _records(layers.routes, ROUTE_COLUMNS)
     for record, line in zip(routes, layers.routes.geometry, strict=True):
         record["coordinates"] = [[round(x, 7), round(y, 7)] for x, y in line.coords]
-        record["evidence"] = layers.evidence[record["route_id"]]
+        record["evidence"] = [q.as_dict() for q in layers.evidence[record["route_id"]]]
     context = sorted(
         {
             (m.text, m.place.name if m.place else None, m.reason)

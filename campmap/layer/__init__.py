@@ -18,7 +18,9 @@ if TYPE_CHECKING:
     from campmap.layer.layers import (
         Layers,
         OutdatedDecision,
+        Quote,
         ReviewSummary,
+        Span,
         StaleDecision,
         Unresolved,
     )
@@ -30,7 +32,9 @@ __all__ = [
     "SITE_COLUMNS",
     "Layers",
     "OutdatedDecision",
+    "Quote",
     "ReviewSummary",
+    "Span",
     "StaleDecision",
     "Unresolved",
     "build_layers",
@@ -48,7 +52,9 @@ __getattr__, __dir__ = lazy_exports(
         "campmap.layer.layers": (
             "Layers",
             "OutdatedDecision",
+            "Quote",
             "ReviewSummary",
+            "Span",
             "StaleDecision",
             "Unresolved",
         ),

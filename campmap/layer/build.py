@@ -17,7 +17,7 @@ import pandas as pd
 from campmap.extract.attribution import Attribution, attribute_sources
 from campmap.gazetteer import Gazetteer, default_gazetteer
 from campmap.layer.columns import CRS, ROUTE_COLUMNS, SITE_COLUMNS, known_counts, typed
-from campmap.layer.layers import Layers, Unresolved
+from campmap.layer.layers import Evidence, Layers, Unresolved
 from campmap.layer.rows import osm_tags, route_id, route_row, site_row
 from campmap.layer.tally import Tally
 from campmap.limits import known_count
@@ -62,7 +62,7 @@ def build_layers(
     gazetteer = gazetteer or default_gazetteer()
     suggest = _Suggestions(gazetteer)
     unresolved: list[Unresolved] = []
-    evidence: dict[str, list[dict[str, Any]]] = {}
+    evidence: Evidence = {}
     groups: dict[str, list[Mention]] = {}
     for mention in mentions:
         if mention.role is Role.SITE:

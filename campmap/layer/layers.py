@@ -15,7 +15,63 @@ import geopandas as gpd
 
 from campmap.records import Document, Mention
 
-__all__ = ["Layers", "OutdatedDecision", "ReviewSummary", "StaleDecision", "Unresolved"]
+__all__ = [
+    "Evidence",
+    "Layers",
+    "OutdatedDecision",
+    "Quote",
+    "ReviewSummary",
+    "Span",
+    "StaleDecision",
+    "Unresolved",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Where a quoted place stands in one report: character offsets into its cleaned text."""
+
+    source: str
+    start: int
+    end: int
+
+    def as_dict(self) -> dict[str, Any]:
+        """Return the span as ``report.json`` writes it."""
+        return {"source": self.source, "start": self.start, "end": self.end}
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """One sentence behind a site or route: what it says there, and where it appeared."""
+
+    quote: str
+    written_as: str
+    count: int | None
+    count_text: str | None
+    status: str | None
+    occurrences: tuple[Span, ...]
+
+    def as_dict(self) -> dict[str, Any]:
+        """Return the quote as ``report.json`` writes it.
+
+        Examples
+        --------
+        >>> Quote("Two on Mill Road.", "Mill Road", 2, "Two", "installed",
+        ...       (Span("a.txt", 7, 16),)).as_dict()["occurrences"]
+        [{'source': 'a.txt', 'start': 7, 'end': 16}]
+        """
+        return {
+            "quote": self.quote,
+            "written_as": self.written_as,
+            "count": self.count,
+            "count_text": self.count_text,
+            "status": self.status,
+            "occurrences": [span.as_dict() for span in self.occurrences],
+        }
+
+
+Evidence = dict[str, tuple[Quote, ...]]
+"""Per site or route id, every sentence behind it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,7 +190,7 @@ class Layers:
         One row per route, line geometry (see :data:`~campmap.layer.columns.ROUTE_COLUMNS`).
     unresolved : tuple of Unresolved
         Site and route mentions that could not be placed, with their quotes.
-    evidence : dict
+    evidence : dict of str to tuple of Quote
         Per site or route id, every sentence behind it.
     mentions : tuple of Mention
         Everything the extractor found.
@@ -147,7 +203,7 @@ class Layers:
     sites: gpd.GeoDataFrame
     routes: gpd.GeoDataFrame
     unresolved: tuple[Unresolved, ...]
-    evidence: dict[str, list[dict[str, Any]]] = field(repr=False)
+    evidence: Evidence = field(repr=False)
     mentions: tuple[Mention, ...] = field(repr=False)
     document: Document = field(repr=False)
     review: ReviewSummary | None = field(default=None, repr=False)

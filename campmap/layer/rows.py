@@ -16,6 +16,7 @@ from campmap.extract.attribution import Attribution
 from campmap.extract.kinds import KINDS, camera_type
 from campmap.gazetteer import Gazetteer
 from campmap.geometry import length_m, route_line, site_point
+from campmap.layer.layers import Evidence, Quote, Span
 from campmap.layer.tally import Tally
 from campmap.records import Mention
 
@@ -94,26 +95,23 @@ def _status(group: Sequence[Mention], more: Tally = _NONE) -> str:
     return (Counter(m.status for m in group) + Counter(more.statuses)).most_common(1)[0][0]
 
 
-def _evidence(group: Iterable[Mention]) -> list[dict[str, Any]]:
-    return [
-        {
-            "quote": m.sentence.text,
-            "written_as": m.text,
-            "count": m.count,
-            "count_text": m.count_text,
-            "status": m.status,
-            "occurrences": [
-                {"source": o.source, "start": o.start + m.start, "end": o.start + m.end}
-                for o in m.sentence.occurrences
-            ],
-        }
+def _evidence(group: Iterable[Mention]) -> tuple[Quote, ...]:
+    return tuple(
+        Quote(
+            m.sentence.text,
+            m.text,
+            m.count,
+            m.count_text,
+            m.status,
+            tuple(
+                Span(o.source, o.start + m.start, o.start + m.end) for o in m.sentence.occurrences
+            ),
+        )
         for m in group
-    ]
+    )
 
 
-def site_row(
-    group: list[Mention], evidence: dict[str, list[dict[str, Any]]], more: Tally = _NONE
-) -> dict[str, Any]:
+def site_row(group: list[Mention], evidence: Evidence, more: Tally = _NONE) -> dict[str, Any]:
     """Return the row of the site that ``group``'s mentions (all of one place) make.
 
     Its :data:`~campmap.layer.columns.SITE_COLUMNS` up to ``deployments``,
@@ -171,7 +169,7 @@ def route_row(
     end: Mention,
     group: list[Mention],
     gazetteer: Gazetteer,
-    evidence: dict[str, list[dict[str, Any]]],
+    evidence: Evidence,
     more: Tally = _NONE,
 ) -> dict[str, Any]:
     """Return the row of the route from ``start`` to ``end`` that ``group``'s mentions make.

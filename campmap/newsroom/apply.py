@@ -25,9 +25,12 @@ from campmap.gazetteer import Gazetteer, default_gazetteer
 from campmap.geometry import site_point
 from campmap.layer.columns import COLUMN_TYPES, CRS, typed
 from campmap.layer.layers import (
+    Evidence,
     Layers,
     OutdatedDecision,
+    Quote,
     ReviewSummary,
+    Span,
     StaleDecision,
     Unresolved,
 )
@@ -237,7 +240,7 @@ def _placed_unresolved(
     item: Unresolved,
     decision: Decision,
     gazetteer: Gazetteer,
-    evidence: dict[str, list[dict[str, Any]]],
+    evidence: Evidence,
     label: str,
     tags: dict[str, Any],
 ) -> dict[str, Any]:
@@ -259,8 +262,6 @@ def _placed_unresolved(
         **tags,
         **moved,
     }
-    evidence[decision.site_id] = [{"quote": item.quote, "written_as": item.text,
-                                   "count": item.count, "occurrences": [
-                                       {"source": item.source, "start": item.start,
-                                        "end": item.end}]}]  # fmt: skip
+    span = Span(item.source, item.start, item.end)
+    evidence[decision.site_id] = (Quote(item.quote, item.text, item.count, None, None, (span,)),)
     return _with_decision(row, replace(decision, action=""), gazetteer, label)
