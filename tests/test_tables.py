@@ -82,7 +82,7 @@ def test_text_reports_and_tables_map_together(table, tmp_path):
     assert row["deployments"] == 3 and row["mentions"] == 4
     # A report's count beside table rows: different counts are kept and flagged.
     assert row["count_conflict"] == "1; 2; 3; 4"
-    assert row["sources"] == f"{report}; {table}"
+    assert row["sources"] == f"{report.name}; {table.name}"
 
 
 @pytest.mark.parametrize(

@@ -118,6 +118,7 @@ DATA_ID = "campmap-data"
 TILES_KEY_ENV = "CAMPMAP_TILES_KEY"
 """The environment variable that holds the API key of a tile provider that needs one."""
 
+
 def data_block(data: dict[str, Any]) -> str:
     r"""Return ``data`` as a ``<script type="application/json">`` block, safe in any page.
 

@@ -120,9 +120,7 @@ def map_to_folder(
             layers = run.layers
             report_stream(run.stats, layers, messages)
         else:
-            layers = map_reports(
-                inputs, backends=backends, location_column=location_column
-            )
+            layers = map_reports(inputs, backends=backends, location_column=location_column)
             report_layers(layers, messages)
         if decisions is not None:
             layers = _reviewed(layers, decisions, backends, review, messages)
@@ -176,9 +174,7 @@ def review_sheet(
     """
     previous = read_review(output) if output.exists() else []
     backends = backends_for(places)
-    layers = map_reports(
-        inputs, backends=backends, location_column=location_column
-    )
+    layers = map_reports(inputs, backends=backends, location_column=location_column)
     report_layers(layers, messages)
     outdated = write_review(layers, output, default_gazetteer(backends), previous=previous)
     report_decisions(output, messages, outdated=outdated)
