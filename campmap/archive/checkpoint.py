@@ -40,7 +40,7 @@ T = TypeVar("T")
 
 Evidence = list[tuple[Sentence, list[Mention]]]
 
-FORMAT = 2
+FORMAT = 3
 """Written in every checkpoint; a file of another format is done again."""
 
 

@@ -117,6 +117,8 @@ class Merger:
         self.sources = SourceList()
         """The reports that contributed, on disk (``report.json`` lists them all)."""
         self.failures: list[Problem] = []
+        self.notes: list[Problem] = []
+        """What the run says of reports as it reads them (a table's guessed location column)."""
         self.dropped = 0
         self.capped: set[bytes] = set()
         self.places: dict[tuple[str, str], Place] = {}
@@ -128,6 +130,7 @@ class Merger:
     def add(self, result: BatchResult) -> None:
         """Merge the next batch's result."""
         self.failures.extend(result.failures)
+        self.notes.extend(result.notes)
         contributed: set[str] = set()
         counted: dict[bytes, list[str]] = {}
         if self.spill is not None:
@@ -274,7 +277,7 @@ class Merger:
             sentence = Sentence(text=text, occurrences=tuple(occurrences), index=index)
             sentences.append(sentence)
             mentions.extend(replace(m, sentence=sentence) for m in found)
-        problems = list(self.failures)
+        problems = [*self.failures, *self.notes]
         if self.dropped:
             problems.append(
                 Problem(

@@ -33,7 +33,8 @@ from campmap.gazetteer import Backend, BBox, default_gazetteer
 from campmap.gazetteer.online import place_unresolved
 from campmap.layer.build import Layers, build_layers
 from campmap.records import Mention, Problem
-from campmap.sources.corpus import iter_reports
+from campmap.sources.corpus import Report, iter_reports
+from campmap.sources.walk import InputKind
 
 __all__ = [
     "CHECKPOINT_FOLDER",
@@ -95,6 +96,7 @@ def map_corpus(
     evidence_per_site: int | None = MAX_EVIDENCE,
     screen: bool = True,
     report_timeout: float | None = REPORT_TIMEOUT,
+    location_column: str | None = None,
     on_warning: Callable[[str], None] = _warn,
 ) -> CorpusRun:
     """Map an archive of any size, streaming it in batches over processes or a Dask cluster.
@@ -102,8 +104,9 @@ def map_corpus(
     Parameters
     ----------
     inputs : iterable of str or pathlib.Path
-        Files, folders, glob patterns, JSON-lines files, compressed files
-        (:mod:`campmap.sources.corpus`).
+        Files, folders, glob patterns, JSON-lines files, compressed files,
+        ``-`` for standard input, ``.csv``/``.tsv`` tables of deployments given
+        by name (:mod:`campmap.sources.corpus`).
     jobs : int
         Local worker processes (1: in this process).
     client : dask.distributed.Client, optional
@@ -148,6 +151,10 @@ def map_corpus(
         (:data:`REPORT_TIMEOUT`); a report still running then is stopped,
         named as a failure ("over the time budget") and counted in
         ``stats.timed_out``. None: no limit.
+    location_column : str, optional
+        The location column of the tables (:mod:`campmap.extract.tables`);
+        guessed when not given, and the guess is a problem of the document, as
+        in a plain run. A table without that column fails like a bad report.
     on_warning : callable
         Called with each warning about the checkpoint (one that does not read
         back, a failure to save one); by default a line on standard error.
@@ -171,7 +178,7 @@ def map_corpus(
         raise InputError(
             "--evidence-per-site", f"expected a whole number >= 1, got {evidence_per_site}"
         )
-    config = _config(gazetteer_files, screen, report_timeout)
+    config = _config(gazetteer_files, screen, report_timeout, location_column)
     held = (
         lock_folder(real_folder(Path(checkpoint)))
         if checkpoint is not None
@@ -199,14 +206,34 @@ def map_corpus(
 
 
 def _config(
-    gazetteer_files: Sequence[str | Path], screen: bool, report_timeout: float | None
+    gazetteer_files: Sequence[str | Path],
+    screen: bool,
+    report_timeout: float | None,
+    location_column: str | None,
 ) -> RunConfig:
     if report_timeout is not None and not report_timeout > 0:
         raise InputError(
             "--report-timeout", f"expected a number of seconds > 0, got {report_timeout}"
         )
     files = tuple(str(Path(p).resolve()) for p in gazetteer_files)
-    return RunConfig(files, screen, report_timeout)
+    return RunConfig(files, screen, report_timeout, location_column)
+
+
+def _reports(labels: Sequence[str], text_field: str) -> Iterator[Report]:
+    """Yield the reports of the inputs, then the tables given by name, as a plain run reads them.
+
+    (:func:`campmap.pipeline.stages.read_inputs` reads the reports, then the
+    tables: so the sites list their sources, and pick their quotes, alike.
+    A table is one input named on the command line: holding them back costs
+    no memory worth counting.)
+    """
+    tables: list[Report] = []
+    for report in iter_reports(labels, text_field=text_field):
+        if report.kind is InputKind.TABLE:
+            tables.append(report)
+        else:
+            yield report
+    yield from tables
 
 
 def _map_stream(
@@ -221,7 +248,7 @@ def _map_stream(
     stats = schedule.stats
     started = time.perf_counter()
     try:
-        reports = iter_reports(labels, text_field=text_field)
+        reports = _reports(labels, text_field)
         for result in run_batches(reports, schedule, merger.full_rows):
             merger.add(result)
         schedule.progress.close(stats)
@@ -262,6 +289,8 @@ def extract_corpus(
     stats: CorpusStats | None = None,
     screen: bool = True,
     report_timeout: float | None = REPORT_TIMEOUT,
+    location_column: str | None = None,
+    on_warning: Callable[[str], None] = _warn,
 ) -> Iterator[Mention]:
     """Yield every mention of an archive, report by report in input order, streaming.
 
@@ -273,8 +302,11 @@ def extract_corpus(
     ----------
     inputs, jobs, client, gazetteer_files, batch_size, text_field, progress, on_failure
         As for :func:`map_corpus`.
-    report_timeout : float or None
+    report_timeout, location_column : float or None, str or None
         As for :func:`map_corpus`.
+    on_warning : callable
+        Called with what a plain run says of a report as it reads it (a table's
+        guessed location column); by default a line on standard error.
     stats : CorpusStats, optional
         Filled in with the run's counts as it goes.
     screen : bool
@@ -284,14 +316,14 @@ def extract_corpus(
     ------
     Mention
     """
-    config = _config(gazetteer_files, screen, report_timeout)
+    config = _config(gazetteer_files, screen, report_timeout, location_column)
     gazetteer = worker_gazetteer(config)
     stats = stats if stats is not None else CorpusStats()
     progress = progress or Progress(enabled=False)
     schedule = Schedule(config, jobs, client, batch_size, None, stats, progress, on_failure)
-    for result in run_batches(
-        iter_reports([str(i) for i in inputs], text_field=text_field), schedule
-    ):
+    for result in run_batches(_reports([str(i) for i in inputs], text_field), schedule):
+        for note in result.notes:
+            on_warning(str(note))
         for _sentence, mentions in result.evidence(gazetteer):
             yield from mentions
     progress.close(stats)

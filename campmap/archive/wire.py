@@ -148,6 +148,9 @@ class BatchResult:
     failures: tuple[Problem, ...] = ()
     attributions: Mapping[str, Attribution] = field(default_factory=dict)
     """Makers and operators each report names (as ``attribute_sources`` finds them)."""
+    notes: tuple[Problem, ...] = ()
+    """What a plain run says of the batch's reports as it reads them (a table's guessed
+    location column): problems of the run, not failures."""
 
     def evidence(self, gazetteer: Gazetteer) -> Iterator[tuple[Sentence, list[Mention]]]:
         """Yield each sentence and its mentions (packed ones read with ``gazetteer``).
@@ -245,6 +248,7 @@ def result_to_json(result: BatchResult, gazetteer: Gazetteer) -> dict[str, Any]:
         ],
         "assumed_full": [list(group) for group in result.assumed_full],
         "failures": [[p.path, p.message, p.line] for p in result.failures],
+        "notes": [[p.path, p.message, p.line] for p in result.notes],
         "attributions": [
             [k, join_names(a.makers), join_names(a.operators)]
             for k, a in result.attributions.items()
@@ -278,10 +282,8 @@ def result_from_json(document: dict[str, Any], gazetteer: Gazetteer) -> BatchRes
         records=tuple(_record_in(v, len(evidence)) for v in checked.items(document["records"])),
         evidence_items=evidence,
         assumed_full=tuple(_group_in(v) for v in checked.items(document["assumed_full"])),
-        failures=tuple(
-            Problem(*checked.row(v, str, str, maybe_int))
-            for v in checked.items(document["failures"])
-        ),
+        failures=_problems_in(document["failures"]),
+        notes=_problems_in(document["notes"]),
         attributions={
             label: Attribution(split_names(manufacturer), split_names(operator))
             for label, manufacturer, operator in (
@@ -290,6 +292,11 @@ def result_from_json(document: dict[str, Any], gazetteer: Gazetteer) -> BatchRes
             )
         },
     )
+
+
+def _problems_in(value: Any) -> tuple[Problem, ...]:
+    maybe_int = checked.Maybe(int)
+    return tuple(Problem(*checked.row(v, str, str, maybe_int)) for v in checked.items(value))
 
 
 def _group_in(value: Any) -> Group:

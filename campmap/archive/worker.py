@@ -6,8 +6,15 @@ their mentions, and a stripped :class:`~campmap.records.Source` (label,
 address, encoding, length; no text). Sentences with nothing to map are dropped
 here, so memory grows with the evidence the outputs hold, not with the archive.
 
-A report that fails (undecodable, binary, a malformed JSON line, an extraction
-error) is a :class:`~campmap.records.Problem` naming it; the batch goes on. So is
+A table of deployments (a report of kind :attr:`~campmap.sources.walk.InputKind.TABLE`)
+is read by :func:`campmap.extract.tables.read_table`, with the run's location
+column: its rows become the report's kept sentences, each with its site
+mention, as a plain run reads them; a guessed location column is a note
+(``BatchResult.notes``), said as a plain run says it.
+
+A report that fails (undecodable, binary, a malformed JSON line, a table
+without the location column, an extraction error) is a
+:class:`~campmap.records.Problem` naming it; the batch goes on. So is
 a report whose reading and extraction run past the time budget
 (:data:`REPORT_TIMEOUT`, :mod:`campmap.archive.budget`): it is stopped, and counted.
 """
@@ -17,7 +24,7 @@ from __future__ import annotations
 import hashlib
 import os
 import signal
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
@@ -37,10 +44,12 @@ from campmap.errors import InputError
 from campmap.extract import extract
 from campmap.extract.attribution import Attribution, attribute_sentence
 from campmap.extract.screen import names_camera, names_no_camera
+from campmap.extract.tables import read_table
 from campmap.gazetteer import Gazetteer, default_gazetteer, load_gazetteer_file
 from campmap.records import Mention, Problem, Sentence, Source
 from campmap.sources.corpus import Report, read_stored, source_of
 from campmap.sources.dedupe import dedupe, sentence_key
+from campmap.sources.walk import InputKind
 
 __all__ = [
     "REPORT_TIMEOUT",
@@ -69,6 +78,19 @@ Kept = list[tuple[Sentence, list[Mention]]]
 
 
 @dataclass(frozen=True, slots=True)
+class _Read:
+    """One report read and extracted: what a batch keeps of it."""
+
+    source: Source
+    kept: Kept
+    attribution: Attribution
+    table: bool = False
+    """A table of deployments: its rows are never one sentence repeated (each is kept)."""
+    note: Problem | None = None
+    """What a plain run says of it (a table's guessed location column)."""
+
+
+@dataclass(frozen=True, slots=True)
 class RunConfig:
     """What a worker needs to process a batch (small and picklable)."""
 
@@ -77,6 +99,8 @@ class RunConfig:
     """Skip reports that name no camera (see :mod:`campmap.extract.screen`)."""
     report_timeout: float | None = REPORT_TIMEOUT
     """Seconds a report may take (None: no limit); see :func:`campmap.archive.budget.run_within`."""
+    location_column: str | None = None
+    """The location column of tables of deployments (None: guessed, and the guess said)."""
 
 
 _GAZETTEERS: dict[tuple[object, ...], Gazetteer] = {}
@@ -121,18 +145,22 @@ class _Batch:
     evidence: list[tuple[Sentence, list[Mention]]] = field(default_factory=list)
     assumed_full: set[Group] = field(default_factory=set)
     failures: list[Problem] = field(default_factory=list)
+    notes: list[Problem] = field(default_factory=list)
     attributions: dict[str, Attribution] = field(default_factory=dict)
 
-    def keep(self, source: Source, kept: Kept, attribution: Attribution) -> None:
+    def keep(self, read: _Read) -> None:
         """Add a report's sentences (with their evidence unless their rows are full)."""
-        for sentence, found in kept:
-            self.records.append(self._record(sentence, found))
-        if kept:
+        for sentence, found in read.kept:
+            self.records.append(self._record(sentence, found, read.table))
+        if read.note is not None:
+            self.notes.append(read.note)
+        if read.kept:
+            source = read.source
             self.sources.append(replace(source, text="", characters=len(source.text)))
             # What attribute_sources gives this report (here, in parallel, not in the merge).
-            self.attributions[source.label] = attribution
+            self.attributions[source.label] = read.attribution
 
-    def _record(self, sentence: Sentence, mentions: list[Mention]) -> Record:
+    def _record(self, sentence: Sentence, mentions: list[Mention], table: bool) -> Record:
         groups = [group_of(m) for m in mentions]
         rows = tuple(
             Row(group, m.role, m.count, m.count_text, m.status, m.match, m.text)
@@ -144,8 +172,7 @@ class _Batch:
             self.evidence.append((sentence, mentions))
         else:
             self.assumed_full.update(groups or (ATTRIBUTION,))
-        digest = hashlib.blake2b(sentence_key(sentence.text).encode(), digest_size=16).digest()
-        return Record(digest, sentence.occurrences, rows, slot)
+        return Record(_digest(sentence, table), sentence.occurrences, rows, slot)
 
     def result(self) -> BatchResult:
         """Return what was gathered as the record sent back."""
@@ -160,7 +187,22 @@ class _Batch:
             assumed_full=tuple(sorted(self.assumed_full)),
             failures=tuple(self.failures),
             attributions=self.attributions,
+            notes=tuple(self.notes),
         )
+
+
+def _digest(sentence: Sentence, table: bool) -> bytes:
+    """Return the hash a sentence is merged by: its key, so that a repeated copy is merged.
+
+    A table's row is never merged, as a plain run never merges it (two rows
+    alike are two deployments): its hash is that of where it stands.
+    """
+    if table:
+        (at,) = sentence.occurrences
+        key = f"table\x1e{at.source}\x1e{at.start}"
+    else:
+        key = sentence_key(sentence.text)
+    return hashlib.blake2b(key.encode(), digest_size=16).digest()
 
 
 def process_batch(
@@ -193,12 +235,16 @@ def process_batch(
 
 def _process_report(report: Report, config: RunConfig, gazetteer: Gazetteer, batch: _Batch) -> None:
     """Read and extract one report into ``batch``; a failure is noted there."""
+    read: Callable[[], _Read | None]
     try:
-        stored, suffix = read_stored(report)
-        if config.screen and suffix in _SCREENED and names_no_camera(stored):
-            batch.no_camera += 1  # (decided on the bytes as stored: not even decoded)
-            return
-        read = partial(_read_report, report, stored, suffix, config.screen, gazetteer)
+        if report.kind is InputKind.TABLE:
+            read = partial(_read_table, report, config.location_column, gazetteer)
+        else:
+            stored, suffix = read_stored(report)
+            if config.screen and suffix in _SCREENED and names_no_camera(stored):
+                batch.no_camera += 1  # (decided on the bytes as stored: not even decoded)
+                return
+            read = partial(_read_report, report, stored, suffix, config.screen, gazetteer)
         outcome = run_within(config.report_timeout, read)
     except InputError as err:
         batch.failures.append(Problem(report.label, err.message, err.line))
@@ -217,12 +263,12 @@ def _process_report(report: Report, config: RunConfig, gazetteer: Gazetteer, bat
     elif outcome.value is None:
         batch.no_camera += 1
     else:
-        batch.keep(*outcome.value)
+        batch.keep(outcome.value)
 
 
 def _read_report(
     report: Report, stored: bytes | str, suffix: str, screen: bool, gazetteer: Gazetteer
-) -> tuple[Source, Kept, Attribution] | None:
+) -> _Read | None:
     """Read and extract one report: the sentences to keep, with their mentions, and its makers.
 
     Runs within the time budget, so it changes nothing outside itself (an interrupted
@@ -232,19 +278,39 @@ def _read_report(
     if screen and not names_camera(source.text):
         return None
     document = dedupe([source])  # unique sentences, as campmap.read_sources makes them
+    kept, attribution = _kept(document.sentences, extract(document, gazetteer))
+    return _Read(source, kept, attribution)
+
+
+def _read_table(report: Report, location_column: str | None, gazetteer: Gazetteer) -> _Read:
+    """Read a table of deployments as a plain run does: each row a sentence and its site.
+
+    A table is never screened out: its rows are camera deployments, whatever they say.
+    """
+    assert report.path is not None
+    table = read_table(report.path, gazetteer, location_column=location_column)
+    kept, attribution = _kept(table.sentences, table.mentions)
+    return _Read(table.source, kept, attribution, table=True, note=table.note)
+
+
+def _kept(sentences: Iterable[Sentence], mentions: Iterable[Mention]) -> tuple[Kept, Attribution]:
+    """Return the sentences worth keeping, and the makers and operators they name.
+
+    A sentence is kept when it has a mention, or names a maker or an operator.
+    """
     by_sentence: dict[int, list[Mention]] = {}
-    for mention in extract(document, gazetteer):
+    for mention in mentions:
         by_sentence.setdefault(mention.sentence.index, []).append(mention)
     attribution = NOBODY
     kept: Kept = []
-    for sentence in document.sentences:
+    for sentence in sentences:
         tags = attribute_sentence(sentence.text)
         attribution |= tags
         found = by_sentence.get(sentence.index)
         if found is None and tags == NOBODY:
             continue
         kept.append((sentence, found or []))
-    return source, kept, attribution
+    return kept, attribution
 
 
 def process_packed(

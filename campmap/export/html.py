@@ -19,7 +19,6 @@ title reaches folium's page template only as a variable (escaped first).
 from __future__ import annotations
 
 import json
-import os
 from functools import cache
 from html import escape as html_escape
 from pathlib import Path
@@ -33,12 +32,12 @@ import shapely
 from branca.element import Element, Figure
 from jinja2.utils import htmlsafe_json_dumps
 
-from campmap.errors import CampmapError
+from campmap.export.tiles import tile_layer
 from campmap.layer.build import ROUTE_COLUMNS, Layers
 
 __all__ = [
-    "DATA_ID", "DOM_LIMIT", "MAP_NAME", "TILES_KEY_ENV", "data_block", "map_data", "render_map",
-    "site_columns", "summary", "tile_layer", "write_map",
+    "DATA_ID", "DOM_LIMIT", "MAP_NAME", "data_block", "map_data", "render_map",
+    "site_columns", "summary", "write_map",
 ]  # fmt: skip
 
 _STATIC = Path(__file__).parent / "static"
@@ -113,10 +112,6 @@ class _Draw(Element):
 
 DATA_ID = "campmap-data"
 """The id of the ``<script type="application/json">`` block that holds the map's data."""
-
-
-TILES_KEY_ENV = "CAMPMAP_TILES_KEY"
-"""The environment variable that holds the API key of a tile provider that needs one."""
 
 
 def data_block(data: dict[str, Any]) -> str:
@@ -351,54 +346,6 @@ def render_map(
     _Draw(fmap).add_to(fmap)
     html: str = root.render()
     return html.replace("<html>", '<html lang="en">', 1)
-
-
-def tile_layer(name: str) -> dict[str, Any]:
-    """Return the base map named ``name`` as the map script adds it: a URL and Leaflet options.
-
-    The attribution is the provider's own HTML (from xyzservices, not from
-    any input), shown by Leaflet's attribution control.
-
-    Raises
-    ------
-    CampmapError
-        ``name`` is no known xyzservices provider, or one that needs an API key
-        and :data:`TILES_KEY_ENV` is not set.
-
-    Examples
-    --------
-    >>> layer = tile_layer("OpenStreetMap.Mapnik")
-    >>> layer["url"], layer["options"]["maxZoom"]
-    ('https://tile.openstreetmap.org/{z}/{x}/{y}.png', 19)
-    """
-    import xyzservices
-
-    try:
-        provider = xyzservices.providers.query_name(name)
-    except ValueError as err:
-        raise CampmapError(
-            f"unknown tile provider {name!r}; use an xyzservices name such as "
-            "'OpenStreetMap.Mapnik' or 'CartoDB.Positron', or no --tiles for an offline map"
-        ) from err
-    if provider.requires_token():
-        key = os.environ.get(TILES_KEY_ENV, "").strip()
-        if not key:
-            raise CampmapError(
-                f"tile provider {name!r} needs an API key: set {TILES_KEY_ENV} to yours (every "
-                "tile address in map.html then carries it), or choose a keyless provider such "
-                "as 'OpenStreetMap.Mapnik'"
-            )
-        holders = [k for k, v in provider.items() if isinstance(v, str) and "<insert your" in v]
-        provider = provider(**dict.fromkeys(holders, key))
-    max_zoom = provider.get("max_zoom", 19)
-    return {
-        "url": provider.build_url(scale_factor="{r}"),
-        "options": {
-            "attribution": provider.html_attribution,
-            "maxZoom": max_zoom,
-            "maxNativeZoom": max_zoom,
-        },
-    }
 
 
 def write_map(layers: Layers, path: Path, **options: Any) -> None:

@@ -26,7 +26,7 @@ from campmap.pipeline.options import Messages, PageOptions, PlaceOptions, Stream
 from campmap.pipeline.places import backends_for
 from campmap.pipeline.report import report_decisions, report_layers, report_stream
 from campmap.pipeline.stages import extract_reports, map_reports, require_something
-from campmap.pipeline.stream import check_streamable, is_streamed, stream_layers, stream_mentions
+from campmap.pipeline.stream import is_streamed, stream_layers, stream_mentions
 from campmap.records import Mention
 
 __all__ = [
@@ -103,8 +103,6 @@ def map_to_folder(
     backends = backends_for(places)
     streamed = is_streamed(inputs, stream)
     checkpoint = Path(output) / CHECKPOINT_FOLDER
-    if streamed:
-        check_streamable(inputs)
     check_output_folder(output, inputs)
     # One run at a time in the folder (none deletes another's checkpoints).
     with lock_folder(output):
@@ -115,6 +113,7 @@ def map_to_folder(
                 backends=backends,
                 stream=stream,
                 checkpoint=checkpoint,
+                location_column=location_column,
                 messages=messages,
             )
             layers = run.layers
@@ -191,8 +190,13 @@ def list_mentions(
 ) -> Listing:
     """Return every mention of the inputs, placed (what ``campmap extract`` lists)."""
     if is_streamed(inputs, stream):
-        check_streamable(inputs)
-        mentions = stream_mentions(inputs, places=places, stream=stream, messages=messages)
+        mentions = stream_mentions(
+            inputs,
+            places=places,
+            stream=stream,
+            location_column=location_column,
+            messages=messages,
+        )
         return Listing(True, mentions)
     gazetteer = default_gazetteer(backends_for(places))
     mentions = extract_reports(

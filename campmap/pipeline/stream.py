@@ -1,7 +1,9 @@
 """Streamed runs: the same stages over an archive, batch by batch (:mod:`campmap.archive`).
 
 A run streams when asked to (``jobs``, ``scheduler``) or when an input can only
-be streamed (JSON lines, compressed files, glob patterns).
+be streamed (JSON lines, compressed files, glob patterns). Standard input and
+tables of deployments stream like any report: ``-`` is one report, and a table
+is read by the worker with the run's location column (:mod:`campmap.archive.worker`).
 """
 
 from __future__ import annotations
@@ -19,14 +21,13 @@ from campmap.archive import (
     map_corpus,
 )
 from campmap.errors import NothingReadError, OptionError, SchedulerError
-from campmap.extract.tables import is_table
 from campmap.gazetteer import Backend
 from campmap.pipeline.options import Messages, PlaceOptions, StreamOptions
 from campmap.pipeline.places import online_backends
 from campmap.records import Mention
 from campmap.sources.walk import COMPRESSED_SUFFIXES, JSONL_SUFFIXES
 
-__all__ = ["check_streamable", "dask_client", "is_streamed", "stream_layers", "stream_mentions"]
+__all__ = ["dask_client", "is_streamed", "stream_layers", "stream_mentions"]
 
 STREAMED_SUFFIXES = (*COMPRESSED_SUFFIXES, *sorted(JSONL_SUFFIXES))
 """Inputs with these endings are always streamed."""
@@ -43,22 +44,6 @@ def is_streamed(inputs: Sequence[str | Path], options: StreamOptions) -> bool:
         if not Path(item).exists() and any(c in name for c in "*?["):
             return True
     return False
-
-
-def check_streamable(inputs: Sequence[str | Path]) -> None:
-    """Refuse standard input and tables in a streamed run.
-
-    Raises
-    ------
-    OptionError
-        An input is ``-`` or a ``.csv``/``.tsv`` table.
-    """
-    for item in inputs:
-        if str(item) == "-" or is_table(item):
-            raise OptionError(
-                f"{item}: standard input and .csv/.tsv tables are not read with --jobs, "
-                "--scheduler, .jsonl or compressed inputs; map them in a run of their own"
-            )
 
 
 @contextmanager
@@ -96,13 +81,15 @@ def stream_layers(
     backends: list[Backend],
     stream: StreamOptions,
     checkpoint: Path,
+    location_column: str | None = None,
     messages: Messages,
 ) -> CorpusRun:
     """Map an archive: :func:`campmap.archive.map_corpus` with the run's options.
 
     ``backends`` are those :func:`~campmap.pipeline.places.backends_for` built
     from ``places``: the workers load the gazetteer files themselves, and the
-    geocoders among the backends are asked here, after merging.
+    geocoders among the backends are asked here, after merging. ``location_column``
+    is that of the tables (guessed when None).
     """
     with dask_client(stream.scheduler) as client:
         return map_corpus(
@@ -118,6 +105,7 @@ def stream_layers(
             evidence_per_site=stream.evidence_per_site,
             screen=not stream.every_report,
             report_timeout=stream.report_timeout or None,
+            location_column=location_column,
             on_warning=messages.warn,
         )
 
@@ -127,9 +115,12 @@ def stream_mentions(
     *,
     places: PlaceOptions,
     stream: StreamOptions,
+    location_column: str | None = None,
     messages: Messages,
 ) -> Iterator[Mention]:
     """Yield every mention of an archive (:func:`campmap.archive.extract_corpus`).
+
+    A table's guessed location column is a warning (``messages.warn``), as in a plain run.
 
     Raises
     ------
@@ -153,6 +144,8 @@ def stream_mentions(
             stats=stats,
             screen=not stream.every_report,
             report_timeout=stream.report_timeout or None,
+            location_column=location_column,
+            on_warning=messages.warn,
         )
     if stats.failed:
         messages.warn(stats.failure_summary())

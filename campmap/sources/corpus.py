@@ -23,7 +23,8 @@ Inputs
 - a ``.csv``/``.tsv`` table of deployments given by name (or, when asked,
   found in a folder): one report of kind :attr:`~InputKind.TABLE`, which
   :func:`read_stored` refuses (tables are read by
-  :func:`campmap.extract.tables.read_table`, which needs the gazetteer);
+  :func:`campmap.extract.tables.read_table`, which needs the gazetteer: the
+  archive worker reads them so);
 - a folder of any of these, read recursively (hidden files skipped);
 - a glob pattern (``archive/2024-*/*.html``, ``**`` for any depth).
 
@@ -287,7 +288,7 @@ def read_stored(report: Report) -> tuple[bytes | str, str]:
         raise InputError(
             report.label,
             "a table of deployments, not a report: tables are read with the gazetteer "
-            "(campmap.extract.tables.read_table), which archive runs do not do yet",
+            "(campmap.extract.tables.read_table)",
         )
     assert report.path is not None
     suffix, compression = split_suffix(report.path)
