@@ -207,9 +207,7 @@ def test_a_table_in_a_checkpointed_batch_resumes_like_a_report(tmp_path: Path) -
         assert run.layers.evidence == fresh.layers.evidence
         assert run.layers.document == fresh.layers.document
     # The guess is a problem of the run, kept in the checkpoint with its batch.
-    assert f"deployments.csv: {GUESSED}" in [
-        str(p) for p in again.layers.document.problems
-    ]
+    assert f"deployments.csv: {GUESSED}" in [str(p) for p in again.layers.document.problems]
     # Another location column is another run: nothing of this one is resumed.
     named = map_corpus(inputs, batch_size=1, checkpoint=checkpoint, location_column="Where")
     assert named.stats.resumed_batches == 0

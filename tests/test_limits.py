@@ -90,7 +90,10 @@ def test_a_million_line_csv_is_refused_at_the_row_limit(tmp_path, baseline_mb):
             out.write(f"High Street,{i % 7}\n")
     code, err, peak = run_map(tmp_path, str(table))
     assert code == 1
-    assert f"{table.name}:{MAX_TABLE_ROWS + 2}: more than MAX_TABLE_ROWS ({MAX_TABLE_ROWS}) rows" in err
+    assert (
+        f"{table.name}:{MAX_TABLE_ROWS + 2}: more than MAX_TABLE_ROWS ({MAX_TABLE_ROWS}) rows"
+        in err
+    )
     assert peak < baseline_mb + HEADROOM_MB, (peak, baseline_mb)
 
 
