@@ -145,11 +145,20 @@ def init_logic(paths: list[Path]) -> list[Finding]:
             docstring = isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant)
             imports = isinstance(node, ast.Import | ast.ImportFrom)
             # __all__, __version__ and the like; lazy re-exports (PEP 562) and typing-only imports
-            dunder = isinstance(node, ast.Assign | ast.AnnAssign) and all(
-                isinstance(t, ast.Name) and t.id.startswith("__")
-                for t in (node.targets if isinstance(node, ast.Assign) else [node.target])
+            targets = (
+                node.targets if isinstance(node, ast.Assign) else [getattr(node, "target", None)]
             )
-            lazy = isinstance(node, ast.FunctionDef) and node.name in ("__getattr__", "__dir__")
+            names = [e for t in targets for e in (t.elts if isinstance(t, ast.Tuple) else [t])]
+            dunder = isinstance(node, ast.Assign | ast.AnnAssign) and all(
+                isinstance(n, ast.Name) and n.id.startswith("__") for n in names
+            )
+            lazy = (
+                isinstance(node, ast.FunctionDef) and node.name in ("__getattr__", "__dir__")
+            ) or (
+                isinstance(node, ast.Assign)
+                and isinstance(node.value, ast.Call)
+                and ast.unparse(node.value.func) == "lazy_exports"
+            )
             typing_only = isinstance(node, ast.If) and ast.unparse(node.test) in (
                 "TYPE_CHECKING",
                 "typing.TYPE_CHECKING",

@@ -1,16 +1,22 @@
 """Archive runs: reports streamed in batches over processes, checkpointed, merged."""
 
-from campmap.archive.progress import CorpusStats, Progress
-from campmap.archive.run import (
-    CHECKPOINT_FOLDER,
-    DEFAULT_BATCH_SIZE,
-    MAX_EVIDENCE,
-    MAX_OCCURRENCES,
-    CorpusRun,
-    extract_corpus,
-    map_corpus,
-)
-from campmap.archive.worker import REPORT_TIMEOUT, RunConfig
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from campmap.lazy import lazy_exports
+
+if TYPE_CHECKING:
+    from campmap.archive.defaults import (
+        CHECKPOINT_FOLDER,
+        DEFAULT_BATCH_SIZE,
+        MAX_EVIDENCE,
+        MAX_OCCURRENCES,
+        REPORT_TIMEOUT,
+    )
+    from campmap.archive.progress import CorpusStats, Progress
+    from campmap.archive.run import CorpusRun, extract_corpus, map_corpus
+    from campmap.archive.worker import RunConfig
 
 __all__ = [
     "CHECKPOINT_FOLDER",
@@ -25,3 +31,19 @@ __all__ = [
     "extract_corpus",
     "map_corpus",
 ]
+
+__getattr__, __dir__ = lazy_exports(
+    __name__,
+    {
+        "campmap.archive.defaults": (
+            "CHECKPOINT_FOLDER",
+            "DEFAULT_BATCH_SIZE",
+            "MAX_EVIDENCE",
+            "MAX_OCCURRENCES",
+            "REPORT_TIMEOUT",
+        ),
+        "campmap.archive.progress": ("CorpusStats", "Progress"),
+        "campmap.archive.run": ("CorpusRun", "extract_corpus", "map_corpus"),
+        "campmap.archive.worker": ("RunConfig",),
+    },
+)

@@ -22,10 +22,17 @@ from pathlib import Path
 from typing import Any
 
 from campmap.archive.checkpoint import Checkpoint
+from campmap.archive.defaults import (
+    CHECKPOINT_FOLDER,
+    DEFAULT_BATCH_SIZE,
+    MAX_EVIDENCE,
+    MAX_OCCURRENCES,
+    REPORT_TIMEOUT,
+)
 from campmap.archive.merge import Merger
 from campmap.archive.progress import CorpusStats, Progress
 from campmap.archive.schedule import Schedule, run_batches
-from campmap.archive.worker import REPORT_TIMEOUT, RunConfig, file_stamps, worker_gazetteer
+from campmap.archive.worker import RunConfig, file_stamps, worker_gazetteer
 from campmap.display import one_line
 from campmap.errors import InputError
 from campmap.export.outdir import lock_folder, real_folder
@@ -45,18 +52,6 @@ __all__ = [
     "extract_corpus",
     "map_corpus",
 ]
-
-DEFAULT_BATCH_SIZE = 32
-"""Reports per batch: large enough to amortise dispatch, small enough to resume finely."""
-
-MAX_OCCURRENCES = 1000
-"""Occurrences kept per repeated sentence, so a syndicated sentence cannot grow without bound."""
-
-MAX_EVIDENCE = 200
-"""Mentions of one site (or route, or unplaced name) kept as evidence; further ones are counted."""
-
-CHECKPOINT_FOLDER = ".campmap-checkpoint"
-"""Where finished batches are kept inside the output folder until the run succeeds."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,7 +143,7 @@ def map_corpus(
         later report is read there. False extracts every report.
     report_timeout : float or None
         Seconds each report may take to be read and extracted
-        (:data:`REPORT_TIMEOUT`); a report still running then is stopped,
+        (:data:`~campmap.archive.defaults.REPORT_TIMEOUT`); a report still running then is stopped,
         named as a failure ("over the time budget") and counted in
         ``stats.timed_out``. None: no limit.
     location_column : str, optional

@@ -16,7 +16,8 @@ A report that fails (undecodable, binary, a malformed JSON line, a table
 without the location column, an extraction error) is a
 :class:`~campmap.records.Problem` naming it; the batch goes on. So is
 a report whose reading and extraction run past the time budget
-(:data:`REPORT_TIMEOUT`, :mod:`campmap.archive.budget`): it is stopped, and counted.
+(:data:`~campmap.archive.defaults.REPORT_TIMEOUT`, :mod:`campmap.archive.budget`): it is
+stopped, and counted.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from functools import partial
 from pathlib import Path
 
 from campmap.archive.budget import run_within
+from campmap.archive.defaults import REPORT_TIMEOUT
 from campmap.archive.wire import (
     ATTRIBUTION,
     NO_EVIDENCE,
@@ -60,12 +62,6 @@ __all__ = [
     "process_packed",
     "worker_gazetteer",
 ]
-
-REPORT_TIMEOUT = 120.0
-"""Seconds one report may take to be read and extracted in an archive run; past them it is
-stopped, skipped and counted. A news report takes milliseconds; the largest report allowed
-(:data:`campmap.limits.MAX_REPORT_BYTES`, 32 MB of nothing but camera sentences) 56 s on
-the 2-core development machine: twice that leaves room for a slower or busier one."""
 
 NOBODY = Attribution()
 """No maker and no operator."""

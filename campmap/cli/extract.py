@@ -16,7 +16,7 @@ from campmap.cli.options import (
     place_options,
     stream_options,
 )
-from campmap.pipeline import PlaceOptions, StreamOptions, list_mentions
+from campmap.pipeline import PlaceOptions, StreamOptions
 from campmap.records import Mention, Role
 
 __all__ = ["extract_command", "mention_record"]
@@ -43,6 +43,8 @@ def extract_command(
     """
     if not inputs:
         raise click.UsageError("give at least one report file, folder, or - for standard input")
+    from campmap.pipeline import list_mentions
+
     listing = list_mentions(
         inputs,
         places=places,

@@ -11,8 +11,7 @@ import click
 
 from campmap.cli import console
 from campmap.cli.options import json_option, place_options
-from campmap.gazetteer import import_osm
-from campmap.pipeline import PlaceOptions, gazetteer_for
+from campmap.pipeline import PlaceOptions
 
 __all__ = ["gazetteer_group"]
 
@@ -32,6 +31,8 @@ def gazetteer_find(name: str, as_json: bool, places: PlaceOptions) -> None:
 
     NAME may be a junction: "Bowes Road junction with Bounds Green Road", "A / B".
     """
+    from campmap.pipeline import gazetteer_for
+
     gazetteer = gazetteer_for(places)
     found = gazetteer.lookup(name)
     close = [] if found else [p for p, score in gazetteer.suggest(name) if score >= 60]
@@ -87,6 +88,8 @@ def gazetteer_find(name: str, as_json: bool, places: PlaceOptions) -> None:
 @console.clean_errors
 def gazetteer_import(source: Path, output: Path, location_index: str) -> None:
     """Build a gazetteer from an OpenStreetMap extract (.osm, .osm.pbf)."""
+    from campmap.gazetteer import import_osm
+
     summary = import_osm(source, output, location_index=location_index)
     click.echo(
         f"{summary.streets} streets ({summary.street_names} names, from {summary.ways_read} "

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -20,16 +21,10 @@ from campmap.cli.options import (
     stream_options,
     title_option,
 )
-from campmap.export.html import summary
-from campmap.pipeline import (
-    PageOptions,
-    PlaceOptions,
-    StreamOptions,
-    Written,
-    map_to_folder,
-    render_map,
-    require_placed,
-)
+from campmap.pipeline import PageOptions, PlaceOptions, StreamOptions
+
+if TYPE_CHECKING:
+    from campmap.pipeline import Written
 
 __all__ = ["map_command", "render_command"]
 
@@ -85,6 +80,8 @@ def map_command(
     .gz/.bz2/.xz files, streamed in batches (with --jobs N over N processes, or
     --scheduler on a Dask cluster). With no INPUT, maps the bundled example reports.
     """
+    from campmap.pipeline import map_to_folder, require_placed
+
     run = map_to_folder(
         or_examples(inputs),
         output,
@@ -109,6 +106,8 @@ def _echo_written(run: Written, page: PageOptions) -> None:
     for path in run.files:
         click.echo(f"wrote {path}")
     if page.png:
+        from campmap.export.html import summary
+
         click.echo(f"alt text for map.png: {summary(run.layers)}")
 
 
@@ -142,6 +141,8 @@ def _echo_written(run: Written, page: PageOptions) -> None:
 @console.clean_errors
 def render_command(sites: Path, output: Path, routes: Path | None, page: PageOptions) -> None:
     """Draw map.html again from a sites GeoJSON file, without reading any report."""
+    from campmap.pipeline import render_map
+
     run = render_map(sites, output, routes=routes, page=page)
     click.echo(f"{len(run.layers.sites)} sites, {len(run.layers.routes)} routes from {sites}")
     _echo_written(run, page)

@@ -11,16 +11,18 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from functools import wraps
 from pathlib import Path
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import click
 
 from campmap.archive import DEFAULT_BATCH_SIZE, MAX_EVIDENCE, REPORT_TIMEOUT
 from campmap.cli.console import printable
 from campmap.export.embed import EmbedSourceError, check_src
-from campmap.gazetteer import BBox
 from campmap.paths import example_paths
 from campmap.pipeline import PageOptions, PlaceOptions, StreamOptions
+
+if TYPE_CHECKING:
+    from campmap.gazetteer import BBox
 
 __all__ = [
     "embed_option",

@@ -16,8 +16,7 @@ from campmap.cli.options import (
     or_examples,
     place_options,
 )
-from campmap.newsroom.diff import diff_runs
-from campmap.pipeline import PlaceOptions, review_sheet
+from campmap.pipeline import PlaceOptions
 
 __all__ = ["diff_command", "review_command"]
 
@@ -44,6 +43,8 @@ def review_command(
     set_count, verification (reported, photo-confirmed, on-site-confirmed,
     disputed) and note; then run 'campmap map INPUT ... --review SHEET'.
     """
+    from campmap.pipeline import review_sheet
+
     kept = review_sheet(
         or_examples(inputs),
         output,
@@ -61,6 +62,8 @@ def review_command(
 @console.clean_errors
 def diff_command(old: Path, new: Path, as_json: bool) -> None:
     """Say what changed between two output folders: sites added, removed, moved, counts."""
+    from campmap.newsroom.diff import diff_runs
+
     result = diff_runs(old, new)
     if as_json:
         click.echo(json.dumps(result.as_dict(), indent=2, ensure_ascii=False))

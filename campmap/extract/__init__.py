@@ -18,6 +18,20 @@ takes the status of its clause (:mod:`campmap.extract.status`), and a last
 pass over the whole report settles namesakes and the areas other sites stand in.
 """
 
-from campmap.extract.sentence import extract, extract_sentence
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from campmap.lazy import lazy_exports
+
+if TYPE_CHECKING:
+    from campmap.extract.sentence import extract, extract_sentence
 
 __all__ = ["extract", "extract_sentence"]
+
+__getattr__, __dir__ = lazy_exports(
+    __name__,
+    {
+        "campmap.extract.sentence": ("extract", "extract_sentence"),
+    },
+)

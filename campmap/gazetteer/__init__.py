@@ -11,23 +11,30 @@
 - :mod:`~campmap.gazetteer.regions`: countries, states and cities (never sites).
 """
 
-from campmap.gazetteer.backends.base import Backend
-from campmap.gazetteer.backends.csv_gpkg import CSVGazetteer, GeoPackageGazetteer
-from campmap.gazetteer.backends.geocoder import (
-    BBox,
-    GeocoderBackend,
-    GeocoderConfigError,
-    GeocodeResult,
-)
-from campmap.gazetteer.backends.geocoder_cache import GeocodeCache, default_cache_path
-from campmap.gazetteer.backends.geojson import EmbeddedGazetteer, GeoJSONGazetteer
-from campmap.gazetteer.backends.osm import OSMGazetteer, import_osm
-from campmap.gazetteer.backends.towns import Town, TownsGazetteer, find_towns
-from campmap.gazetteer.index import Hit
-from campmap.gazetteer.load import get_backend, load_gazetteer_file
-from campmap.gazetteer.online import place_unresolved
-from campmap.gazetteer.regions import region_countries, region_names, subdivision_countries
-from campmap.gazetteer.resolve import Gazetteer, NameHit, default_gazetteer
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from campmap.lazy import lazy_exports
+
+if TYPE_CHECKING:
+    from campmap.gazetteer.backends.base import Backend
+    from campmap.gazetteer.backends.csv_gpkg import CSVGazetteer, GeoPackageGazetteer
+    from campmap.gazetteer.backends.geocoder import (
+        BBox,
+        GeocoderBackend,
+        GeocoderConfigError,
+        GeocodeResult,
+    )
+    from campmap.gazetteer.backends.geocoder_cache import GeocodeCache, default_cache_path
+    from campmap.gazetteer.backends.geojson import EmbeddedGazetteer, GeoJSONGazetteer
+    from campmap.gazetteer.backends.osm import OSMGazetteer, import_osm
+    from campmap.gazetteer.backends.towns import Town, TownsGazetteer, find_towns
+    from campmap.gazetteer.index import Hit
+    from campmap.gazetteer.load import get_backend, load_gazetteer_file
+    from campmap.gazetteer.online import place_unresolved
+    from campmap.gazetteer.regions import region_countries, region_names, subdivision_countries
+    from campmap.gazetteer.resolve import Gazetteer, NameHit, default_gazetteer
 
 __all__ = [
     "BBox",
@@ -57,3 +64,26 @@ __all__ = [
     "region_names",
     "subdivision_countries",
 ]
+
+__getattr__, __dir__ = lazy_exports(
+    __name__,
+    {
+        "campmap.gazetteer.backends.base": ("Backend",),
+        "campmap.gazetteer.backends.csv_gpkg": ("CSVGazetteer", "GeoPackageGazetteer"),
+        "campmap.gazetteer.backends.geocoder": (
+            "BBox",
+            "GeocoderBackend",
+            "GeocoderConfigError",
+            "GeocodeResult",
+        ),
+        "campmap.gazetteer.backends.geocoder_cache": ("GeocodeCache", "default_cache_path"),
+        "campmap.gazetteer.backends.geojson": ("EmbeddedGazetteer", "GeoJSONGazetteer"),
+        "campmap.gazetteer.backends.osm": ("OSMGazetteer", "import_osm"),
+        "campmap.gazetteer.backends.towns": ("Town", "TownsGazetteer", "find_towns"),
+        "campmap.gazetteer.index": ("Hit",),
+        "campmap.gazetteer.load": ("get_backend", "load_gazetteer_file"),
+        "campmap.gazetteer.online": ("place_unresolved",),
+        "campmap.gazetteer.regions": ("region_countries", "region_names", "subdivision_countries"),
+        "campmap.gazetteer.resolve": ("Gazetteer", "NameHit", "default_gazetteer"),
+    },
+)

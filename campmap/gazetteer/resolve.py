@@ -10,7 +10,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from functools import cache
+from functools import cache, cached_property
 from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
@@ -22,7 +22,6 @@ from campmap.gazetteer.backends.towns import Town, TownsGazetteer, find_towns
 from campmap.gazetteer.index import PhraseIndex
 from campmap.gazetteer.junctions import split_junction
 from campmap.gazetteer.names import name_variants, normalize, spelling
-from campmap.gazetteer.regions import region_names
 from campmap.records import Place
 
 __all__ = ["FUZZY_CUTOFF", "Gazetteer", "NameHit", "default_gazetteer"]
@@ -71,11 +70,7 @@ class Gazetteer:
                         if place not in bucket:
                             bucket.append(place)
         self._keys = list(self._by_key)
-        regions, capitals = region_names()
-        self._regions = frozenset(regions) - self._by_key.keys()
-        self._index = PhraseIndex(
-            [*self._by_key, *self._regions], exact_case=capitals, any_case=any_case
-        )
+        self._any_case = frozenset(any_case)
         # Spellings as written (abbreviations unfolded) -> index key, for misspelt names.
         self._spellings: dict[str, str] = {}
         for place in self._by_id.values():
@@ -86,6 +81,19 @@ class Gazetteer:
         for written in self._spellings:
             initials = "".join(w[0] for w in written.split())
             self._spellings_by_initials.setdefault(initials, []).append(written)
+
+    @cached_property
+    def _index(self) -> PhraseIndex:
+        """The index of every known name and region name, to find them in text.
+
+        Built when first needed (by :meth:`find_names`): looking a name up, as
+        ``campmap gazetteer find`` does, needs neither it nor the world's regions.
+        """
+        from campmap.gazetteer.regions import region_names
+
+        regions, capitals = region_names()
+        unknown = frozenset(regions) - self._by_key.keys()
+        return PhraseIndex([*self._by_key, *unknown], exact_case=capitals, any_case=self._any_case)
 
     def places(self) -> list[Place]:
         """Return every place the offline backends know, first backend first."""

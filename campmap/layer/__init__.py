@@ -6,17 +6,24 @@
 a run hands on.
 """
 
-from campmap.layer.build import build_layers
-from campmap.layer.columns import ROUTE_COLUMNS, SITE_COLUMNS
-from campmap.layer.layers import (
-    Layers,
-    OutdatedDecision,
-    ReviewSummary,
-    StaleDecision,
-    Unresolved,
-)
-from campmap.layer.read import read_layers, read_routes, read_sites
-from campmap.layer.rows import route_id
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from campmap.lazy import lazy_exports
+
+if TYPE_CHECKING:
+    from campmap.layer.build import build_layers
+    from campmap.layer.columns import ROUTE_COLUMNS, SITE_COLUMNS
+    from campmap.layer.layers import (
+        Layers,
+        OutdatedDecision,
+        ReviewSummary,
+        StaleDecision,
+        Unresolved,
+    )
+    from campmap.layer.read import read_layers, read_routes, read_sites
+    from campmap.layer.rows import route_id
 
 __all__ = [
     "ROUTE_COLUMNS",
@@ -32,3 +39,20 @@ __all__ = [
     "read_sites",
     "route_id",
 ]
+
+__getattr__, __dir__ = lazy_exports(
+    __name__,
+    {
+        "campmap.layer.build": ("build_layers",),
+        "campmap.layer.columns": ("ROUTE_COLUMNS", "SITE_COLUMNS"),
+        "campmap.layer.layers": (
+            "Layers",
+            "OutdatedDecision",
+            "ReviewSummary",
+            "StaleDecision",
+            "Unresolved",
+        ),
+        "campmap.layer.read": ("read_layers", "read_routes", "read_sites"),
+        "campmap.layer.rows": ("route_id",),
+    },
+)

@@ -6,19 +6,26 @@
 :mod:`~campmap.newsroom.diff` compares two runs.
 """
 
-from campmap.errors import ReviewError
-from campmap.newsroom.apply import apply_review
-from campmap.newsroom.decisions import (
-    ACTIONS,
-    VERIFICATION,
-    Decision,
-    quote_hash,
-    read_review,
-    stale_reason,
-    unresolved_id,
-)
-from campmap.newsroom.diff import RunDiff, diff_runs
-from campmap.newsroom.sheet import REVIEW_COLUMNS, review_rows, write_review
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from campmap.lazy import lazy_exports
+
+if TYPE_CHECKING:
+    from campmap.errors import ReviewError
+    from campmap.newsroom.apply import apply_review
+    from campmap.newsroom.decisions import (
+        ACTIONS,
+        VERIFICATION,
+        Decision,
+        quote_hash,
+        read_review,
+        stale_reason,
+        unresolved_id,
+    )
+    from campmap.newsroom.diff import RunDiff, diff_runs
+    from campmap.newsroom.sheet import REVIEW_COLUMNS, review_rows, write_review
 
 __all__ = [
     "ACTIONS",
@@ -36,3 +43,22 @@ __all__ = [
     "unresolved_id",
     "write_review",
 ]
+
+__getattr__, __dir__ = lazy_exports(
+    __name__,
+    {
+        "campmap.errors": ("ReviewError",),
+        "campmap.newsroom.apply": ("apply_review",),
+        "campmap.newsroom.decisions": (
+            "ACTIONS",
+            "VERIFICATION",
+            "Decision",
+            "quote_hash",
+            "read_review",
+            "stale_reason",
+            "unresolved_id",
+        ),
+        "campmap.newsroom.diff": ("RunDiff", "diff_runs"),
+        "campmap.newsroom.sheet": ("REVIEW_COLUMNS", "review_rows", "write_review"),
+    },
+)

@@ -7,19 +7,26 @@
 ``report``  the warnings a run gives about what it met
 """
 
-from campmap.pipeline.options import Messages, PageOptions, PlaceOptions, StreamOptions
-from campmap.pipeline.places import backends_for, gazetteer_for
-from campmap.pipeline.runs import (
-    Listing,
-    Written,
-    list_mentions,
-    map_to_folder,
-    render_map,
-    require_placed,
-    review_sheet,
-)
-from campmap.pipeline.stages import Inputs, extract_reports, map_reports, require_something
-from campmap.pipeline.stream import is_streamed
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from campmap.lazy import lazy_exports
+
+if TYPE_CHECKING:
+    from campmap.pipeline.options import Messages, PageOptions, PlaceOptions, StreamOptions
+    from campmap.pipeline.places import backends_for, gazetteer_for
+    from campmap.pipeline.runs import (
+        Listing,
+        Written,
+        list_mentions,
+        map_to_folder,
+        render_map,
+        require_placed,
+        review_sheet,
+    )
+    from campmap.pipeline.stages import Inputs, extract_reports, map_reports, require_something
+    from campmap.pipeline.stream import is_streamed
 
 __all__ = [
     "Inputs",
@@ -41,3 +48,27 @@ __all__ = [
     "require_something",
     "review_sheet",
 ]
+
+__getattr__, __dir__ = lazy_exports(
+    __name__,
+    {
+        "campmap.pipeline.options": ("Messages", "PageOptions", "PlaceOptions", "StreamOptions"),
+        "campmap.pipeline.places": ("backends_for", "gazetteer_for"),
+        "campmap.pipeline.runs": (
+            "Listing",
+            "Written",
+            "list_mentions",
+            "map_to_folder",
+            "render_map",
+            "require_placed",
+            "review_sheet",
+        ),
+        "campmap.pipeline.stages": (
+            "Inputs",
+            "extract_reports",
+            "map_reports",
+            "require_something",
+        ),
+        "campmap.pipeline.stream": ("is_streamed",),
+    },
+)

@@ -9,9 +9,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from campmap.archive import DEFAULT_BATCH_SIZE, MAX_EVIDENCE, REPORT_TIMEOUT
-from campmap.gazetteer import BBox
+
+if TYPE_CHECKING:
+    from campmap.gazetteer import BBox
 
 __all__ = ["Messages", "PageOptions", "PlaceOptions", "StreamOptions"]
 

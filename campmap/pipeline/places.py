@@ -3,14 +3,7 @@
 from __future__ import annotations
 
 from campmap.errors import OptionError
-from campmap.gazetteer import (
-    Backend,
-    Gazetteer,
-    GeocoderBackend,
-    default_cache_path,
-    default_gazetteer,
-    load_gazetteer_file,
-)
+from campmap.gazetteer import Backend, Gazetteer, default_gazetteer
 from campmap.pipeline.options import PlaceOptions
 
 __all__ = ["backends_for", "gazetteer_for", "online_backends"]
@@ -38,8 +31,16 @@ def backends_for(options: PlaceOptions) -> list[Backend]:
     OptionError
         A geocoder domain or key was given without a geocoder.
     """
-    backends = [load_gazetteer_file(path) for path in options.gazetteers]
+    # Each backend's module (and its libraries: osmium, geopy ...) only when asked for,
+    # so `campmap gazetteer find` starts quickly.
+    backends: list[Backend] = []
+    if options.gazetteers:
+        from campmap.gazetteer import load_gazetteer_file
+
+        backends = [load_gazetteer_file(path) for path in options.gazetteers]
     if options.geocoder is not None:
+        from campmap.gazetteer import GeocoderBackend, default_cache_path
+
         backends.append(
             GeocoderBackend(
                 options.geocoder,
@@ -59,6 +60,8 @@ def backends_for(options: PlaceOptions) -> list[Backend]:
 
 def online_backends(backends: list[Backend]) -> list[Backend]:
     """Return the geocoders among ``backends`` (what a streamed run asks after merging)."""
+    from campmap.gazetteer import GeocoderBackend
+
     return [b for b in backends if isinstance(b, GeocoderBackend)]
 
 

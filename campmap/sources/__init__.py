@@ -10,14 +10,21 @@ reports, streamed) and :mod:`~campmap.sources.reports` (a plain run's inputs
 into one document).
 """
 
-from campmap.sources.clean import REMOVED_CHARACTERS, clean_text
-from campmap.sources.corpus import Report, iter_reports, load_report, read_stored, source_of
-from campmap.sources.decode import decode_bytes, html_to_text, looks_like_html
-from campmap.sources.dedupe import dedupe, sentence_key
-from campmap.sources.read import read_source, read_text, source_from_bytes
-from campmap.sources.reports import read_sources
-from campmap.sources.sentences import rejoin_abbreviations, split_sentences
-from campmap.sources.walk import REPORT_SUFFIXES, SUFFIXES, TABLE_SUFFIXES, walk_inputs
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from campmap.lazy import lazy_exports
+
+if TYPE_CHECKING:
+    from campmap.sources.clean import REMOVED_CHARACTERS, clean_text
+    from campmap.sources.corpus import Report, iter_reports, load_report, read_stored, source_of
+    from campmap.sources.decode import decode_bytes, html_to_text, looks_like_html
+    from campmap.sources.dedupe import dedupe, sentence_key
+    from campmap.sources.read import read_source, read_text, source_from_bytes
+    from campmap.sources.reports import read_sources
+    from campmap.sources.sentences import rejoin_abbreviations, split_sentences
+    from campmap.sources.walk import REPORT_SUFFIXES, SUFFIXES, TABLE_SUFFIXES, walk_inputs
 
 __all__ = [
     "REMOVED_CHARACTERS",
@@ -43,3 +50,23 @@ __all__ = [
     "split_sentences",
     "walk_inputs",
 ]
+
+__getattr__, __dir__ = lazy_exports(
+    __name__,
+    {
+        "campmap.sources.clean": ("REMOVED_CHARACTERS", "clean_text"),
+        "campmap.sources.corpus": (
+            "Report",
+            "iter_reports",
+            "load_report",
+            "read_stored",
+            "source_of",
+        ),
+        "campmap.sources.decode": ("decode_bytes", "html_to_text", "looks_like_html"),
+        "campmap.sources.dedupe": ("dedupe", "sentence_key"),
+        "campmap.sources.read": ("read_source", "read_text", "source_from_bytes"),
+        "campmap.sources.reports": ("read_sources",),
+        "campmap.sources.sentences": ("rejoin_abbreviations", "split_sentences"),
+        "campmap.sources.walk": ("REPORT_SUFFIXES", "SUFFIXES", "TABLE_SUFFIXES", "walk_inputs"),
+    },
+)

@@ -12,12 +12,19 @@
 Backends are made by name or file suffix in :mod:`campmap.gazetteer.load`.
 """
 
-from campmap.gazetteer.backends.base import Backend, FileGazetteer
-from campmap.gazetteer.backends.csv_gpkg import CSVGazetteer, GeoPackageGazetteer
-from campmap.gazetteer.backends.geocoder import GeocoderBackend
-from campmap.gazetteer.backends.geojson import EmbeddedGazetteer, GeoJSONGazetteer
-from campmap.gazetteer.backends.osm import OSMGazetteer
-from campmap.gazetteer.backends.towns import TownsGazetteer
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from campmap.lazy import lazy_exports
+
+if TYPE_CHECKING:
+    from campmap.gazetteer.backends.base import Backend, FileGazetteer
+    from campmap.gazetteer.backends.csv_gpkg import CSVGazetteer, GeoPackageGazetteer
+    from campmap.gazetteer.backends.geocoder import GeocoderBackend
+    from campmap.gazetteer.backends.geojson import EmbeddedGazetteer, GeoJSONGazetteer
+    from campmap.gazetteer.backends.osm import OSMGazetteer
+    from campmap.gazetteer.backends.towns import TownsGazetteer
 
 __all__ = [
     "Backend",
@@ -30,3 +37,15 @@ __all__ = [
     "OSMGazetteer",
     "TownsGazetteer",
 ]
+
+__getattr__, __dir__ = lazy_exports(
+    __name__,
+    {
+        "campmap.gazetteer.backends.base": ("Backend", "FileGazetteer"),
+        "campmap.gazetteer.backends.csv_gpkg": ("CSVGazetteer", "GeoPackageGazetteer"),
+        "campmap.gazetteer.backends.geocoder": ("GeocoderBackend",),
+        "campmap.gazetteer.backends.geojson": ("EmbeddedGazetteer", "GeoJSONGazetteer"),
+        "campmap.gazetteer.backends.osm": ("OSMGazetteer",),
+        "campmap.gazetteer.backends.towns": ("TownsGazetteer",),
+    },
+)
