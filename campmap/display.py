@@ -16,10 +16,12 @@ what they show honest:
 
 from __future__ import annotations
 
+import glob
 import os
 import re
+from pathlib import Path
 
-__all__ = ["BIDI_CONTROLS", "file_label", "one_line", "strip_bidi"]
+__all__ = ["BIDI_CONTROLS", "file_label", "one_line", "shown_name", "strip_bidi"]
 
 BIDI_CONTROLS = (
     "\u061c"  # arabic letter mark
@@ -98,3 +100,31 @@ def file_label(path: str | os.PathLike[str]) -> str:
             raw = name.encode("utf-8", "backslashreplace")
         name = raw.decode("utf-8", "backslashreplace")
     return _BIDI.sub(_escape, name)
+
+
+def shown_name(item: str, path: str) -> str:
+    """Name a file found under an input as outputs show it: never by an absolute path.
+
+    An input given as a relative path (with no ``..``) names its files as given; any other
+    (absolute, or reaching up with ``..``) names them from the input's own name down, so a
+    published map never carries the folders above it (a home folder, a user name).
+
+    Examples
+    --------
+    >>> shown_name("reports", "reports/a.txt"), shown_name("/home/jo/news", "/home/jo/news/b.txt")
+    ('reports/a.txt', 'news/b.txt')
+    >>> shown_name("/home/jo/c.txt", "/home/jo/c.txt"), shown_name("../jo/*.txt", "../jo/d.txt")
+    ('c.txt', 'jo/d.txt')
+    >>> shown_name("-", "-")
+    '-'
+    """
+    given = Path(item)
+    if item == "-" or (not given.is_absolute() and ".." not in given.parts):
+        return file_label(path)
+    fixed = Path(given.anchor)
+    for part in given.parts[len(fixed.parts) :]:
+        if glob.has_magic(part):
+            break
+        fixed = fixed / part
+    top = fixed.parent if fixed.parent != fixed else fixed
+    return file_label(os.path.relpath(path, top))

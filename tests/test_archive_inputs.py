@@ -154,7 +154,7 @@ def test_the_location_column_reaches_the_workers(tmp_path: Path) -> None:
     wrong = runner.invoke(cli, [*args, "--location-column", "Site"])
     assert wrong.exit_code == 0, wrong.output
     assert (
-        f"campmap: warning: {table}:1: no column 'Site'; the columns are "
+        f"campmap: warning: {table.name}:1: no column 'Site'; the columns are "
         "'Ref', 'Where', 'Installed', 'Cameras'"
     ) in wrong.stderr
     assert "1 of 3 reports failed" in wrong.stderr
@@ -174,10 +174,10 @@ def test_extract_lists_a_tables_rows_when_streaming(tmp_path: Path) -> None:
     assert plain.exit_code == 0 and streamed.exit_code == 0, streamed.output
     records = _records(streamed.stdout)
     assert records == _records(plain.stdout)
-    assert f"{folder / 'deployments.csv'}: {GUESSED}" in streamed.stderr
+    assert f"deployments.csv: {GUESSED}" in streamed.stderr
     # The reports first, then the tables, as a plain run lists them.
-    assert records[0]["source"] == str(folder / "r1.txt")
-    rows = [r for r in records if r["source"] == str(folder / "deployments.csv")]
+    assert records[0]["source"] == "archive/r1.txt"
+    rows = [r for r in records if r["source"] == "deployments.csv"]
     assert [r["text"] for r in rows] == [
         "opp. Charing Cross station",
         "Strand j/o Northumberland Avenue",
@@ -207,9 +207,7 @@ def test_a_table_in_a_checkpointed_batch_resumes_like_a_report(tmp_path: Path) -
         assert run.layers.evidence == fresh.layers.evidence
         assert run.layers.document == fresh.layers.document
     # The guess is a problem of the run, kept in the checkpoint with its batch.
-    assert f"{folder / 'deployments.csv'}: {GUESSED}" in [
-        str(p) for p in again.layers.document.problems
-    ]
+    assert f"deployments.csv: {GUESSED}" in [str(p) for p in again.layers.document.problems]
     # Another location column is another run: nothing of this one is resumed.
     named = map_corpus(inputs, batch_size=1, checkpoint=checkpoint, location_column="Where")
     assert named.stats.resumed_batches == 0

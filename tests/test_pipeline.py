@@ -132,7 +132,7 @@ def test_a_listing_of_nothing_readable_warns_then_fails(tmp_path):
     warnings = []
     with pytest.raises(NothingReadError, match=r"^no report could be read$"):
         list(list_mentions([path], messages=Messages(warn=warnings.append)).mentions)
-    assert len(warnings) == 1 and str(path) in warnings[0]
+    assert len(warnings) == 1 and warnings[0].startswith(f"{path.name}: ")
 
 
 def test_review_sheet_then_render(tmp_path):

@@ -68,7 +68,7 @@ def test_both_reports_give_exactly_the_sites_counts_and_route(seeds, gazetteer):
     assert route.count == 38
     assert route.name == "Buckingham Palace to Trafalgar Square"
     assert route.follows == "follows The Mall"
-    assert route.sources == f"{seeds['000']}; {seeds['001']}"
+    assert route.sources == f"{seeds['000'].name}; {seeds['001'].name}"
     assert layers.unresolved == ()
 
 
@@ -82,7 +82,7 @@ def test_the_copy_adds_sources_but_nothing_else(seeds, gazetteer):
     gate = gazetteer.lookup("Buckingham Gate")[0].id
     for row in both.sites.itertuples():
         expected = (
-            [str(seeds["000"]), str(seeds["001"])] if row.site_id == gate else [str(seeds["000"])]
+            [seeds["000"].name, seeds["001"].name] if row.site_id == gate else [seeds["000"].name]
         )
         assert row.sources.split("; ") == expected, row.site_id
 

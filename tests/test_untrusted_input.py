@@ -65,7 +65,7 @@ def test_deep_nesting_and_lone_surrogates_are_failed_records_not_crashes(tmp_pat
     assert "3 of 4 reports failed" in run.output
     assert "nested too deeply" in run.output and "lone surrogate" in run.output
     report = json.loads((out / "report.json").read_text(encoding="utf-8"))
-    assert [s["label"] for s in report["sources"]] == [f"{archive}:1"]
+    assert [s["label"] for s in report["sources"]] == [f"{archive.name}:1"]
 
 
 def test_a_file_name_that_is_not_utf8_gets_an_escaped_name(tmp_path: Path) -> None:
@@ -80,7 +80,7 @@ def test_a_file_name_that_is_not_utf8_gets_an_escaped_name(tmp_path: Path) -> No
         )
         assert run.exit_code == 0, run.output
         report = json.loads((out / "report.json").read_text(encoding="utf-8"))
-        assert [s["label"] for s in report["sources"]] == [f"{folder}/caf\\xe9.txt"]
+        assert [s["label"] for s in report["sources"]] == ["arch/caf\\xe9.txt"]
 
 
 def test_a_newline_in_a_file_name_is_escaped_in_the_one_line_error(tmp_path: Path) -> None:

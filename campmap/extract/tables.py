@@ -24,6 +24,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from campmap.display import shown_name
 from campmap.errors import InputError
 from campmap.extract.junctions import join_junctions
 from campmap.extract.places import PlaceHit, find_places
@@ -119,7 +120,7 @@ def _read_rows(path: Path) -> tuple[str, list[str], list[tuple[int, int, int, li
     breaks ``str.splitlines()`` knows (NEL, U+2028, a form feed), and a quoted
     cell may hold a newline. Each row's offsets in the text are kept (its quote).
     """
-    label = str(path)
+    label = shown_name(str(path), str(path))
     data = read_limited(path, label)
     try:
         text = data.decode("utf-8-sig")
@@ -204,7 +205,7 @@ def read_table(
         number (naming the line).
     """
     path = Path(path)
-    label = str(path)
+    label = shown_name(str(path), str(path))
     text, header, rows = _read_rows(path)
     if location_column is not None:
         if location_column not in header:

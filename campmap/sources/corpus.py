@@ -45,7 +45,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, BinaryIO
 
-from campmap.display import file_label
 from campmap.errors import InputError
 from campmap.limits import MAX_REPORT_BYTES, read_limited
 from campmap.records import Problem, Source
@@ -146,13 +145,12 @@ def iter_reports(
         if found.kind is InputKind.STDIN:
             yield _stdin_report(stdin or sys.stdin.buffer)
         elif found.kind is InputKind.JSON_LINES:
-            yield from _jsonl_reports(found.path, text_field)
+            yield from _jsonl_reports(found.path, text_field, found.label)
         else:
-            yield _file_report(found.path, found.kind)
+            yield _file_report(found.path, found.kind, found.label)
 
 
-def _file_report(path: str, kind: InputKind) -> Report:
-    label = file_label(path)
+def _file_report(path: str, kind: InputKind, label: str) -> Report:
     try:
         stat = os.stat(path)  # noqa: PTH116
     except OSError as err:  # (gone since it was listed)
@@ -196,8 +194,7 @@ def _lines(stream: IO[bytes]) -> Iterator[tuple[bytes, int]]:
         yield line, size
 
 
-def _jsonl_reports(path: str, text_field: str) -> Iterator[Report]:
-    name = file_label(path)
+def _jsonl_reports(path: str, text_field: str, name: str) -> Iterator[Report]:
     unpacked = " when decompressed" if split_suffix(path)[1] is not None else ""
     try:
         stream = open_input(path)

@@ -34,12 +34,12 @@ import gzip
 import lzma
 import os
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from types import MappingProxyType
 from typing import IO
 
-from campmap.display import file_label
+from campmap.display import file_label, shown_name
 from campmap.errors import InputError
 from campmap.records import Problem
 
@@ -115,11 +115,14 @@ class Input:
         What it holds; a file given by name with no known ending is a report.
     compression : str or None
         The compression suffix (``.gz`` ...), when compressed.
+    label : str
+        The name outputs give it (see :func:`shown_name`); never an absolute path.
     """
 
     path: str
     kind: InputKind
     compression: str | None = None
+    label: str = ""
 
 
 def split_suffix(name: str) -> tuple[str, str | None]:
@@ -199,7 +202,7 @@ def walk_inputs(
                 if found.path in seen:
                     continue
                 seen.add(found.path)
-            yield found
+            yield replace(found, label=shown_name(item, found.path))
 
 
 @dataclass(frozen=True, slots=True)
