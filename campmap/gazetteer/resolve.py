@@ -22,6 +22,7 @@ from campmap.gazetteer.backends.towns import Town, TownsGazetteer, find_towns
 from campmap.gazetteer.index import PhraseIndex
 from campmap.gazetteer.junctions import split_junction
 from campmap.gazetteer.names import name_variants, normalize, spelling
+from campmap.gazetteer.roads import is_road_ref, without_direction
 from campmap.records import Place
 
 __all__ = ["FUZZY_CUTOFF", "Gazetteer", "NameHit", "default_gazetteer"]
@@ -136,7 +137,12 @@ class Gazetteer:
         exact = self._by_key.get(normalize(name))
         if exact:
             return list(exact)
-        matched = self.fuzzy(name)
+        road = is_road_ref(name)
+        if road:  # "Highway 17 North" is Highway 17; A405 is never a misspelt A406
+            exact = self._by_key.get(normalize(without_direction(name)))
+            if exact:
+                return list(exact)
+        matched = None if road else self.fuzzy(name)
         if matched is not None:
             return list(self._by_key[matched[0]])
         pair = split_junction(name)

@@ -9,7 +9,11 @@ the named things kept, not with the size of the file. Kept are:
   one line, or a few when the pieces lie more than :data:`STREET_GAP_M` apart
   (two High Streets in one city stay two places);
 - named squares, parks, gardens, stations and landmarks, as areas (closed ways
-  and multipolygon relations, assembled by osmium) or points (nodes).
+  and multipolygon relations, assembled by osmium) or points (nodes);
+- road numbers (the ``ref`` of highway ways: ``A406``, ``US 78``), merged per number
+  into roads of their own, found by the spellings reports use (:mod:`~campmap.gazetteer.roads`),
+  and numbered motorway junctions (``M25 junction 10``) where a road's way passes a
+  ``highway=motorway_junction`` node with a ``ref``.
 
 Every place keeps its OSM ids: ``source`` reads ``OpenStreetMap way/123`` (the
 first ids, and how many more), and the GeoPackage's ``osm_ids`` column lists them all.
@@ -17,26 +21,28 @@ first ids, and how many more), and the GeoPackage's ``osm_ids`` column lists the
 
 from __future__ import annotations
 
-import math
 import time
 import warnings
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 import osmium
 import shapely
-from shapely.geometry import LineString, MultiLineString, MultiPolygon
+from shapely.geometry import MultiPolygon
 from shapely.geometry.base import BaseGeometry
 
 from campmap.atomic import prepare_dir, replace_all
 from campmap.errors import GazetteerError, OutputError
 from campmap.gazetteer.backends.base import FileGazetteer
+from campmap.gazetteer.backends.osm_merge import road_places, street_places
+from campmap.gazetteer.roads import split_refs
 from campmap.records import Place
 
 __all__ = [
+    "ROAD_GAP_M",
     "STREET_GAP_M",
     "ImportSummary",
     "OSMGazetteer",
@@ -47,6 +53,10 @@ __all__ = [
 
 STREET_GAP_M = 300.0
 """Pieces of a same-named street farther apart than this are separate places."""
+
+ROAD_GAP_M = 5000.0
+"""Pieces of a same-numbered road farther apart than this are separate roads (an extract of
+several countries has an A1 in each)."""
 
 _METRES_PER_DEGREE = 111_320.0
 
@@ -139,10 +149,18 @@ class _Collector(osmium.SimpleHandler):
         # name -> [(way id, wkb)]
         self.ways: dict[str, list[tuple[int, bytes]]] = defaultdict(list)
         self.way_aliases: dict[str, set[str]] = defaultdict(set)
+        # road number -> [(way id, wkb)]
+        self.refs: dict[str, list[tuple[int, bytes]]] = defaultdict(list)
+        # motorway junction node id -> (its ref, lon, lat); then the places made of them
+        self.junction_nodes: dict[int, tuple[str, float, float]] = {}
+        self.junctions: dict[str, Place] = {}
         self.others: list[Place] = []
         self.skipped = 0
 
     def node(self, n: Any) -> None:
+        junction = n.tags.get("highway") == "motorway_junction" and _tag(n.tags, "ref")
+        if junction and n.location.valid():
+            self.junction_nodes[n.id] = (_tag(n.tags, "ref"), n.location.lon, n.location.lat)
         name = _tag(n.tags, "name")
         if not name:
             return
@@ -157,16 +175,45 @@ class _Collector(osmium.SimpleHandler):
         self.others.append(_place(f"node/{n.id}", name, kind, geometry, _aliases(n.tags, name)))
 
     def way(self, w: Any) -> None:
+        if "highway" not in w.tags:
+            return
         name = _tag(w.tags, "name")
-        if not name or "highway" not in w.tags:
+        refs = split_refs(_tag(w.tags, "ref"))
+        if not name and not refs:
             return
         try:
             wkb = self.factory.create_linestring(w)
         except RuntimeError:  # fewer than two located nodes
             self.skipped += 1
             return
-        self.ways[name].append((w.id, bytes.fromhex(wkb) if isinstance(wkb, str) else wkb))
-        self.way_aliases[name].update(_aliases(w.tags, name))
+        line = bytes.fromhex(wkb) if isinstance(wkb, str) else wkb
+        if name:
+            self.ways[name].append((w.id, line))
+            self.way_aliases[name].update(_aliases(w.tags, name))
+        for ref in refs:
+            self.refs[ref].append((w.id, line))
+        if refs and self.junction_nodes:
+            self._junctions(w, refs)
+
+    def _junctions(self, w: Any, refs: list[str]) -> None:
+        """Name the numbered motorway junctions this road's way passes (``M25 junction 10``)."""
+        for node in w.nodes:
+            found = self.junction_nodes.get(node.ref)
+            if found is None:
+                continue
+            number, lon, lat = found
+            for ref in refs:
+                name = f"{ref} junction {number}"
+                if name not in self.junctions:
+                    self.junctions[name] = Place(
+                        id=f"osm-node-{node.ref}-{ref.replace(' ', '')}",
+                        name=name,
+                        kind="junction",
+                        geometry=shapely.Point(lon, lat),
+                        source=f"OpenStreetMap node/{node.ref}",
+                        aliases=(f"{ref} J{number}", f"junction {number} of the {ref}"),
+                        backend="osm",
+                    )
 
     def area(self, a: Any) -> None:
         name = _tag(a.tags, "name")
@@ -200,62 +247,6 @@ def _place(
         aliases=aliases,
         backend="osm",
     )
-
-
-def _scaled(geom: BaseGeometry, lat: float) -> BaseGeometry:
-    """Scale longitudes by cos(latitude) so that degree distances are isotropic."""
-    factor = math.cos(math.radians(lat))
-    return shapely.transform(geom, lambda xy: xy * [factor, 1.0])
-
-
-def _clusters(lines: list[LineString], gap_m: float) -> list[list[int]]:
-    """Group lines whose pieces come within ``gap_m`` of each other (union-find)."""
-    lat = sum(line.centroid.y for line in lines) / len(lines)
-    scaled = [_scaled(line, lat) for line in lines]
-    tree = shapely.STRtree(scaled)
-    left, right = tree.query(scaled, predicate="dwithin", distance=gap_m / _METRES_PER_DEGREE)
-    parent = list(range(len(lines)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for i, j in zip(left.tolist(), right.tolist(), strict=True):
-        ri, rj = find(i), find(j)
-        if ri != rj:
-            parent[max(ri, rj)] = min(ri, rj)
-    groups: dict[int, list[int]] = defaultdict(list)
-    for i in range(len(lines)):
-        groups[find(i)].append(i)
-    return sorted(groups.values(), key=lambda g: min(g))
-
-
-def _streets(collector: _Collector, gap_m: float) -> tuple[list[Place], dict[str, list[str]]]:
-    places: list[Place] = []
-    osm_ids: dict[str, list[str]] = {}
-    for name, ways in collector.ways.items():
-        ways.sort()
-        lines = [cast(LineString, shapely.from_wkb(wkb)) for _, wkb in ways]
-        for group in _clusters(lines, gap_m):
-            ids = [ways[i][0] for i in group]
-            osm_ids[f"osm-way-{ids[0]}"] = [f"way/{i}" for i in ids]
-            merged = shapely.line_merge(MultiLineString([lines[i] for i in group]))
-            shown = ", ".join(f"way/{i}" for i in ids[:3])
-            more = f" and {len(ids) - 3} more ways" if len(ids) > 3 else ""
-            places.append(
-                Place(
-                    id=f"osm-way-{ids[0]}",
-                    name=name,
-                    kind="street",
-                    geometry=merged,
-                    source=f"OpenStreetMap {shown}{more}",
-                    aliases=tuple(sorted(collector.way_aliases[name])),
-                    backend="osm",
-                )
-            )
-    return places, osm_ids
 
 
 def read_osm_places(
@@ -293,16 +284,19 @@ def read_osm_places(
         collector.apply_file(str(file), locations=True, idx=location_index)
     except RuntimeError as err:
         raise GazetteerError(str(file), f"cannot read as OpenStreetMap data: {err}") from err
-    streets, osm_ids = _streets(collector, street_gap_m)
-    for place in collector.others:
+    streets, osm_ids = street_places(collector.ways, collector.way_aliases, street_gap_m)
+    roads, road_ids = road_places(collector.refs, ROAD_GAP_M)
+    osm_ids.update(road_ids)
+    others = [*collector.others, *collector.junctions.values()]
+    for place in others:
         osm_ids[place.id] = [place.source.removeprefix("OpenStreetMap ")]
-    places = sorted([*streets, *collector.others], key=lambda p: p.id)
+    places = sorted([*streets, *roads, *others], key=lambda p: p.id)
     summary = ImportSummary(
         ways_read=sum(len(w) for w in collector.ways.values()),
         streets=len(streets),
         street_names=len(collector.ways),
         areas=sum(1 for p in collector.others if p.place_kind == "area"),
-        points=sum(1 for p in collector.others if p.place_kind == "point"),
+        points=sum(1 for p in others if p.place_kind == "point"),
         skipped=collector.skipped,
         seconds=round(time.perf_counter() - started, 3),
     )
