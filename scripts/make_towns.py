@@ -9,12 +9,11 @@ people or more, CC BY 4.0, https://www.geonames.org/) as packaged by the
 
 Each row keeps what placing a report needs: the GeoNames id, the name, other
 Latin-script names (at most a few; all of them for cities of 100,000 or more, whose
-names in other languages are used in English text; never airport codes), all as matching keys (lower case, accents
-dropped; the name's own key first), latitude and
-longitude to 4 decimals (about 11 metres: a town's point is no finer),
-population, country code and the
-first-level admin code. The rows are sorted by id, so the file only changes
-when the data does.
+names in other languages are used in English text; never airport codes), all as
+matching keys (lower case, accents dropped; the name's own key first), latitude and
+longitude to 4 decimals (about 11 metres: a town's point is no finer), population,
+country code and the first-level admin code. The rows are sorted by id, so the file only
+changes when the data does.
 """
 
 from __future__ import annotations

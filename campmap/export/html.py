@@ -293,11 +293,21 @@ GEONAMES_CREDIT = "Town positions: GeoNames (geonames.org), CC BY 4.0"
 """The credit GeoNames' licence asks for, shown when a site is placed at a GeoNames town."""
 
 
+OSM_CREDIT = "Streets and places: \u00a9 OpenStreetMap contributors, ODbL"
+"""The credit OpenStreetMap's licence asks for, shown when a site is placed on OSM geometry
+(an imported region, or the embedded streets rebuilt from OSM)."""
+
+
 def credits(sites: pd.DataFrame) -> list[str]:
     """Return the credits the map owes for the coordinates it shows (plain text)."""
     used = sites["coordinate_source"] if "coordinate_source" in sites else pd.Series([], dtype=str)
-    geonames = used.astype(str).str.startswith("GeoNames").any()
-    return [GEONAMES_CREDIT] if geonames else []
+    used = used.astype(str)
+    out = []
+    if used.str.contains("OpenStreetMap", regex=False).any():
+        out.append(OSM_CREDIT)
+    if used.str.startswith("GeoNames").any():
+        out.append(GEONAMES_CREDIT)
+    return out
 
 
 def render_map(
