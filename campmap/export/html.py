@@ -32,11 +32,12 @@ import shapely
 from branca.element import Element, Figure
 from jinja2.utils import htmlsafe_json_dumps
 
+from campmap.export.basemap import BASEMAP_CREDIT, basemap
 from campmap.export.tiles import tile_layer
 from campmap.layer.build import ROUTE_COLUMNS, Layers
 
 __all__ = [
-    "DATA_ID", "DOM_LIMIT", "MAP_NAME", "data_block", "map_data", "render_map",
+    "DATA_ID", "DOM_LIMIT", "MAP_NAME", "data_block", "extent", "map_data", "render_map",
     "site_columns", "summary", "write_map",
 ]  # fmt: skip
 
@@ -101,10 +102,10 @@ class _Draw(Element):
         self.fmap = fmap
 
     def render(self, **kwargs: Any) -> str:
-        """Add ``campmapRender(map, data)`` after the map's own script (which creates it)."""
+        """Add ``campmapBasemap`` and ``campmapRender(map, data)`` after the map's own script."""
         name = self.fmap.get_name()  # a folium id ("map_0001"), never from the data
         data = f'JSON.parse(document.getElementById("{DATA_ID}").textContent)'
-        call = f"campmapRender({name}, {data});"
+        call = f"(function (d) {{ campmapBasemap({name}, d); campmapRender({name}, d); }})({data});"
         figure = cast(Figure, self.fmap.get_root())
         figure.script.add_child(_Verbatim(call), name="campmap_render")
         return ""
@@ -310,6 +311,20 @@ def credits(sites: pd.DataFrame) -> list[str]:
     return out
 
 
+def extent(layers: Layers) -> tuple[float, float, float, float] | None:
+    """Return the bounds (west, south, east, north) of the sites and routes, or None."""
+    frames = [f for f in (layers.sites, layers.routes) if not f.empty]
+    if not frames:
+        return None
+    bounds = [f.geometry.total_bounds for f in frames]
+    return (
+        float(min(b[0] for b in bounds)),
+        float(min(b[1] for b in bounds)),
+        float(max(b[2] for b in bounds)),
+        float(max(b[3] for b in bounds)),
+    )
+
+
 def render_map(
     layers: Layers,
     *,
@@ -346,12 +361,18 @@ def render_map(
     root.title = html_escape(title)  # a variable of the page template, never its source
     for name, tag in (
         ("leaflet.css", "style"), ("campmap.css", "style"),
-        ("leaflet.js", "script"), ("campmap.js", "script"),
+        ("leaflet.js", "script"), ("campmap.js", "script"), ("basemap.js", "script"),
     ):  # fmt: skip
         root.header.add_child(_Verbatim(f"<{tag}>{_asset(name)}</{tag}>"), name=name)
     data = map_data(layers, title, marker_limit)
     if tiles and tiles.lower() != "none":
         data["tiles"] = tile_layer(tiles)
+    else:
+        drawn = basemap(extent(layers))
+        if drawn is not None:
+            data["basemap"] = drawn
+            owed = [c for c in data["credits"] if c != OSM_CREDIT]  # said by the base map's
+            data["credits"] = [BASEMAP_CREDIT, *owed]
     root.html.add_child(_Verbatim(data_block(data)), name=DATA_ID)
     _Draw(fmap).add_to(fmap)
     html: str = root.render()

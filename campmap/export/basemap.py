@@ -1,0 +1,97 @@
+"""A light vector base map from OpenStreetMap data campmap already has, drawn offline.
+
+When no tile provider is asked for, the map still shows where the sites are: streets (with
+their names at close zooms) and parks near them, from ``data/basemap/`` (central London,
+built by ``scripts/make_basemap.py`` from OpenStreetMap). Only what lies within the sites'
+extent (plus a margin) goes into the page, inside the same single file: no request leaves
+the reader's browser. Where campmap has no base-map data (outside central London), the map
+has none, as before.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from functools import cache
+from typing import Any
+
+import shapely
+from shapely.geometry import box, mapping, shape
+from shapely.geometry.base import BaseGeometry
+
+from campmap.paths import data_dir
+
+__all__ = ["BASEMAP_CREDIT", "MARGIN_DEG", "MAX_FEATURES", "basemap"]
+
+BASEMAP_CREDIT = "Base map and streets: \u00a9 OpenStreetMap contributors, ODbL"
+"""The credit the base map's data asks for (shown on the map with it, in place of the
+streets' own OpenStreetMap credit)."""
+
+MARGIN_DEG = 0.004
+"""How far around the sites the base map reaches at least (about 400 m); as far again as
+the sites spread, up to :data:`MAX_MARGIN_DEG`."""
+
+MAX_MARGIN_DEG = 0.05
+
+MAX_FEATURES = 20_000
+"""At most this many base-map features go into a page (the nearest to the sites' centre)."""
+
+
+@cache
+def _bundled() -> tuple[tuple[dict[str, Any], BaseGeometry], ...]:
+    """Read every bundled base-map file once: (properties, geometry) pairs."""
+    out = []
+    folder = data_dir() / "basemap"
+    for path in sorted(folder.glob("*.geojson.gz")) if folder.is_dir() else []:
+        with gzip.open(path, "rt", encoding="utf-8") as stream:
+            collection = json.load(stream)
+        for feature in collection["features"]:
+            out.append((dict(feature["properties"]), shape(feature["geometry"])))
+    return tuple(out)
+
+
+def basemap(extent: tuple[float, float, float, float] | None) -> dict[str, Any] | None:
+    """Return the base map around ``extent`` as GeoJSON, or None when there is none there.
+
+    Parameters
+    ----------
+    extent : (west, south, east, north) or None
+        The sites' and routes' bounds; None (nothing placed) gives None.
+
+    Returns
+    -------
+    dict or None
+        A FeatureCollection of ``green`` areas and ``major``/``minor`` streets (with
+        ``name``), clipped to the extent plus a margin; None when no base-map
+        data reaches the extent.
+    """
+    if extent is None:
+        return None
+    west, south, east, north = extent
+    # The view is fitted to the sites, with room around them: reach as far again each way.
+    margin = min(MAX_MARGIN_DEG, max(MARGIN_DEG, east - west, north - south))
+    area = box(west - margin, south - margin, east + margin, north + margin)
+    centre = area.centroid
+    kept = []
+    seen: set[bytes] = set()
+    for props, geom in _bundled():
+        if not geom.intersects(area):
+            continue
+        clipped = (
+            geom if area.contains(geom) else shapely.set_precision(geom.intersection(area), 1e-5)
+        )
+        if clipped.is_empty:
+            continue
+        key = shapely.to_wkb(clipped) + json.dumps(props, sort_keys=True).encode()
+        if key in seen:
+            continue
+        seen.add(key)
+        kept.append((props, clipped))
+    if not any(props["kind"] != "green" for props, _ in kept):
+        return None
+    kept.sort(key=lambda item: (item[0]["kind"] != "green", item[1].distance(centre)))
+    features = [
+        {"type": "Feature", "properties": props, "geometry": mapping(geom)}
+        for props, geom in kept[:MAX_FEATURES]
+    ]
+    return {"type": "FeatureCollection", "features": features}
