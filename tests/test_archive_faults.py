@@ -443,13 +443,13 @@ def test_archive_runs_follow_symbolic_links_as_plain_runs_do(
 
 @pytest.fixture
 def full_disk(tmp_path: Path):
-    """A 1 MB tmpfs, filled to the last byte by one file (``filler``, removable)."""
+    """A 4 MB tmpfs, filled to the last byte by one file (``filler``, removable)."""
     mount = tmp_path / "disk"
     mount.mkdir()
     if os.geteuid() != 0:
         pytest.skip("mounting a tmpfs needs root")
     done = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(mount)], capture_output=True
+        ["mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", str(mount)], capture_output=True
     )
     if done.returncode != 0:
         pytest.skip(f"cannot mount a tmpfs here: {done.stderr.decode().strip()}")
