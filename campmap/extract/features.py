@@ -71,7 +71,10 @@ _GETS = re.compile(
     r"(?:now\s+|already\s+)?(?:has|have)\s+(?:\w+\s+){0,3}?(?:cameras?|cctv)\b|"
     r"(?:now\s+|only\s+|just\s+)?(?:has|have)\s+(?:\d+|an?\s+dozen|one|two|three|four|five|six|"
     r"seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|forty|fifty)(?=\s*[.,;]|\s*$)|"
-    r"has\s+(?:got|received|been\s+given))\b",
+    r"has\s+(?:got|received|been\s+given)|"
+    r"(?:will|would|is\s+to|are\s+to)\s+(?:also\s+)?see\s+(?:\w+\s+){0,4}?(?:cameras?|cctv)|"
+    r"(?:is|are)\s+(?:also\s+)?(?:set|due|expected|planned)\s+to\s+(?:get|receive|have|feature|see)|"
+    r"(?:will|to)\s+(?:also\s+)?feature\s+(?:\w+\s+){0,4}?(?:cameras?|cctv))\b",
 )
 _LABEL = re.compile(
     r"^(?:\s*,\s*[a-z][\w'-]*(?:\s+[a-z][\w'-]*)*)?\s*(?::|\s[\u2013\u2014-])\s+"
@@ -201,7 +204,7 @@ def features(
         organisation=bool(_ORGANISATION.match(after) or _ORGANISATION_APPOSITIVE.match(after)),
         narrows_previous=_narrows_next(text, hits, i) or _narrows_previous(around),
         address_of_previous=_address_of_previous(around),
-        locality_of_previous=_locality_of_previous(hits, i, decided, around),
+        locality_of_previous=_locality_of_previous(low, hits, i, decided, around),
         owner_of_next=_owner_of_next(text, hits, i),
         negated=about_cameras and bool(_NEGATED.search(window)),
         monitoring_place=bool(_MONITORED.search(window) or _MONITOR_AFTER.match(after)),
@@ -285,7 +288,7 @@ def _address_of_previous(around: _Around) -> bool:
 
 
 def _locality_of_previous(
-    hits: list[PlaceHit], i: int, decided: list[Decision], around: _Around
+    low: str, hits: list[PlaceHit], i: int, decided: list[Decision], around: _Around
 ) -> bool:
     """Whether the candidate is the locality the place before it is in (``X, in Selsdon``)."""
     previous, hit, gap = around.previous, around.hit, around.gap
@@ -296,13 +299,22 @@ def _locality_of_previous(
         and previous.shape != "name"
         and (
             bool(_IN_GAP.match(gap))
-            or (
-                bool(_COMMA_GAP.match(gap))
-                and i == len(hits) - 1
-                and bool(_ENDS.match(around.after))
-            )
+            or (bool(_COMMA_GAP.match(gap)) and _names_to_end(low, hits, i))
         )
     )
+
+
+def _names_to_end(low: str, hits: list[PlaceHit], i: int) -> bool:
+    """Whether the candidate starts a tail of bare names to the end: ``X Road, Leven, Fife.``"""
+    last = hits[i]
+    for hit in hits[i + 1 :]:
+        gap = low[last.end : hit.start]
+        if gap.lstrip().startswith("("):
+            break  # "(northbound)", "(straight section)": a note, not a further place
+        if hit.shape not in ("name", "region") or not _COMMA_GAP.match(gap):
+            return False
+        last = hit
+    return bool(_ENDS.match(low[last.end : last.end + WINDOW]))
 
 
 def _owner_of_next(text: str, hits: list[PlaceHit], i: int) -> bool:

@@ -284,6 +284,8 @@ def _cut_at_stop(
 ) -> tuple[list[tuple[str, int, int]], list[str]]:
     """Cut the run at a month, a camera word or an organisation word that ends a place name."""
     for k, word in enumerate(words):
+        if word in MONTHS and k + 1 < len(words) and words[k + 1] in STREET_HEADS:
+            continue  # "Friday Street", "May Road": the month names the street
         if word in MONTHS or (k and word in ORG_HEADS and words[k - 1] in ORG_HEADS):
             return run[:k], words[:k]
     return run, words
