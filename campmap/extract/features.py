@@ -37,7 +37,7 @@ _FILLERS = frozenset(
     "neighbouring neighboring nearby adjacent adjoining".split()
 )
 _LIST_GAP = re.compile(
-    r"^\s*(?:,\s*(?:and\s+|or\s+|as\s+well\s+as\s+)?|\s+(?:and|or|as\s+well\s+as|plus)\s+|;\s*(?:and\s+)?)"
+    r"^\s*(?:,?\s*followed\s+by\s+|,\s*(?:and\s+|or\s+|as\s+well\s+as\s+)?|\s+(?:and|or|as\s+well\s+as|plus)\s+|;\s*(?:and\s+)?)"
     r"(?P<rest>.*)$",
 )
 _QUALIFIER_GAP = re.compile(
@@ -136,6 +136,14 @@ _NUMBERED_IN = re.compile(
     r"roads?|areas?|positions?)\s+(?:in|across|around|throughout)\s+(?:the\s+)?$"
 )
 _SPREAD = re.compile(r"\b(?:across|throughout|all\s+over|around)\s+(?:the\s+)?$")
+_DASHES = frozenset("- \u2013 \u2014 \u2022 * \u00b7".split())
+"""Bullets a list run into one sentence keeps between its items."""
+_CAMERAS_FOR = re.compile(
+    r"\b(?:cameras?|cctv|anpr|readers?)\s+for\s+(?:the\s+)?$|"
+    r"\b(?:sites?|locations?|points?|spots?)\b[^.;]{0,40}\b(?:is|are|will\s+be|would\s+be)"
+    r"\s*[:\u2013\u2014-]?\s*(?:the\s+)?$"
+)
+"""``speed cameras for the N3``, ``the next site will be X``."""
 _CAMERA_LABEL = re.compile(r"\bcameras?\s*(?:no\.?\s*|number\s+|#\s*|id\s+)?\d{1,6}\s*$")
 _NARROWS_PREVIOUS = re.compile(
     r"^\s*,?\s+(?:between|(?:just\s+)?(?:north|south|east|west)\s+of|before|after|past|beyond)\s+(?:the\s+)?$"
@@ -186,7 +194,8 @@ def features(
         camera_sentence=about_cameras,
         locative=about_cameras and _locative(around),
         list_item=setting.item and around.previous is None and bool(_ITEM_GAP.match(gap)),
-        listed_with_site=around.previous_site and _listed(gap),
+        listed_with_site=(around.previous_site and _listed(gap))
+        or _listed_after_note(low, hits, i, decided),
         gets_cameras=about_cameras and bool(_GETS.match(after) or _LABEL.match(after)),
         moved_there=_moved_there(low, hits, i, decided, about_cameras, gap),
         junction_in_camera_report=(setting.topic or about_cameras)
@@ -253,6 +262,7 @@ def _locative(around: _Around) -> bool:
         or bool(_QUALIFIED.search(gap))
         or bool(_LIST_INTRO.search(gap))
         or bool(_DESTINED.search(gap))
+        or bool(_CAMERAS_FOR.search(gap))
         or bool(_SENT_TO.search(gap))
         or (bool(_EXAMPLES.search(gap)) and not _NUMBERED_IN.search(gap))
         or bool(_CAMERA_LABEL.search(around.window))
@@ -374,9 +384,20 @@ def _is_address(previous: PlaceHit, hit: PlaceHit, gap: str) -> bool:
     )
 
 
+def _listed_after_note(low: str, hits: list[PlaceHit], i: int, decided: list[Decision]) -> bool:
+    """``the N3 (Butler's Bridge), N5 (Swinford)``: listed with a site past its note in brackets."""
+    if i < 2 or decided[i - 2].role is not Role.SITE:
+        return False
+    opened = low[hits[i - 2].end : hits[i - 1].start]
+    gap = low[hits[i - 1].end : hits[i].start]
+    return opened.strip() == "(" and gap.lstrip().startswith(")") and _listed(gap.lstrip()[1:])
+
+
 def _listed(gap: str) -> bool:
     match = _LIST_GAP.match(gap)
-    return match is not None and all(w in _FILLERS for w in _WORD.findall(match.group("rest")))
+    return match is not None and all(
+        w in _FILLERS or w in _DASHES for w in _WORD.findall(match.group("rest"))
+    )
 
 
 def _locative_before(gap: str) -> bool:
