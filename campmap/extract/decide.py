@@ -44,6 +44,7 @@ class Features:
     wide_area: bool = False
     area_of_sites: bool = False
     organisation: bool = False
+    framing: bool = False
     narrows_previous: bool = False
     address_of_previous: bool = False
     locality_of_previous: bool = False
@@ -73,6 +74,7 @@ WEIGHTS: dict[str, tuple[float, str]] = {
     "wide_area": (-8.0, "a town, borough or county the report is set in"),
     "area_of_sites": (-8.0, "an area the sites are spread over"),
     "organisation": (-8.0, "names an organisation, not a place"),
+    "framing": (-8.0, "whose people or police the story is about, not a camera site"),
     "narrows_previous": (-8.0, "narrows where the place before it is"),
     "address_of_previous": (-8.0, "the address of the place before it"),
     "locality_of_previous": (-8.0, "the town or district the place before it is in"),

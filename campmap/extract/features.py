@@ -93,6 +93,13 @@ _ORGANISATION_APPOSITIVE = re.compile(
     r"body|agency|trust|association|network|partnership|contractor|supplier|provider|"
     r"newspaper|outlet|website|business|maker|manufacturer)\b",
 )
+_FRAMING = re.compile(
+    r"\b(?:(?:police|officers|detectives|council|councillors|officials|authorities|residents|"
+    r"people|drivers|motorists|businesses|traders|shoppers|families|communities)"
+    r"\s+(?:in|from|of|across)|here\s+in|(?:lives?|lived|living|grew\s+up)"
+    r"\s+in)\s+(?:the\s+)?$"
+)
+"""``Police in X``, ``here in X``: the place whose people the story is about."""
 _CONTEXT_KINDS = frozenset("town city village borough county region country".split())
 _PLACE_SHAPES = frozenset({"street", "facility", "road", "block", "junction", "area"})
 _INCIDENT = re.compile(
@@ -211,6 +218,7 @@ def features(
         area_of_sites=hit.shape == "name"
         and bool(_NUMBERED_IN.search(window) or _SPREAD.search(gap)),
         organisation=bool(_ORGANISATION.match(after) or _ORGANISATION_APPOSITIVE.match(after)),
+        framing=hit.shape in ("name", "region") and bool(_FRAMING.search(gap)),
         narrows_previous=_narrows_next(text, hits, i) or _narrows_previous(around),
         address_of_previous=_address_of_previous(around),
         locality_of_previous=_locality_of_previous(low, hits, i, decided, around),

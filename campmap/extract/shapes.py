@@ -258,7 +258,8 @@ def _classify(
         # "outside the Police Department".
         if not _BUILDING_BEFORE.search(text, max(0, run[0][1] - 24), run[0][1]):
             return None
-        return run[0][1], run[-1][2], Shape.FACILITY
+        end = run[-1][2] - (run[-1][0].endswith(".") and words[-1] not in _ABBREVIATED)
+        return run[0][1], end, Shape.FACILITY
     start, end = run[0][1], run[-1][2]
     if (
         run[-1][0].endswith(".")
@@ -286,7 +287,9 @@ def _cut_at_stop(
     for k, word in enumerate(words):
         if word in MONTHS and k + 1 < len(words) and words[k + 1] in STREET_HEADS:
             continue  # "Friday Street", "May Road": the month names the street
-        if word in MONTHS or (k and word in ORG_HEADS and words[k - 1] in ORG_HEADS):
+        if word in MONTHS or (
+            k and word in ORG_HEADS and words[k - 1] in ORG_HEADS and k + 1 < len(words)
+        ):
             return run[:k], words[:k]
     return run, words
 
