@@ -93,10 +93,15 @@ _ORGANISATION_APPOSITIVE = re.compile(
     r"body|agency|trust|association|network|partnership|contractor|supplier|provider|"
     r"newspaper|outlet|website|business|maker|manufacturer)\b",
 )
+_MADE_BY = re.compile(
+    r"\b(?:made|manufactured|supplied|built|produced|provided|sold|developed|designed|"
+    r"funded|paid\s+for|commissioned|\d+\s*%|per\s*cent|percent)\s+by\s+(?:the\s+)?$"
+)
+"""``made by X``, ``a plan produced by X``: X is a maker or a body, not a place."""
 _FRAMING = re.compile(
     r"\b(?:(?:police|officers|detectives|council|councillors|officials|authorities|residents|"
     r"people|drivers|motorists|businesses|traders|shoppers|families|communities)"
-    r"\s+(?:in|from|of|across)|here\s+in|(?:lives?|lived|living|grew\s+up)"
+    r"\s+(?:in|from|of|across|around)|here\s+in|(?:lives?|lived|living|grew\s+up)"
     r"\s+in)\s+(?:the\s+)?$"
 )
 """``Police in X``, ``here in X``: the place whose people the story is about."""
@@ -217,7 +222,11 @@ def features(
         wide_area=kind in _CONTEXT_KINDS,
         area_of_sites=hit.shape == "name"
         and bool(_NUMBERED_IN.search(window) or _SPREAD.search(gap)),
-        organisation=bool(_ORGANISATION.match(after) or _ORGANISATION_APPOSITIVE.match(after)),
+        organisation=bool(
+            _ORGANISATION.match(after)
+            or _ORGANISATION_APPOSITIVE.match(after)
+            or (hit.shape == "name" and _MADE_BY.search(gap))
+        ),
         framing=hit.shape in ("name", "region") and bool(_FRAMING.search(gap)),
         narrows_previous=_narrows_next(text, hits, i) or _narrows_previous(around),
         address_of_previous=_address_of_previous(around),
@@ -393,11 +402,13 @@ def _is_address(previous: PlaceHit, hit: PlaceHit, gap: str) -> bool:
 
 
 def _listed_after_note(low: str, hits: list[PlaceHit], i: int, decided: list[Decision]) -> bool:
-    """``the N3 (Butler's Bridge), N5 (Swinford)``: listed with a site past its note in brackets."""
+    """Listed with a site past its note: ``the N3 (Butler's Bridge), N5``, ``A Road in X and B Road``."""
     if i < 2 or decided[i - 2].role is not Role.SITE:
         return False
     opened = low[hits[i - 2].end : hits[i - 1].start]
     gap = low[hits[i - 1].end : hits[i].start]
+    if _locality(decided, i) and hits[i].shape != "name":
+        return _listed(gap)
     return opened.strip() == "(" and gap.lstrip().startswith(")") and _listed(gap.lstrip()[1:])
 
 
