@@ -289,6 +289,8 @@ def _locative(around: _Around) -> bool:
 def _narrows_previous(around: _Around) -> bool:
     """Whether the candidate only says where on the place before it (``X, near Y``)."""
     previous, gap, previous_site = around.previous, around.gap, around.previous_site
+    if previous is not None and previous.shape == around.hit.shape == "junction":
+        return False  # "corner of A and B, corner of C and D": two crossings
     return previous is not None and (
         bool(_QUALIFIER_GAP.match(gap))
         or (previous_site and bool(_NEAR_GAP.match(gap)))
@@ -357,8 +359,8 @@ def _owner_of_next(text: str, hits: list[PlaceHit], i: int) -> bool:
 
 def _narrows_next(text: str, hits: list[PlaceHit], i: int) -> bool:
     """``between the A and B junctions on C``: A and B only say where on C."""
-    if i + 1 >= len(hits):
-        return False
+    if i + 1 >= len(hits) or hits[i].shape == hits[i + 1].shape == "junction":
+        return False  # a crossing does not say where on another crossing
     if _NARROWS_NEXT.match(text[hits[i].end : hits[i + 1].start].lower()):
         return True
     return (
