@@ -208,7 +208,8 @@ def features(
         list_item=setting.item and around.previous is None and bool(_ITEM_GAP.match(gap)),
         listed_with_site=(around.previous_site and _listed(gap))
         or _listed_after_note(low, hits, i, decided),
-        gets_cameras=about_cameras and bool(_GETS.match(after) or _LABEL.match(after)),
+        gets_cameras=about_cameras
+        and bool(_GETS.match(after) or _LABEL.match(after) or _shares_gets(low, hits, i)),
         moved_there=_moved_there(low, hits, i, decided, about_cameras, gap),
         junction_in_camera_report=(setting.topic or about_cameras)
         and hit.shape in _TOPIC_JUNCTION
@@ -401,6 +402,16 @@ def _is_address(previous: PlaceHit, hit: PlaceHit, gap: str) -> bool:
         and bool(hit.places)
         and hit.places[0].place_kind != "point"
     )
+
+
+def _shares_gets(low: str, hits: list[PlaceHit], i: int) -> bool:
+    """``A and B will get cameras``: A gets them too (the places after it up to the verb)."""
+    for k in range(i + 1, min(len(hits), i + 6)):
+        if not _listed(low[hits[k - 1].end : hits[k].start]):
+            return False
+        if _GETS.match(low[hits[k].end : hits[k].end + WINDOW]):
+            return True
+    return False
 
 
 def _listed_after_note(low: str, hits: list[PlaceHit], i: int, decided: list[Decision]) -> bool:
