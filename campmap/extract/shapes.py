@@ -90,7 +90,8 @@ _BUILDING_BEFORE = re.compile(
 _ABBREVIATED = frozenset(
     "st ave av blvd rd dr ln ct pl tce hwy pkwy sq cres rte expy fwy cir mt ft jr sr".split()
 )
-_CAMEL = re.compile(r"^[A-Z][a-z]+[A-Z]")
+_CAMEL = re.compile(r"^(?!Ma?c[A-Z])[A-Z][a-z]+[A-Z]")
+"""A brand written in camel case (PolCam), not a Scottish or Irish name (McDonald, MacArthur)."""
 _INITIAL = re.compile(r"^(?:[A-Z]\.){1,3}$|^(?:[A-Z]\.)+[A-Z]\.?$")
 _ACRONYM_STOP = frozenset(
     "CCTV ANPR ALPR LPR LFR ULEZ PCN PCNS CEO MP MPS MEC NHS UK US USA EU GPS HD PTZ AI "
