@@ -54,6 +54,7 @@ class Features:
     persons_ward: bool = False
     person: bool = False
     incident_place: bool = False
+    meeting_place: bool = False
     not_about_cameras: bool = False
 
 
@@ -84,6 +85,7 @@ WEIGHTS: dict[str, tuple[float, str]] = {
     "persons_ward": (-8.0, "a person's ward or title"),
     "person": (-8.0, "a person, not a place"),
     "incident_place": (-4.0, "where an incident happened"),
+    "meeting_place": (-8.0, "where a meeting was held, not where cameras are"),
     "not_about_cameras": (-3.0, "the sentence does not speak of cameras"),
 }
 """Feature name -> (weight in log-odds, the reason in words)."""

@@ -111,6 +111,18 @@ _INCIDENT = re.compile(
     r"\b(?:shot|shooting|stabbed|stabbing|killed|murder(?:ed)?|crash(?:ed)?|collision|robbed|"
     r"robbery|attack(?:ed)?|arrested|fire|blaze|accident)\b",
 )
+_INCIDENT_AT = re.compile(
+    r"\b(?:shot|stabbed|killed|murdered|attacked|robbed|assaulted|mugged|injured|hurt|burgled|"
+    r"crashed|died|arrested|found\s+dead)\b(?:\s+[\w'-]+){0,4}?\s+(?:on|in|at|near|outside|"
+    r"along)\s+(?:the\s+)?$"
+)
+"""``a man was stabbed on X``: where an incident happened, even beside camera words."""
+_MEETING_AT = re.compile(
+    r"\b(?:meet(?:s|ing|ings)?|met|held|convened|sat|sitting|session|hearing|speaking|spoke|"
+    r"addressed|presentation|presented|briefing)\s+(?:[\w'-]+\s+){0,2}?(?:at|in|inside)\s+"
+    r"(?:the\s+)?$"
+)
+"""``councillors meeting at X Town Hall``: where people met, not where cameras go."""
 _MONITORED = re.compile(
     r"\b(?:monitored|watched|operated|managed|controlled|run|viewed|streamed|fed|beamed)\s+"
     r"(?:\w+\s+){0,3}?(?:from|at|by|back\s+to|to)\s+(?:the\s+)?(?:\w+\s+){0,4}$|"
@@ -238,7 +250,8 @@ def features(
         persons_ward=bool(_PARTY.search(window)),
         person=hit.shape == "name"
         and bool(_SPEAKER_AFTER.match(after) or _SPEAKER_BEFORE.search(window)),
-        incident_place=not about_cameras and _incident(low),
+        incident_place=(not about_cameras and _incident(low)) or bool(_INCIDENT_AT.search(gap)),
+        meeting_place=bool(_MEETING_AT.search(gap)),
         not_about_cameras=not about_cameras,
     )
 
