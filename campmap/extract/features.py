@@ -238,9 +238,9 @@ def features(
         organisation=bool(
             _ORGANISATION.match(after)
             or _ORGANISATION_APPOSITIVE.match(after)
-            or (hit.shape == "name" and _MADE_BY.search(gap))
+            or (hit.shape == "name" and _ends_with(_MADE_BY, gap))
         ),
-        framing=hit.shape in ("name", "region") and bool(_FRAMING.search(gap)),
+        framing=hit.shape in ("name", "region") and _ends_with(_FRAMING, gap),
         narrows_previous=_narrows_next(text, hits, i) or _narrows_previous(around),
         address_of_previous=_address_of_previous(around),
         locality_of_previous=_locality_of_previous(low, hits, i, decided, around),
@@ -250,8 +250,8 @@ def features(
         persons_ward=bool(_PARTY.search(window)),
         person=hit.shape == "name"
         and bool(_SPEAKER_AFTER.match(after) or _SPEAKER_BEFORE.search(window)),
-        incident_place=(not about_cameras and _incident(low)) or bool(_INCIDENT_AT.search(gap)),
-        meeting_place=bool(_MEETING_AT.search(gap)),
+        incident_place=(not about_cameras and _incident(low)) or _ends_with(_INCIDENT_AT, gap),
+        meeting_place=_ends_with(_MEETING_AT, gap),
         not_about_cameras=not about_cameras,
     )
 
@@ -293,7 +293,7 @@ def _locative(around: _Around) -> bool:
         or bool(_QUALIFIED.search(gap))
         or bool(_LIST_INTRO.search(gap))
         or bool(_DESTINED.search(gap))
-        or bool(_CAMERAS_FOR.search(gap))
+        or _ends_with(_CAMERAS_FOR, gap)
         or bool(_SENT_TO.search(gap))
         or (bool(_EXAMPLES.search(gap)) and not _NUMBERED_IN.search(gap))
         or bool(_CAMERA_LABEL.search(around.window))
@@ -436,6 +436,11 @@ def _listed_after_note(low: str, hits: list[PlaceHit], i: int, decided: list[Dec
     if _locality(decided, i) and hits[i].shape != "name":
         return _listed(gap)
     return opened.strip() == "(" and gap.lstrip().startswith(")") and _listed(gap.lstrip()[1:])
+
+
+def _ends_with(pattern: re.Pattern[str], gap: str, span: int = 72) -> bool:
+    """Whether a pattern anchored at ``$`` matches the end of a gap (only its tail is read)."""
+    return bool(pattern.search(gap, max(0, len(gap) - span)))
 
 
 def _listed(gap: str) -> bool:
