@@ -34,7 +34,7 @@ _FILLERS = frozenset(
     "northern southern eastern western far front top base foot gate gates entrance entrances "
     "approach approaches steps junction junctions just spot point corner crossroads precinct "
     "precincts vicinity heart middle centre center immediate surrounding surroundings "
-    "neighbouring neighboring nearby adjacent adjoining".split()
+    "neighbouring neighboring nearby adjacent adjoining old former".split()
 )
 _LIST_GAP = re.compile(
     r"^\s*(?:,?\s*followed\s+by\s+|,\s*(?:and\s+|or\s+|as\s+well\s+as\s+)?|\s+(?:and|or|as\s+well\s+as|plus)\s+|;\s*(?:and\s+)?)"
@@ -168,6 +168,11 @@ _CAMERAS_FOR = re.compile(
     r"\s*[:\u2013\u2014-]?\s*(?:the\s+)?$"
 )
 """``speed cameras for the N3``, ``the next site will be X``."""
+_NAMED_SITES = re.compile(
+    r"\b(?:entrances?|locations?|sites?|intersections?|junctions?|crossings?|roundabouts?|"
+    r"points?|spots?|gates?)\s*[,:\u2013\u2014]\s*(?:namely\s+|including\s+|the\s+)?$"
+)
+"""``at two of our entrances, X and Y``: the places named after a word for sites."""
 _CAMERA_LABEL = re.compile(r"\bcameras?\s*(?:no\.?\s*|number\s+|#\s*|id\s+)?\d{1,6}\s*$")
 _NARROWS_PREVIOUS = re.compile(
     r"^\s*,?\s+(?:between|(?:just\s+)?(?:north|south|east|west)\s+of|before|after|past|beyond)\s+(?:the\s+)?$"
@@ -294,6 +299,7 @@ def _locative(around: _Around) -> bool:
         or bool(_LIST_INTRO.search(gap))
         or bool(_DESTINED.search(gap))
         or _ends_with(_CAMERAS_FOR, gap)
+        or _ends_with(_NAMED_SITES, gap)
         or bool(_SENT_TO.search(gap))
         or (bool(_EXAMPLES.search(gap)) and not _NUMBERED_IN.search(gap))
         or bool(_CAMERA_LABEL.search(around.window))
