@@ -433,14 +433,25 @@ def _shares_gets(low: str, hits: list[PlaceHit], i: int) -> bool:
     return False
 
 
+_NOTES = frozenset(
+    WEIGHTS[name][1] for name in ("locality_of_previous", "narrows_previous", "address_of_previous")
+)
+
+
 def _listed_after_note(low: str, hits: list[PlaceHit], i: int, decided: list[Decision]) -> bool:
     """Listed with a site past its note: ``the N3 (Butler's Bridge), N5``, ``A Road in X and B Road``."""
-    if i < 2 or decided[i - 2].role is not Role.SITE:
+    if i < 2:
+        return False
+    gap = low[hits[i - 1].end : hits[i].start]
+    if decided[i - 1].reason in _NOTES and hits[i].shape != "name" and _listed(gap):
+        # "A Road between B and C; and D Road": past the places that only said where on A
+        back = i - 1
+        while back > 0 and decided[back].reason in _NOTES:
+            back -= 1
+        return decided[back].role is Role.SITE and i - back <= 4
+    if decided[i - 2].role is not Role.SITE:
         return False
     opened = low[hits[i - 2].end : hits[i - 1].start]
-    gap = low[hits[i - 1].end : hits[i].start]
-    if _locality(decided, i) and hits[i].shape != "name":
-        return _listed(gap)
     return opened.strip() == "(" and gap.lstrip().startswith(")") and _listed(gap.lstrip()[1:])
 
 
