@@ -354,7 +354,7 @@ def _locality_of_previous(
 
 
 def _names_to_end(low: str, hits: list[PlaceHit], i: int) -> bool:
-    """Whether the candidate starts a tail of bare names to the end: ``X Road, Leven, Fife.``"""
+    """Tell whether the candidate starts a tail of bare names: ``X Road, Upton, Westshire.``."""
     last = hits[i]
     for hit in hits[i + 1 :]:
         gap = low[last.end : hit.start]
@@ -424,7 +424,7 @@ def _is_address(previous: PlaceHit, hit: PlaceHit, gap: str) -> bool:
 
 
 def _shares_gets(low: str, hits: list[PlaceHit], i: int) -> bool:
-    """``A and B will get cameras``: A gets them too (the places after it up to the verb)."""
+    """Tell whether A gets the cameras of ``A and B will get cameras`` (up to five places on)."""
     for k in range(i + 1, min(len(hits), i + 6)):
         if not _listed(low[hits[k - 1].end : hits[k].start]):
             return False
@@ -439,7 +439,7 @@ _NOTES = frozenset(
 
 
 def _listed_after_note(low: str, hits: list[PlaceHit], i: int, decided: list[Decision]) -> bool:
-    """Listed with a site past its note: ``the N3 (Butler's Bridge), N5``, ``A Road in X and B Road``."""
+    """Tell whether listed with a site past a note: ``N9 (Oak Bridge), N8``, ``A Rd in X and B Rd``."""
     if i < 2:
         return False
     gap = low[hits[i - 1].end : hits[i].start]

@@ -15,7 +15,6 @@ either street is unknown or they do not meet.
 from __future__ import annotations
 
 import re
-
 import weakref
 
 from campmap.extract.places import PlaceHit

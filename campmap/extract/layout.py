@@ -221,7 +221,12 @@ def _setting(
         carried.intro is not None
         and (
             bulleted
-            or (short and not carried.bullets and not _prose(sentence.text) and not _CLAUSE.search(low))
+            or (
+                short
+                and not carried.bullets
+                and not _prose(sentence.text)
+                and not _CLAUSE.search(low)
+            )
         )
     ) or carried.continued
     follow_on = carried.previous_camera and bool(

@@ -156,11 +156,13 @@ def find_places(text: str, gazetteer: Gazetteer, country: str | None = None) -> 
 
 
 _ARTICLE_BEFORE = re.compile(r"\b(?:a|an)\s+$", re.IGNORECASE)
-_NOUN_AFTER = re.compile(r"\s+(?!(?:and|or|in|on|at|to|of|is|was|has|had|will|area|town|city|road|street)\b)[a-z]{3,}\b")
+_NOUN_AFTER = re.compile(
+    r"\s+(?!(?:and|or|in|on|at|to|of|is|was|has|had|will|area|town|city|road|street)\b)[a-z]{3,}\b"
+)
 
 
 def _attributive(text: str, start: int, end: int) -> bool:
-    """``a Paradise Valley traffic light``: a name used as an adjective, not as a place."""
+    """Tell a name used as an adjective, not as a place: ``a Springfield traffic light``."""
     return bool(_ARTICLE_BEFORE.search(text, max(0, start - 4), start)) and bool(
         _NOUN_AFTER.match(text, end)
     )
