@@ -439,7 +439,7 @@ _NOTES = frozenset(
 
 
 def _listed_after_note(low: str, hits: list[PlaceHit], i: int, decided: list[Decision]) -> bool:
-    """Tell whether listed with a site past a note: ``N9 (Oak Bridge), N8``, ``A Rd in X and B Rd``."""
+    """Tell whether listed with a site past a note: ``N9 (Oak Bridge), N8``, ``A in X and B``."""
     if i < 2:
         return False
     gap = low[hits[i - 1].end : hits[i].start]
