@@ -172,3 +172,19 @@ def test_a_scottish_name_at_a_crossing_and_a_town_as_an_adjective(world):
     found = sites(text, world)
     assert "McDonald" in " ".join(found)
     assert "Springfield" not in found
+
+
+@pytest.mark.parametrize(
+    ("intro", "status"),
+    [
+        ("The cameras will be activated in the following locations:", "planned"),
+        ("The city will rotate six new speed cameras to these blocks:", "planned"),
+        ("During the week of May 3, speed cameras will be in the following locations:", "deployed"),
+    ],
+)
+def test_a_list_takes_the_status_its_intro_states(world, intro, status):
+    text = f"{intro}\nHarbour Road @ Lincoln School\nMarket Street @ Bay Academy\n"
+    doc = dedupe([read_text(text, "r.txt")], [])
+    found = [m for m in extract(doc, world) if m.role is Role.SITE]
+    assert len(found) == 2
+    assert {m.status for m in found} == {status}
