@@ -112,10 +112,7 @@ def test_a_street_listed_after_places_that_narrow_the_one_before(world):
 
 
 def test_a_street_after_a_locality_is_still_listed(world):
-    text = (
-        "Vandals toppled camera poles on Mill Road in Springfield and Tolland Rise "
-        "in Westbury."
-    )
+    text = "Vandals toppled camera poles on Mill Road in Springfield and Tolland Rise in Westbury."
     assert sites(text, world) == ["Mill Road", "Tolland Rise"]
 
 
