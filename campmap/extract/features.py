@@ -14,8 +14,19 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from campmap.extract.cues import MOVED_FROM, RELOCATED, TO, WINDOW
-from campmap.extract.decide import WEIGHTS, Decision, Features
+from campmap.extract.decide import Decision, Features
+from campmap.extract.frames import FRAMING, INCIDENT_AT, MADE_BY, MEETING_AT, ends_with
 from campmap.extract.layout import Setting
+from campmap.extract.lists import (
+    COMMA_GAP,
+    FILLERS,
+    GETS,
+    listed,
+    listed_after_note,
+    locality,
+    names_to_end,
+    shares_gets,
+)
 from campmap.extract.places import PlaceHit
 from campmap.records import Role
 
@@ -27,18 +38,6 @@ _LOCATIVES = frozenset(
     "face faces by near outside opposite beside in into inside within around across covering "
     "cover covers watching watch watches lining line lines throughout beneath under atop past "
     "off through outside where including include includes between".split()
-)
-_FILLERS = frozenset(
-    "the a an parts part of some all both area areas section sections stretch stretches length "
-    "edge end side corner its their many much main whole upper lower north south east west "
-    "northern southern eastern western far front top base foot gate gates entrance entrances "
-    "approach approaches steps junction junctions just spot point corner crossroads precinct "
-    "precincts vicinity heart middle centre center immediate surrounding surroundings "
-    "neighbouring neighboring nearby adjacent adjoining old former".split()
-)
-_LIST_GAP = re.compile(
-    r"^\s*(?:,?\s*followed\s+by\s+|,\s*(?:and\s+|or\s+|as\s+well\s+as\s+)?|\s+(?:and|or|as\s+well\s+as|plus)\s+|;\s*(?:and\s+)?)"
-    r"(?P<rest>.*)$",
 )
 _QUALIFIER_GAP = re.compile(
     r"^\s+(?:entrance|entrances|gate|gates|side|end|corner|edge|exit|approach)\s+(?:to|of|into)\s+"
@@ -66,16 +65,6 @@ _ITEM_GAP = re.compile(r"^[\s\-*\u2022\u00b7\u2013\d.)]*(?:the\s+)?$")
 _NEAR_GAP = re.compile(
     r"^\s*,?\s+(?:near|by|close\s+to|next\s+to|opposite|outside|beside)\s+(?:the\s+)?$",
 )
-_GETS = re.compile(
-    r"^\s+(?:will\s+(?:get|receive|have)|to\s+(?:get|receive|have)\s+(?:\w+\s+){0,5}?(?:cameras?|cctv)\b|is\s+(?:getting|to\s+get|receiving)|gets|receives|"
-    r"(?:now\s+|already\s+)?(?:has|have)\s+(?:\w+\s+){0,3}?(?:cameras?|cctv)\b|"
-    r"(?:now\s+|only\s+|just\s+)?(?:has|have)\s+(?:\d+|an?\s+dozen|one|two|three|four|five|six|"
-    r"seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|forty|fifty)(?=\s*[.,;]|\s*$)|"
-    r"has\s+(?:got|received|been\s+given)|"
-    r"(?:will|would|is\s+to|are\s+to)\s+(?:also\s+)?see\s+(?:\w+\s+){0,4}?(?:cameras?|cctv)|"
-    r"(?:is|are)\s+(?:also\s+)?(?:set|due|expected|planned)\s+to\s+(?:get|receive|have|feature|see)|"
-    r"(?:will|to)\s+(?:also\s+)?feature\s+(?:\w+\s+){0,4}?(?:cameras?|cctv))\b",
-)
 _LABEL = re.compile(
     r"^(?:\s*,\s*[a-z][\w'-]*(?:\s+[a-z][\w'-]*)*)?\s*(?::|\s[\u2013\u2014-])\s+"
     r"(?:[\w-]+\s+){0,3}?(?:cameras?|cctv|anpr)\b",
@@ -93,36 +82,12 @@ _ORGANISATION_APPOSITIVE = re.compile(
     r"body|agency|trust|association|network|partnership|contractor|supplier|provider|"
     r"newspaper|outlet|website|business|maker|manufacturer)\b",
 )
-_MADE_BY = re.compile(
-    r"\b(?:made|manufactured|supplied|built|produced|provided|sold|developed|designed|"
-    r"funded|paid\s+for|commissioned|\d+\s*%|per\s*cent|percent)\s+by\s+(?:the\s+)?$"
-)
-"""``made by X``, ``a plan produced by X``: X is a maker or a body, not a place."""
-_FRAMING = re.compile(
-    r"\b(?:(?:police|officers|detectives|council|councillors|officials|authorities|residents|"
-    r"people|drivers|motorists|businesses|traders|shoppers|families|communities)"
-    r"\s+(?:in|from|of|across|around)|here\s+in|(?:lives?|lived|living|grew\s+up)"
-    r"\s+in)\s+(?:the\s+)?$"
-)
-"""``Police in X``, ``here in X``: the place whose people the story is about."""
 _CONTEXT_KINDS = frozenset("town city village borough county region country".split())
 _PLACE_SHAPES = frozenset({"street", "facility", "road", "block", "junction", "area"})
 _INCIDENT = re.compile(
     r"\b(?:shot|shooting|stabbed|stabbing|killed|murder(?:ed)?|crash(?:ed)?|collision|robbed|"
     r"robbery|attack(?:ed)?|arrested|fire|blaze|accident)\b",
 )
-_INCIDENT_AT = re.compile(
-    r"\b(?:shot|stabbed|killed|murdered|attacked|robbed|assaulted|mugged|injured|hurt|burgled|"
-    r"crashed|died|arrested|found\s+dead)\b(?:\s+[\w'-]+){0,4}?\s+(?:on|in|at|near|outside|"
-    r"along)\s+(?:the\s+)?$"
-)
-"""``a man was stabbed on X``: where an incident happened, even beside camera words."""
-_MEETING_AT = re.compile(
-    r"\b(?:meet(?:s|ing|ings)?|met|held|convened|sat|sitting|session|hearing|speaking|spoke|"
-    r"addressed|presentation|presented|briefing)\s+(?:[\w'-]+\s+){0,2}?(?:at|in|inside)\s+"
-    r"(?:the\s+)?$"
-)
-"""``councillors meeting at X Town Hall``: where people met, not where cameras go."""
 _MONITORED = re.compile(
     r"\b(?:monitored|watched|operated|managed|controlled|run|viewed|streamed|fed|beamed)\s+"
     r"(?:\w+\s+){0,3}?(?:from|at|by|back\s+to|to)\s+(?:the\s+)?(?:\w+\s+){0,4}$|"
@@ -138,8 +103,6 @@ _PARTY = re.compile(
     r"snp|plaid(?:\s+cymru)?|democrat|republican|d|r|lab|con|ld|ind)\s*,\s*$",
 )
 _IN_GAP = re.compile(r"^\s*,?\s+in\s+(?:the\s+)?$")
-_COMMA_GAP = re.compile(r"^\s*,\s*$")
-_ENDS = re.compile(r"^\s*(?:[.;:!?)(\u2013\u2014-]|$|\d)")
 _STREET_SHAPES = frozenset({"street", "road"})
 _SPEAKER_AFTER = re.compile(
     r"^\s*(?:,\s*)?(?:said|says|told|added|explained|noted|stated|insisted|argued|warned|"
@@ -160,8 +123,6 @@ _NUMBERED_IN = re.compile(
     r"roads?|areas?|positions?)\s+(?:in|across|around|throughout)\s+(?:the\s+)?$"
 )
 _SPREAD = re.compile(r"\b(?:across|throughout|all\s+over|around)\s+(?:the\s+)?$")
-_DASHES = frozenset("- \u2013 \u2014 \u2022 * \u00b7".split())
-"""Bullets a list run into one sentence keeps between its items."""
 _CAMERAS_FOR = re.compile(
     r"\b(?:cameras?|cctv|anpr|readers?)\s+for\s+(?:the\s+)?$|"
     r"\b(?:sites?|locations?|points?|spots?)\b[^.;]{0,40}\b(?:is|are|will\s+be|would\s+be)"
@@ -223,10 +184,10 @@ def features(
         camera_sentence=about_cameras,
         locative=about_cameras and _locative(around),
         list_item=setting.item and around.previous is None and bool(_ITEM_GAP.match(gap)),
-        listed_with_site=(around.previous_site and _listed(gap))
-        or _listed_after_note(low, hits, i, decided),
+        listed_with_site=(around.previous_site and listed(gap))
+        or listed_after_note(low, hits, i, decided),
         gets_cameras=about_cameras
-        and bool(_GETS.match(after) or _LABEL.match(after) or _shares_gets(low, hits, i)),
+        and bool(GETS.match(after) or _LABEL.match(after) or shares_gets(low, hits, i)),
         moved_there=_moved_there(low, hits, i, decided, about_cameras, gap),
         junction_in_camera_report=(setting.topic or about_cameras)
         and hit.shape in _TOPIC_JUNCTION
@@ -243,9 +204,9 @@ def features(
         organisation=bool(
             _ORGANISATION.match(after)
             or _ORGANISATION_APPOSITIVE.match(after)
-            or (hit.shape == "name" and _ends_with(_MADE_BY, gap))
+            or (hit.shape == "name" and ends_with(MADE_BY, gap))
         ),
-        framing=hit.shape in ("name", "region") and _ends_with(_FRAMING, gap),
+        framing=hit.shape in ("name", "region") and ends_with(FRAMING, gap),
         narrows_previous=_narrows_next(text, hits, i) or _narrows_previous(around),
         address_of_previous=_address_of_previous(around),
         locality_of_previous=_locality_of_previous(low, hits, i, decided, around),
@@ -255,8 +216,8 @@ def features(
         persons_ward=bool(_PARTY.search(window)),
         person=hit.shape == "name"
         and bool(_SPEAKER_AFTER.match(after) or _SPEAKER_BEFORE.search(window)),
-        incident_place=(not about_cameras and _incident(low)) or _ends_with(_INCIDENT_AT, gap),
-        meeting_place=_ends_with(_MEETING_AT, gap),
+        incident_place=(not about_cameras and _incident(low)) or ends_with(INCIDENT_AT, gap),
+        meeting_place=ends_with(MEETING_AT, gap),
         not_about_cameras=not about_cameras,
     )
 
@@ -298,8 +259,8 @@ def _locative(around: _Around) -> bool:
         or bool(_QUALIFIED.search(gap))
         or bool(_LIST_INTRO.search(gap))
         or bool(_DESTINED.search(gap))
-        or _ends_with(_CAMERAS_FOR, gap)
-        or _ends_with(_NAMED_SITES, gap)
+        or ends_with(_CAMERAS_FOR, gap)
+        or ends_with(_NAMED_SITES, gap)
         or bool(_SENT_TO.search(gap))
         or (bool(_EXAMPLES.search(gap)) and not _NUMBERED_IN.search(gap))
         or bool(_CAMERA_LABEL.search(around.window))
@@ -342,28 +303,14 @@ def _locality_of_previous(
     """Whether the candidate is the locality the place before it is in (``X, in Selsdon``)."""
     previous, hit, gap = around.previous, around.hit, around.gap
     return (
-        (around.previous_site or _locality(decided, i))
+        (around.previous_site or locality(decided, i))
         and hit.shape == "name"
         and previous is not None
         and previous.shape != "name"
         and (
-            bool(_IN_GAP.match(gap))
-            or (bool(_COMMA_GAP.match(gap)) and _names_to_end(low, hits, i))
+            bool(_IN_GAP.match(gap)) or (bool(COMMA_GAP.match(gap)) and names_to_end(low, hits, i))
         )
     )
-
-
-def _names_to_end(low: str, hits: list[PlaceHit], i: int) -> bool:
-    """Tell whether the candidate starts a tail of bare names: ``X Road, Upton, Westshire.``."""
-    last = hits[i]
-    for hit in hits[i + 1 :]:
-        gap = low[last.end : hit.start]
-        if gap.lstrip().startswith("("):
-            break  # "(northbound)", "(straight section)": a note, not a further place
-        if hit.shape not in ("name", "region") or not _COMMA_GAP.match(gap):
-            return False
-        last = hit
-    return bool(_ENDS.match(low[last.end : last.end + WINDOW]))
 
 
 def _owner_of_next(text: str, hits: list[PlaceHit], i: int) -> bool:
@@ -388,11 +335,6 @@ def _narrows_next(text: str, hits: list[PlaceHit], i: int) -> bool:
         and bool(_AND_GAP.match(text[hits[i].end : hits[i + 1].start]))
         and bool(_NARROWS_NEXT.match(text[hits[i + 1].end : hits[i + 2].start].lower()))
     )
-
-
-def _locality(decided: list[Decision], i: int) -> bool:
-    """Whether the place before is itself a locality (``in Selsdon, Croydon``)."""
-    return i > 0 and decided[i - 1].reason == WEIGHTS["locality_of_previous"][1]
 
 
 def _moved_there(
@@ -423,56 +365,12 @@ def _is_address(previous: PlaceHit, hit: PlaceHit, gap: str) -> bool:
     )
 
 
-def _shares_gets(low: str, hits: list[PlaceHit], i: int) -> bool:
-    """Tell whether A gets the cameras of ``A and B will get cameras`` (up to five places on)."""
-    for k in range(i + 1, min(len(hits), i + 6)):
-        if not _listed(low[hits[k - 1].end : hits[k].start]):
-            return False
-        if _GETS.match(low[hits[k].end : hits[k].end + WINDOW]):
-            return True
-    return False
-
-
-_NOTES = frozenset(
-    WEIGHTS[name][1] for name in ("locality_of_previous", "narrows_previous", "address_of_previous")
-)
-
-
-def _listed_after_note(low: str, hits: list[PlaceHit], i: int, decided: list[Decision]) -> bool:
-    """Tell whether listed with a site past a note: ``N9 (Oak Bridge), N8``, ``A in X and B``."""
-    if i < 2:
-        return False
-    gap = low[hits[i - 1].end : hits[i].start]
-    if decided[i - 1].reason in _NOTES and hits[i].shape != "name" and _listed(gap):
-        # "A Road between B and C; and D Road": past the places that only said where on A
-        back = i - 1
-        while back > 0 and decided[back].reason in _NOTES:
-            back -= 1
-        return decided[back].role is Role.SITE and i - back <= 4
-    if decided[i - 2].role is not Role.SITE:
-        return False
-    opened = low[hits[i - 2].end : hits[i - 1].start]
-    return opened.strip() == "(" and gap.lstrip().startswith(")") and _listed(gap.lstrip()[1:])
-
-
-def _ends_with(pattern: re.Pattern[str], gap: str, span: int = 72) -> bool:
-    """Whether a pattern anchored at ``$`` matches the end of a gap (only its tail is read)."""
-    return bool(pattern.search(gap, max(0, len(gap) - span)))
-
-
-def _listed(gap: str) -> bool:
-    match = _LIST_GAP.match(gap)
-    return match is not None and all(
-        w in _FILLERS or w in _DASHES for w in _WORD.findall(match.group("rest"))
-    )
-
-
 def _locative_before(gap: str) -> bool:
     """Whether the (lower-case) gap before a place ends in a locative word, fillers aside."""
     for word in reversed(_WORD.findall(gap)[-8:]):
         if word in _LOCATIVES:
             return True
-        if word not in _FILLERS:
+        if word not in FILLERS:
             return False
     return False
 
