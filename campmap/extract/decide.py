@@ -44,6 +44,7 @@ class Features:
     wide_area: bool = False
     area_of_sites: bool = False
     organisation: bool = False
+    framing: bool = False
     narrows_previous: bool = False
     address_of_previous: bool = False
     locality_of_previous: bool = False
@@ -53,6 +54,7 @@ class Features:
     persons_ward: bool = False
     person: bool = False
     incident_place: bool = False
+    meeting_place: bool = False
     not_about_cameras: bool = False
 
 
@@ -73,6 +75,7 @@ WEIGHTS: dict[str, tuple[float, str]] = {
     "wide_area": (-8.0, "a town, borough or county the report is set in"),
     "area_of_sites": (-8.0, "an area the sites are spread over"),
     "organisation": (-8.0, "names an organisation, not a place"),
+    "framing": (-8.0, "whose people or police the story is about, not a camera site"),
     "narrows_previous": (-8.0, "narrows where the place before it is"),
     "address_of_previous": (-8.0, "the address of the place before it"),
     "locality_of_previous": (-8.0, "the town or district the place before it is in"),
@@ -82,6 +85,7 @@ WEIGHTS: dict[str, tuple[float, str]] = {
     "persons_ward": (-8.0, "a person's ward or title"),
     "person": (-8.0, "a person, not a place"),
     "incident_place": (-4.0, "where an incident happened"),
+    "meeting_place": (-8.0, "where a meeting was held, not where cameras are"),
     "not_about_cameras": (-3.0, "the sentence does not speak of cameras"),
 }
 """Feature name -> (weight in log-odds, the reason in words)."""

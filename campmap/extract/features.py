@@ -14,8 +14,19 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from campmap.extract.cues import MOVED_FROM, RELOCATED, TO, WINDOW
-from campmap.extract.decide import WEIGHTS, Decision, Features
+from campmap.extract.decide import Decision, Features
+from campmap.extract.frames import FRAMING, INCIDENT_AT, MADE_BY, MEETING_AT, ends_with
 from campmap.extract.layout import Setting
+from campmap.extract.lists import (
+    COMMA_GAP,
+    FILLERS,
+    GETS,
+    listed,
+    listed_after_note,
+    locality,
+    names_to_end,
+    shares_gets,
+)
 from campmap.extract.places import PlaceHit
 from campmap.records import Role
 
@@ -27,18 +38,6 @@ _LOCATIVES = frozenset(
     "face faces by near outside opposite beside in into inside within around across covering "
     "cover covers watching watch watches lining line lines throughout beneath under atop past "
     "off through outside where including include includes between".split()
-)
-_FILLERS = frozenset(
-    "the a an parts part of some all both area areas section sections stretch stretches length "
-    "edge end side corner its their many much main whole upper lower north south east west "
-    "northern southern eastern western far front top base foot gate gates entrance entrances "
-    "approach approaches steps junction junctions just spot point corner crossroads precinct "
-    "precincts vicinity heart middle centre center immediate surrounding surroundings "
-    "neighbouring neighboring nearby adjacent adjoining".split()
-)
-_LIST_GAP = re.compile(
-    r"^\s*(?:,\s*(?:and\s+|or\s+|as\s+well\s+as\s+)?|\s+(?:and|or|as\s+well\s+as|plus)\s+|;\s*(?:and\s+)?)"
-    r"(?P<rest>.*)$",
 )
 _QUALIFIER_GAP = re.compile(
     r"^\s+(?:entrance|entrances|gate|gates|side|end|corner|edge|exit|approach)\s+(?:to|of|into)\s+"
@@ -65,13 +64,6 @@ _LIST_INTRO = re.compile(r":\s*(?:[-*\u2022]\s*)?(?:the\s+)?$")
 _ITEM_GAP = re.compile(r"^[\s\-*\u2022\u00b7\u2013\d.)]*(?:the\s+)?$")
 _NEAR_GAP = re.compile(
     r"^\s*,?\s+(?:near|by|close\s+to|next\s+to|opposite|outside|beside)\s+(?:the\s+)?$",
-)
-_GETS = re.compile(
-    r"^\s+(?:will\s+(?:get|receive|have)|to\s+(?:get|receive|have)\s+(?:\w+\s+){0,5}?(?:cameras?|cctv)\b|is\s+(?:getting|to\s+get|receiving)|gets|receives|"
-    r"(?:now\s+|already\s+)?(?:has|have)\s+(?:\w+\s+){0,3}?(?:cameras?|cctv)\b|"
-    r"(?:now\s+|only\s+|just\s+)?(?:has|have)\s+(?:\d+|an?\s+dozen|one|two|three|four|five|six|"
-    r"seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|forty|fifty)(?=\s*[.,;]|\s*$)|"
-    r"has\s+(?:got|received|been\s+given))\b",
 )
 _LABEL = re.compile(
     r"^(?:\s*,\s*[a-z][\w'-]*(?:\s+[a-z][\w'-]*)*)?\s*(?::|\s[\u2013\u2014-])\s+"
@@ -111,8 +103,6 @@ _PARTY = re.compile(
     r"snp|plaid(?:\s+cymru)?|democrat|republican|d|r|lab|con|ld|ind)\s*,\s*$",
 )
 _IN_GAP = re.compile(r"^\s*,?\s+in\s+(?:the\s+)?$")
-_COMMA_GAP = re.compile(r"^\s*,\s*$")
-_ENDS = re.compile(r"^\s*(?:[.;:!?)(\u2013\u2014-]|$|\d)")
 _STREET_SHAPES = frozenset({"street", "road"})
 _SPEAKER_AFTER = re.compile(
     r"^\s*(?:,\s*)?(?:said|says|told|added|explained|noted|stated|insisted|argued|warned|"
@@ -133,6 +123,17 @@ _NUMBERED_IN = re.compile(
     r"roads?|areas?|positions?)\s+(?:in|across|around|throughout)\s+(?:the\s+)?$"
 )
 _SPREAD = re.compile(r"\b(?:across|throughout|all\s+over|around)\s+(?:the\s+)?$")
+_CAMERAS_FOR = re.compile(
+    r"\b(?:cameras?|cctv|anpr|readers?)\s+for\s+(?:the\s+)?$|"
+    r"\b(?:sites?|locations?|points?|spots?)\b[^.;]{0,40}\b(?:is|are|will\s+be|would\s+be)"
+    r"\s*[:\u2013\u2014-]?\s*(?:the\s+)?$"
+)
+"""``speed cameras for the N3``, ``the next site will be X``."""
+_NAMED_SITES = re.compile(
+    r"\b(?:entrances?|locations?|sites?|intersections?|junctions?|crossings?|roundabouts?|"
+    r"points?|spots?|gates?)\s*[,:\u2013\u2014]\s*(?:namely\s+|including\s+|the\s+)?$"
+)
+"""``at two of our entrances, X and Y``: the places named after a word for sites."""
 _CAMERA_LABEL = re.compile(r"\bcameras?\s*(?:no\.?\s*|number\s+|#\s*|id\s+)?\d{1,6}\s*$")
 _NARROWS_PREVIOUS = re.compile(
     r"^\s*,?\s+(?:between|(?:just\s+)?(?:north|south|east|west)\s+of|before|after|past|beyond)\s+(?:the\s+)?$"
@@ -183,8 +184,10 @@ def features(
         camera_sentence=about_cameras,
         locative=about_cameras and _locative(around),
         list_item=setting.item and around.previous is None and bool(_ITEM_GAP.match(gap)),
-        listed_with_site=around.previous_site and _listed(gap),
-        gets_cameras=about_cameras and bool(_GETS.match(after) or _LABEL.match(after)),
+        listed_with_site=(around.previous_site and listed(gap))
+        or listed_after_note(low, hits, i, decided),
+        gets_cameras=about_cameras
+        and bool(GETS.match(after) or _LABEL.match(after) or shares_gets(low, hits, i)),
         moved_there=_moved_there(low, hits, i, decided, about_cameras, gap),
         junction_in_camera_report=(setting.topic or about_cameras)
         and hit.shape in _TOPIC_JUNCTION
@@ -198,17 +201,23 @@ def features(
         wide_area=kind in _CONTEXT_KINDS,
         area_of_sites=hit.shape == "name"
         and bool(_NUMBERED_IN.search(window) or _SPREAD.search(gap)),
-        organisation=bool(_ORGANISATION.match(after) or _ORGANISATION_APPOSITIVE.match(after)),
+        organisation=bool(
+            _ORGANISATION.match(after)
+            or _ORGANISATION_APPOSITIVE.match(after)
+            or (hit.shape == "name" and ends_with(MADE_BY, gap))
+        ),
+        framing=hit.shape in ("name", "region") and ends_with(FRAMING, gap),
         narrows_previous=_narrows_next(text, hits, i) or _narrows_previous(around),
         address_of_previous=_address_of_previous(around),
-        locality_of_previous=_locality_of_previous(hits, i, decided, around),
+        locality_of_previous=_locality_of_previous(low, hits, i, decided, around),
         owner_of_next=_owner_of_next(text, hits, i),
         negated=about_cameras and bool(_NEGATED.search(window)),
         monitoring_place=bool(_MONITORED.search(window) or _MONITOR_AFTER.match(after)),
         persons_ward=bool(_PARTY.search(window)),
         person=hit.shape == "name"
         and bool(_SPEAKER_AFTER.match(after) or _SPEAKER_BEFORE.search(window)),
-        incident_place=not about_cameras and _incident(low),
+        incident_place=(not about_cameras and _incident(low)) or ends_with(INCIDENT_AT, gap),
+        meeting_place=ends_with(MEETING_AT, gap),
         not_about_cameras=not about_cameras,
     )
 
@@ -250,6 +259,8 @@ def _locative(around: _Around) -> bool:
         or bool(_QUALIFIED.search(gap))
         or bool(_LIST_INTRO.search(gap))
         or bool(_DESTINED.search(gap))
+        or ends_with(_CAMERAS_FOR, gap)
+        or ends_with(_NAMED_SITES, gap)
         or bool(_SENT_TO.search(gap))
         or (bool(_EXAMPLES.search(gap)) and not _NUMBERED_IN.search(gap))
         or bool(_CAMERA_LABEL.search(around.window))
@@ -259,6 +270,8 @@ def _locative(around: _Around) -> bool:
 def _narrows_previous(around: _Around) -> bool:
     """Whether the candidate only says where on the place before it (``X, near Y``)."""
     previous, gap, previous_site = around.previous, around.gap, around.previous_site
+    if previous is not None and previous.shape == around.hit.shape == "junction":
+        return False  # "corner of A and B, corner of C and D": two crossings
     return previous is not None and (
         bool(_QUALIFIER_GAP.match(gap))
         or (previous_site and bool(_NEAR_GAP.match(gap)))
@@ -285,22 +298,17 @@ def _address_of_previous(around: _Around) -> bool:
 
 
 def _locality_of_previous(
-    hits: list[PlaceHit], i: int, decided: list[Decision], around: _Around
+    low: str, hits: list[PlaceHit], i: int, decided: list[Decision], around: _Around
 ) -> bool:
     """Whether the candidate is the locality the place before it is in (``X, in Selsdon``)."""
     previous, hit, gap = around.previous, around.hit, around.gap
     return (
-        (around.previous_site or _locality(decided, i))
+        (around.previous_site or locality(decided, i))
         and hit.shape == "name"
         and previous is not None
         and previous.shape != "name"
         and (
-            bool(_IN_GAP.match(gap))
-            or (
-                bool(_COMMA_GAP.match(gap))
-                and i == len(hits) - 1
-                and bool(_ENDS.match(around.after))
-            )
+            bool(_IN_GAP.match(gap)) or (bool(COMMA_GAP.match(gap)) and names_to_end(low, hits, i))
         )
     )
 
@@ -318,8 +326,8 @@ def _owner_of_next(text: str, hits: list[PlaceHit], i: int) -> bool:
 
 def _narrows_next(text: str, hits: list[PlaceHit], i: int) -> bool:
     """``between the A and B junctions on C``: A and B only say where on C."""
-    if i + 1 >= len(hits):
-        return False
+    if i + 1 >= len(hits) or hits[i].shape == hits[i + 1].shape == "junction":
+        return False  # a crossing does not say where on another crossing
     if _NARROWS_NEXT.match(text[hits[i].end : hits[i + 1].start].lower()):
         return True
     return (
@@ -327,11 +335,6 @@ def _narrows_next(text: str, hits: list[PlaceHit], i: int) -> bool:
         and bool(_AND_GAP.match(text[hits[i].end : hits[i + 1].start]))
         and bool(_NARROWS_NEXT.match(text[hits[i + 1].end : hits[i + 2].start].lower()))
     )
-
-
-def _locality(decided: list[Decision], i: int) -> bool:
-    """Whether the place before is itself a locality (``in Selsdon, Croydon``)."""
-    return i > 0 and decided[i - 1].reason == WEIGHTS["locality_of_previous"][1]
 
 
 def _moved_there(
@@ -362,17 +365,12 @@ def _is_address(previous: PlaceHit, hit: PlaceHit, gap: str) -> bool:
     )
 
 
-def _listed(gap: str) -> bool:
-    match = _LIST_GAP.match(gap)
-    return match is not None and all(w in _FILLERS for w in _WORD.findall(match.group("rest")))
-
-
 def _locative_before(gap: str) -> bool:
     """Whether the (lower-case) gap before a place ends in a locative word, fillers aside."""
     for word in reversed(_WORD.findall(gap)[-8:]):
         if word in _LOCATIVES:
             return True
-        if word not in _FILLERS:
+        if word not in FILLERS:
             return False
     return False
 

@@ -14,6 +14,7 @@ either street is unknown or they do not meet.
 
 from __future__ import annotations
 
+import re
 import weakref
 
 from campmap.extract.places import PlaceHit
@@ -33,6 +34,7 @@ from campmap.records import Place
 __all__ = ["join_junctions"]
 
 _NAMES = frozenset({"region", "town"})
+_NEXT_CROSSING = re.compile(r"\b(?:intersection|corner|junction|crossing)\s+of\b", re.IGNORECASE)
 _STREETS = frozenset({"street", "road", "block"})
 _AT_TARGETS = frozenset({"street", "road", "facility", "block"})
 
@@ -57,6 +59,8 @@ def _shaped(hit: PlaceHit) -> bool:
 def _joins(text: str, a: PlaceHit, b: PlaceHit, crossings: bool, report: bool) -> bool:
     """Whether two neighbouring hits name one crossing (see the module docstring)."""
     gap = text[a.end : b.start]
+    if a.shape == "junction" and _NEXT_CROSSING.search(gap):
+        return False  # "corner of A and B Streets intersection of C and D": two crossings
     if GAP_AND.match(gap) and SHARED_HEAD.search(b.text):
         return True  # "Broughton and Allman Streets": two streets, one word for both
     explicit = bool(BEFORE_FIRST.search(text, max(0, a.start - 40), a.start))

@@ -123,7 +123,8 @@ _DAMAGED = re.compile(
 _COVERED = re.compile(r"\b(?:covered|bagged|hooded|taped\s+over|covered\s+up)\b")
 _DEPLOYED = re.compile(
     r"\b(?:deployed|deployments?|deploying|vans?|tripods?|temporar(?:y|ily)|mobile|"
-    r"pop[\s-]up|operation\s+on|on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b",
+    r"pop[\s-]up|operation\s+on|during\s+the\s+week\s+of|week\s+commencing|weekly|"
+    r"on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b",
 )
 _PROPOSED = re.compile(
     r"\b(?:propos(?:ed|al|als|es|ing)|consultation|calls?\s+for|called\s+for|wants?|"
@@ -135,9 +136,11 @@ _APPROVED = re.compile(
 )
 _PLANNED = re.compile(
     r"\b(?:will\s+be\s+(?:installed|put\s+up|erected|fitted|placed|mounted|added|set\s+up|"
-    r"deployed|switched\s+on|used|in\s+place|located)|to\s+be\s+(?:installed|put\s+up|erected|"
+    r"deployed|switched\s+on|used|in\s+place|located|activated|operational|live|in\s+use|"
+    r"enforced|rotated)|to\s+be\s+(?:installed|put\s+up|erected|"
     r"fitted|placed|located|added)|plans?\s+to|planned|would\s+be\s+installed|"
-    r"will\s+(?:put|install|add|fit|erect|mount|place|deploy|get|have|go)|(?:is|are)\s+set\s+to|"
+    r"will\s+(?:put|install|add|fit|erect|mount|place|deploy|get|have|go|rotate|activate|"
+    r"begin|start|launch|introduce|enforce|see)|(?:is|are)\s+set\s+to|"
     r"to\s+go\s+up|(?:is|are)\s+to\s+be|plans?\s+for|there\s+will\s+be|next\s+(?:week|month|year)|"
     r"later\s+this\s+(?:week|month|year)|upcoming|future|coming\s+(?:weeks|months)|"
     r"(?:is|are)\s+(?:going|expected)\s+to|will\s+soon|scheduled)\b",

@@ -24,7 +24,7 @@ __all__ = ["DAMAGED", "DEPLOYED", "Setting", "read_layout"]
 DEPLOYED = re.compile(
     r"\b(?:install(?:s|ed|ing|ation)?|mount(?:s|ed|ing)?|put(?:s|ting)?|plac(?:e|es|ing)|erect(?:s|ed|ing)?|fitted|put\s+up|"
     r"set\s+up|placed|located|positioned|sited|deploy(?:s|ed|ing|ment)?|activated|switched\s+on|"
-    r"went\s+live|go(?:es|ing)?\s+live|rolled\s+out|roll(?:ing)?\s+out|in\s+operation|"
+    r"went\s+live|go(?:es|ing)?\s+live|debut(?:ed|s)?|rolled\s+out|roll(?:ing)?\s+out|in\s+operation|"
     r"operat(?:e|es|ing)\s+at|unveil(?:s|ed|ing)?|introduc(?:e|ed|ing)|added|implement(?:ed|ing)?|"
     r"come\s+into\s+effect|came\s+into\s+effect|keeps?\s+an\s+eye|watch(?:es|ing)?\s+over|"
     r"cover(?:s|ed|ing)?|monitor(?:s|ed|ing)?|enforce[sd]?|keeps?\s+(?:a\s+)?watch|"
@@ -34,8 +34,9 @@ DEPLOYED = re.compile(
 """Words that put something somewhere (or say where it works)."""
 
 _CAMERA_REFERENCE = re.compile(
-    r"\b(?:the\s+(?:system|equipment|units?|devices?|sensors?|poles?|posts?)|they|them|these|"
-    r"readers?|lprs?|alprs?|flock|shotspotter|sensors?|vans?|lamp\s*posts?|lampposts?|poles?)\b",
+    r"\b(?:the\s+(?:system|equipment|units?|devices?|sensors?|poles?|posts?|centre|center|network|scheme)|they|them|these|"
+    r"readers?|lprs?|alprs?|flock|shotspotter|sensors?|vans?|lamp\s*posts?|lampposts?|poles?|"
+    r"installations?)\b",
 )
 DAMAGED = re.compile(
     r"\b(?:damag(?:e|ed|ing)|vandali[sz](?:e|ed|ing)|sawn|sawed|sawing|toppled|felled|cut\s+down|"
@@ -64,6 +65,9 @@ _PLACES_NOUN = re.compile(
     r"corridors?|schools?|areas?|points?|entrances?|routes?)\b",
     re.IGNORECASE,
 )
+_SITES_NOUN = re.compile(r"\b(?:locations|sites)\b")
+_CLAUSE = re.compile(r"\b(?:has|have|had|was|were|is|are|will|would|said|says)\b")
+"""A finite verb: a line with one is prose, not a list item (unless bulleted)."""
 _JUNCTION_WORD = re.compile(r"\b(?:intersections?|junctions?|crossroads|corners?)\b")
 _BULLET = re.compile(r"^\s*(?:[-*\u2022\u00b7\u2013]|\d{1,2}[.)])\s+")
 _SOURCE_LINE = re.compile(r"^(?:source|url|link)\s*:\s*\S+$", re.IGNORECASE)
@@ -189,6 +193,10 @@ class _Carried:
     previous_camera: bool = False
     continued: bool = False
     bullets: bool = False
+    fresh: bool = False
+    """A list was just opened and no item has come yet."""
+    previous_places: bool = False
+    """The sentence before speaks of camera sites or locations."""
 
 
 def _read_report(source: Source, ordered: Sequence[Sentence], lows: list[str]) -> _Report:
@@ -211,14 +219,23 @@ def _setting(
     bulleted = bool(_BULLET.match(line))
     in_list = (
         carried.intro is not None
-        and (bulleted or (short and not carried.bullets and not _prose(sentence.text)))
+        and (
+            bulleted
+            or (
+                short
+                and not carried.bullets
+                and not _prose(sentence.text)
+                and not _CLAUSE.search(low)
+            )
+        )
     ) or carried.continued
     follow_on = carried.previous_camera and bool(
         _FOLLOW_ON.match(sentence.text) or _ELLIPTICAL.search(sentence.text)
     )
     item = in_list or follow_on
-    if not in_list:
-        carried.intro = None
+    if not in_list and not (carried.intro is not None and carried.fresh and short and not bulleted):
+        carried.intro = None  # (a caption or link line between a list's intro and its items)
+    carried.fresh = carried.intro is not None and not in_list and carried.fresh
     carried.bullets = in_list and (carried.bullets or bulleted)
     junctions = bool(_JUNCTION_WORD.search(sentence.text)) or bool(
         item and carried.intro is not None and _JUNCTION_WORD.search(carried.intro)
@@ -239,20 +256,33 @@ def _setting(
         topic=report.topic,
         country=report.country,
     )
-    _carry(sentence, low, carried, camera=camera, item=item, follow_on=follow_on)
+    _carry(
+        sentence, low, carried, camera=camera, item=item, follow_on=follow_on, topic=report.topic
+    )
     return setting
 
 
 def _carry(
-    sentence: Sentence, low: str, carried: _Carried, *, camera: bool, item: bool, follow_on: bool
+    sentence: Sentence,
+    low: str,
+    carried: _Carried,
+    *,
+    camera: bool,
+    item: bool,
+    follow_on: bool,
+    topic: bool,
 ) -> None:
     """Update what a sentence passes on: the list it opens, its status, a list going on."""
+    colon = sentence.text.rstrip().endswith(":")
     if (
         (camera or follow_on)
         and _INTRO_END.search(sentence.text.rstrip())
-        and (sentence.text.rstrip().endswith(":") or _PLACES_NOUN.search(low))
-    ):
+        and (colon or _PLACES_NOUN.search(low))
+    ) or (colon and topic and carried.previous_places):
+        # "... the locations of the new sites. Here they are:" opens a list too.
         carried.intro = low
+        carried.fresh = True
+    carried.previous_places = bool(_SITES_NOUN.search(low))
     if camera and not item:
         carried.status = clause_status(low)
     # "A; B; C and D": a sentence cut at semicolons goes on as a list.

@@ -109,7 +109,7 @@ def find_places(text: str, gazetteer: Gazetteer, country: str | None = None) -> 
             shape="region" if h.region else h.places[0].kind,
         )
         for h in gazetteer.find_names(text)
-        if not (h.region and _elsewhere(h.text, country))
+        if not (h.region and _elsewhere(h.text, country)) and not _attributive(text, h.start, h.end)
     ]
     shapes = find_shapes(text)
     hits: list[PlaceHit] = []
@@ -153,6 +153,19 @@ def find_places(text: str, gazetteer: Gazetteer, country: str | None = None) -> 
         hits.append(PlaceHit(phrase, start, end, places, match, score, shape.shape.value))
         covered[start:end] = b"\x01" * (end - start)
     return sorted(hits, key=lambda h: h.start)
+
+
+_ARTICLE_BEFORE = re.compile(r"\b(?:a|an)\s+$", re.IGNORECASE)
+_NOUN_AFTER = re.compile(
+    r"\s+(?!(?:and|or|in|on|at|to|of|is|was|has|had|will|area|town|city|road|street)\b)[a-z]{3,}\b"
+)
+
+
+def _attributive(text: str, start: int, end: int) -> bool:
+    """Tell a name used as an adjective, not as a place: ``a Springfield traffic light``."""
+    return bool(_ARTICLE_BEFORE.search(text, max(0, start - 4), start)) and bool(
+        _NOUN_AFTER.match(text, end)
+    )
 
 
 def _elsewhere(name: str, country: str | None) -> bool:

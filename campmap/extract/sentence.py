@@ -56,12 +56,14 @@ def extract(document: Document, gazetteer: Gazetteer | None = None) -> tuple[Men
     gazetteer = gazetteer or default_gazetteer()
     layout = read_layout(document)
     found: list[Mention] = []
+    address: list[str] = []
     for sentence in document.sentences:
         setting = layout.get(sentence.index, Setting())
         if setting.skip:
+            address.append(sentence.text)
             continue
         found.extend(extract_sentence(sentence, gazetteer, setting=setting))
-    found = settle_areas(settle_namesakes(found))
+    found = settle_areas(settle_namesakes(found), " ".join(address))
     return tuple(count_lone_site(found, document.sentences))
 
 

@@ -90,7 +90,8 @@ _BUILDING_BEFORE = re.compile(
 _ABBREVIATED = frozenset(
     "st ave av blvd rd dr ln ct pl tce hwy pkwy sq cres rte expy fwy cir mt ft jr sr".split()
 )
-_CAMEL = re.compile(r"^[A-Z][a-z]+[A-Z]")
+_CAMEL = re.compile(r"^(?!Ma?c[A-Z])[A-Z][a-z]+[A-Z]")
+"""A brand written in camel case (PolCam), not a Scottish or Irish name (McDonald, MacArthur)."""
 _INITIAL = re.compile(r"^(?:[A-Z]\.){1,3}$|^(?:[A-Z]\.)+[A-Z]\.?$")
 _ACRONYM_STOP = frozenset(
     "CCTV ANPR ALPR LPR LFR ULEZ PCN PCNS CEO MP MPS MEC NHS UK US USA EU GPS HD PTZ AI "
@@ -258,7 +259,8 @@ def _classify(
         # "outside the Police Department".
         if not _BUILDING_BEFORE.search(text, max(0, run[0][1] - 24), run[0][1]):
             return None
-        return run[0][1], run[-1][2], Shape.FACILITY
+        end = run[-1][2] - (run[-1][0].endswith(".") and words[-1] not in _ABBREVIATED)
+        return run[0][1], end, Shape.FACILITY
     start, end = run[0][1], run[-1][2]
     if (
         run[-1][0].endswith(".")
@@ -284,7 +286,11 @@ def _cut_at_stop(
 ) -> tuple[list[tuple[str, int, int]], list[str]]:
     """Cut the run at a month, a camera word or an organisation word that ends a place name."""
     for k, word in enumerate(words):
-        if word in MONTHS or (k and word in ORG_HEADS and words[k - 1] in ORG_HEADS):
+        if word in MONTHS and k + 1 < len(words) and words[k + 1] in STREET_HEADS:
+            continue  # "Friday Street", "May Road": the month names the street
+        if word in MONTHS or (
+            k and word in ORG_HEADS and words[k - 1] in ORG_HEADS and k + 1 < len(words)
+        ):
             return run[:k], words[:k]
     return run, words
 

@@ -36,20 +36,27 @@ def _key(text: str) -> str:
     return _HEADS.sub("", " ".join(text.lower().replace("\u2019", "'").split()))
 
 
-def settle_areas(mentions: Sequence[Mention]) -> list[Mention]:
+def settle_areas(mentions: Sequence[Mention], address: str = "") -> list[Mention]:
     """Make context every site mention of a name the report uses as an area of other sites.
+
+    A town the report is set in is such an area too, when the report names
+    at least two streets or buildings as sites and no other town as one, and
+    the town stands in the report's address (``Source:`` line) or is named
+    more than once.
 
     Parameters
     ----------
     mentions : sequence of Mention
         A report's mentions in order.
+    address : str
+        The report's ``Source:`` lines, if any.
 
     Returns
     -------
     list of Mention
         The same mentions, with framing areas turned to context.
     """
-    framing = _framing_names(mentions)
+    framing = _framing_names(mentions) | _setting_towns(mentions, address)
     if not framing:
         return list(mentions)
     out = []
@@ -66,6 +73,25 @@ def settle_areas(mentions: Sequence[Mention]) -> list[Mention]:
             )
         out.append(mention)
     return out
+
+
+def _setting_towns(mentions: Sequence[Mention], address: str) -> set[str]:
+    """Towns the report is set in, when it names streets or buildings as its sites."""
+    streets = {_key(m.text) for m in mentions if m.role is Role.SITE and m.shape != "name"}
+    if len(streets) < 2:
+        return set()
+    towns = {_key(m.text) for m in mentions if m.role is Role.SITE and m.shape == "name"}
+    named: dict[str, int] = {}
+    for m in mentions:
+        if m.shape == "name" and m.match == "town":
+            named[_key(m.text)] = named.get(_key(m.text), 0) + 1
+    squeezed = re.sub(r"[^a-z]", "", address.lower())
+    addressed = {k for k in named if len(k) >= 4 and re.sub(r"[^a-z]", "", k) in squeezed}
+    if len(addressed) == 1:
+        return addressed  # one town in the address: the report's own
+    if len(towns) == 1 and addressed <= towns:
+        return {k for k in towns if named.get(k, 0) >= 2}
+    return set()  # several towns: the report is about them all
 
 
 def _framing_names(mentions: Iterable[Mention]) -> set[str]:

@@ -1,0 +1,44 @@
+"""Words that make a place frame the story rather than hold cameras.
+
+``Police in X``, ``here in X``, ``made by X``, ``a man was stabbed on X`` and
+``councillors meeting at X`` name places (or makers) the report is about,
+not where its cameras are. Each pattern is anchored at the end of the gap
+before a candidate place, and :func:`ends_with` reads only the gap's tail,
+so the check stays linear in the sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["FRAMING", "INCIDENT_AT", "MADE_BY", "MEETING_AT", "ends_with"]
+
+MADE_BY = re.compile(
+    r"\b(?:made|manufactured|supplied|built|produced|provided|sold|developed|designed|"
+    r"funded|paid\s+for|commissioned|\d+\s*%|per\s*cent|percent)\s+by\s+(?:the\s+)?$"
+)
+"""``made by X``, ``a plan produced by X``: X is a maker or a body, not a place."""
+FRAMING = re.compile(
+    r"\b(?:(?:police|officers|detectives|council|councillors|officials|authorities|residents|"
+    r"people|drivers|motorists|businesses|traders|shoppers|families|communities)"
+    r"\s+(?:in|from|of|across|around)|here\s+in|(?:lives?|lived|living|grew\s+up)"
+    r"\s+in)\s+(?:the\s+)?$"
+)
+"""``Police in X``, ``here in X``: the place whose people the story is about."""
+INCIDENT_AT = re.compile(
+    r"\b(?:shot|stabbed|killed|murdered|attacked|robbed|assaulted|mugged|injured|hurt|burgled|"
+    r"crashed|died|arrested|found\s+dead)\b(?:\s+[\w'-]+){0,4}?\s+(?:on|in|at|near|outside|"
+    r"along)\s+(?:the\s+)?$"
+)
+"""``a man was stabbed on X``: where an incident happened, even beside camera words."""
+MEETING_AT = re.compile(
+    r"\b(?:meet(?:s|ing|ings)?|met|held|convened|sat|sitting|session|hearing|speaking|spoke|"
+    r"addressed|presentation|presented|briefing)\s+(?:[\w'-]+\s+){0,2}?(?:at|in|inside)\s+"
+    r"(?:the\s+)?$"
+)
+"""``councillors meeting at X Town Hall``: where people met, not where cameras go."""
+
+
+def ends_with(pattern: re.Pattern[str], gap: str, span: int = 72) -> bool:
+    """Whether a pattern anchored at ``$`` matches the end of a gap (only its tail is read)."""
+    return bool(pattern.search(gap, max(0, len(gap) - span)))

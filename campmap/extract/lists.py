@@ -1,0 +1,122 @@
+"""How a place stands in a list with the places before and after it.
+
+``A, B and C``, ``the N9 (Oak Bridge), N8``, ``A Road between B and C; and D
+Road``, ``X Road, Upton, Westshire`` and ``A and B will get cameras``: the
+gaps between candidate places that make them items of one list, read for
+:func:`campmap.extract.features.features`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from campmap.extract.cues import WINDOW
+from campmap.extract.decide import WEIGHTS, Decision
+from campmap.extract.places import PlaceHit
+from campmap.records import Role
+
+__all__ = [
+    "COMMA_GAP",
+    "FILLERS",
+    "GETS",
+    "listed",
+    "listed_after_note",
+    "locality",
+    "names_to_end",
+    "shares_gets",
+]
+
+_WORD = re.compile(r"[\w'-]+|[^\w\s]")
+
+FILLERS = frozenset(
+    "the a an parts part of some all both area areas section sections stretch stretches length "
+    "edge end side corner its their many much main whole upper lower north south east west "
+    "northern southern eastern western far front top base foot gate gates entrance entrances "
+    "approach approaches steps junction junctions just spot point corner crossroads precinct "
+    "precincts vicinity heart middle centre center immediate surrounding surroundings "
+    "neighbouring neighboring nearby adjacent adjoining old former".split()
+)
+"""Words that may stand between a list word or a locative and the place (``parts of the``)."""
+
+_LIST_GAP = re.compile(
+    r"^\s*(?:,?\s*followed\s+by\s+|,\s*(?:and\s+|or\s+|as\s+well\s+as\s+)?|\s+(?:and|or|as\s+well\s+as|plus)\s+|;\s*(?:and\s+)?)"
+    r"(?P<rest>.*)$",
+)
+
+GETS = re.compile(
+    r"^\s+(?:will\s+(?:get|receive|have)|to\s+(?:get|receive|have)\s+(?:\w+\s+){0,5}?(?:cameras?|cctv)\b|is\s+(?:getting|to\s+get|receiving)|gets|receives|"
+    r"(?:now\s+|already\s+)?(?:has|have)\s+(?:\w+\s+){0,3}?(?:cameras?|cctv)\b|"
+    r"(?:now\s+|only\s+|just\s+)?(?:has|have)\s+(?:\d+|an?\s+dozen|one|two|three|four|five|six|"
+    r"seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|forty|fifty)(?=\s*[.,;]|\s*$)|"
+    r"has\s+(?:got|received|been\s+given)|"
+    r"(?:will|would|is\s+to|are\s+to)\s+(?:also\s+)?see\s+(?:\w+\s+){0,4}?(?:cameras?|cctv)|"
+    r"(?:is|are)\s+(?:also\s+)?(?:set|due|expected|planned)\s+to\s+(?:get|receive|have|feature|see)|"
+    r"(?:will|to)\s+(?:also\s+)?feature\s+(?:\w+\s+){0,4}?(?:cameras?|cctv))\b",
+)
+"""The words after a place that give it cameras (``will get``, ``is set to get``)."""
+
+_DASHES = frozenset("- \u2013 \u2014 \u2022 * \u00b7".split())
+"""Bullets a list run into one sentence keeps between its items."""
+
+COMMA_GAP = re.compile(r"^\s*,\s*$")
+"""A bare comma between two places."""
+
+_ENDS = re.compile(r"^\s*(?:[.;:!?)(\u2013\u2014-]|$|\d)")
+
+
+def names_to_end(low: str, hits: list[PlaceHit], i: int) -> bool:
+    """Tell whether the candidate starts a tail of bare names: ``X Road, Upton, Westshire.``."""
+    last = hits[i]
+    for hit in hits[i + 1 :]:
+        gap = low[last.end : hit.start]
+        if gap.lstrip().startswith("("):
+            break  # "(northbound)", "(straight section)": a note, not a further place
+        if hit.shape not in ("name", "region") or not COMMA_GAP.match(gap):
+            return False
+        last = hit
+    return bool(_ENDS.match(low[last.end : last.end + WINDOW]))
+
+
+def locality(decided: list[Decision], i: int) -> bool:
+    """Whether the place before is itself a locality (``in Selsdon, Croydon``)."""
+    return i > 0 and decided[i - 1].reason == WEIGHTS["locality_of_previous"][1]
+
+
+def shares_gets(low: str, hits: list[PlaceHit], i: int) -> bool:
+    """Tell whether A gets the cameras of ``A and B will get cameras`` (up to five places on)."""
+    for k in range(i + 1, min(len(hits), i + 6)):
+        if not listed(low[hits[k - 1].end : hits[k].start]):
+            return False
+        if GETS.match(low[hits[k].end : hits[k].end + WINDOW]):
+            return True
+    return False
+
+
+_NOTES = frozenset(
+    WEIGHTS[name][1] for name in ("locality_of_previous", "narrows_previous", "address_of_previous")
+)
+
+
+def listed_after_note(low: str, hits: list[PlaceHit], i: int, decided: list[Decision]) -> bool:
+    """Tell whether listed with a site past a note: ``N9 (Oak Bridge), N8``, ``A in X and B``."""
+    if i < 2:
+        return False
+    gap = low[hits[i - 1].end : hits[i].start]
+    if decided[i - 1].reason in _NOTES and hits[i].shape != "name" and listed(gap):
+        # "A Road between B and C; and D Road": past the places that only said where on A
+        back = i - 1
+        while back > 0 and decided[back].reason in _NOTES:
+            back -= 1
+        return decided[back].role is Role.SITE and i - back <= 4
+    if decided[i - 2].role is not Role.SITE:
+        return False
+    opened = low[hits[i - 2].end : hits[i - 1].start]
+    return opened.strip() == "(" and gap.lstrip().startswith(")") and listed(gap.lstrip()[1:])
+
+
+def listed(gap: str) -> bool:
+    """Tell whether a gap only lists (``, and the``), fillers and bullets aside."""
+    match = _LIST_GAP.match(gap)
+    return match is not None and all(
+        w in FILLERS or w in _DASHES for w in _WORD.findall(match.group("rest"))
+    )
