@@ -20,6 +20,7 @@ __all__ = [
     "GazetteerError",
     "GeocoderConfigError",
     "InputError",
+    "MoveTooFarError",
     "NothingPlacedError",
     "NothingReadError",
     "NothingToMapError",
@@ -62,6 +63,10 @@ class GazetteerError(InputError):
 
 class ReviewError(InputError):
     """A review sheet with a bad row; names the row and the column."""
+
+
+class MoveTooFarError(ReviewError):
+    """A reviewer's ``move_to`` landing too far from the site (latitude and longitude swapped?)."""
 
 
 class GeocoderConfigError(CampmapError, ValueError):

@@ -14,7 +14,7 @@ from typing import TypeVar, cast
 import numpy as np
 import shapely
 from numpy.typing import NDArray
-from pyproj import Transformer
+from pyproj import Geod, Transformer
 from shapely import ops
 from shapely.geometry import LineString, MultiLineString, Point
 from shapely.geometry.base import BaseGeometry
@@ -27,6 +27,7 @@ __all__ = [
     "crossing_point",
     "disc",
     "distance_m",
+    "geodesic_m",
     "length_m",
     "route_line",
     "site_point",
@@ -238,3 +239,20 @@ def length_m(geom: BaseGeometry) -> float:
     """Return a line's length in metres."""
     forward, _ = _local(geom)
     return float(_apply(forward, geom).length)
+
+
+_WGS84 = Geod(ellps="WGS84")
+
+
+def geodesic_m(first: Point, second: Point) -> float:
+    """Return the distance between two lon/lat points in metres, on the WGS84 ellipsoid.
+
+    Right at any distance (:func:`distance_m` projects around the pair, for nearby shapes).
+
+    Examples
+    --------
+    >>> round(geodesic_m(Point(-0.1276, 51.5072), Point(51.5072, -0.1276)) / 1000)
+    7484
+    """
+    _, _, metres = _WGS84.inv(first.x, first.y, second.x, second.y)
+    return float(metres)

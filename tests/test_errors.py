@@ -75,6 +75,10 @@ def _case(tmp_path: Path, cls: type[errors.CampmapError]) -> tuple[list[str], st
     if cls is errors.ReviewError:
         sheet = write("review.csv", "site_id,action\nwhitehall,accept\n")
         return ["map", report, "-o", out, "--review", sheet], "review.csv:1: missing column(s)"
+    if cls is errors.MoveTooFarError:
+        header = "site_id,action,move_to,set_count,verification,note\n"
+        sheet = write("review.csv", header + 'whitehall,move,"-0.1264, 51.5045",,,\n')
+        return ["map", report, "-o", out, "--review", sheet], "review.csv:2: column move_to:"
     if cls is errors.GeocoderConfigError:
         return ["map", report, "-o", out, "--geocoder", "nominatim"], "needs --user-agent"
     if cls is errors.EmbedSourceError:
