@@ -245,3 +245,17 @@ def test_a_count_no_output_can_hold_is_left_unknown_with_its_wording(tmp_path):
     campmap.write_outputs(layers, tmp_path / "out")
     (site,) = json.loads((tmp_path / "out" / "report.json").read_text())["sites"]
     assert site["count"] is None and site["count_text"] == "99999999999999999999"
+
+
+def test_layer_styles_are_added_whole_or_not_at_all(tmp_path):
+    """A file SQLite cannot add the table to is named as an OSError, and left as it was."""
+    from campmap.export.gpkg_styles import write_layer_styles
+
+    plain = tmp_path / "plain.gpkg"
+    with contextlib.closing(sqlite3.connect(plain)) as db:
+        db.execute("CREATE TABLE gpkg_ogr_contents (table_name TEXT, feature_count INTEGER)")
+        db.commit()
+    before = plain.read_bytes()
+    with pytest.raises(OSError, match=r"SQLite could not add the layer styles.*gpkg_contents"):
+        write_layer_styles(plain, "2000-01-01T00:00:00.000Z")
+    assert plain.read_bytes() == before  # no layer_styles table half made
