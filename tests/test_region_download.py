@@ -7,6 +7,7 @@ each request to the mirror and that nothing else is contacted.
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import json
 import socket
@@ -300,6 +301,7 @@ def test_map_places_a_report_on_the_installed_region_without_the_network(
     assert (props["name"], props["count"], props["backend"]) == ("Heron Road", 4, "townshire.gpkg")
     heron = shapely.LineString([(NODES[i][1], NODES[i][0]) for i in (4, 3, 5)])
     assert heron.distance(shapely.geometry.shape(site["geometry"])) < 1e-6
+    assert "OpenStreetMap contributors, ODbL" in (out / "map.html").read_text("utf-8")
     mentions = CliRunner().invoke(cli, ["extract", str(report), "--json"])
     assert mentions.exit_code == 0, mentions.output
     assert '"resolved": true' in mentions.output or '"resolved":true' in mentions.output
@@ -356,3 +358,40 @@ def test_a_real_extract_served_and_mapped(geofabrik, network, tmp_path):
     assert site["properties"]["backend"] == "levenshulme.gpkg"
     (street,) = gazetteer_for(PlaceOptions()).lookup("Beresford Road")
     assert street.geometry.distance(shapely.geometry.shape(site["geometry"])) < 1e-6
+
+
+def test_archive_runs_and_review_sheets_use_installed_regions(geofabrik, network, tmp_path):
+    assert run("download", "townshire", "--mirror", geofabrik.url).exit_code == 0
+    geofabrik.stop()
+    report = write(tmp_path / "r.txt", "Two new CCTV cameras overlook Wren Street.\n")
+    runner = CliRunner()
+    streamed = runner.invoke(cli, ["map", str(report), "-o", str(tmp_path / "s"), "--jobs", "1"])
+    assert streamed.exit_code == 0, streamed.output
+    (site,) = json.loads((tmp_path / "s" / "sites.geojson").read_text("utf-8"))["features"]
+    assert (site["properties"]["name"], site["properties"]["backend"]) == (
+        "Wren Street",
+        "townshire.gpkg",
+    )
+    listed = runner.invoke(cli, ["extract", str(report), "--json", "--jobs", "1"])
+    assert listed.exit_code == 0, listed.output
+    (mention,) = [json.loads(line) for line in listed.stdout.splitlines()]
+    assert (mention["name"], mention["resolved"]) == ("Wren Street", True)
+    sheet = tmp_path / "review.csv"
+    reviewed = runner.invoke(cli, ["review", str(report), "-o", str(sheet)])
+    assert reviewed.exit_code == 0, reviewed.output
+    (row,) = csv.DictReader(sheet.read_text("utf-8").splitlines())
+    assert (row["site_id"], row["name"], row["lon"], row["lat"]) == (
+        "osm-way-11",
+        "Wren Street",
+        "-2.905",
+        "53.2",
+    )
+
+
+def test_a_progress_bar_when_asked_and_none_when_not_a_terminal(geofabrik, network, capsys):
+    done = download_region("townshire", mirror=geofabrik.url, progress=True)
+    bar = capsys.readouterr().err
+    assert "townshire.osm.pbf" in bar and "100%" in bar
+    assert done.region.name == "townshire" and done.resumed_from == 0
+    result = run("download", "townshire", "--mirror", geofabrik.url)  # not a terminal
+    assert result.exit_code == 0 and "%" not in result.output
