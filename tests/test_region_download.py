@@ -116,8 +116,11 @@ def run(*args: str):
 def one_line_error(result) -> str:
     assert result.exit_code == 1, result.output
     assert "Traceback" not in result.output and result.exception.__class__ is SystemExit
-    assert result.output.startswith("Error: ") and result.output.count("\n") == 1, result.output
-    return result.output
+    # progress lines may come first (standard error); the error is the one last line
+    *progress, error = result.stderr.splitlines()
+    assert error.startswith("Error: ") and result.stdout == "", result.output
+    assert all(line.startswith(("downloading ", "checksum matches")) for line in progress)
+    return error
 
 
 def test_download_finds_the_region_fetches_checks_and_installs_it(

@@ -63,7 +63,12 @@ def download_command(
     from campmap.gazetteer.download import download_region
 
     done = download_region(
-        region, mirror=mirror, name=name, verify=not no_verify, location_index=location_index
+        region,
+        mirror=mirror,
+        name=name,
+        verify=not no_verify,
+        location_index=location_index,
+        note=console.note,
     )
     got = done.region
     if done.resumed_from:

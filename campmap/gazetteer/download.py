@@ -10,6 +10,7 @@ next try to resume.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
 
@@ -82,6 +83,10 @@ def _http_date(header: str | None) -> str | None:
     return stamp.strftime("%Y-%m-%dT%H:%M:%SZ") if stamp else None
 
 
+def _silent(_message: str) -> None:
+    """Say nothing."""
+
+
 def _published_md5(url: str, timeout: float) -> str:
     body = fetch_bytes(f"{url}.md5", limit=_MAX_MD5_BYTES, timeout=timeout)
     if body is None:
@@ -101,6 +106,7 @@ def download_region(
     progress: bool | None = None,
     location_index: str = "flex_mem",
     timeout: float = TIMEOUT,
+    note: Callable[[str], None] = _silent,
 ) -> Installed:
     """Download a region's OpenStreetMap extract and install it as a gazetteer.
 
@@ -123,6 +129,8 @@ def download_region(
         :func:`~campmap.gazetteer.backends.osm.read_osm_places`).
     timeout : float
         Seconds to wait for a server.
+    note : callable
+        Called with a line as each step starts (download, import).
 
     Returns
     -------
@@ -144,6 +152,7 @@ def download_region(
     region = region_name(name or default_name)
     expected = _published_md5(url, timeout) if verify else None
     part = downloads_home() / f"{region}.osm.pbf.part"
+    note(f"downloading {url}")
     got = download(url, part, progress=progress, timeout=timeout)
     actual = md5_of(part)
     if expected is not None and actual != expected:
@@ -153,6 +162,8 @@ def download_region(
             f"{actual}); the download was deleted and nothing was installed"
         )
     pbf = part.replace(part.with_name(f"{region}.osm.pbf"))  # whole and checked
+    checked = "checksum matches; " if expected is not None else ""
+    note(f"{checked}importing {got.size / 1e6:.1f} MB of OpenStreetMap data as {region}")
     try:
         installed = install_region(
             region,

@@ -17,7 +17,7 @@ from pathlib import Path
 from urllib.error import HTTPError, URLError
 from urllib.request import Request, urlopen
 
-from campmap.errors import DownloadError
+from campmap.errors import DownloadError, OutputError
 
 __all__ = ["CHUNK_BYTES", "TIMEOUT", "Downloaded", "download", "fetch_bytes", "md5_of"]
 
@@ -105,6 +105,8 @@ def download(
     ------
     DownloadError
         No connection, an HTTP error, or a connection that broke (run again to resume).
+    OutputError
+        The file cannot be written (a full disk); what was written stays, to resume.
     """
     part.parent.mkdir(parents=True, exist_ok=True)
     validator_file = part.with_name(part.name + _SUFFIX)
@@ -170,16 +172,22 @@ def _copy(
             disable=None if progress is None else not progress,
         ) as bar,
     ):
-        try:
-            while chunk := response.read(CHUNK_BYTES):
+        while True:
+            try:
+                chunk = response.read(CHUNK_BYTES)
+            except (OSError, http.client.HTTPException) as err:
+                out.flush()
+                raise DownloadError(
+                    f"{url}: the connection broke after {out.tell()} bytes ({_reason(err)}); "
+                    "run the same command again to resume"
+                ) from err
+            if not chunk:
+                return
+            try:
                 out.write(chunk)
-                bar.update(len(chunk))
-        except (OSError, http.client.HTTPException) as err:
-            out.flush()
-            raise DownloadError(
-                f"{url}: the connection broke after {out.tell()} bytes ({_reason(err)}); "
-                "run the same command again to resume"
-            ) from err
+            except OSError as err:  # a full disk: what came so far stays, to resume
+                raise OutputError(f"{part}: cannot write the download: {_reason(err)}") from err
+            bar.update(len(chunk))
 
 
 def md5_of(path: Path) -> str:
