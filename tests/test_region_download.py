@@ -253,6 +253,8 @@ def test_region_names_ids_and_misspellings(geofabrik, network):
     assert "closest: greater-london" in message
     with pytest.raises(RegionError, match="not a region name"):
         download_region(geofabrik.url + TOWN_PATH, name="../escape")
+    refused = run("download", "townshire", "--mirror", "file:///etc/")
+    assert refused.exit_code == 2 and "expected an http:// or https:// address" in refused.output
     empty = Geofabrik().start()
     try:
         with pytest.raises(DownloadError, match="no region index there"):

@@ -19,7 +19,7 @@ __all__ = ["gazetteer_group"]
 
 @click.group("gazetteer")
 def gazetteer_group() -> None:
-    """Look up places in the gazetteer."""
+    """Look up places, build gazetteers from OpenStreetMap, install regions."""
 
 
 @gazetteer_group.command("find")

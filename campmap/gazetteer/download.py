@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
 
-from campmap.errors import DownloadError, GazetteerError
+from campmap.errors import DownloadError, GazetteerError, OptionError
 from campmap.gazetteer.fetch import TIMEOUT, download, fetch_bytes, md5_of
 from campmap.gazetteer.geofabrik import (
     DEFAULT_MIRROR,
@@ -140,10 +140,14 @@ def download_region(
     ------
     RegionError
         The index has no such region, or several; or ``name`` is not a region name.
+    OptionError
+        ``mirror`` is not an http(s) address.
     DownloadError
         The download failed or broke (run again to resume), the checksum does not
         match, or the file is not OpenStreetMap data; nothing was installed.
     """
+    if not is_url(mirror):
+        raise OptionError(f"--mirror {mirror!r}: expected an http:// or https:// address")
     if is_url(wanted):
         url, default_name = wanted, name_for_url(wanted)
     else:
