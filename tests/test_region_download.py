@@ -18,10 +18,13 @@ import shapely
 from click.testing import CliRunner
 from conftest import write
 from geofabrik_server import DATA_DATE, Geofabrik, index_json, pbf_from_osm
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from campmap.cli.main import cli
 from campmap.errors import DownloadError, RegionError
 from campmap.gazetteer.download import download_region
+from campmap.gazetteer.geofabrik import parse_index, parse_md5
 from campmap.gazetteer.installed import installed_files, installed_regions
 from campmap.pipeline import PlaceOptions, gazetteer_files, gazetteer_for
 
@@ -400,3 +403,54 @@ def test_a_progress_bar_when_asked_and_none_when_not_a_terminal(geofabrik, netwo
     assert done.region.name == "townshire" and done.resumed_from == 0
     result = run("download", "townshire", "--mirror", geofabrik.url)  # not a terminal
     assert result.exit_code == 0 and "%" not in result.output
+
+
+JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=8),
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.dictionaries(
+            st.sampled_from(["type", "features", "properties", "id", "name", "urls", "pbf", "x"]),
+            inner,
+            max_size=4,
+        )
+    ),
+    max_leaves=30,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(JSON | st.binary(max_size=64).map(lambda b: {"raw": b.decode("latin-1")}))
+def test_any_index_payload_parses_or_is_one_download_error(value):
+    payload = json.dumps(value).encode()
+    try:
+        extracts = parse_index(payload, "https://mirror.example/index-v1.json")
+    except DownloadError:
+        return
+    assert all(e.pbf.startswith(("http://", "https://")) for e in extracts)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary(max_size=80))
+def test_any_md5_payload_is_a_checksum_or_one_download_error(payload):
+    try:
+        digest = parse_md5(payload, "x.md5")
+    except DownloadError:
+        return
+    assert len(digest) == 32 and digest == digest.lower()
+
+
+def test_an_index_cannot_send_a_download_off_http():
+    index = index_json(
+        [
+            ("local", "Local", "", "file:///etc/passwd"),
+            ("odd", "Odd", "", "javascript:alert(1)"),
+            ("fine", "Fine", "", "fine-latest.osm.pbf"),
+        ]
+    )
+    assert [(e.id, e.pbf) for e in parse_index(index, "https://m.example/index-v1.json")] == [
+        ("fine", "https://m.example/fine-latest.osm.pbf")
+    ]
+    deep = b"[" * 100_000 + b"]" * 100_000
+    with pytest.raises(DownloadError, match="not a Geofabrik index"):
+        parse_index(deep, "https://m.example/index-v1.json")

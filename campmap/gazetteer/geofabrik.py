@@ -80,8 +80,8 @@ def is_url(text: str) -> bool:
 def parse_index(payload: bytes, index_url: str) -> list[Extract]:
     """Return the extracts listed by an ``index-v1.json`` payload.
 
-    Relative ``pbf`` URLs are taken relative to ``index_url``; features without a
-    ``pbf`` URL are left out.
+    Relative ``pbf`` URLs are taken relative to ``index_url``; features without an
+    http(s) ``pbf`` URL are left out.
 
     Raises
     ------
@@ -101,7 +101,7 @@ def parse_index(payload: bytes, index_url: str) -> list[Extract]:
     try:
         data = json.loads(payload)
         features = data["features"] if data.get("type") == "FeatureCollection" else None
-    except (ValueError, TypeError, KeyError, AttributeError) as err:
+    except (ValueError, TypeError, KeyError, AttributeError, RecursionError) as err:
         raise DownloadError(f"{index_url}: not a Geofabrik index ({err})") from err
     if not isinstance(features, list):
         raise DownloadError(f"{index_url}: not a Geofabrik index (expected a FeatureCollection)")
@@ -114,12 +114,15 @@ def parse_index(payload: bytes, index_url: str) -> list[Extract]:
         pbf = urls.get("pbf") if isinstance(urls, dict) else None
         if not isinstance(pbf, str) or not isinstance(ident, str):
             continue
+        address = urljoin(index_url, pbf)
+        if not is_url(address):  # an index may not send us to file:// or elsewhere
+            continue
         extracts.append(
             Extract(
                 id=ident,
                 name=str(props.get("name") or ident),
                 parent=str(props.get("parent") or ""),
-                pbf=urljoin(index_url, pbf),
+                pbf=address,
             )
         )
     return extracts
