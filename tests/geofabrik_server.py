@@ -4,7 +4,8 @@ It serves whatever bytes are put in ``files`` (by path: the index, ``.osm.pbf`` 
 their ``.md5``), with an ``ETag`` (the body's MD5) and a fixed ``Last-Modified``, and
 honours ``Range: bytes=N-`` (206) unless an ``If-Range`` names another version. A path
 in ``cut`` has its next answer cut off after that many bytes (the full ``Content-Length``
-announced), as a dropped connection would. Every request is recorded.
+announced), as a dropped connection would; ``wrong_range`` labels a partial answer as
+another part. Every request is recorded.
 
 ``pbf_from_osm`` writes an ``.osm.pbf`` with pyosmium, with a replication timestamp in
 its header as Geofabrik's files have; ``index_json`` writes an ``index-v1.json``.
@@ -49,6 +50,8 @@ def etag(body: bytes) -> str:
 class Geofabrik:
     files: dict[str, bytes] = field(default_factory=dict)
     cut: dict[str, int] = field(default_factory=dict)
+    wrong_range: bool = False
+    """Answer a range request with a 206 whose Content-Range starts at 0 (a broken server)."""
     requests: list[Seen] = field(default_factory=list)
     server: _Server | None = None
 
@@ -98,7 +101,8 @@ class Geofabrik:
                     return
                 self.send_response(206 if start else 200)
                 if start:
-                    self.send_header("Content-Range", f"bytes {start}-{len(body) - 1}/{len(body)}")
+                    first = 0 if state.wrong_range else start
+                    self.send_header("Content-Range", f"bytes {first}-{len(body) - 1}/{len(body)}")
                 self.send_header("Content-Length", str(len(body) - start))
                 self.send_header("ETag", etag(body))
                 self.send_header("Last-Modified", LAST_MODIFIED)

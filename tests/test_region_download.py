@@ -197,6 +197,18 @@ def test_a_file_changed_since_the_cut_is_fetched_whole(geofabrik, network, tmp_p
     assert gazetteer_for(PlaceOptions()).lookup("Wren Lane")
 
 
+def test_a_part_labelled_as_another_is_not_spliced(geofabrik, network, campmap_data_dir):
+    geofabrik.cut[TOWN_PATH] = 100
+    one_line_error(run("download", "townshire", "--mirror", geofabrik.url))
+    geofabrik.wrong_range = True
+    message = one_line_error(run("download", "townshire", "--mirror", geofabrik.url))
+    assert "the server sent another part than asked for; run again" in message
+    assert list((campmap_data_dir / "downloads").iterdir()) == []
+    geofabrik.wrong_range = False
+    assert run("download", "townshire", "--mirror", geofabrik.url).exit_code == 0
+    assert geofabrik.requests[-1].range is None  # afresh
+
+
 def test_a_checksum_mismatch_installs_nothing_and_keeps_the_old_install(
     geofabrik, network, town_pbf, campmap_data_dir
 ):

@@ -125,10 +125,11 @@ def download(
     except (URLError, OSError, http.client.HTTPException) as err:
         raise DownloadError(f"{url}: cannot fetch ({_reason(err)})") from err
     with response:
-        if response.status != 206 or not str(response.headers.get("Content-Range", "")).startswith(
-            f"bytes {start}-"
-        ):
+        if response.status != 206:
             start = 0  # a whole file came back (no ranges, or it changed): start afresh
+        elif not str(response.headers.get("Content-Range", "")).startswith(f"bytes {start}-"):
+            _discard(part, validator_file)
+            raise DownloadError(f"{url}: the server sent another part than asked for; run again")
         validator = response.headers.get("ETag") or response.headers.get("Last-Modified")
         if validator:
             validator_file.write_text(validator, encoding="ascii")
@@ -146,6 +147,11 @@ def download(
         )
     validator_file.unlink(missing_ok=True)
     return Downloaded(part, size, start, last_modified)
+
+
+def _discard(*files: Path) -> None:
+    for file in files:
+        file.unlink(missing_ok=True)
 
 
 def _copy(
