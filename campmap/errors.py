@@ -16,6 +16,7 @@ from __future__ import annotations
 
 __all__ = [
     "CampmapError",
+    "DownloadError",
     "EmbedSourceError",
     "GazetteerError",
     "GeocoderConfigError",
@@ -27,6 +28,7 @@ __all__ = [
     "OptionError",
     "OutputError",
     "OverBudget",
+    "RegionError",
     "ReviewError",
     "SchedulerError",
 ]
@@ -75,6 +77,14 @@ class GeocoderConfigError(CampmapError, ValueError):
 
 class EmbedSourceError(CampmapError, ValueError):
     """An address for the map that is neither an http(s) URL nor a relative path."""
+
+
+class DownloadError(CampmapError, ConnectionError):
+    """A region download that failed or does not check out; nothing was installed."""
+
+
+class RegionError(CampmapError, LookupError):
+    """A region name that is not in the index, is ambiguous, or is not installed."""
 
 
 class OutputError(CampmapError, OSError):

@@ -100,6 +100,11 @@ def _case(tmp_path: Path, cls: type[errors.CampmapError]) -> tuple[list[str], st
         return args, "--geocoder-domain and --geocoder-key need --geocoder SERVICE"
     if cls is errors.SchedulerError:
         return ["map", report, "-o", out, "--scheduler", "tcp://127.0.0.1:9"], "--scheduler"
+    if cls is errors.DownloadError:  # port 9 on this machine: refused, nothing leaves it
+        url = "http://127.0.0.1:9/town-latest.osm.pbf"
+        return ["gazetteer", "download", url], "town-latest.osm.pbf.md5: cannot fetch"
+    if cls is errors.RegionError:
+        return ["gazetteer", "remove", "atlantis"], "no region 'atlantis' is installed"
     assert cls is errors.CampmapError
     return ["map", report, "-o", out, "--png"], "CAMPMAP_CHROMIUM='/nowhere' is not an executable"
 

@@ -1,4 +1,4 @@
-"""``campmap gazetteer``: look a place up, or build a gazetteer from OpenStreetMap."""
+"""``campmap gazetteer``: look a place up, build a gazetteer from OpenStreetMap, install regions."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ import click
 
 from campmap.cli import console
 from campmap.cli.options import json_option, place_options
+from campmap.cli.regions import download_command, list_command, remove_command
 from campmap.pipeline import PlaceOptions
 
 __all__ = ["gazetteer_group"]
@@ -18,7 +19,7 @@ __all__ = ["gazetteer_group"]
 
 @click.group("gazetteer")
 def gazetteer_group() -> None:
-    """Look up places in the gazetteer."""
+    """Look up places, build gazetteers from OpenStreetMap, install regions."""
 
 
 @gazetteer_group.command("find")
@@ -97,3 +98,7 @@ def gazetteer_import(source: Path, output: Path, location_index: str) -> None:
         + (f"; {summary.skipped} objects skipped (nodes missing)" if summary.skipped else "")
     )
     click.echo(f"wrote {output}")
+
+
+for _command in (download_command, list_command, remove_command):
+    gazetteer_group.add_command(_command)

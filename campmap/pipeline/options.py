@@ -21,7 +21,7 @@ __all__ = ["Messages", "PageOptions", "PlaceOptions", "StreamOptions"]
 
 @dataclass(frozen=True, slots=True)
 class PlaceOptions:
-    """Where places come from: gazetteer files, then an online geocoder, then the embedded one.
+    """Where places come from: gazetteer files, installed regions, a geocoder, the embedded one.
 
     The fields are the ``--gazetteer`` and ``--geocoder*`` options; ``region`` is
     the one bias the geocoder is given (for every name it is asked).
@@ -29,6 +29,8 @@ class PlaceOptions:
 
     gazetteers: tuple[Path, ...] = ()
     """Gazetteer files tried before the embedded one; earlier files win."""
+    installed: bool = True
+    """Also read the regions installed by ``campmap gazetteer download``, after ``gazetteers``."""
     geocoder: str | None = None
     """A geopy service name (``nominatim``, ``photon`` ...); None: no geocoder."""
     user_agent: str | None = None
