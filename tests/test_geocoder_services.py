@@ -230,7 +230,11 @@ def test_junction_is_placed_where_the_geocoded_lines_cross(nominatim, tmp_path):
     assert crossing.kind == "junction" and crossing.backend == "nominatim"
     assert distance_m(crossing.geometry, Point(-1.5, 52.4)) < 0.1
     assert crossing.source.startswith("crossing of Larkspur Road (nominatim place_id")
-    assert ("/search", "1") in {(p, q.get("polygon_geojson")) for p, q in nominatim.requests}
+    # each street asked once, for its line; never for the whole phrase nor for its point
+    assert sorted(q["q"] for _, q in nominatim.requests) == [
+        "Fallowmere Street", "Larkspur Road", "Nowhere Lane", "Ottermoor Lane", "Wrenfield Close"
+    ]  # fmt: skip
+    assert {(p, q.get("polygon_geojson")) for p, q in nominatim.requests} == {("/search", "1")}
     assert min(distance_m(g, Point(-1.5, 52.4)) for g in layers.sites.geometry) < 0.1  # mapped
 
 
@@ -371,3 +375,15 @@ def test_gazetteer_find_shows_bounds_green_road_on_the_road():
     (road,) = load_gazetteer_file(SHARED_OSM).lookup("Bounds Green Road")
     assert distance_m(road.geometry.centroid, road.geometry) > 50  # why this test exists
     assert distance_m(Point(record["lon"], record["lat"]), road.geometry) < 0.5
+
+
+def test_gazetteer_find_places_a_junction_online(nominatim, tmp_path):
+    args = ["gazetteer", "find", "Larkspur Road junction with Ottermoor Lane", "--json",
+            "--geocoder", "nominatim", "--geocoder-url", nominatim.url, "--user-agent", AGENT,
+            "--geocoder-cache", str(tmp_path / "c.sqlite"), "--region", REGION_ARG]  # fmt: skip
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    (record,) = json.loads(result.output)
+    assert record["kind"] == "junction" and record["name"] == "Larkspur Road / Ottermoor Lane"
+    assert distance_m(Point(record["lon"], record["lat"]), Point(-1.5, 52.4)) < 0.1
+    assert "the junction" not in " ".join(nominatim.queries()).lower()

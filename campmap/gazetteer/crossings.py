@@ -110,7 +110,7 @@ def _street(
             (p for p in lines if area is None or p.geometry.intersects(area)), key=lambda p: p.id
         )
 
-    lines = inside([p for p in gazetteer.lookup(name) if p.backend != backend.service])
+    lines = inside(gazetteer.lookup(name, online=False))
     if lines:
         return lines, ""
     if not backend.gives_geometry:
