@@ -387,3 +387,20 @@ def test_gazetteer_find_places_a_junction_online(nominatim, tmp_path):
     assert record["kind"] == "junction" and record["name"] == "Larkspur Road / Ottermoor Lane"
     assert distance_m(Point(record["lon"], record["lat"]), Point(-1.5, 52.4)) < 0.1
     assert "the junction" not in " ".join(nominatim.queries()).lower()
+
+
+def test_a_street_known_offline_meets_one_known_only_online(nominatim, tmp_path, monkeypatch):
+    (whitehall,) = default_gazetteer().lookup("Whitehall")
+    middle = whitehall.geometry.interpolate(0.5, normalized=True)
+    across = [(middle.x - 0.002, middle.y), (middle.x + 0.002, middle.y)]
+    monkeypatch.setitem(STREETS, "Quillfeather Passage", [across])
+    report = write(
+        tmp_path / "r.txt",
+        "A camera was put up at the junction of Whitehall and Quillfeather Passage.\n",
+    )
+    region = (middle.x - 0.01, middle.y - 0.01, middle.x + 0.01, middle.y + 0.01)
+    layers = map_reports([report], backends=[backend(nominatim, tmp_path)], region=region)
+    crossing = placed(layers)["Quillfeather Passage / Whitehall"]
+    assert crossing.backend == "embedded+nominatim"
+    assert distance_m(crossing.geometry, middle) < 1
+    assert nominatim.queries() == ["Quillfeather Passage"]  # Whitehall's line was known
