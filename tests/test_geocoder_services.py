@@ -404,3 +404,20 @@ def test_a_street_known_offline_meets_one_known_only_online(nominatim, tmp_path,
     assert crossing.backend == "embedded+nominatim"
     assert distance_m(crossing.geometry, middle) < 1
     assert nominatim.queries() == ["Quillfeather Passage"]  # Whitehall's line was known
+
+
+def test_namesakes_crossing_in_two_towns_need_a_region(nominatim, tmp_path, monkeypatch):
+    here, there = (-1.5, 52.4), (-2.5, 53.4)
+    for name, (dx, dy) in (("Mill Row", (0.002, 0)), ("Church Walk", (0, 0.002))):
+        ways = [[(x - dx, y - dy), (x + dx, y + dy)] for x, y in (here, there)]
+        monkeypatch.setitem(STREETS, name, ways)
+    report = write(tmp_path / "r.txt", "A camera is at the junction of Mill Row and Church Walk.\n")
+    geo = backend(nominatim, tmp_path)
+    unsure = map_reports([report], backends=[geo])
+    assert not placed(unsure)
+    (said,) = problems(unsure)
+    assert "'Mill Row' and 'Church Walk' meet at points 130.0 km apart" in said
+    assert "--region" in said
+    sure = placed(map_reports([report], backends=[geo], region=REGION))["Church Walk / Mill Row"]
+    assert distance_m(sure.geometry, Point(*here)) < 0.1
+    assert "(OSM way/" in sure.source

@@ -30,7 +30,17 @@ if TYPE_CHECKING:
     from campmap.gazetteer.backends.geocoder import BBox, GeocoderBackend
     from campmap.gazetteer.resolve import Gazetteer
 
-__all__ = ["JUNCTION_REACH_M", "Crossing", "junction_streets", "place_crossing", "point_on"]
+__all__ = [
+    "JUNCTION_REACH_M",
+    "SAME_CROSSING_M",
+    "Crossing",
+    "junction_streets",
+    "place_crossing",
+    "point_on",
+]
+
+SAME_CROSSING_M = 1000.0
+"""Two streets meeting at points further apart than this are namesakes in different places."""
 
 _A_AND_B = re.compile(rf"^(?P<a>.+?)(?:{LINK_AND})(?P<b>.+)$", re.IGNORECASE)
 """``A and B``, ``A with B``: a junction mention as extracted (its lead word left out)."""
@@ -155,7 +165,9 @@ def place_crossing(
     -------
     Crossing
         The crossing point, else the middle of the nearest approach within
-        :data:`JUNCTION_REACH_M`, else no place and the reason.
+        :data:`JUNCTION_REACH_M`, else no place and the reason. Streets that
+        cross at points more than :data:`SAME_CROSSING_M` apart (namesakes in two
+        towns, with no region to tell them apart) are not placed either.
     """
     from campmap.geometry import crossing_point, distance_m
 
@@ -166,6 +178,16 @@ def place_crossing(
             return Crossing(None, reason)
         found.append(lines)
     a, b = _merged(found[0], region), _merged(found[1], region)
+    meeting = a.intersection(b)
+    if not meeting.is_empty:
+        west, south, east, north = meeting.bounds
+        spread = distance_m(Point(west, south), Point(east, north))
+        if spread > SAME_CROSSING_M:
+            return Crossing(
+                None,
+                f"{first!r} and {second!r} meet at points {spread / 1000:.1f} km apart "
+                "(namesakes in different places?); narrow the region (--region W,S,E,N)",
+            )
     point = crossing_point(a, b, JUNCTION_REACH_M)
     gap = distance_m(a, b)
     if point is None:
@@ -175,7 +197,8 @@ def place_crossing(
             f"(at most {JUNCTION_REACH_M:.0f} m)",
         )
     how = "crossing" if a.intersects(b) else f"nearest approach ({gap:.0f} m apart)"
-    one, other = sorted([found[0][0], found[1][0]], key=lambda p: p.id)
+    nearest = [min(lines, key=lambda p: (p.geometry.distance(point), p.id)) for lines in found]
+    one, other = sorted(nearest, key=lambda p: p.id)
     backends = sorted({one.backend, other.backend})
     return Crossing(
         Place(
