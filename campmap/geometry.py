@@ -191,20 +191,25 @@ JUNCTION_TOLERANCE_M = 30.0
 """How far apart two street lines may pass and still be taken to meet."""
 
 
-def crossing_point(first: BaseGeometry, second: BaseGeometry) -> Point | None:
-    """Return where two streets meet, or None when they do not come within 30 m.
+def crossing_point(
+    first: BaseGeometry, second: BaseGeometry, tolerance_m: float = JUNCTION_TOLERANCE_M
+) -> Point | None:
+    """Return where two streets meet, or None when they do not come within ``tolerance_m``.
 
     Parameters
     ----------
     first, second : shapely geometry
         Street lines (or any geometries) in longitude/latitude.
+    tolerance_m : float
+        How far apart (metres) they may pass and still be taken to meet.
 
     Returns
     -------
     Point or None
         A point of their intersection (the one nearest the middle of the
         intersection when they cross more than once), else the midpoint of
-        their closest approach when it is under :data:`JUNCTION_TOLERANCE_M`.
+        their closest approach when it is under ``tolerance_m``
+        (:data:`JUNCTION_TOLERANCE_M` by default).
 
     Examples
     --------
@@ -223,7 +228,7 @@ def crossing_point(first: BaseGeometry, second: BaseGeometry) -> Point | None:
         centre = meeting.centroid
         nearest = ops.nearest_points(meeting, centre)[0]
         return _apply(back, nearest)
-    if a.distance(b) > JUNCTION_TOLERANCE_M:
+    if a.distance(b) > tolerance_m:
         return None
     pa, pb = ops.nearest_points(a, b)
     return _apply(back, Point((pa.x + pb.x) / 2, (pa.y + pb.y) / 2))

@@ -31,12 +31,15 @@ def gazetteer_find(name: str, as_json: bool, places: PlaceOptions) -> None:
     """Show what the gazetteer knows about NAME (exact, misspelt, or close names).
 
     NAME may be a junction: "Bowes Road junction with Bounds Green Road", "A / B".
+    A street is shown at the point of its line nearest its centroid (on the street).
     """
+    from campmap.gazetteer.crossings import point_on
     from campmap.pipeline import gazetteer_for
 
     gazetteer = gazetteer_for(places)
     found = gazetteer.lookup(name)
     close = [] if found else [p for p, score in gazetteer.suggest(name) if score >= 60]
+    shown = {p.id: point_on(p.geometry) for p in (found or close)}
     records: list[dict[str, Any]] = [
         {
             "id": p.id,
@@ -44,8 +47,8 @@ def gazetteer_find(name: str, as_json: bool, places: PlaceOptions) -> None:
             "aliases": list(p.aliases),
             "kind": p.kind,
             "place_kind": p.place_kind,
-            "lon": round(p.geometry.centroid.x, 6),
-            "lat": round(p.geometry.centroid.y, 6),
+            "lon": round(shown[p.id].x, 6),
+            "lat": round(shown[p.id].y, 6),
             "source": p.source,
             "backend": p.backend,
             "match": "name" if found else "close",

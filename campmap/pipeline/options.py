@@ -37,6 +37,9 @@ class PlaceOptions:
     geocoder_domain: str | None = None
     geocoder_key: str | None = None
     geocoder_scheme: str | None = None
+    """``http`` or ``https`` for ``geocoder_domain``; deprecated, use ``geocoder_url``."""
+    geocoder_url: str | None = None
+    """The geocoder's full URL (scheme, host, port, path), for a self-hosted service."""
     geocoder_cache: Path | None = None
     """Answers kept between runs; None: the default cache file."""
     geocoder_timeout: float = 10.0

@@ -67,6 +67,7 @@ def backends_for(options: PlaceOptions) -> list[Backend]:
                 domain=options.geocoder_domain,
                 api_key=options.geocoder_key,
                 scheme=options.geocoder_scheme,
+                url=options.geocoder_url,
                 cache=options.geocoder_cache or default_cache_path(),
                 region=options.region,
                 timeout=options.geocoder_timeout,
@@ -74,6 +75,8 @@ def backends_for(options: PlaceOptions) -> list[Backend]:
         )
     elif options.user_agent and (options.geocoder_domain or options.geocoder_key):
         raise OptionError("--geocoder-domain and --geocoder-key need --geocoder SERVICE")
+    elif options.geocoder_url:
+        raise OptionError("--geocoder-url needs --geocoder SERVICE (nominatim, photon, pelias)")
     return backends
 
 
