@@ -27,12 +27,14 @@ from campmap.errors import RegionError
 __all__ = [
     "DATA_DIR_ENV",
     "MANIFEST",
+    "REGION_PEERS",
     "Region",
     "data_home",
     "downloads_home",
     "install_region",
     "installed_files",
     "installed_regions",
+    "is_installed",
     "osm_data_date",
     "region_name",
     "regions_home",
@@ -168,6 +170,15 @@ def installed_regions() -> list[Region]:
 def installed_files() -> tuple[Path, ...]:
     """Return the gazetteer files of the installed regions, the order runs read them in."""
     return tuple(region.path for region in installed_regions())
+
+
+REGION_PEERS = "installed regions"
+"""The peers label of every installed region's places (see :class:`~campmap.records.Place`)."""
+
+
+def is_installed(path: Path) -> bool:
+    """Tell whether a gazetteer file is an installed region's."""
+    return any(path.resolve() == region.path.resolve() for region in installed_regions())
 
 
 def remove_region(name: str) -> Region:
