@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 import shapely
 from conftest import write
-from test_browser import browser, http_server  # noqa: F401  (the fixtures)
+from test_browser import browser, http_server, render_file  # noqa: F401  (the fixtures)
 
 import campmap
 from campmap.export import write_outputs
@@ -349,5 +349,27 @@ def test_the_table_comes_first_closes_and_downloads_the_sites_shown(browser, tmp
         assert -0.2 < lon < 0 and 51.4 < lat < 51.6
         assert problems == []
         assert left_the_page(requests) == []
+    finally:
+        context.close()
+
+
+def test_on_a_large_map_the_canvas_draws_only_what_the_search_lets_through(
+    browser,  # noqa: F811
+    tmp_path,
+):
+    path = render_file(tmp_path, 1500)  # above the marker limit: one canvas layer
+    context = browser.new_context(offline=True, viewport={"width": 1280, "height": 900})
+    try:
+        page = context.new_page()
+        page.goto(path.as_uri())
+        page.wait_for_function("window.campmap && window.campmap.drawn > 0")
+        assert page.evaluate("window.campmap.drawn") == 1500
+        page.get_by_role("button", name="Search and filter the sites").click()
+        page.get_by_label("Find a site").fill("grid site 14")  # 14, 140-149, 1400-1499
+        assert page.evaluate("window.campmap.drawn") == 1 + 10 + 100
+        assert page.locator("#cm-data tbody tr:not([hidden])").count() == 111
+        page.get_by_label("Find a site").press("Enter")
+        assert "grid site 14." in page.locator(".leaflet-popup-content").inner_text()
+        assert page.evaluate(HIDDEN) == []
     finally:
         context.close()

@@ -59,8 +59,8 @@ function campmapDeclutter(map, markers, sizes, latlngs, label, state) {
     shown().forEach(function (i) {
       var o = offsets[i] || [0, 0], text = document.createElement("span");
       text.textContent = label(i);
-      names.addLayer(L.tooltip({permanent: true, direction: "bottom", interactive: false,
-        className: "cm-site-name", offset: [o[0], o[1] + sizes[i] / 2]}).setLatLng(latlngs[i]).setContent(text));
+      names.addLayer(L.tooltip({permanent: true, direction: "right", interactive: false,
+        className: "cm-site-name", offset: [o[0] + sizes[i] / 2, o[1]]}).setLatLng(latlngs[i]).setContent(text));
     });
     names.addTo(map);
   }

@@ -5,7 +5,7 @@
    over the map (they stay in the page for screen readers). */
 function campmapPanels(map, data, state) {
   "use strict";
-  var el = campmapWords.el, container = map.getContainer();
+  var el = campmapWords.el, container = map.getContainer(), ready = false;
   var embedded = window.self !== window.top;
   var size = map.getSize(), small = size.x < 700 || size.y < 500;
   function Collapsible(options) {
@@ -23,6 +23,7 @@ function campmapPanels(map, data, state) {
           panel.hidden = !open;
           button.setAttribute("aria-expanded", open ? "true" : "false");
           box.classList.toggle("cm-open", open);
+          if (ready) { popupsClear(); }
         }
         button.addEventListener("click", function () { set(panel.hidden); });
         options.build(panel);
@@ -104,6 +105,15 @@ function campmapPanels(map, data, state) {
   }
   clearCredits();
   map.on("resize", clearCredits);
+  /* A popup pans clear of the panels as they are now (popups read Leaflet's default options). */
+  function popupsClear() {
+    var pad = padding();
+    L.Popup.prototype.options.autoPanPaddingTopLeft = L.point(pad.topLeft[0] - 20, pad.topLeft[1] - 20);
+    L.Popup.prototype.options.autoPanPaddingBottomRight = L.point(pad.bottomRight[0] - 20, pad.bottomRight[1] - 20);
+  }
+  ready = true;
+  popupsClear();
+  map.on("resize", popupsClear);
   /* Room the first fit leaves for the controls in each corner, plus a marker's radius. */
   function padding() {
     var c = container.getBoundingClientRect(), m = 26;
