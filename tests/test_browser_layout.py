@@ -373,3 +373,34 @@ def test_on_a_large_map_the_canvas_draws_only_what_the_search_lets_through(
         assert page.evaluate(HIDDEN) == []
     finally:
         context.close()
+
+
+def test_100k_sites_are_drawn_as_grid_clusters_that_zoom_in(browser, tmp_path):  # noqa: F811
+    from test_map_publish import many_sites
+
+    from campmap.export.html import render_map
+
+    path = tmp_path / "map.html"
+    path.write_text(render_map(many_sites(100_000)), encoding="utf-8")
+    context = browser.new_context(offline=True, viewport={"width": 1280, "height": 900})
+    try:
+        page = context.new_page()
+        page.goto(path.as_uri())
+        page.wait_for_function("window.campmap && window.campmap.drawn > 0", timeout=120_000)
+        assert page.evaluate("window.campmap.mode") == "canvas"
+        assert page.evaluate("window.campmap.drawn") == 100_000
+        clusters = page.evaluate("window.campmap.clusterList")
+        assert 1 < len(clusters) < 2000
+        assert sum(c["n"] for c in clusters) == 100_000  # every site in one cluster
+        shot(page, tmp_path, "clusters-100k")
+        biggest = max(clusters, key=lambda c: c["n"])
+        corner = page.evaluate(
+            "(() => { const r = window.campmap.map.getContainer().getBoundingClientRect();"
+            " return [r.left, r.top]; })()"
+        )
+        zoom = page.evaluate("window.campmap.map.getZoom()")
+        page.mouse.click(corner[0] + biggest["x"], corner[1] + biggest["y"])
+        page.wait_for_function(f"window.campmap.map.getZoom() === {zoom + 2}")
+        assert page.evaluate(HIDDEN) == []
+    finally:
+        context.close()

@@ -153,7 +153,7 @@ dates are used when the layer has them."""
 
 _SCRIPTS = (
     "leaflet.js", "campmap-words.js", "campmap-panels.js", "campmap-filter.js",
-    "campmap-table.js", "campmap-declutter.js", "campmap.js", "basemap.js",
+    "campmap-table.js", "campmap-declutter.js", "campmap-cluster.js", "campmap.js", "basemap.js",
 )  # fmt: skip
 """Inlined in this order: Leaflet, then campmap's parts (each defines one global function)."""
 

@@ -47,7 +47,7 @@ function campmapFilter(map, data, cols, n) {
     });
   }
   function select(box, key, label, values, words, all) {
-    if (values.length < 2) { return; }
+    if (values.length < 2 || values.length > 60) { return; }  // nothing to choose, or not a short list
     var s = el("select");
     s.appendChild(new Option(all, ""));
     values.forEach(function (v) { s.appendChild(new Option(words(v), v)); });

@@ -81,15 +81,16 @@ function campmapPanels(map, data, state) {
     if (shown.disputed) { row(sample("span", "4", "cm-site cm-known cm-disputed"), "disputed by a reviewer"); }
     if (data.places.features.length) { row(sample("i", null, "cm-key-street"), "the street or area a site lies on"); }
     if (state.mode === "markers") { row(sample("i", null, "cm-key-ring"), "around an open site: how far its cameras may be from the mark"); }
-    var kinds = Object.keys(shown.kinds).sort(function (a, b) {
-      return campmapWords.kind(a).localeCompare(campmapWords.kind(b));
+    var kinds = Object.keys(shown.kinds).sort(function (a, b) {  // the most frequent first
+      return shown.kinds[b] - shown.kinds[a] || campmapWords.kind(a).localeCompare(campmapWords.kind(b));
     });
     if (kinds.length) {
       legendBox.appendChild(el("h2", "Kinds of camera shown"));
       var list = el("ul", null, "cm-kinds");
-      kinds.forEach(function (k) {
+      kinds.slice(0, 8).forEach(function (k) {
         list.appendChild(el("li", campmapWords.kind(k) + " (" + shown.kinds[k].toLocaleString("en") + ")"));
       });
+      if (kinds.length > 8) { list.appendChild(el("li", "and " + (kinds.length - 8).toLocaleString("en") + " more kinds")); }
       legendBox.appendChild(list);
     }
     if (!shown.total) { row(null, "No site matches the search and filters."); }

@@ -206,7 +206,8 @@ function campmapMarkerSites(map, S, site, state) {
 }
 
 
-/* All sites on one canvas: positions projected once, redrawn on every move. */
+/* All sites on one canvas: positions projected once, redrawn on every move; above
+   campmapClusters.FROM sites in view, drawn as grid clusters (campmap-cluster.js). */
 function campmapCanvasSites(map, S, site, known, popup, state) {
   "use strict";
   var n = S.n, px = new Float64Array(n), py = new Float64Array(n);
@@ -214,7 +215,7 @@ function campmapCanvasSites(map, S, site, known, popup, state) {
     var p = map.project([S.lat[i], S.lon[i]], 0);
     px[i] = p.x; py[i] = p.y;
   }
-  var visible = new Int32Array(n), nvisible = 0, radius = 4;
+  var visible = new Int32Array(n), nvisible = 0, radius = 4, clusters = null;
   var Layer = L.Layer.extend({
     onAdd: function () {
       this._canvas = L.DomUtil.create("canvas", "cm-canvas leaflet-zoom-hide");
@@ -246,9 +247,14 @@ function campmapCanvasSites(map, S, site, known, popup, state) {
         var x = px[i] * scale - origin.x, y = py[i] * scale - origin.y;
         if (x > -20 && y > -20 && x < size.x + 20 && y < size.y + 20) { visible[nvisible++] = i; }
       }
-      var labelled = nvisible <= 300, dense = nvisible > 3000;
-      radius = labelled ? 11 : (dense ? 2 : (map.getZoom() >= 15 ? 5 : 3.5));
-      // Unknown counts first, so counted sites stay on top; dense views drop the outlines.
+      state.drawn = nvisible;
+      clusters = nvisible > campmapClusters.FROM ? campmapClusters.group(visible, nvisible, px, py, scale, origin) : null;
+      state.clusters = clusters ? clusters.length : 0;
+      state.clusterList = clusters || [];
+      if (clusters) { campmapClusters.draw(ctx, clusters); return; }
+      var labelled = nvisible <= 300;
+      radius = labelled ? 11 : (map.getZoom() >= 15 ? 5 : 3.5);
+      // Unknown counts first, so counted sites stay on top.
       [false, true].forEach(function (wantKnown) {
         ctx.beginPath();
         for (var k = 0; k < nvisible; k++) {
@@ -260,11 +266,9 @@ function campmapCanvasSites(map, S, site, known, popup, state) {
         }
         ctx.fillStyle = wantKnown ? "#b3261e" : "#ffffff";
         ctx.fill();
-        if (!dense) {
-          ctx.lineWidth = wantKnown ? 1 : 1.5;
-          ctx.strokeStyle = wantKnown ? "#ffffff" : "#1a1a1a";
-          ctx.stroke();
-        }
+        ctx.lineWidth = wantKnown ? 1 : 1.5;
+        ctx.strokeStyle = wantKnown ? "#ffffff" : "#1a1a1a";
+        ctx.stroke();
       });
       if (labelled) {
         ctx.font = "bold 11px system-ui, sans-serif";
@@ -278,6 +282,12 @@ function campmapCanvasSites(map, S, site, known, popup, state) {
       state.drawn = nvisible;
     },
     _click: function (e) {
+      if (clusters) {
+        var hit = campmapClusters.at(clusters, e.containerPoint);
+        if (hit && hit.n === 1) { this.openSite(hit.site); }
+        if (hit && hit.n > 1) { map.setView(map.containerPointToLatLng([hit.x, hit.y]), map.getZoom() + 2); }
+        return;
+      }
       var scale = map.getZoomScale(map.getZoom(), 0), origin = map.getPixelBounds().min;
       var best = -1, bestD = (radius + 4) * (radius + 4);
       for (var k = 0; k < nvisible; k++) {
