@@ -404,3 +404,25 @@ def test_100k_sites_are_drawn_as_grid_clusters_that_zoom_in(browser, tmp_path): 
         assert page.evaluate(HIDDEN) == []
     finally:
         context.close()
+
+
+def test_a_picture_or_a_print_shows_the_title_and_legend(browser, tmp_path):  # noqa: F811
+    """``--png`` opens the map with ``#panels=open``; paper shows the panels, not the buttons."""
+    path = london_map(tmp_path)
+    context = browser.new_context(offline=True, viewport={"width": 390, "height": 844})
+    try:
+        page = context.new_page()
+        page.goto(path.as_uri() + "#panels=open")
+        page.wait_for_selector(".leaflet-marker-icon")
+        assert page.locator("#cm-about-panel").is_visible()
+        assert page.locator("#cm-legend-panel").is_visible()
+        page.goto(path.as_uri())  # folded on a phone, but printed open
+        page.wait_for_selector(".leaflet-marker-icon")
+        assert not page.locator("#cm-about-panel").is_visible()
+        page.emulate_media(media="print")
+        assert page.locator("#cm-about-panel").is_visible()
+        assert page.locator("#cm-legend-panel").is_visible()
+        assert not page.locator(".cm-toggle").first.is_visible()
+        assert not page.locator("#cm-filter-panel").is_visible()
+    finally:
+        context.close()

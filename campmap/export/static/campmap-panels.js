@@ -1,13 +1,14 @@
 /* The map's panels (about the map, search and filter, legend), each behind a toggle button.
    They start open on a large screen and folded on a small one (a phone, an embed), so no
    panel hides a marker in the first view; campmapPanels(...).padding() is what the first
-   fit keeps clear. In an embed the title and summary are the article's caption, not a panel
+   fit keeps clear; "#panels=open" opens them whatever the size (the --png picture). In an embed the title and summary are the article's caption, not a panel
    over the map (they stay in the page for screen readers). */
 function campmapPanels(map, data, state) {
   "use strict";
   var el = campmapWords.el, container = map.getContainer(), ready = false;
   var embedded = window.self !== window.top;
   var size = map.getSize(), small = size.x < 700 || size.y < 500;
+  var asked = /(?:^#|&)panels=open(?:&|$)/.test(location.hash);  // a picture of the map (--png)
   function Collapsible(options) {
     var Control = L.Control.extend({
       onAdd: function () {
@@ -42,7 +43,7 @@ function campmapPanels(map, data, state) {
   }
   var about = Collapsible({
     position: "topright", cls: "cm-about", label: "i", title: "About this map",
-    open: !small && !embedded,
+    open: asked || (!small && !embedded),
     build: function (panel) {
       var h1 = el("h1", data.title), summary = el("p", data.summary);
       summary.id = "cm-summary";
@@ -62,7 +63,7 @@ function campmapPanels(map, data, state) {
   var legendBox;
   var legend = Collapsible({
     position: "bottomright", cls: "cm-legend", label: "Key", title: "Legend",
-    open: !small, build: function (panel) { legendBox = panel; }
+    open: asked || !small, build: function (panel) { legendBox = panel; }
   });
   function sample(tag, text, cls) { return el(tag, text, cls); }
   /* The legend lists what is shown: the symbols in use and the kinds of camera. */
@@ -119,22 +120,21 @@ function campmapPanels(map, data, state) {
   function padding() {
     var c = container.getBoundingClientRect(), m = 26;
     function extent(sel, measure) {
-      var corner = container.querySelector(sel), most = 0;
-      if (!corner) { return 0; }
-      Array.prototype.forEach.call(corner.children, function (child) {
+      var most = 0;
+      Array.prototype.forEach.call(container.querySelectorAll(sel), function (child) {
         var b = child.getBoundingClientRect();
         if (b.width && b.height) { most = Math.max(most, measure(b)); }
       });
       return most;
     }
-    var left = extent(".leaflet-top.leaflet-left", function (b) { return b.right - c.left; });
+    var left = extent(".leaflet-top.leaflet-left > *", function (b) { return b.right - c.left; });
     var right = Math.max(
-      extent(".leaflet-top.leaflet-right", function (b) { return c.right - b.left; }),
-      extent(".leaflet-bottom.leaflet-right", function (b) {
-        return b.width < c.width / 2 ? c.right - b.left : 0;  // not a long attribution line
+      extent(".leaflet-top.leaflet-right > *", function (b) { return c.right - b.left; }),
+      extent(".leaflet-bottom.leaflet-right > :not(.leaflet-control-attribution)", function (b) {
+        return c.right - b.left;  // the credits are a line along the bottom: kept clear below
       }));
     var bottom = Math.max(
-      extent(".leaflet-bottom.leaflet-left", function (b) { return c.bottom - b.top; }),
+      extent(".leaflet-bottom.leaflet-left > *", function (b) { return c.bottom - b.top; }),
       (container.querySelector(".leaflet-control-attribution") || {offsetHeight: 0}).offsetHeight);
     if (left + right + 2 * m > c.width - 40) { right = 0; }
     return {topLeft: [left + m, m], bottomRight: [right + m, bottom + m]};
