@@ -119,7 +119,7 @@ def left_the_page(requests: list[str], allowed: str = "file://") -> list[str]:
     return [u for u in requests if not u.startswith((allowed, "blob:", "data:"))]
 
 
-@pytest.mark.parametrize("size", ["desk", "phone"])
+@pytest.mark.parametrize("size", ["desk", "embed", "phone"])  # "embed": the size, opened alone
 def test_nothing_is_hidden_in_the_first_view(browser, tmp_path, size):  # noqa: F811
     path = london_map(tmp_path)
     context, page, requests, problems = open_page(browser, path, size, mobile=size == "phone")

@@ -116,7 +116,8 @@ function campmapPanels(map, data, state) {
   ready = true;
   popupsClear();
   map.on("resize", popupsClear);
-  /* Room the first fit leaves for the controls in each corner, plus a marker's radius. */
+  /* Room the first fit leaves for the controls in each corner, plus a marker's radius: at the
+     sides on a wide map, above and below on a tall one (a phone held upright). */
   function padding() {
     var c = container.getBoundingClientRect(), m = 26;
     function extent(sel, measure) {
@@ -127,15 +128,20 @@ function campmapPanels(map, data, state) {
       });
       return most;
     }
-    var left = extent(".leaflet-top.leaflet-left > *", function (b) { return b.right - c.left; });
-    var right = Math.max(
-      extent(".leaflet-top.leaflet-right > *", function (b) { return c.right - b.left; }),
-      extent(".leaflet-bottom.leaflet-right > :not(.leaflet-control-attribution)", function (b) {
-        return c.right - b.left;  // the credits are a line along the bottom: kept clear below
-      }));
-    var bottom = Math.max(
-      extent(".leaflet-bottom.leaflet-left > *", function (b) { return c.bottom - b.top; }),
-      (container.querySelector(".leaflet-control-attribution") || {offsetHeight: 0}).offsetHeight);
+    function fromLeft(b) { return b.right - c.left; }
+    function fromRight(b) { return c.right - b.left; }
+    function fromTop(b) { return b.bottom - c.top; }
+    function fromBottom(b) { return c.bottom - b.top; }
+    var bottom = Math.max(extent(".leaflet-bottom.leaflet-left > *", fromBottom),
+      extent(".leaflet-control-attribution", fromBottom));
+    if (c.height > c.width) {
+      var top = Math.max(extent(".leaflet-top > *", fromTop), 0);
+      bottom = Math.max(bottom, extent(".leaflet-bottom > *", fromBottom));
+      return {topLeft: [m, top + m], bottomRight: [m, bottom + m]};
+    }
+    var left = extent(".leaflet-top.leaflet-left > *", fromLeft);
+    var right = Math.max(extent(".leaflet-top.leaflet-right > *", fromRight),
+      extent(".leaflet-bottom.leaflet-right > :not(.leaflet-control-attribution)", fromRight));
     if (left + right + 2 * m > c.width - 40) { right = 0; }
     return {topLeft: [left + m, m], bottomRight: [right + m, bottom + m]};
   }
