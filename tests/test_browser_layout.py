@@ -240,6 +240,11 @@ def test_search_and_each_filter_change_what_is_shown_and_go_into_the_link(
         )
         assert names == ["Leicester Square", "Parliament Square", "Strand", "Whitehall"]
         page.get_by_label("Kind of camera").select_option("anpr")
+        page.get_by_label("Kind of camera").press("Escape")  # folds the panel, keeps the filter
+        assert not page.locator("#cm-filter-panel").is_visible()
+        assert page.evaluate("document.activeElement.getAttribute('aria-controls')") == (
+            "cm-filter-panel"
+        )
         page.evaluate("window.campmap.map.setView([51.5105, -0.1230], 17, {animate: false})")
         link = page.evaluate("location.href")
         assert "kind=anpr" in link and "from=2024-01-01" in link
@@ -252,6 +257,7 @@ def test_search_and_each_filter_change_what_is_shown_and_go_into_the_link(
         center = again.evaluate("window.campmap.map.getCenter()")
         assert abs(center["lat"] - 51.5105) < 1e-4 and abs(center["lng"] + 0.123) < 1e-4
         assert shown(again) == 1
+        again.get_by_role("button", name="Search and filter the sites").click()
         assert again.get_by_label("Kind of camera", exact=True).input_value() == "anpr"
         assert problems == []
         assert left_the_page(requests) == []

@@ -27,6 +27,9 @@ function campmapPanels(map, data, state) {
           if (ready) { popupsClear(); }
         }
         button.addEventListener("click", function () { set(panel.hidden); });
+        panel.addEventListener("keydown", function (ev) {  // Escape folds the panel
+          if (ev.key === "Escape") { ev.stopPropagation(); set(false); button.focus(); }
+        });
         options.build(panel);
         box.appendChild(button);
         box.appendChild(panel);
