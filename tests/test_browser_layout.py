@@ -432,3 +432,27 @@ def test_a_picture_or_a_print_shows_the_title_and_legend(browser, tmp_path):  # 
         assert not page.locator("#cm-filter-panel").is_visible()
     finally:
         context.close()
+
+
+def test_a_hostile_link_fragment_is_only_text(browser, tmp_path):  # noqa: F811
+    path = london_map(tmp_path)
+    context, page, requests, problems = open_page(browser, path, "desk")
+    try:
+        payload = '<img src=x onerror="window.pwned=1">'
+        page.goto(
+            path.as_uri()
+            + "#map=99/1e9/x&kind=%3Cscript%3Ewindow.pwned%3D2%3C%2Fscript%3E&q="
+            + payload.replace(" ", "%20").replace('"', "%22").replace("=", "%3D")
+            + "&from=%E0%A4%A"  # a broken escape is ignored
+        )
+        page.wait_for_function("window.campmap && window.campmap.map")
+        assert page.evaluate("typeof window.pwned") == "undefined"
+        assert page.locator("img[src='x'], script:text('pwned')").count() == 0
+        page.get_by_role("button", name="Search and filter the sites").click()
+        assert page.get_by_label("Find a site").input_value() == payload  # as text
+        assert shown(page) == 0 and page.locator(".cm-count").inner_text() == "0 of 6 sites shown"
+        assert "No site matches" in page.locator("#cm-legend-panel").inner_text()
+        assert problems == []
+        assert left_the_page(requests) == []
+    finally:
+        context.close()
