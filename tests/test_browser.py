@@ -569,8 +569,9 @@ def test_reviewed_sites_look_different_and_say_so(browser, tmp_path, town):
         assert square.get_attribute("aria-label").endswith("photo-confirmed")
         square.dispatch_event("click")
         popup = page.locator(".leaflet-popup-content", has_text="Market Square").inner_text()
-        assert "Verification: photo-confirmed" in popup and "Reviewer's note: our photo" in popup
-        assert "Placed by: town" in popup
+        assert "Checked: confirmed by a reviewer from a photo" in popup
+        assert "Reviewer's note: our photo" in popup
+        assert "Position: from the gazetteer \u201ctown\u201d" in popup
         assert "confirmed by a reviewer" in page.locator(".cm-legend").inner_text()
     finally:
         visit.close()

@@ -11,8 +11,9 @@ from campmap.errors import EmbedSourceError
 
 __all__ = ["SANDBOX", "EmbedSourceError", "check_src", "embed_snippet", "write_embed"]
 
-SANDBOX = "allow-scripts allow-popups allow-popups-to-escape-sandbox"
-"""What the map needs inside the sandbox: its own script, and source links opening in a new tab.
+SANDBOX = "allow-scripts allow-popups allow-popups-to-escape-sandbox allow-downloads"
+"""What the map needs inside the sandbox: its own script, source links opening in a new tab,
+and the data table's downloads (CSV and GeoJSON of the sites shown, made in the page).
 
 Not ``allow-same-origin`` (the map needs no cookies or storage), not
 ``allow-top-navigation`` (a link can never take over the article).
@@ -84,7 +85,9 @@ def embed_snippet(
     title : str
         The iframe's accessible name.
     summary : str
-        A one-line text alternative, shown as the figure's caption.
+        A one-line text alternative, shown as the figure's caption. The
+        title and the summary sit outside the map, above and below it: the
+        map shows no panel over itself in an embed.
     aspect : (int, int)
         Width to height; the frame keeps it at any width.
 
@@ -95,7 +98,9 @@ def embed_snippet(
 
     Examples
     --------
-    >>> print(embed_snippet("map.html", 'Cameras & "routes"').splitlines()[1])
+    >>> lines = embed_snippet("map.html", "Cameras & routes").splitlines()
+    >>> print(lines[1]); print(lines[2])
+      <div class="campmap-embed-title" style="font-weight:bold">Cameras &amp; routes</div>
       <div style="position:relative;width:100%;aspect-ratio:16/10;min-height:320px">
     """
     check_src(src)
@@ -103,6 +108,7 @@ def embed_snippet(
     caption = f"  <figcaption>{escape(summary)}</figcaption>\n" if summary else ""
     return (
         '<figure class="campmap-embed" style="margin:0">\n'
+        f'  <div class="campmap-embed-title" style="font-weight:bold">{escape(title)}</div>\n'
         f'  <div style="position:relative;width:100%;aspect-ratio:{width}/{height};'
         'min-height:320px">\n'
         f'    <iframe src="{escape(src)}" title="{escape(title)}" '

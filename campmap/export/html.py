@@ -145,9 +145,17 @@ DOM_LIMIT = 1000
 
 MAP_SITE_COLUMNS = (
     "name", "count_text", "count_conflict", "place_kind", "status", "quote", "sources",
-    "verification", "review_note", "backend", "camera",
+    "verification", "review_note", "backend", "camera", "manufacturer", "operator",
+    "first_reported", "last_reported",
 )  # fmt: skip
-"""Text columns of the sites the map shows (the others stay in ``sites.geojson``)."""
+"""Text columns of the sites the map shows (the others stay in ``sites.geojson``); the
+dates are used when the layer has them."""
+
+_SCRIPTS = (
+    "leaflet.js", "campmap-words.js", "campmap-panels.js", "campmap-filter.js",
+    "campmap-table.js", "campmap-declutter.js", "campmap-cluster.js", "campmap.js", "basemap.js",
+)  # fmt: skip
+"""Inlined in this order: Leaflet, then campmap's parts (each defines one global function)."""
 
 
 def _nullable(series: pd.Series) -> list[Any]:
@@ -359,10 +367,8 @@ def render_map(
     )
     root = cast(Figure, fmap.get_root())
     root.title = html_escape(title)  # a variable of the page template, never its source
-    for name, tag in (
-        ("leaflet.css", "style"), ("campmap.css", "style"),
-        ("leaflet.js", "script"), ("campmap.js", "script"), ("basemap.js", "script"),
-    ):  # fmt: skip
+    assets = [("leaflet.css", "style"), ("campmap.css", "style")]
+    for name, tag in [*assets, *((script, "script") for script in _SCRIPTS)]:
         root.header.add_child(_Verbatim(f"<{tag}>{_asset(name)}</{tag}>"), name=name)
     data = map_data(layers, title, marker_limit)
     if tiles and tiles.lower() != "none":

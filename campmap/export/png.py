@@ -68,7 +68,7 @@ def write_png(
             f"--window-size={width},{height}",
             "--virtual-time-budget=5000",
             f"--screenshot={shot}",
-            Path(html).resolve().as_uri(),
+            Path(html).resolve().as_uri() + "#panels=open",  # the title and legend in view
         ]
         if hasattr(os, "geteuid") and os.geteuid() == 0:
             command.insert(1, "--no-sandbox")  # Chromium refuses to run as root otherwise

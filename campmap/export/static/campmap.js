@@ -3,9 +3,17 @@
    Every string from a report goes in through textContent, never as HTML.
    Sites travel column-wise (data.sites.lon[i], .name[i] ...). Up to data.dom_limit
    sites, each is a labelled, focusable marker; above it, all are drawn on one canvas.
-   data.tiles, when present, is the base map: an xyzservices URL and Leaflet options. */
+   data.tiles, when present, is the base map: an xyzservices URL and Leaflet options.
+   The parts: campmap-words.js (plain words, popups), campmap-panels.js (panels and legend),
+   campmap-filter.js (search, filters, the URL fragment), campmap-table.js (the data table,
+   downloads), campmap-declutter.js (names, spreading, rings). */
+var CAMPMAP_COLUMNS = ["name", "count_text", "count_conflict", "place_kind", "status", "quote",
+  "sources", "verification", "review_note", "backend", "camera", "manufacturer", "operator",
+  "first_reported", "last_reported"];
+
 function campmapRender(map, data) {
   "use strict";
+  var W = campmapWords, el = W.el;
   if (data.tiles) { L.tileLayer(data.tiles.url, data.tiles.options).addTo(map); }
   // Credits are plain text: Leaflet reads an attribution as HTML, so escape it.
   (data.credits || []).forEach(function (text) {
@@ -13,77 +21,20 @@ function campmapRender(map, data) {
     span.textContent = text;
     map.attributionControl.addAttribution(span.innerHTML);
   });
-  function el(tag, text, cls) {
-    var node = document.createElement(tag);
-    if (text !== undefined && text !== null) { node.textContent = String(text); }
-    if (cls) { node.className = cls; }
-    return node;
-  }
   function column(name) {
     var c = data.sites[name];
     if (!c) { return function () { return null; }; }
     if (Array.isArray(c)) { return function (i) { return c[i]; }; }
     return function (i) { var k = c.codes[i]; return k < 0 ? null : c.values[k]; };
   }
-  var S = data.sites, n = S.n;
-  var names = ["name", "count_text", "count_conflict", "place_kind", "status", "quote", "sources",
-    "verification", "review_note", "backend", "camera"];
-  var cols = {};
-  names.forEach(function (k) { cols[k] = column(k); });
+  var S = data.sites, n = S.n, cols = {};
+  CAMPMAP_COLUMNS.forEach(function (k) { cols[k] = column(k); });
   function site(i) {
     var p = {count: S.count[i], uncertainty_m: S.uncertainty_m[i],
       confidence: S.confidence ? S.confidence[i] : null};
-    names.forEach(function (k) { p[k] = cols[k](i); });
+    CAMPMAP_COLUMNS.forEach(function (k) { p[k] = cols[k](i); });
     if (p.name === null) { p.name = "Site " + (i + 1); }
     return p;
-  }
-  function known(p) { return p.count !== null && p.count !== undefined; }
-  // "reported" is what campmap read; a reviewer may confirm (photo, on site) or dispute it.
-  function verifiedClass(p) {
-    if (p.verification === "photo-confirmed" || p.verification === "on-site-confirmed") { return "confirmed"; }
-    return p.verification === "disputed" ? "disputed" : "reported";
-  }
-  function countText(p) {
-    if (!known(p)) {
-      if (p.count_conflict) { return "count disputed (" + p.count_conflict + ")"; }
-      return p.count_text ? "count not stated (" + p.count_text + ")" : "count not stated";
-    }
-    return p.count + (p.count === 1 ? " camera" : " cameras");
-  }
-  function sourceList(p) {
-    var box = el("p", "Source: ");
-    (p.sources || "").split("; ").forEach(function (src, i) {
-      if (i) { box.appendChild(document.createTextNode("; ")); }
-      if (/^https?:\/\/[^\s]+$/i.test(src)) {
-        var a = el("a", src);
-        a.href = src; a.target = "_blank"; a.rel = "noopener noreferrer";
-        box.appendChild(a);
-      } else {
-        box.appendChild(document.createTextNode(src));
-      }
-    });
-    return box;
-  }
-  function popup(p) {
-    var box = el("div", null, "cm-popup");
-    box.appendChild(el("h2", p.name));
-    box.appendChild(el("p", countText(p)));
-    if (p.status) { box.appendChild(el("p", "Status: " + p.status)); }
-    if (p.camera && p.camera !== "camera") { box.appendChild(el("p", "Camera: " + p.camera)); }
-    if (p.confidence !== null && p.confidence !== undefined) {
-      box.appendChild(el("p", "campmap's confidence: " + Math.round(p.confidence * 100) + "%"));
-    }
-    if (p.verification) {
-      box.appendChild(el("p", "Verification: " + p.verification,
-        p.verification === "reported" ? null : "cm-verified-" + verifiedClass(p)));
-    }
-    if (p.review_note) { box.appendChild(el("p", "Reviewer's note: " + p.review_note)); }
-    if (p.backend) { box.appendChild(el("p", "Placed by: " + p.backend)); }
-    if (p.follows) { box.appendChild(el("p", "Drawn: " + p.follows)); }
-    if (p.uncertainty_m) { box.appendChild(el("p", "Within about " + Math.round(p.uncertainty_m) + " m of the mark")); }
-    if (p.quote) { box.appendChild(el("blockquote", p.quote)); }
-    box.appendChild(sourceList(p));
-    return box;
   }
   var container = map.getContainer();
   var manyPlaces = data.places.features.length > data.dom_limit;
@@ -113,53 +64,88 @@ function campmapRender(map, data) {
   var routes = L.geoJSON(data.routes, {
     style: {color: "#b3261e", weight: 6, opacity: 0.85},
     onEachFeature: function (f, layer) {
-      layer.bindPopup(function () { return popup(f.properties); });
-      layer.bindTooltip(el("span", countText(f.properties) + " along the route"),
+      layer.bindPopup(function () { return W.popup(f.properties); });
+      layer.bindTooltip(el("span", W.count(f.properties) + " along the route"),
         {permanent: true, direction: "center", className: "cm-route-label"});
     }
   }).addTo(map);
 
-  var state = {map: map, routes: routes, places: places, n: n, drawn: 0, mode: n > data.dom_limit ? "canvas" : "markers"};
-  var sites;
-  if (state.mode === "markers") {
-    sites = L.featureGroup();
-    var rings = L.featureGroup(), markers = [];
-    sites.openSite = function (i) { markers[i].openPopup(); };
-    for (var i = 0; i < n; i++) {
-      (function (i) {
-        var p = site(i), has = known(p), latlng = L.latLng(S.lat[i], S.lon[i]);
-        var size = has ? Math.min(44, 22 + 4 * Math.sqrt(p.count)) : 24;
-        var badge = el("span", has ? p.count : "?",
-          "cm-site " + (has ? "cm-known" : "cm-unknown") + " cm-" + verifiedClass(p));
-        badge.style.width = badge.style.height = size + "px";
-        var icon = L.divIcon({className: "cm-icon", iconSize: [size, size], html: badge});
-        var marker = L.marker(latlng, {icon: icon, keyboard: true, title: p.name + ": " + countText(p), alt: p.name});
-        marker.on("add", function () {
-          var node = marker.getElement();
-          if (node) {
-            node.setAttribute("role", "button");
-            node.setAttribute("aria-label", p.name + ", " + countText(p) +
-              (p.verification && p.verification !== "reported" ? ", " + p.verification : ""));
-          }
-        });
-        marker.bindPopup(function () { return popup(p); }, {campmapSite: i});
-        markers.push(marker);
-        sites.addLayer(marker);
-        if (p.uncertainty_m && p.uncertainty_m > 30) {
-          rings.addLayer(L.circle(latlng, {radius: p.uncertainty_m, interactive: false, className: "cm-ring",
-            color: "#b3261e", weight: 1.5, dashArray: "5 5", fill: true, fillOpacity: 0.04}));
-        }
-      })(i);
-    }
-    rings.addTo(map);
-    sites.addTo(map);
-    state.drawn = sites.getLayers().length;
-    state.rings = rings;
-  } else {
-    sites = campmapCanvasSites(map, S, site, known, popup, state);
-  }
+  var state = {map: map, routes: routes, places: places, n: n, drawn: 0,
+    mode: n > data.dom_limit ? "canvas" : "markers", shown: new Uint8Array(n).fill(1),
+    uncertainty: function (i) { return S.uncertainty_m[i]; }};
+  var sites = state.mode === "markers"
+    ? campmapMarkerSites(map, S, site, state)
+    : campmapCanvasSites(map, S, site, W.known, W.popup, state);
   state.sites = sites;
 
+  // Panels, then the first view: the link's (#map=z/lat/lon), or all the data clear of the panels.
+  container.setAttribute("role", "region");
+  container.setAttribute("aria-label", "Map: " + data.title);
+  container.setAttribute("aria-describedby", "cm-summary");
+  var filter = campmapFilter(map, data, cols, n);
+  state.filter = filter;
+  state.buildFilter = filter.build;
+  state.openTable = function () { table.open(); };
+  var panels = campmapPanels(map, data, state);
+  state.panels = panels;
+  campmapFullscreen(map, el);
+  campmapGestures(map, el);
+  var view = filter.fromHash(location.hash);
+  state.fit = function () {
+    var bounds = campmapBounds(S, n, [places, routes]);
+    if (!bounds.isValid()) { return; }
+    var pad = panels.padding();
+    map.fitBounds(bounds, {paddingTopLeft: pad.topLeft, paddingBottomRight: pad.bottomRight,
+      maxZoom: 18, animate: false});
+  };
+  if (view) { map.setView(view.center, view.zoom, {animate: false}); } else { state.fit(); }
+  var table = campmapTable(data, site, n, function (i) {
+    map.setView([S.lat[i], S.lon[i]], Math.max(map.getZoom(), 16), {animate: false});
+    sites.openSite(i);
+  }, function () { container.focus(); });
+  state.table = table;
+  /* What the search and filters let through: markers, canvas, table, legend, the fragment. */
+  state.apply = function () {
+    var shown = {known: 0, unknown: 0, confirmed: 0, disputed: 0, kinds: {}, total: 0};
+    for (var i = 0; i < n; i++) {
+      var on = filter.test(i) ? 1 : 0;
+      state.shown[i] = on;
+      if (!on) { continue; }
+      shown.total++;
+      if (S.count[i] === null) { shown.unknown++; } else { shown.known++; }
+      var v = cols.verification(i), k = cols.camera(i) || "camera";
+      if (v === "photo-confirmed" || v === "on-site-confirmed") { shown.confirmed++; }
+      if (v === "disputed") { shown.disputed++; }
+      shown.kinds[k] = (shown.kinds[k] || 0) + 1;
+    }
+    sites.showOnly(state.shown);
+    table.filter(function (j) { return state.shown[j] === 1; });
+    panels.refreshLegend(shown);
+    filter.shownText(shown.total);
+    state.shownCount = shown.total;
+  };
+  filter.onChange = function () { state.apply(); filter.save(); };
+  filter.onFind = function () {
+    for (var i = 0; i < n; i++) {
+      if (state.shown[i]) {
+        map.setView([S.lat[i], S.lon[i]], Math.max(map.getZoom(), 16), {animate: false});
+        sites.openSite(i);
+        return;
+      }
+    }
+  };
+  state.apply();
+  map.on("moveend", function () { filter.save(); });
+  window.addEventListener("hashchange", function () {
+    var v = filter.fromHash(location.hash);
+    state.apply();
+    if (v) { map.setView(v.center, v.zoom, {animate: false}); }
+  });
+  window.campmap = state;
+}
+
+function campmapBounds(S, n, layers) {
+  "use strict";
   var bounds = L.latLngBounds([]);
   if (n) {
     var w = Infinity, e = -Infinity, s = Infinity, nn = -Infinity;
@@ -169,57 +155,59 @@ function campmapRender(map, data) {
     }
     bounds.extend([[s, w], [nn, e]]);
   }
-  [places, routes].forEach(function (layer) {
+  layers.forEach(function (layer) {
     if (layer.getLayers().length) { bounds.extend(layer.getBounds()); }
   });
-  if (bounds.isValid()) { map.fitBounds(bounds, {padding: [30, 30], maxZoom: 18, animate: false}); }
-
-  // Title, summary (also the map's accessible description), legend.
-  container.setAttribute("role", "region");
-  container.setAttribute("aria-label", "Map: " + data.title);
-  container.setAttribute("aria-describedby", "cm-summary");
-  var Panel = L.Control.extend({
-    onAdd: function () {
-      var box = el("div", null, "cm-panel");
-      box.appendChild(el("h1", data.title));
-      var p = el("p", data.summary); p.id = "cm-summary";
-      box.appendChild(p);
-      var skip = el("a", "Data table (" + n.toLocaleString("en") + (n === 1 ? " site)" : " sites)"), "cm-skip");
-      skip.href = "#cm-data";
-      box.appendChild(skip);
-      L.DomEvent.disableClickPropagation(box);
-      return box;
-    }
-  });
-  new Panel({position: "topright"}).addTo(map);
-  var Legend = L.Control.extend({
-    onAdd: function () {
-      var box = el("div", null, "cm-panel cm-legend");
-      function row(sample, text) { var r = el("div"); r.appendChild(sample); r.appendChild(document.createTextNode(text)); box.appendChild(r); }
-      row(el("span", "4", "cm-site cm-known"), "cameras reported at a site");
-      row(el("span", "?", "cm-site cm-unknown"), "cameras reported, count not stated");
-      row(el("i", null, "cm-key-route"), "cameras reported along a route");
-      if (data.verified) {
-        row(el("span", "4", "cm-site cm-known cm-confirmed"), "confirmed by a reviewer (photo or on site)");
-        row(el("span", "4", "cm-site cm-known cm-disputed"), "disputed by a reviewer");
-      }
-      row(el("i", null, "cm-key-street"), "the street or area a site lies on");
-      if (state.mode === "markers") { row(el("i", null, "cm-key-ring"), "how far the cameras may be from the mark"); }
-      return box;
-    }
-  });
-  new Legend({position: "bottomright"}).addTo(map);
-  campmapFullscreen(map, el);
-  campmapGestures(map, el);
-  campmapTable(data, site, countText, el, n, function (i) {
-    map.setView([S.lat[i], S.lon[i]], Math.max(map.getZoom(), 16), {animate: false});
-    sites.openSite(i);
-    container.focus();
-  });
-  window.campmap = state;
+  return bounds;
 }
 
-/* All sites on one canvas: positions projected once, redrawn on every move. */
+/* Up to data.dom_limit sites: one labelled, focusable marker each. */
+function campmapMarkerSites(map, S, site, state) {
+  "use strict";
+  var W = campmapWords, el = W.el, n = S.n;
+  var group = L.featureGroup(), markers = [], sizes = [], latlngs = [], names = [];
+  for (var i = 0; i < n; i++) {
+    (function (i) {
+      var p = site(i), has = W.known(p), latlng = L.latLng(S.lat[i], S.lon[i]);
+      var size = has ? Math.min(44, 22 + 4 * Math.sqrt(p.count)) : 24;
+      var badge = el("span", has ? p.count : "?",
+        "cm-site " + (has ? "cm-known" : "cm-unknown") + " cm-" + W.verifiedClass(p));
+      badge.style.width = badge.style.height = size + "px";
+      var icon = L.divIcon({className: "cm-icon", iconSize: [size, size], html: badge});
+      var marker = L.marker(latlng, {icon: icon, keyboard: true, title: p.name + ": " + W.count(p), alt: p.name});
+      marker.on("add", function () {
+        var node = marker.getElement();
+        if (node) {
+          node.setAttribute("role", "button");
+          node.setAttribute("aria-label", p.name + ", " + W.count(p) +
+            (p.verification && p.verification !== "reported" ? ", " + p.verification : ""));
+        }
+      });
+      marker.bindPopup(function () { return W.popup(site(i)); }, {campmapSite: i});
+      markers.push(marker); sizes.push(size); latlngs.push(latlng); names.push(p.name);
+    })(i);
+  }
+  group.addTo(map);
+  var declutter = campmapDeclutter(map, markers, sizes, latlngs, function (i) { return names[i]; }, state);
+  state.rings = declutter.rings;
+  state.declutter = declutter;
+  group.openSite = function (i) { markers[i].openPopup(); };
+  group.showOnly = function (shown) {
+    for (var i = 0; i < n; i++) {
+      var on = group.hasLayer(markers[i]);
+      if (shown[i] && !on) { group.addLayer(markers[i]); }
+      if (!shown[i] && on) { group.removeLayer(markers[i]); }
+    }
+    state.drawn = group.getLayers().length;
+    declutter.refresh();
+  };
+  group.markers = markers;
+  return group;
+}
+
+
+/* All sites on one canvas: positions projected once, redrawn on every move; above
+   campmapClusters.FROM sites in view, drawn as grid clusters (campmap-cluster.js). */
 function campmapCanvasSites(map, S, site, known, popup, state) {
   "use strict";
   var n = S.n, px = new Float64Array(n), py = new Float64Array(n);
@@ -227,7 +215,7 @@ function campmapCanvasSites(map, S, site, known, popup, state) {
     var p = map.project([S.lat[i], S.lon[i]], 0);
     px[i] = p.x; py[i] = p.y;
   }
-  var visible = new Int32Array(n), nvisible = 0, radius = 4;
+  var visible = new Int32Array(n), nvisible = 0, radius = 4, clusters = null;
   var Layer = L.Layer.extend({
     onAdd: function () {
       this._canvas = L.DomUtil.create("canvas", "cm-canvas leaflet-zoom-hide");
@@ -255,12 +243,18 @@ function campmapCanvasSites(map, S, site, known, popup, state) {
       var scale = map.getZoomScale(map.getZoom(), 0), origin = map.getPixelBounds().min;
       nvisible = 0;
       for (var i = 0; i < n; i++) {
+        if (!state.shown[i]) { continue; }
         var x = px[i] * scale - origin.x, y = py[i] * scale - origin.y;
         if (x > -20 && y > -20 && x < size.x + 20 && y < size.y + 20) { visible[nvisible++] = i; }
       }
-      var labelled = nvisible <= 300, dense = nvisible > 3000;
-      radius = labelled ? 11 : (dense ? 2 : (map.getZoom() >= 15 ? 5 : 3.5));
-      // Unknown counts first, so counted sites stay on top; dense views drop the outlines.
+      state.drawn = nvisible;
+      clusters = nvisible > campmapClusters.FROM ? campmapClusters.group(visible, nvisible, px, py, scale, origin) : null;
+      state.clusters = clusters ? clusters.length : 0;
+      state.clusterList = clusters || [];
+      if (clusters) { campmapClusters.draw(ctx, clusters); return; }
+      var labelled = nvisible <= 300;
+      radius = labelled ? 11 : (map.getZoom() >= 15 ? 5 : 3.5);
+      // Unknown counts first, so counted sites stay on top.
       [false, true].forEach(function (wantKnown) {
         ctx.beginPath();
         for (var k = 0; k < nvisible; k++) {
@@ -272,11 +266,9 @@ function campmapCanvasSites(map, S, site, known, popup, state) {
         }
         ctx.fillStyle = wantKnown ? "#b3261e" : "#ffffff";
         ctx.fill();
-        if (!dense) {
-          ctx.lineWidth = wantKnown ? 1 : 1.5;
-          ctx.strokeStyle = wantKnown ? "#ffffff" : "#1a1a1a";
-          ctx.stroke();
-        }
+        ctx.lineWidth = wantKnown ? 1 : 1.5;
+        ctx.strokeStyle = wantKnown ? "#ffffff" : "#1a1a1a";
+        ctx.stroke();
       });
       if (labelled) {
         ctx.font = "bold 11px system-ui, sans-serif";
@@ -290,6 +282,12 @@ function campmapCanvasSites(map, S, site, known, popup, state) {
       state.drawn = nvisible;
     },
     _click: function (e) {
+      if (clusters) {
+        var hit = campmapClusters.at(clusters, e.containerPoint);
+        if (hit && hit.n === 1) { this.openSite(hit.site); }
+        if (hit && hit.n > 1) { map.setView(map.containerPointToLatLng([hit.x, hit.y]), map.getZoom() + 2); }
+        return;
+      }
       var scale = map.getZoomScale(map.getZoom(), 0), origin = map.getPixelBounds().min;
       var best = -1, bestD = (radius + 4) * (radius + 4);
       for (var k = 0; k < nvisible; k++) {
@@ -308,6 +306,7 @@ function campmapCanvasSites(map, S, site, known, popup, state) {
   });
   var layer = new Layer();
   layer.addTo(map);
+  layer.showOnly = function () { if (map.hasLayer(layer)) { layer._draw(); } };
   return layer;
 }
 
@@ -383,52 +382,4 @@ function campmapGestures(map, el) {
     map.on("blur", function () { map.scrollWheelZoom.disable(); });
   }
   window.campmapGestures = {embedded: embedded, touch: !map.dragging.enabled()};
-}
-
-/* The data as a table, for screen readers and keyboard users (shown when it takes focus). */
-function campmapTable(data, site, countText, el, n, show) {
-  "use strict";
-  var limit = 2000, order = [];
-  for (var i = 0; i < n; i++) { order.push(i); }
-  if (n > limit) {
-    order.sort(function (a, b) { return (data.sites.count[b] || -1) - (data.sites.count[a] || -1) || a - b; });
-    order = order.slice(0, limit);
-  }
-  var section = el("section", null, "cm-data");
-  section.id = "cm-data";
-  section.setAttribute("aria-label", "The map's data as a table");
-  var table = el("table");
-  table.tabIndex = -1;
-  var caption = el("caption", data.title + ": " + data.summary + (n > limit
-    ? " The " + limit + " sites with the most cameras are listed; all " + n + " are in sites.geojson." : ""));
-  table.appendChild(caption);
-  var head = el("tr");
-  ["Site", "Cameras", "Status", "Reported as", "Source"].forEach(function (h) {
-    var th = el("th", h); th.scope = "col"; head.appendChild(th);
-  });
-  var thead = el("thead"); thead.appendChild(head); table.appendChild(thead);
-  var body = el("tbody");
-  order.forEach(function (i) {
-    var p = site(i), tr = el("tr");
-    var th = el("th", p.name); th.scope = "row"; tr.appendChild(th);
-    var button = el("button", "Show on map", "cm-show");
-    button.type = "button";
-    button.setAttribute("aria-label", "Show " + p.name + " on the map");
-    button.addEventListener("click", function () { show(i); });
-    th.appendChild(document.createTextNode(" ")); th.appendChild(button);
-    [countText(p), p.status, p.quote, p.sources].forEach(function (v) { tr.appendChild(el("td", v)); });
-    body.appendChild(tr);
-  });
-  (data.routes.features || []).forEach(function (f) {
-    var p = f.properties, tr = el("tr");
-    var th = el("th", "Route: " + p.name); th.scope = "row"; tr.appendChild(th);
-    [countText(p), p.status, p.quote, p.sources].forEach(function (v) { tr.appendChild(el("td", v)); });
-    body.appendChild(tr);
-  });
-  table.appendChild(body);
-  section.appendChild(table);
-  document.body.appendChild(section);
-  section.addEventListener("keydown", function (ev) {
-    if (ev.key === "Escape") { document.activeElement.blur(); }
-  });
 }
