@@ -14,11 +14,13 @@ from pathlib import Path
 from typing import Any
 
 import geopandas as gpd
+import numpy as np
 import pandas as pd
 import shapely
 
 from campmap.errors import InputError
 from campmap.gazetteer import Gazetteer, default_gazetteer
+from campmap.layer.columnar import SiteColumns, read_site_columns
 from campmap.layer.columns import CRS, ROUTE_COLUMNS, SITE_COLUMNS, empty_routes, typed
 from campmap.layer.layers import Layers
 from campmap.records import Document
@@ -93,25 +95,8 @@ def _confidence(value: Any, path: Path, where: str) -> float | None:
     return float(value)
 
 
-def read_sites(path: str | Path, gazetteer: Gazetteer | None = None) -> gpd.GeoDataFrame:
-    """Read a sites file into the site layer (:data:`campmap.layer.columns.SITE_COLUMNS`).
-
-    Parameters
-    ----------
-    path : str or pathlib.Path
-        A GeoJSON FeatureCollection of Point features.
-    gazetteer : Gazetteer, optional
-        Where to find each site's place geometry by ``place_id``; the embedded
-        gazetteer by default. Unknown ids keep the point as their geometry.
-
-    Raises
-    ------
-    InputError
-        The file is missing, not GeoJSON, or a feature is not a point or has
-        a count that is not a whole number (the message names the feature).
-    """
-    path = Path(path)
-    gazetteer = gazetteer or default_gazetteer()
+def _strict_rows(path: Path) -> tuple[pd.DataFrame, list[float], list[float]]:
+    """Read the sites feature by feature, naming the first that is wrong."""
     rows: list[dict[str, Any]] = []
     lons: list[float] = []
     lats: list[float] = []
@@ -149,16 +134,77 @@ def read_sites(path: str | Path, gazetteer: Gazetteer | None = None) -> gpd.GeoD
         rows.append(row)
         lons.append(lon)
         lats.append(lat)
-    frame = typed(
-        pd.DataFrame(rows, columns=list(SITE_COLUMNS)),
-        ("count", "mentions", "uncertainty_m", "confidence"),
-    )
-    points: Any = shapely.points(lons, lats) if rows else []
+    return pd.DataFrame(rows, columns=list(SITE_COLUMNS)), lons, lats
+
+
+_AS_READ = ("count", "count_text", "count_conflict", "confidence")
+"""Site columns taken from the file as they are (already checked), with no default."""
+
+
+def _column_frame(columns: SiteColumns) -> pd.DataFrame:
+    """Return the frame :func:`_strict_rows` makes, from the columns of a plain file."""
+    if not len(columns):
+        return pd.DataFrame([], columns=list(SITE_COLUMNS))  # as the strict reader types it
+    props = columns.properties
+    numbers = range(1, len(columns) + 1)
+    site_id = [
+        str(s or i or f"site-{n}")
+        for s, i, n in zip(props["site_id"], columns.ids, numbers, strict=True)
+    ]
+    data: dict[str, list[Any]] = {
+        "site_id": site_id,
+        "name": [str(v or s) for v, s in zip(props["name"], site_id, strict=True)],
+        "place_id": [str(v or s) for v, s in zip(props["place_id"], site_id, strict=True)],
+    }
+    for name in SITE_COLUMNS:
+        if name in data:
+            continue
+        if name in _AS_READ:
+            data[name] = props[name]
+        else:  # a null property is as good as none: the default, or missing (NaN)
+            default = _DEFAULTS.get(name, np.nan)
+            data[name] = [default if v is None else v for v in props[name]]
+    return pd.DataFrame(data, columns=list(SITE_COLUMNS))
+
+
+def read_sites(
+    path: str | Path, gazetteer: Gazetteer | None = None, *, columnar: bool = True
+) -> gpd.GeoDataFrame:
+    """Read a sites file into the site layer (:data:`campmap.layer.columns.SITE_COLUMNS`).
+
+    A plain file is read column-wise (:mod:`campmap.layer.columnar`); one
+    that is not is read feature by feature, and its first wrong feature named.
+
+    Parameters
+    ----------
+    path : str or pathlib.Path
+        A GeoJSON FeatureCollection of Point features.
+    gazetteer : Gazetteer, optional
+        Where to find each site's place geometry by ``place_id``; the embedded
+        gazetteer by default. Unknown ids keep the point as their geometry.
+    columnar : bool
+        Read a plain file column-wise (the default); False reads every file
+        feature by feature (the same layer, only slower: for comparing the two).
+
+    Raises
+    ------
+    InputError
+        The file is missing, not GeoJSON, or a feature is not a point or has
+        a count that is not a whole number (the message names the feature).
+    """
+    path = Path(path)
+    gazetteer = gazetteer or default_gazetteer()
+    columns = read_site_columns(path) if columnar else None
+    if columns is not None:
+        frame, lons, lats = _column_frame(columns), columns.lon, columns.lat
+    else:
+        frame, *coords = _strict_rows(path)
+        lons, lats = np.array(coords[0], dtype=float), np.array(coords[1], dtype=float)
+    frame = typed(frame, ("count", "mentions", "uncertainty_m", "confidence"))
+    points: Any = shapely.points(lons, lats) if len(frame) else []
     sites = gpd.GeoDataFrame(frame, geometry=gpd.GeoSeries(points, crs=CRS))
-    places = []
-    for place_id, point in zip(sites["place_id"], sites.geometry, strict=True):
-        place = gazetteer.get(place_id)
-        places.append(place.geometry if place is not None else point)
+    found = gazetteer.get_many(sites["place_id"].tolist())
+    places = [p.geometry if p is not None else q for p, q in zip(found, points, strict=False)]
     sites["place_geometry"] = gpd.GeoSeries(places, crs=CRS)
     kinds = sites["place_geometry"].geom_type.map(
         {"LineString": "line", "MultiLineString": "line", "Polygon": "area", "MultiPolygon": "area"}
