@@ -127,9 +127,7 @@ def decode_sites(data: bytes) -> SiteColumns | None:
         return None
     empty = _Properties()
     props = [f.properties or empty for f in features]
-    rows = map(attrgetter(*(_name(c) for c in SITE_COLUMNS)), props)
-    transposed = zip(*rows, strict=True) if props else ((),) * len(SITE_COLUMNS)
-    properties = {c: list(v) for c, v in zip(SITE_COLUMNS, transposed, strict=True)}
+    properties = {c: list(map(attrgetter(_name(c)), props)) for c in SITE_COLUMNS}
     count = _counts(properties["count"])
     confidence = _confidences(properties["confidence"])
     if count is None or confidence is None:
