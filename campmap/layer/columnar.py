@@ -19,7 +19,7 @@ compares them).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -31,7 +31,7 @@ from campmap.layer.columns import SITE_COLUMNS
 __all__ = ["SiteColumns", "decode_sites", "read_site_columns"]
 
 
-class _Geometry(msgspec.Struct):
+class _Geometry(msgspec.Struct, gc=False):
     type: str
     coordinates: list[float]
 
@@ -49,16 +49,17 @@ _Properties: Any = msgspec.defstruct(
     ]
     + [("confidence", float | str | None, None)],
     rename={_name(c): c for c in SITE_COLUMNS},
+    gc=False,  # decoded JSON cannot make a reference cycle: nothing for the collector to find
 )
 
 
-class _Feature(msgspec.Struct):
+class _Feature(msgspec.Struct, gc=False):
     geometry: _Geometry | None = None
     properties: _Properties | None = None
     id: Any = None
 
 
-class _Collection(msgspec.Struct):
+class _Collection(msgspec.Struct, gc=False):
     type: str
     features: list[_Feature]
 
@@ -119,10 +120,13 @@ def decode_sites(data: bytes) -> SiteColumns | None:
     if collection.type != "FeatureCollection":
         return None
     geometries = [f.geometry or _NO_POINT for f in features]
-    if any(g.type != "Point" or len(g.coordinates) < 2 for g in geometries):
+    coordinates = list(map(attrgetter("coordinates"), geometries))
+    if set(map(attrgetter("type"), geometries)) - {"Point"}:
         return None
-    lon = np.array([g.coordinates[0] for g in geometries], dtype=np.float64)
-    lat = np.array([g.coordinates[1] for g in geometries], dtype=np.float64)
+    if min(map(len, coordinates), default=2) < 2:
+        return None
+    lon = np.fromiter(map(itemgetter(0), coordinates), np.float64, len(coordinates))
+    lat = np.fromiter(map(itemgetter(1), coordinates), np.float64, len(coordinates))
     if not (np.all((lon >= -180) & (lon <= 180)) and np.all((lat >= -90) & (lat <= 90))):
         return None
     empty = _Properties()
