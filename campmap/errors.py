@@ -16,16 +16,19 @@ from __future__ import annotations
 
 __all__ = [
     "CampmapError",
+    "DownloadError",
     "EmbedSourceError",
     "GazetteerError",
     "GeocoderConfigError",
     "InputError",
+    "MoveTooFarError",
     "NothingPlacedError",
     "NothingReadError",
     "NothingToMapError",
     "OptionError",
     "OutputError",
     "OverBudget",
+    "RegionError",
     "ReviewError",
     "SchedulerError",
 ]
@@ -64,12 +67,24 @@ class ReviewError(InputError):
     """A review sheet with a bad row; names the row and the column."""
 
 
+class MoveTooFarError(ReviewError):
+    """A reviewer's ``move_to`` landing too far from the site (latitude and longitude swapped?)."""
+
+
 class GeocoderConfigError(CampmapError, ValueError):
     """A geocoder asked for in a way its usage policy or geopy does not allow."""
 
 
 class EmbedSourceError(CampmapError, ValueError):
     """An address for the map that is neither an http(s) URL nor a relative path."""
+
+
+class DownloadError(CampmapError, ConnectionError):
+    """A region download that failed or does not check out; nothing was installed."""
+
+
+class RegionError(CampmapError, LookupError):
+    """A region name that is not in the index, is ambiguous, or is not installed."""
 
 
 class OutputError(CampmapError, OSError):

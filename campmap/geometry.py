@@ -14,7 +14,7 @@ from typing import TypeVar, cast
 import numpy as np
 import shapely
 from numpy.typing import NDArray
-from pyproj import Transformer
+from pyproj import Geod, Transformer
 from shapely import ops
 from shapely.geometry import LineString, MultiLineString, Point
 from shapely.geometry.base import BaseGeometry
@@ -27,6 +27,7 @@ __all__ = [
     "crossing_point",
     "disc",
     "distance_m",
+    "geodesic_m",
     "length_m",
     "route_line",
     "site_point",
@@ -190,20 +191,25 @@ JUNCTION_TOLERANCE_M = 30.0
 """How far apart two street lines may pass and still be taken to meet."""
 
 
-def crossing_point(first: BaseGeometry, second: BaseGeometry) -> Point | None:
-    """Return where two streets meet, or None when they do not come within 30 m.
+def crossing_point(
+    first: BaseGeometry, second: BaseGeometry, tolerance_m: float = JUNCTION_TOLERANCE_M
+) -> Point | None:
+    """Return where two streets meet, or None when they do not come within ``tolerance_m``.
 
     Parameters
     ----------
     first, second : shapely geometry
         Street lines (or any geometries) in longitude/latitude.
+    tolerance_m : float
+        How far apart (metres) they may pass and still be taken to meet.
 
     Returns
     -------
     Point or None
         A point of their intersection (the one nearest the middle of the
         intersection when they cross more than once), else the midpoint of
-        their closest approach when it is under :data:`JUNCTION_TOLERANCE_M`.
+        their closest approach when it is under ``tolerance_m``
+        (:data:`JUNCTION_TOLERANCE_M` by default).
 
     Examples
     --------
@@ -222,7 +228,7 @@ def crossing_point(first: BaseGeometry, second: BaseGeometry) -> Point | None:
         centre = meeting.centroid
         nearest = ops.nearest_points(meeting, centre)[0]
         return _apply(back, nearest)
-    if a.distance(b) > JUNCTION_TOLERANCE_M:
+    if a.distance(b) > tolerance_m:
         return None
     pa, pb = ops.nearest_points(a, b)
     return _apply(back, Point((pa.x + pb.x) / 2, (pa.y + pb.y) / 2))
@@ -238,3 +244,20 @@ def length_m(geom: BaseGeometry) -> float:
     """Return a line's length in metres."""
     forward, _ = _local(geom)
     return float(_apply(forward, geom).length)
+
+
+_WGS84 = Geod(ellps="WGS84")
+
+
+def geodesic_m(first: Point, second: Point) -> float:
+    """Return the distance between two lon/lat points in metres, on the WGS84 ellipsoid.
+
+    Right at any distance (:func:`distance_m` projects around the pair, for nearby shapes).
+
+    Examples
+    --------
+    >>> round(geodesic_m(Point(-0.1276, 51.5072), Point(51.5072, -0.1276)) / 1000)
+    7484
+    """
+    _, _, metres = _WGS84.inv(first.x, first.y, second.x, second.y)
+    return float(metres)

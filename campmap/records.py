@@ -180,6 +180,10 @@ class Place:
         Other names it goes by.
     backend : str
         Which gazetteer backend knew it (``embedded``, a file name ...).
+    peers : str
+        Backends whose places share a non-empty label are peers (the installed regions):
+        a name several of them know is settled by the report's region, not by which
+        backend comes first.
     """
 
     id: str
@@ -189,6 +193,7 @@ class Place:
     source: str
     aliases: tuple[str, ...] = ()
     backend: str = "embedded"
+    peers: str = field(default="", compare=False, repr=False)
 
     place_kind: str = field(init=False, compare=False, repr=False)
     """``"point"``, ``"line"`` or ``"area"``, from the geometry type (set on creation)."""

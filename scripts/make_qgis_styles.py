@@ -3,7 +3,9 @@
     QT_QPA_PLATFORM=offscreen /usr/bin/python3 scripts/make_qgis_styles.py
 
 Each style is made with QGIS's own API on an empty layer with campmap's fields and saved
-as a .qml; campmap copies it beside each GeoJSON it writes, where QGIS applies it on load.
+as a .qml and an .sld; campmap copies the .qml beside each GeoJSON it writes, where QGIS
+applies it on load, and stores both in campmap.gpkg's ``layer_styles`` table, where QGIS
+finds a GeoPackage layer's default style.
 """
 
 from __future__ import annotations
@@ -31,6 +33,16 @@ from qgis.PyQt.QtGui import QColor
 OUT = Path(__file__).resolve().parent.parent / "campmap" / "export" / "styles"
 RED = "179,38,30,255"
 
+STATUS_COLOURS = (
+    ("installed", "'installed'", "#b3261e"),
+    ("deployed (temporary)", "'deployed'", "#e8710a"),
+    ("planned, proposed or approved", "'planned', 'proposed', 'approved'", "#0b57d0"),
+    ("damaged or covered", "'damaged', 'covered'", "#7b1fa2"),
+    ("removed or moved away", "'removed', 'relocated_from'", "#757575"),
+)
+"""Sites are coloured by status: legend label, the statuses (an SQL list) and the colour."""
+OTHER_STATUS = "#1a1a1a"
+
 
 def labels(expression: str, placement: int | None = None) -> QgsVectorLayerSimpleLabeling:
     settings = QgsPalLayerSettings()
@@ -38,6 +50,7 @@ def labels(expression: str, placement: int | None = None) -> QgsVectorLayerSimpl
     settings.isExpression = True
     if placement is not None:
         settings.placement = placement
+    settings.displayAll = True  # never hidden by a collision, at any scale
     text = QgsTextFormat()
     text.setSize(9)
     buffer = QgsTextBufferSettings()
@@ -50,36 +63,38 @@ def labels(expression: str, placement: int | None = None) -> QgsVectorLayerSimpl
 
 
 def layer(geometry: str) -> QgsVectorLayer:
-    fields = "field=site_id:string&field=name:string&field=count:integer"
+    fields = "field=site_id:string&field=name:string&field=count:integer&field=status:string"
     made = QgsVectorLayer(f"{geometry}?crs=EPSG:4326&{fields}", "style", "memory")
     assert made.isValid()
     return made
 
 
+def status_symbol(colour: str) -> QgsMarkerSymbol:
+    """Return a circle in the status colour, sized by count; white, dashed edge, when unknown."""
+    symbol = QgsMarkerSymbol.createSimple({"name": "circle", "outline_width": "0.4", "size": "4"})
+    layer_ = symbol.symbolLayer(0)
+    unknown = '"count" IS NULL'
+    for key, expression in (
+        (QgsSymbolLayer.PropertySize, f'if({unknown}, 4, min(2.5 + 1.5 * sqrt("count"), 16))'),
+        (QgsSymbolLayer.PropertyFillColor, f"if({unknown}, '#ffffff', '{colour}')"),
+        (QgsSymbolLayer.PropertyStrokeColor, f"if({unknown}, '{colour}', '#ffffff')"),
+        (QgsSymbolLayer.PropertyStrokeStyle, f"if({unknown}, 'dash', 'solid')"),
+    ):
+        layer_.setDataDefinedProperty(key, QgsProperty.fromExpression(expression))
+    symbol.setColor(QColor(colour))
+    return symbol
+
+
 def sites() -> QgsVectorLayer:
-    counted = QgsMarkerSymbol.createSimple(
-        {"name": "circle", "color": RED, "outline_color": "255,255,255,255", "outline_width": "0.4"}
-    )
-    counted.symbolLayer(0).setDataDefinedProperty(
-        QgsSymbolLayer.PropertySize, QgsProperty.fromExpression('2.5 + 1.5 * sqrt("count")')
-    )
-    unknown = QgsMarkerSymbol.createSimple(
-        {
-            "name": "circle",
-            "color": "255,255,255,255",
-            "outline_color": "26,26,26,255",
-            "outline_style": "dash",
-            "outline_width": "0.5",
-            "size": "4",
-        }
-    )
     root = QgsRuleBasedRenderer.Rule(None)
-    root.appendChild(
-        QgsRuleBasedRenderer.Rule(counted, 0, 0, '"count" IS NOT NULL', "cameras counted")
-    )
-    root.appendChild(
-        QgsRuleBasedRenderer.Rule(unknown, 0, 0, '"count" IS NULL', "count not stated")
-    )
+    for label, statuses, colour in STATUS_COLOURS:
+        root.appendChild(
+            QgsRuleBasedRenderer.Rule(
+                status_symbol(colour), 0, 0, f'"status" IN ({statuses})', label
+            )
+        )
+    other = QgsRuleBasedRenderer.Rule(status_symbol(OTHER_STATUS), 0, 0, "ELSE", "other status")
+    root.appendChild(other)
     made = layer("Point")
     made.setRenderer(QgsRuleBasedRenderer(root))
     made.setLabeling(labels("\"name\" || if(\"count\" IS NULL, '', ' (' || \"count\" || ')')"))
@@ -91,9 +106,11 @@ def routes() -> QgsVectorLayer:
     made = layer("LineString")
     symbol = QgsLineSymbol.createSimple({"line_color": RED, "line_width": "1.2"})
     made.setRenderer(QgsSingleSymbolRenderer(symbol))
+    # Horizontal: a route too short for its label at full extent keeps the label beside it
     made.setLabeling(
         labels(
-            "coalesce(\"count\", '?') || ' cameras along ' || \"name\"", QgsPalLayerSettings.Line
+            "coalesce(\"count\", '?') || ' cameras along ' || \"name\"",
+            QgsPalLayerSettings.Horizontal,
         )
     )
     made.setLabelsEnabled(True)
@@ -126,10 +143,14 @@ def main() -> None:
         ("site_lines", site_lines),
         ("site_areas", site_areas),
     ):
-        message, ok = build().saveNamedStyle(str(OUT / f"{name}.qml"))
+        made = build()
+        message, ok = made.saveNamedStyle(str(OUT / f"{name}.qml"))
         if not ok:
             sys.exit(f"{name}: {message}")
-        print("wrote", OUT / f"{name}.qml")
+        message, ok = made.saveSldStyle(str(OUT / f"{name}.sld"))
+        if not ok:
+            sys.exit(f"{name}: {message}")
+        print("wrote", OUT / f"{name}.qml", OUT / f"{name}.sld")
     app.exitQgis()
 
 

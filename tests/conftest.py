@@ -14,6 +14,22 @@ sys.path.insert(0, str(HERE.parent / "benchmarks"))
 SEEDS = HERE.parent.parent / "shared" / "seeds"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _session_data_dir(tmp_path_factory):
+    """Session fixtures see an empty data folder too, never the user's installed regions."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("CAMPMAP_DATA_DIR", str(tmp_path_factory.mktemp("campmap-data")))
+        yield
+
+
+@pytest.fixture(autouse=True)
+def campmap_data_dir(tmp_path_factory, monkeypatch) -> Path:
+    """Each test's own campmap data folder (CAMPMAP_DATA_DIR): installed regions start empty."""
+    folder = tmp_path_factory.mktemp("campmap-data")
+    monkeypatch.setenv("CAMPMAP_DATA_DIR", str(folder))
+    return folder
+
+
 @pytest.fixture
 def seeds() -> dict[str, Path]:
     """The two real seed reports, by number; skips when ../shared/seeds is absent."""

@@ -6,11 +6,13 @@ import json
 import re
 
 import pytest
+from click.testing import CliRunner
 from conftest import write
 from shapely.geometry import box, shape
 from test_browser import Visit, browser  # noqa: F401  (the fixture)
 
 import campmap
+from campmap.cli.main import cli
 from campmap.export import write_outputs
 from campmap.export.basemap import BASEMAP_CREDIT, basemap
 from campmap.export.html import extent, render_map
@@ -79,3 +81,82 @@ def test_the_base_map_is_drawn_offline_under_the_sites(browser, tmp_path):  # no
         assert all(url.startswith("file:") for url in visit.requests)
     finally:
         visit.close()
+
+
+# A made-up town on the Welsh border, written for this test (OSM XML): two named streets
+# crossing, a trunk road with a number, a park and a school (not drawn).
+TOWN_NODES = {
+    1: (52.500, -3.010),
+    2: (52.500, -3.000),
+    3: (52.500, -2.990),
+    4: (52.495, -3.000),
+    5: (52.505, -3.000),
+    6: (52.501, -3.003),
+    7: (52.501, -3.001),
+    8: (52.503, -3.001),
+    9: (52.490, -3.020),
+    10: (52.510, -2.980),
+}
+TOWN_WAYS = [
+    (21, [1, 2, 3], {"highway": "residential", "name": "Lapwing Street"}),
+    (22, [4, 2, 5], {"highway": "secondary", "name": "Curlew Road"}),
+    (23, [6, 7, 8, 6], {"leisure": "park", "name": "Plover Park"}),
+    (24, [9, 10], {"highway": "trunk", "ref": "A4999"}),
+    (25, [6, 8, 7, 6], {"amenity": "school", "name": "Dunlin School"}),
+]
+
+
+def town_osm(path):
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>', '<osm version="0.6" generator="tests">']
+    for node_id, (lat, lon) in TOWN_NODES.items():
+        lines.append(f'<node id="{node_id}" version="1" lat="{lat}" lon="{lon}"/>')
+    for way_id, refs, tags in TOWN_WAYS:
+        nds = "".join(f'<nd ref="{r}"/>' for r in refs)
+        tag_xml = "".join(f'<tag k="{k}" v="{v}"/>' for k, v in tags.items())
+        lines.append(f'<way id="{way_id}" version="1">{nds}{tag_xml}</way>')
+    lines.append("</osm>")
+    return write(path, "\n".join(lines))
+
+
+def test_an_installed_region_draws_its_streets_roads_and_parks(tmp_path):
+    from campmap.gazetteer.installed import install_region
+
+    install_region(
+        "testshire", town_osm(tmp_path / "town.osm"), source="test", md5="0" * 32, data_date=None
+    )
+    report = write(tmp_path / "r.txt", "Three CCTV cameras were installed on Lapwing Street.\n")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["map", str(report), "-o", str(out), "-q"])
+    assert result.exit_code == 0, result.output
+    html = (out / "map.html").read_text("utf-8")
+    data = page_data(html)
+    drawn = data["basemap"]["features"]
+    by_kind = {}
+    for feature in drawn:
+        by_kind.setdefault(feature["properties"]["kind"], []).append(feature)
+    names = {f["properties"].get("name") for f in drawn}
+    assert {"Lapwing Street", "Curlew Road", "A4999"} <= names
+    assert "Dunlin School" not in names and "Plover Park" not in names  # parks go unnamed
+    assert [f["properties"].get("name") for f in by_kind["major"]] == ["A4999"]
+    assert {f["properties"]["name"] for f in by_kind["minor"]} == {"Lapwing Street", "Curlew Road"}
+    (park,) = by_kind["green"]
+    assert shape(park["geometry"]).contains(
+        shape({"type": "Point", "coordinates": (-3.0015, 52.5015)})
+    )
+    assert data["credits"][0] == BASEMAP_CREDIT
+    # the same run twice: the same bytes
+    again = tmp_path / "again"
+    assert CliRunner().invoke(cli, ["map", str(report), "-o", str(again), "-q"]).exit_code == 0
+    assert (again / "map.html").read_text("utf-8") == html
+
+
+def test_an_installed_region_far_from_the_sites_adds_nothing(tmp_path):
+    from campmap.gazetteer.installed import install_region
+
+    install_region(
+        "testshire", town_osm(tmp_path / "town.osm"), source="test", md5="0" * 32, data_date=None
+    )
+    london = campmap.map_reports([write(tmp_path / "r.txt", WHITEHALL)])
+    drawn = page_data(render_map(london))["basemap"]["features"]
+    names = {f["properties"].get("name") for f in drawn}
+    assert "Whitehall" in names and not names & {"Lapwing Street", "Curlew Road", "A4999"}

@@ -75,6 +75,10 @@ def _case(tmp_path: Path, cls: type[errors.CampmapError]) -> tuple[list[str], st
     if cls is errors.ReviewError:
         sheet = write("review.csv", "site_id,action\nwhitehall,accept\n")
         return ["map", report, "-o", out, "--review", sheet], "review.csv:1: missing column(s)"
+    if cls is errors.MoveTooFarError:
+        header = "site_id,action,move_to,set_count,verification,note\n"
+        sheet = write("review.csv", header + 'whitehall,move,"-0.1264, 51.5045",,,\n')
+        return ["map", report, "-o", out, "--review", sheet], "review.csv:2: column move_to:"
     if cls is errors.GeocoderConfigError:
         return ["map", report, "-o", out, "--geocoder", "nominatim"], "needs --user-agent"
     if cls is errors.EmbedSourceError:
@@ -96,6 +100,11 @@ def _case(tmp_path: Path, cls: type[errors.CampmapError]) -> tuple[list[str], st
         return args, "--geocoder-domain and --geocoder-key need --geocoder SERVICE"
     if cls is errors.SchedulerError:
         return ["map", report, "-o", out, "--scheduler", "tcp://127.0.0.1:9"], "--scheduler"
+    if cls is errors.DownloadError:  # port 9 on this machine: refused, nothing leaves it
+        url = "http://127.0.0.1:9/town-latest.osm.pbf"
+        return ["gazetteer", "download", url], "town-latest.osm.pbf.md5: cannot fetch"
+    if cls is errors.RegionError:
+        return ["gazetteer", "remove", "atlantis"], "no region 'atlantis' is installed"
     assert cls is errors.CampmapError
     return ["map", report, "-o", out, "--png"], "CAMPMAP_CHROMIUM='/nowhere' is not an executable"
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import json
 import math
 import re
+import sqlite3
 
 import pyogrio
 import pytest
@@ -117,6 +119,7 @@ def test_geopackage_layers_and_field_types(out):
         "site_areas": "MultiPolygon",
         "routes": "LineString",
         "unresolved": None,
+        "layer_styles": None,  # QGIS's style table, an attributes table as QGIS makes it
     }
     info = pyogrio.read_info(gpkg, layer="sites")
     types = dict(zip(info["fields"], info["dtypes"], strict=True))
@@ -126,6 +129,61 @@ def test_geopackage_layers_and_field_types(out):
     assert sorted(sites["site_id"]) == sorted(layers.sites["site_id"])
     unresolved = pyogrio.read_dataframe(gpkg, layer="unresolved", read_geometry=False)
     assert list(unresolved["text"]) == ["Tannery Lane"] and list(unresolved["count"]) == [2]
+
+
+QGIS_LAYER_STYLES = [
+    # (column, declared type, NOT NULL, primary key): what QGIS 3.22 writes through GDAL
+    ("id", "INTEGER", 1, 1),
+    ("f_table_catalog", "TEXT(256)", 0, 0),
+    ("f_table_schema", "TEXT(256)", 0, 0),
+    ("f_table_name", "TEXT(256)", 0, 0),
+    ("f_geometry_column", "TEXT(256)", 0, 0),
+    ("styleName", "TEXT(30)", 0, 0),
+    ("styleQML", "TEXT", 0, 0),
+    ("styleSLD", "TEXT", 0, 0),
+    ("useAsDefault", "BOOLEAN", 0, 0),
+    ("description", "TEXT", 0, 0),
+    ("owner", "TEXT(30)", 0, 0),
+    ("ui", "TEXT(30)", 0, 0),
+    ("update_time", "DATETIME", 0, 0),
+]
+
+
+def test_geopackage_layer_styles_table_is_shaped_as_qgis_writes_it(out):
+    _, folder = out
+    with contextlib.closing(sqlite3.connect(folder / "campmap.gpkg")) as db:
+        columns = [row[1:4] + row[5:] for row in db.execute("PRAGMA table_info(layer_styles)")]
+        contents = db.execute(
+            "SELECT data_type, identifier, description, last_change, srs_id FROM gpkg_contents "
+            "WHERE table_name = 'layer_styles'"
+        ).fetchall()
+        counted = db.execute(
+            "SELECT feature_count FROM gpkg_ogr_contents WHERE table_name = 'layer_styles'"
+        ).fetchall()
+        triggers = db.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'layer_styles' "
+            "ORDER BY name"
+        ).fetchall()
+        rows = db.execute(
+            "SELECT f_table_catalog, f_table_schema, f_table_name, f_geometry_column, styleName,"
+            " useAsDefault, owner, ui, update_time, styleQML, styleSLD"
+            " FROM layer_styles ORDER BY id"
+        ).fetchall()
+    assert columns == QGIS_LAYER_STYLES
+    assert contents == [("attributes", "layer_styles", "", "2000-01-01T00:00:00.000Z", 0)]
+    assert counted == [(4,)]
+    assert triggers == [
+        ("trigger_delete_feature_count_layer_styles",),
+        ("trigger_insert_feature_count_layer_styles",),
+    ]
+    names = ["sites", "site_lines", "site_areas", "routes"]
+    assert [row[:9] for row in rows] == [
+        ("", "", name, "geom", name, 1, "", None, "2000-01-01T00:00:00.000Z") for name in names
+    ]
+    for name, row in zip(names, rows, strict=True):
+        assert row[9] == (folder / f"{name}.qml").read_text(encoding="utf-8")
+        assert row[9].startswith("<!DOCTYPE qgis") and "<StyledLayerDescriptor" in row[10]
+        assert pyogrio.read_info(folder / "campmap.gpkg", layer=name)["geometry_name"] == "geom"
 
 
 def test_csv_has_lon_lat_and_defused_formulas(out):
@@ -187,3 +245,17 @@ def test_a_count_no_output_can_hold_is_left_unknown_with_its_wording(tmp_path):
     campmap.write_outputs(layers, tmp_path / "out")
     (site,) = json.loads((tmp_path / "out" / "report.json").read_text())["sites"]
     assert site["count"] is None and site["count_text"] == "99999999999999999999"
+
+
+def test_layer_styles_are_added_whole_or_not_at_all(tmp_path):
+    """A file SQLite cannot add the table to is named as an OSError, and left as it was."""
+    from campmap.export.gpkg_styles import write_layer_styles
+
+    plain = tmp_path / "plain.gpkg"
+    with contextlib.closing(sqlite3.connect(plain)) as db:
+        db.execute("CREATE TABLE gpkg_ogr_contents (table_name TEXT, feature_count INTEGER)")
+        db.commit()
+    before = plain.read_bytes()
+    with pytest.raises(OSError, match=r"SQLite could not add the layer styles.*gpkg_contents"):
+        write_layer_styles(plain, "2000-01-01T00:00:00.000Z")
+    assert plain.read_bytes() == before  # no layer_styles table half made

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -32,8 +33,18 @@ def _need_qgis() -> None:
     pytest.skip(reason)
 
 
+def _probe(*args: str, runtime: Path) -> dict:
+    """Run the probe with QGIS's Python and return what it printed."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_RUNTIME_DIR": str(runtime)}
+    run = subprocess.run(
+        [SYSTEM_PYTHON, str(PROBE), *args], capture_output=True, text=True, env=env, check=False
+    )
+    assert run.returncode == 0, run.stderr[-2000:]
+    return json.loads(run.stdout.strip().splitlines()[-1])
+
+
 @pytest.fixture(scope="module")
-def seen(tmp_path_factory):
+def written(tmp_path_factory):
     _need_qgis()
     out = tmp_path_factory.mktemp("qgis") / "out"
     report = out.parent / "report.txt"
@@ -46,12 +57,22 @@ def seen(tmp_path_factory):
     )
     layers = campmap.map_reports([report])
     campmap.write_outputs(layers, out)
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_RUNTIME_DIR": str(out.parent)}
-    run = subprocess.run(
-        [SYSTEM_PYTHON, str(PROBE), str(out)], capture_output=True, text=True, env=env, check=False
-    )
-    assert run.returncode == 0, run.stderr[-2000:]
-    return layers, json.loads(run.stdout.strip().splitlines()[-1])
+    return layers, out
+
+
+@pytest.fixture(scope="module")
+def seen(written):
+    layers, out = written
+    return layers, _probe(str(out), runtime=out.parent)
+
+
+@pytest.fixture(scope="module")
+def gpkg_seen(written, tmp_path_factory):
+    """QGIS opens campmap.gpkg alone (no .qml beside it): its styles come from the file."""
+    _, out = written
+    alone = tmp_path_factory.mktemp("gpkg-alone")
+    shutil.copyfile(out / "campmap.gpkg", alone / "campmap.gpkg")
+    return _probe("--gpkg", str(alone / "campmap.gpkg"), runtime=alone)
 
 
 EXPECTED = {
@@ -128,15 +149,63 @@ def test_qgis_reads_a_count_past_32_bits_from_the_geopackage(tmp_path):
     report = tmp_path / "report.txt"
     report.write_text("Police installed 3000000000 cameras on Whitehall.", encoding="utf-8")
     campmap.write_outputs(campmap.map_reports([report]), out)
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_RUNTIME_DIR": str(tmp_path)}
-    run = subprocess.run(
-        [SYSTEM_PYTHON, str(PROBE), str(out)], capture_output=True, text=True, env=env, check=False
-    )
-    assert run.returncode == 0, run.stderr[-2000:]
-    seen = json.loads(run.stdout.strip().splitlines()[-1])
+    seen = _probe(str(out), runtime=tmp_path)
     for name in ("campmap.gpkg|sites", "sites.geojson", "sites.csv"):
         assert seen[name]["valid"], name
         # the probe prints a delimited-text "longlong" value as text: compare its number
         assert [int(c) for c in seen[name]["counts"]] == [3_000_000_000], name
     assert seen["campmap.gpkg|sites"]["fields"]["count"] == "integer64"
     assert seen["sites.csv"]["fields"]["count"] == "longlong"
+
+
+# --- the GeoPackage opens styled (its layer_styles table) ---------------------------------------
+
+STATUS_RULES = [
+    ["installed", "\"status\" IN ('installed')"],
+    ["deployed (temporary)", "\"status\" IN ('deployed')"],
+    ["planned, proposed or approved", "\"status\" IN ('planned', 'proposed', 'approved')"],
+    ["damaged or covered", "\"status\" IN ('damaged', 'covered')"],
+    ["removed or moved away", "\"status\" IN ('removed', 'relocated_from')"],
+    ["other status", "ELSE"],
+]
+
+
+@pytest.mark.parametrize("name", ["sites", "site_lines", "site_areas", "routes"])
+def test_each_geopackage_layer_has_its_own_default_style_in_the_file(gpkg_seen, name):
+    layer = gpkg_seen[name]
+    assert layer["valid"]
+    assert layer["database_styles"] == [name]
+
+
+def test_geopackage_sites_are_coloured_by_status_sized_and_labelled_by_count(gpkg_seen):
+    sites = gpkg_seen["sites"]
+    assert sites["renderer"] == "RuleRenderer"
+    assert sites["rules"] == STATUS_RULES
+    # size, fill, stroke colour and stroke style follow the count (QgsSymbolLayer property keys)
+    assert sites["rule_properties"] == [0, 3, 4, 6]
+    assert sites["labels"] is True
+    assert '"count"' in sites["label_expression"] and '"name"' in sites["label_expression"]
+
+
+def test_geopackage_routes_are_red_lines_labelled_at_full_extent(gpkg_seen):
+    routes = gpkg_seen["routes"]
+    assert routes["renderer"] == "singleSymbol" and routes["colour"] == "#b3261e"
+    assert routes["labels"] is True and routes["label_display_all"] is True
+    assert routes["label_placement"] == 4  # QgsPalLayerSettings.Horizontal: fits any line
+    drawn = gpkg_seen["full_extent_labels"]
+    assert drawn["routes"] == ["12 cameras along Trafalgar Square to Parliament Square"]
+    assert "Cenotaph (3)" in drawn["sites"]
+
+
+def test_geopackage_areas_are_semi_transparent_and_lines_grey(gpkg_seen):
+    areas = gpkg_seen["site_areas"]
+    assert areas["renderer"] == "singleSymbol" and areas["colour"] == "#66bb6a"
+    assert 0 < areas["alpha"] < 128
+    lines = gpkg_seen["site_lines"]
+    assert lines["colour"] == "#555555" and lines["labels"] is False
+
+
+def test_the_unresolved_table_has_no_style(gpkg_seen):
+    unresolved = gpkg_seen["unresolved"]
+    assert unresolved["valid"] and unresolved["renderer"] is None
+    assert unresolved["database_styles"] == []

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import csv
 import json
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 import campmap
 from campmap.cli.main import cli
+from campmap.errors import MoveTooFarError
 from campmap.export.report import report_dict
 from campmap.layer import OutdatedDecision, ReviewSummary, StaleDecision
 from campmap.newsroom import (
@@ -20,12 +22,14 @@ from campmap.newsroom import (
     read_review,
     unresolved_id,
 )
+from campmap.newsroom.decisions import MAX_MOVE_KM, REVIEWER_COLUMNS
 
 FIRST = (
     "Four cameras face Leicester Square, with two at Piccadilly Circus. "
     "Other cameras watch Covent Garden and Tannery Lane. "
     "The mayor spoke at the Royal Opera House."
 )
+TOWN = Path(__file__).parent / "data" / "town.geojson"
 SECOND = FIRST.replace(
     "Four cameras face Leicester Square, with two", "Six cameras face Leicester Square, with two"
 )
@@ -365,3 +369,133 @@ def test_what_a_review_did_is_a_typed_summary_in_the_layers_and_report(tmp_path)
             }
         ],
     }
+
+
+# --- the sheet's column order, and the guide to its columns -------------------------------------
+
+
+def test_the_reviewers_columns_come_right_after_the_name(runner, tmp_path):
+    report = tmp_path / "report.txt"
+    report.write_text(FIRST)
+    sheet = tmp_path / "review.csv"
+    assert runner.invoke(cli, ["review", str(report), "-o", str(sheet)]).exit_code == 0
+    header = sheet.read_text(encoding="utf-8").splitlines()[0].split(",")
+    assert header[:7] == ["site_id", "name", "action", "move_to", "set_count", "verification",
+                          "note"]  # fmt: skip
+    assert tuple(header) == REVIEW_COLUMNS
+    assert header[-3:] == ["decided_on_count", "decided_on_quote", "stale"]
+
+
+def test_a_guide_to_the_columns_is_written_beside_the_sheet_and_round_trips(runner, tmp_path):
+    report = tmp_path / "report.txt"
+    report.write_text(FIRST)
+    sheet = tmp_path / "review.csv"
+    result = runner.invoke(cli, ["review", str(report), "-o", str(sheet)])
+    assert result.exit_code == 0, result.output
+    guide_path = tmp_path / "review-columns.csv"
+    assert f"column guide {guide_path}" in result.output
+    guide = read_rows(guide_path)
+    assert [g["column"] for g in guide] == list(REVIEW_COLUMNS)
+    by = {g["column"]: g["filled_in_by"] for g in guide}
+    assert [c for c in REVIEW_COLUMNS if by[c] == "reviewer"] == list(REVIEWER_COLUMNS)
+    assert all(g["meaning"] for g in guide)
+    move_to = next(g["meaning"] for g in guide if g["column"] == "move_to")
+    assert "latitude first" in move_to and f"{MAX_MOVE_KM} km" in move_to
+    first_guide = guide_path.read_bytes()
+    # A reviewer fills in the sheet (the columns as written), campmap reads it and writes it again
+    rows = read_rows(sheet)
+    decide(rows, "leicester-square", action="move", move_to="51.5103, -0.1301", note="checked")
+    decide(rows, "piccadilly-circus", verification="photo-confirmed")
+    write_rows(sheet, rows)
+    assert {d.site_id for d in read_review(sheet)} == {"leicester-square", "piccadilly-circus"}
+    again = runner.invoke(cli, ["review", str(report), "-o", str(sheet)])
+    assert again.exit_code == 0 and "(2 earlier decisions kept)" in again.output
+    kept = {r["site_id"]: r for r in read_rows(sheet)}
+    assert kept["leicester-square"]["move_to"] == "51.5103, -0.1301"
+    assert kept["piccadilly-circus"]["verification"] == "photo-confirmed"
+    assert guide_path.read_bytes() == first_guide
+    out = tmp_path / "out"
+    mapped = runner.invoke(cli, ["map", str(report), "-o", str(out), "--review", str(sheet)])
+    assert mapped.exit_code == 0, mapped.output
+    sites = {f["id"]: f for f in json.loads((out / "sites.geojson").read_text())["features"]}
+    assert sites["leicester-square"]["geometry"]["coordinates"] == [-0.1301, 51.5103]
+    with pytest.raises(ReviewError, match="missing column"):
+        read_review(guide_path)  # the guide is no sheet: given by mistake, it is refused
+
+
+def test_the_python_api_writes_the_guide_beside_any_sheet_name(tmp_path):
+    layers = campmap.map_reports([_report(tmp_path, FIRST)])
+    campmap.write_review(layers, tmp_path / "sheets" / "week-12.csv")
+    assert sorted(p.name for p in (tmp_path / "sheets").iterdir()) == [
+        "week-12-columns.csv",
+        "week-12.csv",
+    ]
+
+
+# --- a move that lands far from the site ---------------------------------------------------------
+
+
+def _report(folder, text):
+    path = folder / "report.txt"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_move_with_lon_and_lat_swapped_is_refused_naming_file_row_and_column(runner, tmp_path):
+    report = _report(tmp_path, FIRST)
+    sheet = tmp_path / "review.csv"
+    assert runner.invoke(cli, ["review", str(report), "-o", str(sheet)]).exit_code == 0
+    rows = read_rows(sheet)
+    decide(rows, "leicester-square", action="move", move_to="-0.1301, 51.5103")  # lon, lat
+    write_rows(sheet, rows)
+    line = 2 + [r["site_id"] for r in rows].index("leicester-square")
+    out = tmp_path / "out"
+    result = runner.invoke(cli, ["map", str(report), "-o", str(out), "--review", str(sheet)])
+    assert result.exit_code == 1
+    last = result.output.strip().splitlines()[-1]
+    assert last.startswith(f"Error: {sheet}:{line}: column move_to: '-0.1301, 51.5103' lands ")
+    assert "km from Leicester Square" in last and "at most 50 km" in last
+    assert "latitude and longitude may be swapped" in last
+    assert "'51.5103, -0.1301' is" in last  # the other way round is close: said so
+    assert "Traceback" not in result.output
+    assert not out.exists()  # refused before anything is written
+
+
+def test_move_too_far_is_a_review_error_for_coordinates_and_for_place_names(tmp_path):
+    from campmap.gazetteer import GeoJSONGazetteer, default_gazetteer
+
+    layers = campmap.map_reports([_report(tmp_path, FIRST)])
+    with pytest.raises(MoveTooFarError, match=r"^sheet.csv:7: column move_to: '40.0, -74.0'"):
+        campmap.apply_review(
+            layers, [Decision("piccadilly-circus", 7, "move", "40.0, -74.0")], label="sheet.csv"
+        )
+    assert issubclass(MoveTooFarError, ReviewError) and issubclass(MoveTooFarError, ValueError)
+    # A gazetteer place 80 km away (a name the reviewer meant in London): no swap to suggest
+    both = default_gazetteer([GeoJSONGazetteer(TOWN, name="town")])
+    with pytest.raises(MoveTooFarError) as caught:
+        campmap.apply_review(
+            layers, [Decision("leicester-square", 3, "move", "Market Square")], both, label="s"
+        )
+    message = str(caught.value)
+    assert message.startswith("s:3: column move_to: 'Market Square' lands ")
+    assert "is that the place meant?" in message and "swapped" not in message
+    # A context place moved far is refused too
+    with pytest.raises(MoveTooFarError, match="from Royal Opera House"):
+        campmap.apply_review(layers, [Decision("royal-opera-house", 4, "move", "-0.12, 51.51")])
+
+
+def test_a_move_within_the_town_and_an_unresolved_mention_placed_anywhere_are_kept(tmp_path):
+    layers = campmap.map_reports([_report(tmp_path, FIRST)])
+    reviewed = campmap.apply_review(
+        layers,
+        [
+            Decision("leicester-square", 2, "move", "51.52, -0.10"),  # about 2.5 km
+            Decision(unresolved_id("Tannery Lane"), 3, "move", "55.95, -3.19"),  # no point yet
+        ],
+    )
+    sites = reviewed.sites.set_index("site_id")
+    assert (sites.geometry["leicester-square"].x, sites.geometry["leicester-square"].y) == (
+        -0.10,
+        51.52,
+    )
+    assert sites.geometry[unresolved_id("Tannery Lane")].y == 55.95

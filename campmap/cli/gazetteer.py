@@ -1,4 +1,4 @@
-"""``campmap gazetteer``: look a place up, or build a gazetteer from OpenStreetMap."""
+"""``campmap gazetteer``: look a place up, build a gazetteer from OpenStreetMap, install regions."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ import click
 
 from campmap.cli import console
 from campmap.cli.options import json_option, place_options
+from campmap.cli.regions import download_command, list_command, remove_command
 from campmap.pipeline import PlaceOptions
 
 __all__ = ["gazetteer_group"]
@@ -18,7 +19,7 @@ __all__ = ["gazetteer_group"]
 
 @click.group("gazetteer")
 def gazetteer_group() -> None:
-    """Look up places in the gazetteer."""
+    """Look up places, build gazetteers from OpenStreetMap, install regions."""
 
 
 @gazetteer_group.command("find")
@@ -30,12 +31,15 @@ def gazetteer_find(name: str, as_json: bool, places: PlaceOptions) -> None:
     """Show what the gazetteer knows about NAME (exact, misspelt, or close names).
 
     NAME may be a junction: "Bowes Road junction with Bounds Green Road", "A / B".
+    A street is shown at the point of its line nearest its centroid (on the street).
     """
+    from campmap.gazetteer.crossings import point_on
     from campmap.pipeline import gazetteer_for
 
     gazetteer = gazetteer_for(places)
     found = gazetteer.lookup(name)
     close = [] if found else [p for p, score in gazetteer.suggest(name) if score >= 60]
+    shown = {p.id: point_on(p.geometry) for p in (found or close)}
     records: list[dict[str, Any]] = [
         {
             "id": p.id,
@@ -43,8 +47,8 @@ def gazetteer_find(name: str, as_json: bool, places: PlaceOptions) -> None:
             "aliases": list(p.aliases),
             "kind": p.kind,
             "place_kind": p.place_kind,
-            "lon": round(p.geometry.centroid.x, 6),
-            "lat": round(p.geometry.centroid.y, 6),
+            "lon": round(shown[p.id].x, 6),
+            "lat": round(shown[p.id].y, 6),
             "source": p.source,
             "backend": p.backend,
             "match": "name" if found else "close",
@@ -97,3 +101,7 @@ def gazetteer_import(source: Path, output: Path, location_index: str) -> None:
         + (f"; {summary.skipped} objects skipped (nodes missing)" if summary.skipped else "")
     )
     click.echo(f"wrote {output}")
+
+
+for _command in (download_command, list_command, remove_command):
+    gazetteer_group.add_command(_command)

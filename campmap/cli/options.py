@@ -198,6 +198,13 @@ def place_options(func: F) -> F:
             default=None,
             help="Names your application and a contact, for the geocoder (env CAMPMAP_USER_AGENT).",
         ),
+        click.option(
+            "--geocoder-url",
+            default=None,
+            metavar="URL",
+            help="The geocoder's full address, for a self-hosted Nominatim, Photon or Pelias "
+            "(e.g. http://127.0.0.1:2322/); instead of --geocoder-domain.",
+        ),
         click.option("--geocoder-domain", default=None, help="The geocoder's host[:port]."),
         click.option("--geocoder-key", default=None, help="API key, for services that need one."),
         click.option(

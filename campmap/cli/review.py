@@ -41,7 +41,9 @@ def review_command(
 
     Fill in action (accept, reject, move), move_to (a place name or 'lat, lon'),
     set_count, verification (reported, photo-confirmed, on-site-confirmed,
-    disputed) and note; then run 'campmap map INPUT ... --review SHEET'.
+    disputed) and note, the columns after the name; then run
+    'campmap map INPUT ... --review SHEET'. What each column means is written
+    beside the sheet (review.csv gets review-columns.csv).
     """
     from campmap.pipeline import review_sheet
 
@@ -52,7 +54,10 @@ def review_command(
         location_column=location_column,
         messages=console.messages(),
     )
-    click.echo(f"wrote {output} ({kept} earlier decisions kept)")
+    from campmap.newsroom.columns import columns_path
+
+    guide = columns_path(output)
+    click.echo(f"wrote {output} ({kept} earlier decisions kept) and its column guide {guide}")
 
 
 @click.command("diff")

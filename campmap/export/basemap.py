@@ -2,10 +2,11 @@
 
 When no tile provider is asked for, the map still shows where the sites are: streets (with
 their names at close zooms) and parks near them, from ``data/basemap/`` (central London,
-built by ``scripts/make_basemap.py`` from OpenStreetMap). Only what lies within the sites'
+built by ``scripts/make_basemap.py`` from OpenStreetMap) and from the regions the user
+installed with ``campmap gazetteer download`` (their road numbers drawn as major roads,
+named streets as minor ones, parks and gardens as green). Only what lies within the sites'
 extent (plus a margin) goes into the page, inside the same single file: no request leaves
-the reader's browser. Where campmap has no base-map data (outside central London), the map
-has none, as before.
+the reader's browser. Where campmap has no base-map data, the map has none.
 """
 
 from __future__ import annotations
@@ -19,7 +20,9 @@ import msgspec
 import numpy as np
 import shapely
 from shapely.geometry import box, mapping
+from shapely.geometry.base import BaseGeometry
 
+from campmap.gazetteer.installed import installed_files
 from campmap.paths import data_dir
 
 __all__ = ["BASEMAP_CREDIT", "MARGIN_DEG", "MAX_FEATURES", "basemap"]
@@ -64,6 +67,50 @@ def _bundled() -> tuple[tuple[dict[str, Any], ...], np.ndarray]:
     return tuple(props), shapely.from_geojson(np.array(geometries, dtype=object))
 
 
+REGION_KINDS = {
+    "road": "major",
+    "street": "minor",
+    "park": "green",
+    "garden": "green",
+    "common": "green",
+    "recreation_ground": "green",
+    "nature_reserve": "green",
+}
+"""How an installed region's place kinds are drawn (other kinds are not drawn)."""
+
+
+def _installed(area: BaseGeometry) -> list[tuple[dict[str, Any], BaseGeometry]]:
+    """Read the installed regions' streets, roads and parks within ``area``.
+
+    Each region's GeoPackage is read through its spatial index (pyogrio's ``bbox``), so a
+    country-sized region costs no more than the streets near the sites. A region that
+    cannot be read adds nothing (the gazetteer stage names such a file already).
+    """
+    files = installed_files()
+    if not files:
+        return []
+    import pyogrio
+    from pyogrio.errors import DataLayerError, DataSourceError
+
+    out: list[tuple[dict[str, Any], BaseGeometry]] = []
+    for path in files:
+        try:
+            frame = pyogrio.read_dataframe(path, bbox=area.bounds, columns=["name", "kind"])
+        except (OSError, DataSourceError, DataLayerError):
+            continue
+        for name, kind, geom in zip(frame["name"], frame["kind"], frame.geometry, strict=True):
+            drawn = REGION_KINDS.get(str(kind))
+            if drawn is None or geom is None or geom.is_empty:
+                continue
+            if (drawn == "green") != (geom.geom_type in ("Polygon", "MultiPolygon")):
+                continue  # a park given as a point, a street as an area: nothing to draw
+            props: dict[str, Any] = {"kind": drawn}
+            if drawn != "green" and isinstance(name, str) and name:
+                props["name"] = name
+            out.append((props, geom))
+    return out
+
+
 def basemap(extent: tuple[float, float, float, float] | None) -> dict[str, Any] | None:
     """Return the base map around ``extent`` as GeoJSON, or None when there is none there.
 
@@ -89,6 +136,10 @@ def basemap(extent: tuple[float, float, float, float] | None) -> dict[str, Any] 
     kept = []
     seen: set[bytes] = set()
     every_props, geometries = _bundled()
+    installed = _installed(area)
+    if installed:
+        every_props = (*every_props, *(props for props, _ in installed))
+        geometries = np.concatenate([geometries, np.array([g for _, g in installed], object)])
     near = np.flatnonzero(shapely.intersects(geometries, area))
     inside = shapely.contains(area, geometries[near])
     for index, whole in zip(near.tolist(), inside.tolist(), strict=True):

@@ -4,8 +4,10 @@ Layers: ``sites`` (Point), ``site_lines`` (MultiLineString), ``site_areas``
 (MultiPolygon), ``routes`` (LineString) and ``unresolved`` (no geometry: an
 attribute table of the mentions that could not be placed). Integer columns
 (counts, offsets) are 64-bit, so a count past 2**31 keeps its value (QGIS
-shows them as "integer64"). GeoPackage stores a "last change" time; it is
-pinned so the same inputs give the same bytes.
+shows them as "integer64"). The ``layer_styles`` table holds each geometry
+layer's QGIS style (:mod:`campmap.export.gpkg_styles`), so QGIS opens the
+layers styled. GeoPackage stores "last change" times; they are pinned so the
+same inputs give the same bytes.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import pandas as pd
 import pyogrio
 
 from campmap.export.geojson import place_frames
+from campmap.export.gpkg_styles import write_layer_styles
 from campmap.export.report import unresolved_record
 from campmap.layer.columns import ROUTE_COLUMNS, SITE_COLUMNS
 from campmap.layer.layers import Layers
@@ -54,7 +57,7 @@ def unresolved_frame(layers: Layers) -> pd.DataFrame:
 
 
 def write_geopackage(layers: Layers, path: Path) -> None:
-    """Write ``campmap.gpkg`` with the five layers."""
+    """Write ``campmap.gpkg`` with the five layers and their QGIS styles."""
     lines, areas = place_frames(layers)
     parts: list[tuple[str, pd.DataFrame, str | None]] = [
         ("sites", layers.sites[[*SITE_COLUMNS, "geometry"]], "Point"),
@@ -72,6 +75,7 @@ def write_geopackage(layers: Layers, path: Path) -> None:
         raise OSError(f"GDAL could not write the GeoPackage: {err}") from err
     finally:
         pyogrio.set_gdal_config_options({"OGR_CURRENT_DATE": previous})
+    write_layer_styles(path, FIXED_DATE)
 
 
 def _write_parts(parts: list[tuple[str, pd.DataFrame, str | None]], path: Path) -> None:

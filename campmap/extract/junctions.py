@@ -155,10 +155,12 @@ _CROSSINGS: weakref.WeakKeyDictionary[Gazetteer, dict[tuple[str, str], Place | N
 
 
 def _crossing(gazetteer: Gazetteer, first: str, second: str) -> Place | None:
-    """:meth:`Gazetteer.junction`, remembered per gazetteer (it projects geometries)."""
+    """:meth:`Gazetteer.junction` offline, remembered per gazetteer (it projects geometries)."""
     known = _CROSSINGS.setdefault(gazetteer, {})
     if (first, second) not in known:
-        known[(first, second)] = gazetteer.junction(first, second)
+        # Offline only: geocoded streets are points; online junctions are placed from
+        # their lines after extraction (campmap.gazetteer.online).
+        known[(first, second)] = gazetteer.junction(first, second, online=False)
     return known[(first, second)]
 
 

@@ -40,11 +40,14 @@ def _distance_m(a: tuple[float, float], b: tuple[float, float]) -> float:
 
 
 def _first_backend(candidates: Sequence[Place]) -> list[Place]:
-    """Keep the namesakes of the first backend that knows the name.
+    """Keep the namesakes of the first backend (or set of peers) that knows the name.
 
-    A user's gazetteer file, given ahead of the embedded one, decides what its names mean.
+    A user's gazetteer file, given ahead of the embedded one, decides what its names mean;
+    installed regions are peers, so a street several of them have is settled by the
+    report's region.
     """
-    return [p for p in candidates if p.backend == candidates[0].backend]
+    first = candidates[0].peers or candidates[0].backend
+    return [p for p in candidates if (p.peers or p.backend) == first]
 
 
 _AMBIGUOUS: dict[tuple[tuple[str, tuple[float, float]], ...], bool] = {}
@@ -52,7 +55,7 @@ _AMBIGUOUS: dict[tuple[tuple[str, tuple[float, float]], ...], bool] = {}
 
 
 def _ambiguous(candidates: Sequence[Place]) -> bool:
-    key = tuple((p.backend, p.centre()) for p in candidates)
+    key = tuple((p.peers or p.backend, p.centre()) for p in candidates)
     known = _AMBIGUOUS.get(key)
     if known is None:
         first_backend = _first_backend(candidates) if candidates else []

@@ -19,6 +19,7 @@ from campmap.gazetteer.backends.geocoder import GeocoderBackend
 from campmap.gazetteer.backends.geojson import EmbeddedGazetteer, GeoJSONGazetteer
 from campmap.gazetteer.backends.osm import OSMGazetteer
 from campmap.gazetteer.backends.towns import TownsGazetteer
+from campmap.gazetteer.installed import REGION_PEERS, is_installed
 
 __all__ = ["BACKENDS", "SUFFIXES", "get_backend", "load_gazetteer_file"]
 
@@ -79,9 +80,10 @@ def load_gazetteer_file(path: str | Path) -> Backend:
     """
     file = Path(path)
     lowered = file.name.lower()
+    peers = {"peers": REGION_PEERS} if is_installed(file) else {}
     for ending, name in SUFFIXES:
         if lowered.endswith(ending):
-            return get_backend(name, path=file)
+            return get_backend(name, path=file, **peers)
     suffix = file.suffix.lower()
     raise GazetteerError(
         str(file),

@@ -5,6 +5,10 @@ Runs after extraction: the places already resolved give the report's region
 query; ``region`` overrides it. A name that still cannot be placed stays
 unresolved, and the reason (``no match``, ``rate limited (HTTP 429) after 3
 tries`` ...) becomes a :class:`~campmap.records.Problem` naming the report.
+
+A junction mention (``the junction of A and B``) is placed from the two
+streets' lines where they cross (:mod:`campmap.gazetteer.crossings`), not by
+asking for the whole phrase.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from campmap.gazetteer.backends.geocoder import BBox, GeocoderBackend, GeocodeResult
+from campmap.gazetteer.crossings import Crossing, junction_streets, place_crossing
 from campmap.gazetteer.resolve import Gazetteer
 from campmap.records import Mention, Problem, Role
 
@@ -70,10 +75,30 @@ def place_unresolved(
     answers: dict[str, tuple[GeocodeResult, ...]] = {}
     out: list[Mention] = []
     problems: list[Problem] = []
-    reported: set[str] = set()
+    reported: set[str | tuple[str, str]] = set()
+    crossings: dict[tuple[str, str], Crossing] = {}
     for mention in mentions:
         if mention.place is not None or mention.role is not Role.SITE:
             out.append(mention)
+            continue
+        pair = junction_streets(mention.text) if mention.shape == "junction" else None
+        if pair is not None:
+            if pair not in crossings:
+                crossings[pair] = _crossing(pair, gazetteer, online, region, found_region)
+            crossing = crossings[pair]
+            if crossing.place is not None:
+                out.append(replace(mention, place=crossing.place, match="geocoded", score=100.0))
+                continue
+            out.append(mention)
+            if pair not in reported:
+                reported.add(pair)
+                problems.append(
+                    Problem(
+                        mention.source,
+                        f"could not place the junction of {pair[0]!r} and {pair[1]!r}: "
+                        f"{crossing.reason}",
+                    )
+                )
             continue
         key = " ".join(mention.text.split())
         if key not in answers:
@@ -95,3 +120,22 @@ def place_unresolved(
             why = "; ".join(r.reason for r in results)
             problems.append(Problem(mention.source, f"could not geocode {key!r}: {why}"))
     return tuple(out), tuple(problems)
+
+
+def _crossing(
+    pair: tuple[str, str],
+    gazetteer: Gazetteer,
+    online: Sequence[GeocoderBackend],
+    region: BBox | None,
+    found_region: BBox | None,
+) -> Crossing:
+    """Place a junction with the first backend that can, else say why each could not."""
+    reasons: list[str] = []
+    for backend in online:
+        crossing = place_crossing(
+            *pair, gazetteer, backend, region or backend.region or found_region
+        )
+        if crossing.place is not None:
+            return crossing
+        reasons.append(crossing.reason)
+    return Crossing(None, "; ".join(dict.fromkeys(reasons)))

@@ -128,16 +128,19 @@ class Gazetteer:
             out.append(NameHit(text[hit.start : hit.end], hit.start, hit.end, places, not places))
         return out
 
-    def lookup(self, name: str) -> list[Place]:
+    def lookup(self, name: str, *, online: bool = True) -> list[Place]:
         """Resolve a name: exact (normalised) first, else the closest spelling.
 
         A junction phrase (``A junction with B``, ``A / B``) resolves to the
-        point where the two streets meet (see :meth:`junction`); names no
+        point where the two streets meet (see :meth:`junction`; online, from the
+        streets' geocoded lines, :mod:`campmap.gazetteer.crossings`); names no
         offline backend knows are then asked of the online backends, in order.
 
         Parameters
         ----------
         name : str
+        online : bool
+            Also ask the online backends; False: offline backends only.
 
         Returns
         -------
@@ -157,15 +160,32 @@ class Gazetteer:
             return list(self._by_key[matched[0]])
         pair = split_junction(name)
         if pair is not None:
-            crossing = self.junction(*pair)
+            crossing = self.junction(*pair, online=False)
+            if crossing is None and online:
+                crossing = self._online_junction(pair)
             if crossing is not None:
                 return [crossing]
-        for backend in self.backends:
+        for backend in self.backends if online else ():
             if not any(True for _ in backend.places()):
                 found = backend.lookup(name)
                 if found:
                     return found
         return []
+
+    def _online_junction(self, pair: tuple[str, str]) -> Place | None:
+        """Return the junction placed from the streets' geocoded lines, or None."""
+        online = [b for b in self.backends if not any(True for _ in b.places())]
+        if not online:
+            return None
+        from campmap.gazetteer.backends.geocoder import GeocoderBackend
+        from campmap.gazetteer.crossings import place_crossing
+
+        for backend in online:
+            if isinstance(backend, GeocoderBackend):
+                crossing = place_crossing(*pair, self, backend, backend.region)
+                if crossing.place is not None:
+                    return crossing.place
+        return None
 
     def fuzzy(self, name: str) -> tuple[str, float] | None:
         """Return the index key of the known name spelt most like ``name``, and its score.
@@ -203,13 +223,16 @@ class Gazetteer:
                     out.append((place, float(score)))
         return out[:limit]
 
-    def junction(self, first: str, second: str) -> Place | None:
+    def junction(self, first: str, second: str, *, online: bool = True) -> Place | None:
         """Resolve the junction of two named streets to the point where they meet.
 
         Parameters
         ----------
         first, second : str
             Street names, as written (misspellings are matched as by :meth:`lookup`).
+        online : bool
+            Also ask the online backends for the streets (their points); False:
+            offline backends only (online junctions: :mod:`campmap.gazetteer.crossings`).
 
         Returns
         -------
@@ -220,7 +243,7 @@ class Gazetteer:
         """
         from campmap.geometry import crossing_point
 
-        a, b = self.lookup(first), self.lookup(second)
+        a, b = self.lookup(first, online=online), self.lookup(second, online=online)
         for one in a:
             for other in b:
                 if one.id == other.id:

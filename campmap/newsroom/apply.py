@@ -19,10 +19,10 @@ import geopandas as gpd
 import pandas as pd
 from shapely.geometry import Point
 
-from campmap.errors import ReviewError
+from campmap.errors import MoveTooFarError, ReviewError
 from campmap.extract.attribution import attribute_sources
 from campmap.gazetteer import Gazetteer, default_gazetteer
-from campmap.geometry import site_point
+from campmap.geometry import geodesic_m, site_point
 from campmap.layer.columns import COLUMN_TYPES, CRS, typed
 from campmap.layer.layers import (
     Evidence,
@@ -35,7 +35,7 @@ from campmap.layer.layers import (
     Unresolved,
 )
 from campmap.layer.rows import osm_tags, site_row
-from campmap.newsroom.decisions import Decision, stale_reason, unresolved_id
+from campmap.newsroom.decisions import MAX_MOVE_KM, Decision, stale_reason, unresolved_id
 from campmap.newsroom.sheet import decided_on
 from campmap.records import Role
 
@@ -69,6 +69,9 @@ def apply_review(
         An id that campmap could never have written, a route moved, a place
         name that the gazetteer does not know, an unresolved mention accepted
         without a place.
+    MoveTooFarError
+        A move of a site or context place more than :data:`MAX_MOVE_KM`
+        from where campmap put it (latitude and longitude swapped, most often).
     """
     review = _Review(layers, gazetteer or default_gazetteer(), label)
     for decision in decisions:
@@ -174,7 +177,10 @@ def _with_decision(
     row: dict[str, Any], decision: Decision, gazetteer: Gazetteer, label: str
 ) -> dict[str, Any]:
     if decision.action == "move":
-        row.update(_moved(decision, gazetteer, label))
+        moved = _moved(decision, gazetteer, label)
+        if isinstance(row.get("geometry"), Point):
+            _check_move_distance(row, moved["geometry"], decision, label)
+        row.update(moved)
     if decision.set_count is not None:
         row["count"] = decision.set_count
         row["count_text"] = f"{decision.set_count} (set by reviewer)"
@@ -218,6 +224,31 @@ def _moved(decision: Decision, gazetteer: Gazetteer, label: str) -> dict[str, An
         "backend": place.backend,
         "coordinate_source": place.source,
     }
+
+
+def _check_move_distance(
+    row: dict[str, Any], target: Point, decision: Decision, label: str
+) -> None:
+    """Refuse a move that lands more than :data:`MAX_MOVE_KM` from the row's point."""
+    here: Point = row["geometry"]
+    km = geodesic_m(here, target) / 1000
+    if km <= MAX_MOVE_KM:
+        return
+    where = f"{km:,.0f} km from {row['name']} ({here.y:.5f}, {here.x:.5f})"
+    if decision.coordinates is None:
+        hint = "is that the place meant? Give another place name, or 'lat, lon'"
+    else:
+        lat, lon = decision.coordinates
+        hint = "latitude and longitude may be swapped: 'lat, lon' is latitude first"
+        swapped = Point(lat, lon)  # the cell read the other way round
+        if abs(lon) <= 90 and (metres := geodesic_m(here, swapped)) <= MAX_MOVE_KM * 1000:
+            hint += f", and '{lon}, {lat}' is {metres:,.0f} m from it"
+    raise MoveTooFarError(
+        label,
+        f"column move_to: {decision.move_to!r} lands {where}; a move goes at most "
+        f"{MAX_MOVE_KM} km; {hint}",
+        decision.line,
+    )
 
 
 def _apply_to_route(routes: gpd.GeoDataFrame, decision: Decision, label: str) -> gpd.GeoDataFrame:

@@ -30,6 +30,7 @@ from campmap.limits import MAX_COUNT, MAX_TABLE_ROWS, read_limited
 __all__ = [
     "ACTIONS",
     "BASIS_COLUMNS",
+    "MAX_MOVE_KM",
     "REVIEWER_COLUMNS",
     "VERIFICATION",
     "Decision",
@@ -47,6 +48,10 @@ ACTIONS = ("accept", "reject", "move")
 
 REVIEWER_COLUMNS = ("action", "move_to", "set_count", "verification", "note")
 """The columns a reviewer fills in."""
+
+MAX_MOVE_KM = 50
+"""Farthest a ``move`` may take a site from where campmap put it (a reviewer corrects a
+place in the same town; swapped latitude and longitude land thousands of km away)."""
 
 BASIS_COLUMNS = ("decided_on_count", "decided_on_quote")
 """Optional: a sheet without them loads, its decisions never flagged stale."""

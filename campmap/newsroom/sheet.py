@@ -2,9 +2,11 @@
 
 :func:`write_review` writes one row per site, route, context place and
 unresolved mention, with what campmap decided and why, the least sure first,
-and empty columns for the reviewer (:mod:`campmap.newsroom.decisions` reads
-them back). A sheet written again keeps the earlier decisions, flagging those
-made on another count or quote than this run's (the ``stale`` column).
+and empty columns for the reviewer right after the name
+(:mod:`campmap.newsroom.decisions` reads them back). Beside it goes the guide
+to its columns (:mod:`campmap.newsroom.columns`). A sheet written again keeps
+the earlier decisions, flagging those made on another count or quote than this
+run's (the ``stale`` column).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from campmap.export.sites_csv import write_csv
 from campmap.gazetteer import Gazetteer, default_gazetteer
 from campmap.geometry import site_point
 from campmap.layer.layers import Layers, OutdatedDecision
+from campmap.newsroom.columns import COLUMN_GUIDE, GUIDE_HEADER, REVIEW_COLUMNS, columns_path
 from campmap.newsroom.decisions import (
     REVIEWER_COLUMNS,
     Decision,
@@ -31,15 +34,6 @@ from campmap.newsroom.decisions import (
 from campmap.records import Role
 
 __all__ = ["REVIEW_COLUMNS", "decided_on", "review_rows", "write_review"]
-
-REVIEW_COLUMNS = (
-    "site_id", "type", "campmap_decision", "confidence", "name", "count", "status", "camera",
-    "lon", "lat", "why", "quote", "sources", "alternatives",
-    "action", "move_to", "set_count", "verification", "note",
-    "decided_on_count", "decided_on_quote", "stale",
-)  # fmt: skip
-"""Columns of the review sheet: campmap's part, the reviewer's five (``action`` to ``note``),
-then what a decision was made on and whether that has changed since (campmap's)."""
 
 
 def review_rows(layers: Layers, gazetteer: Gazetteer | None = None) -> list[dict[str, Any]]:
@@ -154,6 +148,10 @@ def write_review(
 ) -> list[OutdatedDecision]:
     """Write the review sheet as CSV (atomically), keeping earlier decisions.
 
+    The guide to the sheet's columns (who fills each in, and what it means)
+    is written beside it, as :func:`~campmap.newsroom.columns.columns_path`
+    says (``review.csv`` gets ``review-columns.csv``); both or neither.
+
     Parameters
     ----------
     layers : Layers
@@ -198,7 +196,12 @@ def write_review(
         with temp.open("w", encoding="utf-8", newline="") as handle:
             write_csv(handle, REVIEW_COLUMNS, ([row[c] for c in REVIEW_COLUMNS] for row in rows))
 
-    replace_all(prepare_dir(target.parent), [(target.name, write)])
+    def write_guide(temp: Path) -> None:
+        with temp.open("w", encoding="utf-8", newline="") as handle:
+            write_csv(handle, GUIDE_HEADER, ((c, *COLUMN_GUIDE[c]) for c in REVIEW_COLUMNS))
+
+    guide = columns_path(target)
+    replace_all(prepare_dir(target.parent), [(target.name, write), (guide.name, write_guide)])
     return outdated
 
 

@@ -16,7 +16,7 @@ from campmap.lazy import lazy_exports
 
 if TYPE_CHECKING:
     from campmap.pipeline.options import Messages, PageOptions, PlaceOptions, StreamOptions
-    from campmap.pipeline.places import backends_for, gazetteer_for
+    from campmap.pipeline.places import backends_for, gazetteer_files, gazetteer_for
     from campmap.pipeline.render import Written, render_map
     from campmap.pipeline.runs import (
         Listing,
@@ -38,6 +38,7 @@ __all__ = [
     "Written",
     "backends_for",
     "extract_reports",
+    "gazetteer_files",
     "gazetteer_for",
     "is_streamed",
     "list_mentions",
@@ -53,7 +54,7 @@ __getattr__, __dir__ = lazy_exports(
     __name__,
     {
         "campmap.pipeline.options": ("Messages", "PageOptions", "PlaceOptions", "StreamOptions"),
-        "campmap.pipeline.places": ("backends_for", "gazetteer_for"),
+        "campmap.pipeline.places": ("backends_for", "gazetteer_files", "gazetteer_for"),
         "campmap.pipeline.render": ("Written", "render_map"),
         "campmap.pipeline.runs": (
             "Listing",

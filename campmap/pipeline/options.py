@@ -21,7 +21,7 @@ __all__ = ["Messages", "PageOptions", "PlaceOptions", "StreamOptions"]
 
 @dataclass(frozen=True, slots=True)
 class PlaceOptions:
-    """Where places come from: gazetteer files, then an online geocoder, then the embedded one.
+    """Where places come from: gazetteer files, installed regions, a geocoder, the embedded one.
 
     The fields are the ``--gazetteer`` and ``--geocoder*`` options; ``region`` is
     the one bias the geocoder is given (for every name it is asked).
@@ -29,12 +29,17 @@ class PlaceOptions:
 
     gazetteers: tuple[Path, ...] = ()
     """Gazetteer files tried before the embedded one; earlier files win."""
+    installed: bool = True
+    """Also read the regions installed by ``campmap gazetteer download``, after ``gazetteers``."""
     geocoder: str | None = None
     """A geopy service name (``nominatim``, ``photon`` ...); None: no geocoder."""
     user_agent: str | None = None
     geocoder_domain: str | None = None
     geocoder_key: str | None = None
     geocoder_scheme: str | None = None
+    """``http`` or ``https`` for ``geocoder_domain``; deprecated, use ``geocoder_url``."""
+    geocoder_url: str | None = None
+    """The geocoder's full URL (scheme, host, port, path), for a self-hosted service."""
     geocoder_cache: Path | None = None
     """Answers kept between runs; None: the default cache file."""
     geocoder_timeout: float = 10.0

@@ -2,11 +2,28 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from campmap.errors import OptionError
 from campmap.gazetteer import Backend, Gazetteer, default_gazetteer
 from campmap.pipeline.options import PlaceOptions
 
-__all__ = ["backends_for", "gazetteer_for", "online_backends"]
+__all__ = ["backends_for", "gazetteer_files", "gazetteer_for", "online_backends"]
+
+
+def gazetteer_files(options: PlaceOptions) -> tuple[Path, ...]:
+    """Return the gazetteer files a run reads: the user's, then the installed regions'.
+
+    Regions installed by ``campmap gazetteer download``
+    (:func:`~campmap.gazetteer.installed.installed_files`) come after the
+    ``--gazetteer`` files, so a user's own file wins; ``options.installed=False``
+    leaves them out.
+    """
+    if not options.installed:
+        return options.gazetteers
+    from campmap.gazetteer.installed import installed_files
+
+    return (*options.gazetteers, *installed_files())
 
 
 def backends_for(options: PlaceOptions) -> list[Backend]:
@@ -21,8 +38,9 @@ def backends_for(options: PlaceOptions) -> list[Backend]:
     Returns
     -------
     list of Backend
-        One backend per file, then the geocoder (if any); the embedded
-        gazetteer is not among them.
+        One backend per file (:func:`gazetteer_files`: the user's, then the
+        installed regions'), then the geocoder (if any); the embedded gazetteer
+        is not among them.
 
     Raises
     ------
@@ -34,10 +52,11 @@ def backends_for(options: PlaceOptions) -> list[Backend]:
     # Each backend's module (and its libraries: osmium, geopy ...) only when asked for,
     # so `campmap gazetteer find` starts quickly.
     backends: list[Backend] = []
-    if options.gazetteers:
+    files = gazetteer_files(options)
+    if files:
         from campmap.gazetteer import load_gazetteer_file
 
-        backends = [load_gazetteer_file(path) for path in options.gazetteers]
+        backends = [load_gazetteer_file(path) for path in files]
     if options.geocoder is not None:
         from campmap.gazetteer import GeocoderBackend, default_cache_path
 
@@ -48,6 +67,7 @@ def backends_for(options: PlaceOptions) -> list[Backend]:
                 domain=options.geocoder_domain,
                 api_key=options.geocoder_key,
                 scheme=options.geocoder_scheme,
+                url=options.geocoder_url,
                 cache=options.geocoder_cache or default_cache_path(),
                 region=options.region,
                 timeout=options.geocoder_timeout,
@@ -55,6 +75,8 @@ def backends_for(options: PlaceOptions) -> list[Backend]:
         )
     elif options.user_agent and (options.geocoder_domain or options.geocoder_key):
         raise OptionError("--geocoder-domain and --geocoder-key need --geocoder SERVICE")
+    elif options.geocoder_url:
+        raise OptionError("--geocoder-url needs --geocoder SERVICE (nominatim, photon, pelias)")
     return backends
 
 

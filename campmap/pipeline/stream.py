@@ -23,7 +23,7 @@ from campmap.archive import (
 from campmap.errors import NothingReadError, OptionError, SchedulerError
 from campmap.gazetteer import Backend
 from campmap.pipeline.options import Messages, PlaceOptions, StreamOptions
-from campmap.pipeline.places import online_backends
+from campmap.pipeline.places import gazetteer_files, online_backends
 from campmap.records import Mention
 from campmap.sources.walk import COMPRESSED_SUFFIXES, JSONL_SUFFIXES
 
@@ -96,7 +96,7 @@ def stream_layers(
             inputs,
             jobs=stream.jobs or 1,
             client=client,
-            gazetteer_files=places.gazetteers,
+            gazetteer_files=gazetteer_files(places),
             backends=online_backends(backends),
             checkpoint=checkpoint,
             batch_size=stream.batch_size,
@@ -137,7 +137,7 @@ def stream_mentions(
             inputs,
             jobs=stream.jobs or 1,
             client=client,
-            gazetteer_files=places.gazetteers,
+            gazetteer_files=gazetteer_files(places),
             batch_size=stream.batch_size,
             text_field=stream.text_field,
             progress=Progress(enabled=messages.progress),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from abc import ABC, abstractmethod
 from collections.abc import Iterable
 from pathlib import Path
@@ -56,12 +57,18 @@ class FileGazetteer(Backend):
         The file.
     name : str, optional
         Provenance shown for its places; the file name by default.
+    peers : str, optional
+        A label this file shares with its peers (the installed regions): namesakes among
+        peers are settled by the report's region, not by the order of the files.
     """
 
-    def __init__(self, path: str | Path, name: str | None = None) -> None:
+    def __init__(self, path: str | Path, name: str | None = None, peers: str = "") -> None:
         self.path = Path(path)
         self.name = name or self.path.name
-        self._places = self.load(self.path, self.name)
+        places = self.load(self.path, self.name)
+        if peers:
+            places = [dataclasses.replace(place, peers=peers) for place in places]
+        self._places = places
 
     @staticmethod
     @abstractmethod

@@ -18,7 +18,10 @@ Timeouts, 429 (honouring ``Retry-After``), 5xx and malformed answers are retried
 ``(max_retries + 1) * timeout`` plus the waits, so a run never hangs.
 
 The request (:meth:`GeocoderBackend.geocode`) is separate from the pure parse
-step (:func:`parse_answer`), which is tested on stored payloads.
+step (:mod:`~campmap.gazetteer.backends.geocoder_parse`), which is tested on
+stored payloads. A self-hosted Nominatim, Photon or Pelias is reached by its
+full URL (``url="http://host:port/path/"``, :mod:`~campmap.gazetteer.backends.
+geocoder_services`).
 """
 
 from __future__ import annotations
@@ -34,7 +37,6 @@ from urllib.parse import quote, quote_plus
 
 from geopy import exc as geopy_exc
 from geopy.geocoders import get_geocoder_for_service, options
-from shapely.geometry import Point
 
 from campmap.errors import GeocoderConfigError
 from campmap.gazetteer.backends.base import Backend
@@ -47,6 +49,12 @@ from campmap.gazetteer.backends.geocoder_http import (
     is_retryable,
 )
 from campmap.gazetteer.backends.geocoder_pacing import RequestPacer
+from campmap.gazetteer.backends.geocoder_parse import parse_answer
+from campmap.gazetteer.backends.geocoder_services import (
+    bias_arguments,
+    geometry_arguments,
+    split_service_url,
+)
 from campmap.records import Place
 
 __all__ = [
@@ -146,47 +154,6 @@ def check_user_agent(user_agent: str | None) -> str:
     return agent
 
 
-def parse_answer(service: str, answer: dict[str, Any], query: str) -> Place:
-    """Turn one stored geocoder answer into a place (pure; no network).
-
-    Parameters
-    ----------
-    service : str
-        The geopy service name (provenance).
-    answer : dict
-        ``{"lat", "lon", "address", "raw"}`` as cached; ``raw`` is the
-        service's own JSON object for the result.
-    query : str
-        The name asked for, kept as an alias.
-
-    Examples
-    --------
-    >>> place = parse_answer("nominatim", {"lat": 51.5, "lon": -0.1, "address": "Foo Road, X",
-    ...     "raw": {"place_id": 42, "osm_type": "way", "osm_id": 7, "type": "residential",
-    ...             "name": "Foo Road", "display_name": "Foo Road, X"}}, "Foo Rd")
-    >>> place.id, place.name, place.kind, place.source
-    ('nominatim-42', 'Foo Road', 'residential', 'nominatim place_id 42 (OSM way/7): Foo Road, X')
-    """
-    raw = answer.get("raw") or {}
-    address = str(answer.get("address") or raw.get("display_name") or query)
-    ident = raw.get("place_id", raw.get("id"))
-    if ident is None:
-        ident = f"{float(answer['lat']):.6f},{float(answer['lon']):.6f}"
-    osm = ""
-    if raw.get("osm_type") and raw.get("osm_id") is not None:
-        osm = f" (OSM {raw['osm_type']}/{raw['osm_id']})"
-    name = str(raw.get("name") or address.split(",")[0]).replace("\0", "").strip() or query
-    return Place(
-        id=f"{service}-{ident}".replace("\0", ""),  # GDAL would cut the text at a NUL
-        name=name,
-        kind=str(raw.get("type") or raw.get("addresstype") or "place").replace("\0", ""),
-        geometry=Point(float(answer["lon"]), float(answer["lat"])),
-        source=f"{service} place_id {ident}{osm}: {address}".replace("\0", ""),
-        aliases=(query,) if query != name else (),
-        backend=service,
-    )
-
-
 class GeocoderBackend(Backend):
     """A geopy geocoding service behind the gazetteer backend interface.
 
@@ -201,7 +168,10 @@ class GeocoderBackend(Backend):
     api_key : str, optional
         For services that need one.
     scheme : str, optional
-        ``https`` (geopy's default) or ``http``.
+        ``https`` (geopy's default) or ``http``; deprecated, give ``url``.
+    url : str, optional
+        The service's full URL (``http://127.0.0.1:2322/``), scheme, host, port
+        and path; instead of ``domain`` and ``scheme``.
     cache : GeocodeCache or path, optional
         Where answers are kept between runs; None keeps them for this object only.
     region : (west, south, east, north), optional
@@ -230,6 +200,7 @@ class GeocoderBackend(Backend):
         domain: str | None = None,
         api_key: str | None = None,
         scheme: str | None = None,
+        url: str | None = None,
         cache: GeocodeCache | str | Path | None = None,
         region: BBox | None = None,
         min_delay_seconds: float = 1.0,
@@ -254,6 +225,13 @@ class GeocoderBackend(Backend):
             "timeout": timeout,
             "adapter_factory": BoundedAdapter,
         }
+        if url is not None:
+            if domain is not None or scheme is not None:
+                raise GeocoderConfigError(
+                    "--geocoder-url names the scheme and host: give it without "
+                    "--geocoder-domain or --geocoder-scheme"
+                )
+            scheme, domain = split_service_url(service, url)
         if scheme is not None:
             kwargs["scheme"] = scheme
         if domain is not None:
@@ -276,7 +254,7 @@ class GeocoderBackend(Backend):
                 "the public Nominatim allows at most one request per second; "
                 f"min_delay_seconds must be at least 1, got {min_delay_seconds}"
             )
-        self._takes_viewbox = "viewbox" in inspect.signature(self._geocoder.geocode).parameters
+        self._accepted = frozenset(inspect.signature(self._geocoder.geocode).parameters)
         self.cache = GeocodeCache(cache) if isinstance(cache, str | Path) else cache
         self._memory: dict[tuple[str, str], list[Any]] = {}
         self.region = region
@@ -294,7 +272,14 @@ class GeocoderBackend(Backend):
         """Return the places the service gives for ``name``, biased to :attr:`region`."""
         return list(self.geocode(name, self.region).places)
 
-    def geocode(self, name: str, viewbox: BBox | None = None) -> GeocodeResult:
+    @property
+    def gives_geometry(self) -> bool:
+        """Whether the service can answer a street's line (Nominatim's ``polygon_geojson``)."""
+        return geometry_arguments(self.service, self._accepted) is not None
+
+    def geocode(
+        self, name: str, viewbox: BBox | None = None, *, geometry: bool = False
+    ) -> GeocodeResult:
         """Ask the service (or the cache) for a name.
 
         Parameters
@@ -302,7 +287,11 @@ class GeocoderBackend(Backend):
         name : str
             As written in the report.
         viewbox : (west, south, east, north), optional
-            Results inside it are preferred (Nominatim ``viewbox``, not ``bounded``).
+            Results inside it are preferred (Nominatim ``viewbox``, not ``bounded``;
+            Photon ``lat``/``lon`` at its centre).
+        geometry : bool
+            Also ask for each result's geometry (Nominatim ``polygon_geojson=1``),
+            cached apart; ignored by services without one (:attr:`gives_geometry`).
 
         Returns
         -------
@@ -311,14 +300,17 @@ class GeocoderBackend(Backend):
             error after the last try).
         """
         query = " ".join(name.split())
-        bias = "" if viewbox is None or not self._takes_viewbox else _bias_key(viewbox)
+        kwargs: dict[str, Any] = {"exactly_one": False}
+        if viewbox is not None:
+            kwargs.update(bias_arguments(self.service, self._accepted, viewbox))
+        bias = _bias_key(viewbox) if viewbox is not None and len(kwargs) > 1 else ""
+        shape = geometry_arguments(self.service, self._accepted) if geometry else None
+        if shape is not None:
+            kwargs.update(shape)
+            bias += "|geojson"
         cached = self._cached(query, bias)
         if cached is not None:
             return self._result(cached, query, 0)
-        kwargs: dict[str, Any] = {"exactly_one": False}
-        if bias and viewbox is not None:
-            west, south, east, north = viewbox
-            kwargs["viewbox"] = [(north, west), (south, east)]
         made = 0
         wait = self.backoff_seconds
         while True:
