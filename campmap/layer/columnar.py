@@ -33,7 +33,7 @@ __all__ = ["SiteColumns", "decode_sites", "read_site_columns"]
 
 class _Geometry(msgspec.Struct, gc=False):
     type: str
-    coordinates: list[float]
+    coordinates: tuple[float, ...]  # a tuple of numbers: not tracked by the collector either
 
 
 def _name(column: str) -> str:
@@ -64,7 +64,7 @@ class _Collection(msgspec.Struct, gc=False):
     features: list[_Feature]
 
 
-_NO_POINT = _Geometry("", [])
+_NO_POINT = _Geometry("", ())
 
 _DECODER = msgspec.json.Decoder(_Collection)
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from campmap.export.mapfiles import write_map_outputs
 from campmap.layer.layers import Layers
-from campmap.layer.read import read_layers
+from campmap.layer.read import paused_collector, read_layers
 from campmap.pipeline.options import PageOptions
 
 __all__ = ["Written", "render_map"]
@@ -31,8 +31,9 @@ def render_map(
     sites: Path, output: Path, *, routes: Path | None = None, page: PageOptions = _PAGE
 ) -> Written:
     """Draw the map again from a sites GeoJSON file (and routes), without reading any report."""
-    layers = read_layers(sites, routes)
-    files = write_map_outputs(
-        layers, output, title=page.title, tiles=page.tiles, embed=page.embed, png=page.png
-    )
+    with paused_collector():  # the layer and the page make no reference cycles
+        layers = read_layers(sites, routes)
+        files = write_map_outputs(
+            layers, output, title=page.title, tiles=page.tiles, embed=page.embed, png=page.png
+        )
     return Written(layers, tuple(files))
