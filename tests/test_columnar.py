@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 from dataclasses import replace
 from pathlib import Path
@@ -21,7 +22,7 @@ from campmap.export.html import render_map
 from campmap.gazetteer import Gazetteer
 from campmap.layer.columnar import decode_sites
 from campmap.layer.columns import COLUMN_TYPES, CRS, SITE_COLUMNS
-from campmap.layer.read import read_layers, read_sites
+from campmap.layer.read import paused_collector, read_layers, read_sites
 
 
 def collection(*features: Any) -> bytes:
@@ -186,3 +187,17 @@ def test_a_malformed_file_is_a_clear_error_naming_it(tmp_path, content, message)
 def test_a_missing_file_is_named(tmp_path):
     with pytest.raises(InputError, match=r"nothing\.geojson: no such file"):
         read_sites(tmp_path / "nothing.geojson", Gazetteer([]))
+
+
+def test_the_collector_is_paused_only_while_reading(tmp_path):
+    path = tmp_path / "sites.geojson"
+    path.write_bytes(collection(point({"count": 2})))
+    assert gc.isenabled()
+    with paused_collector():
+        assert not gc.isenabled()
+        read_sites(path, Gazetteer([]))
+        assert not gc.isenabled()  # a nested pause leaves it paused
+    assert gc.isenabled()
+    with pytest.raises(InputError):
+        read_sites(tmp_path / "missing.geojson", Gazetteer([]))
+    assert gc.isenabled()  # and an error leaves it running again
