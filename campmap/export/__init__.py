@@ -16,10 +16,11 @@ if TYPE_CHECKING:
     from campmap.export.geojson import write_routes, write_sites
     from campmap.export.gpkg import write_geopackage
     from campmap.export.html import render_map, write_map
+    from campmap.export.mapfiles import write_map_outputs
     from campmap.export.png import write_png
     from campmap.export.report import report_dict, write_report
     from campmap.export.sites_csv import write_sites_csv
-    from campmap.export.write import OUTPUT_FILES, write_map_outputs, write_outputs
+    from campmap.export.write import OUTPUT_FILES, write_outputs
 
 __all__ = [
     "OUTPUT_FILES",
@@ -47,6 +48,7 @@ __getattr__, __dir__ = lazy_exports(
         "campmap.export.png": ("write_png",),
         "campmap.export.report": ("report_dict", "write_report"),
         "campmap.export.sites_csv": ("write_sites_csv",),
-        "campmap.export.write": ("OUTPUT_FILES", "write_map_outputs", "write_outputs"),
+        "campmap.export.mapfiles": ("write_map_outputs",),
+        "campmap.export.write": ("OUTPUT_FILES", "write_outputs"),
     },
 )

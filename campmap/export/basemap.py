@@ -16,8 +16,10 @@ import json
 from functools import cache
 from typing import Any
 
+import msgspec
+import numpy as np
 import shapely
-from shapely.geometry import box, mapping, shape
+from shapely.geometry import box, mapping
 from shapely.geometry.base import BaseGeometry
 
 from campmap.gazetteer.installed import installed_files
@@ -39,17 +41,30 @@ MAX_FEATURES = 20_000
 """At most this many base-map features go into a page (the nearest to the sites' centre)."""
 
 
+class _Feature(msgspec.Struct):
+    properties: dict[str, Any]
+    geometry: msgspec.Raw
+
+
+class _Collection(msgspec.Struct):
+    features: list[_Feature]
+
+
 @cache
-def _bundled() -> tuple[tuple[dict[str, Any], BaseGeometry], ...]:
-    """Read every bundled base-map file once: (properties, geometry) pairs."""
-    out = []
+def _bundled() -> tuple[tuple[dict[str, Any], ...], np.ndarray]:
+    """Read every bundled base-map file once: the properties, and the geometries (an array).
+
+    msgspec keeps each geometry as its JSON text, which shapely reads all at once.
+    """
+    props: list[dict[str, Any]] = []
+    geometries: list[bytes] = []
     folder = data_dir() / "basemap"
     for path in sorted(folder.glob("*.geojson.gz")) if folder.is_dir() else []:
-        with gzip.open(path, "rt", encoding="utf-8") as stream:
-            collection = json.load(stream)
-        for feature in collection["features"]:
-            out.append((dict(feature["properties"]), shape(feature["geometry"])))
-    return tuple(out)
+        with gzip.open(path, "rb") as stream:
+            collection = msgspec.json.decode(stream.read(), type=_Collection)
+        props.extend(f.properties for f in collection.features)
+        geometries.extend(bytes(f.geometry) for f in collection.features)
+    return tuple(props), shapely.from_geojson(np.array(geometries, dtype=object))
 
 
 REGION_KINDS = {
@@ -120,12 +135,16 @@ def basemap(extent: tuple[float, float, float, float] | None) -> dict[str, Any] 
     centre = area.centroid
     kept = []
     seen: set[bytes] = set()
-    for props, geom in (*_bundled(), *_installed(area)):
-        if not geom.intersects(area):
-            continue
-        clipped = (
-            geom if area.contains(geom) else shapely.set_precision(geom.intersection(area), 1e-5)
-        )
+    every_props, geometries = _bundled()
+    installed = _installed(area)
+    if installed:
+        every_props = (*every_props, *(props for props, _ in installed))
+        geometries = np.concatenate([geometries, np.array([g for _, g in installed], object)])
+    near = np.flatnonzero(shapely.intersects(geometries, area))
+    inside = shapely.contains(area, geometries[near])
+    for index, whole in zip(near.tolist(), inside.tolist(), strict=True):
+        props, geom = every_props[index], geometries[index]
+        clipped = geom if whole else shapely.set_precision(geom.intersection(area), 1e-5)
         if clipped.is_empty:
             continue
         key = shapely.to_wkb(clipped) + json.dumps(props, sort_keys=True).encode()

@@ -26,11 +26,11 @@ from typing import Any, cast
 
 import folium
 import geopandas as gpd
+import msgspec
 import numpy as np
 import pandas as pd
 import shapely
 from branca.element import Element, Figure
-from jinja2.utils import htmlsafe_json_dumps
 
 from campmap.export.basemap import BASEMAP_CREDIT, basemap
 from campmap.export.tiles import tile_layer
@@ -115,6 +115,10 @@ DATA_ID = "campmap-data"
 """The id of the ``<script type="application/json">`` block that holds the map's data."""
 
 
+_HTML_SAFE = (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("'", "\\u0027"))
+"""Characters :func:`data_block` writes as ``\\u`` escapes (as jinja2's ``htmlsafe_json_dumps``)."""
+
+
 def data_block(data: dict[str, Any]) -> str:
     r"""Return ``data`` as a ``<script type="application/json">`` block, safe in any page.
 
@@ -125,9 +129,11 @@ def data_block(data: dict[str, Any]) -> str:
     Examples
     --------
     >>> print(data_block({"t": "</script>{{ 7*7 }}"}))
-    <script type="application/json" id="campmap-data">{"t": "\u003c/script\u003e{{ 7*7 }}"}</script>
+    <script type="application/json" id="campmap-data">{"t":"\u003c/script\u003e{{ 7*7 }}"}</script>
     """
-    text = str(htmlsafe_json_dumps(data, sort_keys=True, allow_nan=False))
+    text = msgspec.json.encode(data, order="sorted").decode("utf-8")
+    for char, escape in _HTML_SAFE:
+        text = text.replace(char, escape)
     return f'<script type="application/json" id="{DATA_ID}">{text}</script>'
 
 
@@ -165,12 +171,10 @@ def _nullable(series: pd.Series) -> list[Any]:
 
 def _text_column(series: pd.Series) -> list[Any] | dict[str, list[Any]]:
     """Return a text column, dictionary-encoded when values repeat (sources, status)."""
-    values = _nullable(series)
-    codes, _uniques = pd.factorize(pd.Series(values, dtype=object), use_na_sentinel=True)
-    uniques = [None if v is None else str(v) for v in _uniques]
-    if len(uniques) * 2 > len(values):
-        return values
-    return {"values": uniques, "codes": [int(c) for c in codes]}
+    codes, uniques = pd.factorize(series, use_na_sentinel=True)
+    if len(uniques) * 2 > len(series):
+        return _nullable(series)
+    return {"values": [str(v) for v in uniques], "codes": codes.tolist()}
 
 
 def site_columns(sites: gpd.GeoDataFrame) -> dict[str, Any]:
@@ -236,7 +240,8 @@ def summary(layers: Layers) -> str:
             )
     if len(routes) > 3:
         parts.append(f"{len(routes) - 3} more routes")
-    counted = layers.sites[layers.sites["count"].notna()]
+    named = layers.sites[["count", "name"]]  # not a copy of every column of every site
+    counted = named[named["count"].notna()]
     if len(counted) <= 3:
         parts.extend(f"{c} at {n}" for c, n in zip(counted["count"], counted["name"], strict=True))
     else:

@@ -6,8 +6,7 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
-from campmap.atomic import prepare_dir, replace_all
-from campmap.export.embed import check_src, write_embed
+from campmap.atomic import replace_all
 from campmap.export.geojson import (
     place_frames,
     write_routes,
@@ -16,17 +15,12 @@ from campmap.export.geojson import (
     write_sites,
 )
 from campmap.export.gpkg import write_geopackage
-from campmap.export.html import render_map, summary
-from campmap.export.png import find_chromium, write_png
+from campmap.export.mapfiles import map_writers, prepare_map, write_map_outputs
 from campmap.export.report import write_report
 from campmap.export.sites_csv import write_sites_csv
 from campmap.layer.build import Layers
 
 __all__ = ["OUTPUT_FILES", "write_map_outputs", "write_outputs"]
-
-
-def _write_text(path: Path, text: str) -> None:
-    path.write_text(text, encoding="utf-8")
 
 
 OUTPUT_FILES = (
@@ -94,7 +88,7 @@ def write_outputs(
     CampmapError
         ``png`` was asked for and Chromium is missing or failed (nothing is written).
     """
-    path, html = _prepare(layers, folder, title, tiles, embed, png)
+    path, html = prepare_map(layers, folder, title, tiles, embed, png)
     lines, areas = place_frames(layers)
     return replace_all(
         path,
@@ -110,64 +104,6 @@ def write_outputs(
             ("campmap.gpkg", lambda p: write_geopackage(layers, p)),
             ("sites.csv", lambda p: write_sites_csv(layers, p)),
             ("report.json", lambda p: write_report(layers, p)),
-            *_map_writers(layers, html, title, embed, png),
+            *map_writers(layers, html, title, embed, png),
         ],
     )
-
-
-def _prepare(
-    layers: Layers,
-    folder: str | Path,
-    title: str,
-    tiles: str | None,
-    embed: str | None,
-    png: bool,
-) -> tuple[Path, str]:
-    """Check the embed address, Chromium (for a PNG) and the tile provider, and render the map."""
-    if embed is not None:
-        check_src(embed)
-    if png:
-        find_chromium()
-    path = prepare_dir(folder)
-    return path, render_map(layers, title=title, tiles=tiles)
-
-
-def _map_writers(
-    layers: Layers, html: str, title: str, embed: str | None, png: bool
-) -> list[tuple[str, Callable[[Path], None]]]:
-    writers: list[tuple[str, Callable[[Path], None]]] = [
-        ("map.html", lambda p: _write_text(p, html))
-    ]
-    if embed is not None:
-        text = summary(layers)
-        writers.append(("embed.html", lambda p: write_embed(p, embed, title, text)))
-    if png:
-
-        def shoot(target: Path) -> None:
-            page = target.with_name(f"{target.name}.html")  # beside it, in the private folder
-            try:
-                _write_text(page, html)
-                write_png(page, target)
-            finally:
-                page.unlink(missing_ok=True)
-
-        writers.append(("map.png", shoot))
-    return writers
-
-
-def write_map_outputs(
-    layers: Layers,
-    folder: str | Path = "campmap-out",
-    *,
-    title: str = "Reported camera sites",
-    tiles: str | None = None,
-    embed: str | None = None,
-    png: bool = False,
-) -> list[Path]:
-    """Write only the map (``map.html``, and ``embed.html``/``map.png`` when asked).
-
-    For re-drawing a map from a sites file (:func:`campmap.layer.read.read_layers`);
-    the options are those of :func:`write_outputs`.
-    """
-    path, html = _prepare(layers, folder, title, tiles, embed, png)
-    return replace_all(path, _map_writers(layers, html, title, embed, png))

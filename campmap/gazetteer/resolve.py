@@ -104,6 +104,16 @@ class Gazetteer:
         """Return the place with this id, or None."""
         return self._by_id.get(place_id)
 
+    def get_many(self, place_ids: Sequence[str]) -> list[Place | None]:
+        """Return the place with each id (None for an unknown one), in one pass.
+
+        Examples
+        --------
+        >>> Gazetteer([]).get_many(["nowhere", "nowhere-else"])
+        [None, None]
+        """
+        return list(map(self._by_id.get, place_ids))
+
     def find_names(self, text: str) -> list[NameHit]:
         """Find every known place or region name in a piece of text.
 

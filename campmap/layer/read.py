@@ -9,21 +9,27 @@ back from the gazetteer when ``place_id`` names a place it knows.
 
 from __future__ import annotations
 
+import gc
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import geopandas as gpd
+import msgspec
+import numpy as np
 import pandas as pd
 import shapely
 
 from campmap.errors import InputError
 from campmap.gazetteer import Gazetteer, default_gazetteer
+from campmap.layer.columnar import SiteColumns, read_site_columns
 from campmap.layer.columns import CRS, ROUTE_COLUMNS, SITE_COLUMNS, empty_routes, typed
 from campmap.layer.layers import Layers
 from campmap.records import Document
 
-__all__ = ["read_layers", "read_routes", "read_sites"]
+__all__ = ["paused_collector", "read_layers", "read_routes", "read_sites"]
 
 _DEFAULTS: dict[str, Any] = {
     "place_kind": "point",
@@ -45,21 +51,15 @@ _DEFAULTS: dict[str, Any] = {
 
 def _load(path: Path) -> list[dict[str, Any]]:
     try:
-        text = path.read_text(encoding="utf-8")
+        raw = path.read_bytes()
     except FileNotFoundError as err:
         raise InputError(str(path), "no such file") from err
-    except UnicodeDecodeError as err:
-        raise InputError(str(path), "not UTF-8 text; expected a GeoJSON file") from err
     except OSError as err:
         raise InputError(str(path), f"cannot read: {err.strerror or err}") from err
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError as err:
-        raise InputError(
-            str(path),
-            f"not valid JSON ({err.msg}, column {err.colno}); expected a GeoJSON FeatureCollection",
-            err.lineno,
-        ) from err
+        data = msgspec.json.decode(raw)  # compiled; json only to say what is wrong
+    except msgspec.DecodeError:
+        data = _load_text(path, raw)
     if not isinstance(data, dict) or data.get("type") != "FeatureCollection":
         got = data.get("type") if isinstance(data, dict) else type(data).__name__
         raise InputError(str(path), f"expected a GeoJSON FeatureCollection, got {got!r}")
@@ -67,6 +67,25 @@ def _load(path: Path) -> list[dict[str, Any]]:
     if not isinstance(features, list):
         raise InputError(str(path), "expected a 'features' list in the FeatureCollection")
     return features
+
+
+def _load_text(path: Path, raw: bytes) -> Any:
+    """Parse what msgspec would not with :mod:`json`, which says where it is wrong.
+
+    (``json`` also takes what msgspec does not: ``NaN``, numbers past 64 bits.)
+    """
+    try:
+        text = raw.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")  # as read_text
+    except UnicodeDecodeError as err:
+        raise InputError(str(path), "not UTF-8 text; expected a GeoJSON file") from err
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as err:
+        raise InputError(
+            str(path),
+            f"not valid JSON ({err.msg}, column {err.colno}); expected a GeoJSON FeatureCollection",
+            err.lineno,
+        ) from err
 
 
 def _where(path: Path, number: int, feature: Any) -> str:
@@ -93,25 +112,8 @@ def _confidence(value: Any, path: Path, where: str) -> float | None:
     return float(value)
 
 
-def read_sites(path: str | Path, gazetteer: Gazetteer | None = None) -> gpd.GeoDataFrame:
-    """Read a sites file into the site layer (:data:`campmap.layer.columns.SITE_COLUMNS`).
-
-    Parameters
-    ----------
-    path : str or pathlib.Path
-        A GeoJSON FeatureCollection of Point features.
-    gazetteer : Gazetteer, optional
-        Where to find each site's place geometry by ``place_id``; the embedded
-        gazetteer by default. Unknown ids keep the point as their geometry.
-
-    Raises
-    ------
-    InputError
-        The file is missing, not GeoJSON, or a feature is not a point or has
-        a count that is not a whole number (the message names the feature).
-    """
-    path = Path(path)
-    gazetteer = gazetteer or default_gazetteer()
+def _strict_rows(path: Path) -> tuple[pd.DataFrame, list[float], list[float]]:
+    """Read the sites feature by feature, naming the first that is wrong."""
     rows: list[dict[str, Any]] = []
     lons: list[float] = []
     lats: list[float] = []
@@ -149,16 +151,107 @@ def read_sites(path: str | Path, gazetteer: Gazetteer | None = None) -> gpd.GeoD
         rows.append(row)
         lons.append(lon)
         lats.append(lat)
-    frame = typed(
-        pd.DataFrame(rows, columns=list(SITE_COLUMNS)),
-        ("count", "mentions", "uncertainty_m", "confidence"),
-    )
-    points: Any = shapely.points(lons, lats) if rows else []
+    return pd.DataFrame(rows, columns=list(SITE_COLUMNS)), lons, lats
+
+
+_AS_READ = ("count", "count_text", "count_conflict", "confidence")
+"""Site columns taken from the file as they are (already checked), with no default."""
+
+
+def _column_frame(columns: SiteColumns) -> pd.DataFrame:
+    """Return the frame :func:`_strict_rows` makes, from the columns of a plain file."""
+    if not len(columns):
+        return pd.DataFrame([], columns=list(SITE_COLUMNS))  # as the strict reader types it
+    props = columns.properties
+    numbers = range(1, len(columns) + 1)
+    site_id = [
+        str(s or i or f"site-{n}")
+        for s, i, n in zip(props["site_id"], columns.ids, numbers, strict=True)
+    ]
+    data: dict[str, list[Any]] = {
+        "site_id": site_id,
+        "name": [str(v or s) for v, s in zip(props["name"], site_id, strict=True)],
+        "place_id": [str(v or s) for v, s in zip(props["place_id"], site_id, strict=True)],
+    }
+    for name in SITE_COLUMNS:
+        if name in data:
+            continue
+        if name in _AS_READ:
+            data[name] = props[name]
+        else:  # a null property is as good as none: the default, or missing (NaN)
+            data[name] = _filled(props[name], _DEFAULTS.get(name, np.nan))
+    return pd.DataFrame(data, columns=list(SITE_COLUMNS))
+
+
+def _filled(values: list[Any], default: Any) -> list[Any]:
+    """Return ``values`` with None as ``default`` (a whole column of either, at C speed)."""
+    if None not in values:
+        return values
+    if values.count(None) == len(values):
+        return [default] * len(values)
+    return [default if v is None else v for v in values]
+
+
+def read_sites(
+    path: str | Path, gazetteer: Gazetteer | None = None, *, columnar: bool = True
+) -> gpd.GeoDataFrame:
+    """Read a sites file into the site layer (:data:`campmap.layer.columns.SITE_COLUMNS`).
+
+    A plain file is read column-wise (:mod:`campmap.layer.columnar`); one
+    that is not is read feature by feature, and its first wrong feature named.
+
+    Parameters
+    ----------
+    path : str or pathlib.Path
+        A GeoJSON FeatureCollection of Point features.
+    gazetteer : Gazetteer, optional
+        Where to find each site's place geometry by ``place_id``; the embedded
+        gazetteer by default. Unknown ids keep the point as their geometry.
+    columnar : bool
+        Read a plain file column-wise (the default); False reads every file
+        feature by feature (the same layer, only slower: for comparing the two).
+
+    Raises
+    ------
+    InputError
+        The file is missing, not GeoJSON, or a feature is not a point or has
+        a count that is not a whole number (the message names the feature).
+    """
+    path = Path(path)
+    gazetteer = gazetteer or default_gazetteer()
+    with paused_collector():
+        return _read_sites(path, gazetteer, columnar)
+
+
+@contextmanager
+def paused_collector() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while a layer is built.
+
+    Building 100,000 sites makes hundreds of thousands of objects and no
+    reference cycle; the collector would walk them all again and again (half a
+    second at 100k sites) to find nothing. Reference counting still frees them.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _read_sites(path: Path, gazetteer: Gazetteer, columnar: bool) -> gpd.GeoDataFrame:
+    columns = read_site_columns(path) if columnar else None
+    if columns is not None:
+        frame, lons, lats = _column_frame(columns), columns.lon, columns.lat
+    else:
+        frame, *coords = _strict_rows(path)
+        lons, lats = np.array(coords[0], dtype=float), np.array(coords[1], dtype=float)
+    frame = typed(frame, ("count", "mentions", "uncertainty_m", "confidence"))
+    points: Any = shapely.points(lons, lats) if len(frame) else []
     sites = gpd.GeoDataFrame(frame, geometry=gpd.GeoSeries(points, crs=CRS))
-    places = []
-    for place_id, point in zip(sites["place_id"], sites.geometry, strict=True):
-        place = gazetteer.get(place_id)
-        places.append(place.geometry if place is not None else point)
+    found = gazetteer.get_many(sites["place_id"].tolist())
+    places = [p.geometry if p is not None else q for p, q in zip(found, points, strict=False)]
     sites["place_geometry"] = gpd.GeoSeries(places, crs=CRS)
     kinds = sites["place_geometry"].geom_type.map(
         {"LineString": "line", "MultiLineString": "line", "Polygon": "area", "MultiPolygon": "area"}

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import msgspec
 from shapely.geometry import shape
 
 from campmap.errors import InputError
@@ -61,12 +61,12 @@ def _features(folder: Path) -> dict[str, dict[str, Any]]:
     for name in ("sites.geojson", "routes.geojson"):
         path = folder / name
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
+            data = msgspec.json.decode(path.read_bytes())
         except FileNotFoundError:
             raise InputError(
                 str(path), "not found; expected the output folder of campmap map"
             ) from None
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as err:
+        except (OSError, msgspec.DecodeError) as err:
             raise InputError(str(path), f"not a readable GeoJSON file: {err}") from err
         for feature in data.get("features", []):
             out[str(feature["id"])] = feature

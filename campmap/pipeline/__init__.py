@@ -2,7 +2,8 @@
 
 ``stages``  the stages in one process (:func:`map_reports`, :func:`extract_reports`)
 ``stream``  the same stages streamed over an archive in batches (:mod:`campmap.archive`)
-``runs``    what each command does with them: map a folder, a review sheet, a list, a re-draw
+``runs``    what each command does with them: map a folder, a review sheet, a list
+``render``  the re-draw of a map from a sites file (``campmap render``)
 ``options`` the typed option records a run takes; ``places`` turns one into backends
 ``report``  the warnings a run gives about what it met
 """
@@ -16,12 +17,11 @@ from campmap.lazy import lazy_exports
 if TYPE_CHECKING:
     from campmap.pipeline.options import Messages, PageOptions, PlaceOptions, StreamOptions
     from campmap.pipeline.places import backends_for, gazetteer_files, gazetteer_for
+    from campmap.pipeline.render import Written, render_map
     from campmap.pipeline.runs import (
         Listing,
-        Written,
         list_mentions,
         map_to_folder,
-        render_map,
         require_placed,
         review_sheet,
     )
@@ -55,12 +55,11 @@ __getattr__, __dir__ = lazy_exports(
     {
         "campmap.pipeline.options": ("Messages", "PageOptions", "PlaceOptions", "StreamOptions"),
         "campmap.pipeline.places": ("backends_for", "gazetteer_files", "gazetteer_for"),
+        "campmap.pipeline.render": ("Written", "render_map"),
         "campmap.pipeline.runs": (
             "Listing",
-            "Written",
             "list_mentions",
             "map_to_folder",
-            "render_map",
             "require_placed",
             "review_sheet",
         ),

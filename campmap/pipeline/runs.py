@@ -16,14 +16,14 @@ from pathlib import Path
 
 from campmap.archive import CHECKPOINT_FOLDER
 from campmap.errors import NothingPlacedError
-from campmap.export import write_map_outputs, write_outputs
+from campmap.export import write_outputs
 from campmap.export.outdir import check_output_folder, lock_folder
 from campmap.gazetteer import Backend, default_gazetteer
 from campmap.layer.build import Layers
-from campmap.layer.read import read_layers
 from campmap.newsroom import Decision, apply_review, read_review, write_review
 from campmap.pipeline.options import Messages, PageOptions, PlaceOptions, StreamOptions
 from campmap.pipeline.places import backends_for
+from campmap.pipeline.render import Written
 from campmap.pipeline.report import report_decisions, report_layers, report_stream
 from campmap.pipeline.stages import extract_reports, map_reports, require_something
 from campmap.pipeline.stream import is_streamed, stream_layers, stream_mentions
@@ -34,21 +34,12 @@ __all__ = [
     "Written",
     "list_mentions",
     "map_to_folder",
-    "render_map",
     "require_placed",
     "review_sheet",
 ]
 
 _PLACES, _STREAM, _PAGE, _SILENT = PlaceOptions(), StreamOptions(), PageOptions(), Messages()
 """The defaults: the embedded gazetteer only, streamed in one process, plain map, silent."""
-
-
-@dataclass(frozen=True, slots=True)
-class Written:
-    """The layers a run drew and the files it wrote."""
-
-    layers: Layers
-    files: tuple[Path, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,14 +197,3 @@ def list_mentions(
         messages=messages,
     )
     return Listing(False, mentions)
-
-
-def render_map(
-    sites: Path, output: Path, *, routes: Path | None = None, page: PageOptions = _PAGE
-) -> Written:
-    """Draw the map again from a sites GeoJSON file (and routes), without reading any report."""
-    layers = read_layers(sites, routes)
-    files = write_map_outputs(
-        layers, output, title=page.title, tiles=page.tiles, embed=page.embed, png=page.png
-    )
-    return Written(layers, tuple(files))
