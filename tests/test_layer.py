@@ -192,3 +192,27 @@ def test_built_read_back_and_reviewed_layers_have_one_schema(tmp_path, town):
         assert read[name].dtype == layers.sites[name].dtype, name
         assert moved.sites[name].dtype == layers.sites[name].dtype, name
     assert list(read.columns[: len(SITE_COLUMNS)]) == list(SITE_COLUMNS)
+
+
+@pytest.mark.parametrize(
+    ("properties", "expected"),
+    [
+        ("[1, 2]", "feature 1.*expected 'properties' to be an object"),
+        ('{"mentions": "abc"}', "feature 1.*expected 'mentions' to be a whole number"),
+        ('{"mentions": 0}', "feature 1.*expected 'mentions' to be at least 1"),
+    ],
+)
+def test_a_malformed_routes_file_is_one_clear_error(tmp_path, properties, expected):
+    from campmap.errors import InputError
+    from campmap.layer.read import read_routes
+
+    path = tmp_path / "routes.geojson"
+    path.write_text(
+        '{"type": "FeatureCollection", "features": [{"type": "Feature", "geometry": '
+        '{"type": "LineString", "coordinates": [[0, 51], [0.01, 51]]}, '
+        f'"properties": {properties}}}]}}',
+        encoding="utf-8",
+    )
+    with pytest.raises(InputError, match=expected) as caught:
+        read_routes(path)
+    assert "routes.geojson" in str(caught.value)

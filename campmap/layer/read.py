@@ -103,6 +103,17 @@ def _count(value: Any, path: Path, where: str) -> int | None:
     return int(value)
 
 
+def _mentions(value: Any, path: Path, where: str) -> int:
+    """Return a route's ``mentions``: a whole number of at least 1 (1 when absent)."""
+    if value is None or value == "":
+        return 1
+    if isinstance(value, bool) or not isinstance(value, int | float) or value != int(value):
+        raise InputError(str(path), f"{where}: expected 'mentions' to be a whole number")
+    if value < 1:
+        raise InputError(str(path), f"{where}: expected 'mentions' to be at least 1")
+    return int(value)
+
+
 def _confidence(value: Any, path: Path, where: str) -> float | None:
     """Return a feature's ``confidence``: a number from 0 to 1, or absent."""
     if value is None or value == "":
@@ -280,6 +291,8 @@ def read_routes(path: str | Path) -> gpd.GeoDataFrame:
         if line is None or line.geom_type not in ("LineString", "MultiLineString"):
             raise InputError(str(path), f"{where}: expected a LineString geometry")
         props = feature.get("properties") or {}
+        if not isinstance(props, dict):
+            raise InputError(str(path), f"{where}: expected 'properties' to be an object")
         route_id = str(props.get("route_id") or feature.get("id") or f"route-{number}")
         row = {c: props.get(c) for c in ROUTE_COLUMNS}
         row.update(
@@ -291,7 +304,7 @@ def read_routes(path: str | Path) -> gpd.GeoDataFrame:
             status=props.get("status") or "installed",
             quote=props.get("quote") or "",
             sources=props.get("sources") or "",
-            mentions=int(props.get("mentions") or 1),
+            mentions=_mentions(props.get("mentions"), path, where),
             confidence=_confidence(props.get("confidence"), path, where),
         )
         rows.append(row)
