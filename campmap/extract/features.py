@@ -28,6 +28,7 @@ from campmap.extract.lists import (
     shares_gets,
 )
 from campmap.extract.places import PlaceHit
+from campmap.extract.qualified import road_at_place
 from campmap.records import Role
 
 __all__ = ["features"]
@@ -80,8 +81,10 @@ _ORGANISATION = re.compile(
 _ORGANISATION_APPOSITIVE = re.compile(
     r"^\s*,\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:organi[sz]ation|company|firm|charity|group|"
     r"body|agency|trust|association|network|partnership|contractor|supplier|provider|"
-    r"newspaper|outlet|website|business|maker|manufacturer)\b",
+    r"newspaper|outlet|website|business|maker|manufacturer)\b"
+    r"(?!\s+(?:said|says|told|added|announced|confirmed|stated)\b)",
 )
+"""``X, the company that ...``: X is an organisation (not ``X, the partnership said``)."""
 _CONTEXT_KINDS = frozenset("town city village borough county region country".split())
 _PLACE_SHAPES = frozenset({"street", "facility", "road", "block", "junction", "area"})
 _INCIDENT = re.compile(
@@ -131,9 +134,11 @@ _CAMERAS_FOR = re.compile(
 """``speed cameras for the N3``, ``the next site will be X``."""
 _NAMED_SITES = re.compile(
     r"\b(?:entrances?|locations?|sites?|intersections?|junctions?|crossings?|roundabouts?|"
-    r"points?|spots?|gates?)\s*[,:\u2013\u2014]\s*(?:namely\s+|including\s+|the\s+)?$"
+    r"points?|spots?|gates?)(?:\s+(?:in|across|around|throughout|within)\s+(?:the\s+)?[\w'-]+"
+    r"(?:\s+[\w'-]+)?)?(?:\s*[,:\u2013\u2014]|\s+-)\s*(?:namely\s+|including\s+|the\s+)?$"
 )
-"""``at two of our entrances, X and Y``: the places named after a word for sites."""
+"""``at two of our entrances, X and Y``, ``in three locations in the state - X``: the places
+named after a word for sites."""
 _CAMERA_LABEL = re.compile(r"\bcameras?\s*(?:no\.?\s*|number\s+|#\s*|id\s+)?\d{1,6}\s*$")
 _NARROWS_PREVIOUS = re.compile(
     r"^\s*,?\s+(?:between|(?:just\s+)?(?:north|south|east|west)\s+of|before|after|past|beyond)\s+(?:the\s+)?$"
@@ -192,6 +197,7 @@ def features(
         junction_in_camera_report=(setting.topic or about_cameras)
         and hit.shape in _TOPIC_JUNCTION
         and not _incident(low),
+        road_at_place=(setting.topic or about_cameras) and road_at_place(hit),
         shaped_like_place=hit.shape in _PLACE_SHAPES,
         known_place=bool(hit.places) and hit.match in {"exact", "fuzzy"},
         town=hit.match == "town" and kind != "city",

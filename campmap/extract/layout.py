@@ -38,6 +38,8 @@ _CAMERA_REFERENCE = re.compile(
     r"readers?|lprs?|alprs?|flock|shotspotter|sensors?|vans?|lamp\s*posts?|lampposts?|poles?|"
     r"installations?)\b",
 )
+_DEPLOYMENT = re.compile(r"\b(?:deployments?|redeployed|scanned|scanning)\b")
+"""In a report about cameras, a deployment or a scan is the cameras at work."""
 DAMAGED = re.compile(
     r"\b(?:damag(?:e|ed|ing)|vandali[sz](?:e|ed|ing)|sawn|sawed|sawing|toppled|felled|cut\s+down|"
     r"pulled\s+down|torn\s+down|destroy(?:ed|ing)?|smash(?:ed|ing)?|wreck(?:ed|ing)?|"
@@ -145,10 +147,12 @@ def read_layout(document: Document) -> dict[int, Setting]:
 def _camera_sentence(low: str, topic: bool) -> bool:
     if CAMERA_NOUN.search(low):
         return True
-    return (
-        topic
-        and bool(_CAMERA_REFERENCE.search(low))
-        and bool(DEPLOYED.search(low) or DAMAGED.search(low))
+    return topic and (
+        bool(_DEPLOYMENT.search(low))
+        or (
+            bool(_CAMERA_REFERENCE.search(low))
+            and bool(DEPLOYED.search(low) or DAMAGED.search(low))
+        )
     )
 
 

@@ -23,6 +23,7 @@ from campmap.extract.features import features
 from campmap.extract.junctions import join_junctions
 from campmap.extract.layout import Setting, read_layout
 from campmap.extract.places import PlaceHit, find_places
+from campmap.extract.qualified import qualify
 from campmap.extract.region import settle_namesakes
 from campmap.extract.routes import route_pairs
 from campmap.extract.status import mention_status
@@ -96,12 +97,15 @@ def extract_sentence(
     if setting is None:
         cameras = bool(CAMERA_NOUN.search(text)) if about_cameras is None else about_cameras
         setting = Setting(about_cameras=cameras or list_item, item=list_item)
-    hits = join_junctions(
+    hits = qualify(
         text,
-        find_places(text, gazetteer, setting.country),
-        gazetteer,
-        crossings=setting.junctions,
-        report=setting.junction_report,
+        join_junctions(
+            text,
+            find_places(text, gazetteer, setting.country),
+            gazetteer,
+            crossings=setting.junctions,
+            report=setting.junction_report,
+        ),
     )
     if not hits:
         return []

@@ -1,0 +1,128 @@
+"""Places written with a qualifier that makes them one camera site.
+
+Two ways of writing a place that candidates found word by word split wrongly:
+
+- a **district of a town** named by a compass word before it, in lower case:
+  ``north Sacramento``, ``central Auckland``. The bare town is the area a
+  story is set in, but its north side is a site of its own (a district), so
+  the compass word is taken into the candidate, which is then an area;
+- a **road number at a place**: ``the A140 at Brome``, ``A96 west of Brodie``,
+  ``A944 Kingswells``. A road number alone is a long road, not a site; with the
+  village or street after it, it is one site, located by that place.
+"""
+
+from __future__ import annotations
+
+import re
+
+from campmap.extract.places import PlaceHit
+from campmap.extract.roadrefs import ROAD_REF
+from campmap.extract.shapes import find_shapes
+
+__all__ = ["qualify", "road_at_place"]
+
+_COMPASS_BEFORE = re.compile(
+    r"(?:^|[\s(])((?:north|south|east|west|north-?east|north-?west|south-?east|south-?west|"
+    r"central|downtown|inner|outer|northern|southern|eastern|western)\s+)$"
+)
+_TOWN_MATCHES = frozenset({"region", "town"})
+_ROAD_AT = re.compile(
+    r"^(?:\s+(?:at|near|in|by|(?:just\s+)?(?:north|south|east|west|north-?east|north-?west|"
+    r"south-?east|south-?west)\s+of)\s+(?:the\s+)?|\s)$"
+)
+_AT_PLACE = frozenset({"name", "street", "facility", "area"})
+_AT_WORDS = re.compile(
+    r"\s+(?:(?:at|near|in|by|(?:just\s+)?(?:north|south|east|west|north-?east|north-?west|"
+    r"south-?east|south-?west)\s+of)\s+(?:the\s+)?)?[A-Z]"
+)
+_REACH = 60
+
+
+def qualify(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
+    """Return the hits with compass districts and roads at places joined (see the module).
+
+    Parameters
+    ----------
+    text : str
+        The sentence.
+    hits : list of PlaceHit
+        Its candidate places, in order (junctions already joined).
+
+    Examples
+    --------
+    >>> text = "Sensors were put in north Sacramento."
+    >>> town = PlaceHit("Sacramento", 26, 36, (), "region", 100.0, "name")
+    >>> [h.text for h in qualify(text, [town])]
+    ['north Sacramento']
+    >>> text = "A camera goes on the A140 at Brome."
+    >>> road = PlaceHit("A140", 21, 25, (), "candidate", 0.0, "road")
+    >>> village = PlaceHit("Brome", 29, 34, (), "candidate", 0.0, "name")
+    >>> [h.text for h in qualify(text, [road, village])]
+    ['A140 at Brome']
+    """
+    out: list[PlaceHit] = []
+    for hit in _named_after_roads(text, hits):
+        hit = _district(text, hit)
+        if out and _road_at(text, out[-1], hit):
+            road = out[-1]
+            out[-1] = PlaceHit(
+                text[road.start : hit.end],
+                road.start,
+                hit.end,
+                hit.places if hit.match != "region" else (),
+                hit.match if hit.match != "region" else "candidate",
+                hit.score,
+                "road",
+            )
+        else:
+            out.append(hit)
+    return out
+
+
+def _district(text: str, hit: PlaceHit) -> PlaceHit:
+    """``north Sacramento``: a lower-case compass word before a town names a district of it."""
+    if hit.match not in _TOWN_MATCHES or hit.shape not in ("name", "region"):
+        return hit
+    found = _COMPASS_BEFORE.search(text, max(0, hit.start - 16), hit.start)
+    if found is None:
+        return hit
+    start = hit.start - len(found.group(1))
+    return PlaceHit(text[start : hit.end], start, hit.end, (), "candidate", 0.0, "area")
+
+
+def _road_at(text: str, road: PlaceHit, hit: PlaceHit) -> bool:
+    """``A140 at Brome``: a road number, then the place on it where the site is."""
+    return (
+        road.shape == "road"
+        and hit.shape in _AT_PLACE
+        and hit.text[:1].isupper()
+        and bool(_ROAD_AT.match(text[road.end : hit.start]))
+    )
+
+
+def road_at_place(hit: PlaceHit) -> bool:
+    """Whether a candidate is a road number with the place on it after (``A140 at Brome``)."""
+    if hit.shape != "road":
+        return False
+    found = ROAD_REF.match(hit.text)
+    return found is not None and bool(_AT_WORDS.match(hit.text, found.end()))
+
+
+def _named_after_roads(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
+    """Add the name written right after a road number when no candidate covers it.
+
+    ``A96 Bainshole``, ``B987 Northern Road``: the road number's match takes the
+    start of the run of capitalised words, so the name after it is lost.
+    """
+    out: list[PlaceHit] = []
+    for k, hit in enumerate(hits):
+        out.append(hit)
+        if hit.shape != "road" or text[hit.end : hit.end + 1] != " ":
+            continue
+        limit = hits[k + 1].start if k + 1 < len(hits) else min(len(text), hit.end + _REACH)
+        shapes = find_shapes(text[hit.end : limit])
+        if shapes and shapes[0].start == 1:
+            first = shapes[0]
+            start, end = hit.end + first.start, hit.end + first.end
+            out.append(PlaceHit(first.text, start, end, (), "candidate", 0.0, first.shape.value))
+    return out

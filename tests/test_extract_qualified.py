@@ -1,0 +1,101 @@
+"""General rules for real reporting, second step (issue 15): each report here is invented.
+
+Each test stands for one pattern seen in real camera reports from several
+countries: plural ``CCTVs``, police ``deployments`` standing for the cameras,
+places named after "N locations in the city -", a compass district of a town
+(``north X``), and a road number at the place on it (``the A123 at X``).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from campmap import Role, extract, read_text
+from campmap.gazetteer import Gazetteer, default_gazetteer
+from campmap.sources import dedupe
+
+
+@pytest.fixture(scope="module")
+def world() -> Gazetteer:
+    return default_gazetteer()
+
+
+def mentions(text: str, gazetteer: Gazetteer):
+    return extract(dedupe([read_text(text, "r.txt")], []), gazetteer)
+
+
+def sites(text: str, gazetteer: Gazetteer) -> list[str]:
+    return [m.text for m in mentions(text, gazetteer) if m.role is Role.SITE]
+
+
+def test_plural_cctvs_make_a_camera_sentence(world):
+    text = "Solar-powered CCTVs were put up at Kettlewick Bridge and Ferrow Bridge last week."
+    assert sites(text, world) == ["Kettlewick Bridge", "Ferrow Bridge"]
+
+
+def test_deployments_stand_for_the_cameras_in_a_camera_report(world):
+    text = (
+        "Police used live facial recognition cameras in the borough this week.\n"
+        "Officers made six arrests at two deployments in Brindlow and Hatchmere.\n"
+        "The cameras check faces against a watchlist."
+    )
+    assert sites(text, world) == ["Brindlow", "Hatchmere"]
+
+
+def test_deployments_are_not_cameras_outside_a_camera_report(world):
+    text = "The regiment returned from two deployments in Brindlow and Hatchmere."
+    assert sites(text, world) == []
+
+
+def test_places_named_after_locations_in_the_city_and_a_dash(world):
+    text = (
+        "The new cameras were introduced in three locations in the city \u2013 "
+        "Kettlewick Bridge, Old Ferrow Bridge and Marrowgate Bridge."
+    )
+    assert sites(text, world) == ["Kettlewick Bridge", "Old Ferrow Bridge", "Marrowgate Bridge"]
+
+
+def test_a_compass_word_before_a_town_names_a_district(world):
+    text = "Gunshot detection cameras went up in north Leeds in 2019 and in east Leeds in 2021."
+    assert sites(text, world) == ["north Leeds", "east Leeds"]
+
+
+def test_a_town_alone_still_frames_the_story(world):
+    text = "Leeds council installed new cameras at Brindlow Park."
+    found = mentions(text, world)
+    assert [m.text for m in found if m.role is Role.SITE] == ["Brindlow Park"]
+
+
+def test_a_road_number_at_a_place_is_one_site(world):
+    text = (
+        "Two new speed cameras will go up on the A123 at Little Marshby "
+        "and on the B4567 near Oakham Heath, the partnership said."
+    )
+    assert sites(text, world) == ["A123 at Little Marshby", "B4567 near Oakham Heath"]
+
+
+def test_a_road_number_at_a_place_listed_without_a_locative(world):
+    text = (
+        "The cameras will be installed along the A123 at Little Marshby, "
+        "the A1234 at Brindlow and the A321 at Hatchmere."
+    )
+    assert sites(text, world) == [
+        "A123 at Little Marshby",
+        "A1234 at Brindlow",
+        "A321 at Hatchmere",
+    ]
+
+
+def test_a_road_number_written_before_a_place_in_a_list(world):
+    text = (
+        "The locations of the new camera sites are:\n"
+        "- A99 Hollowmere, Westshire\n"
+        "- B812 Quarry Road, Upton\n"
+        "- A77 west of Brindlow\n"
+    )
+    assert sites(text, world) == ["A99 Hollowmere", "B812 Quarry Road", "A77 west of Brindlow"]
+
+
+def test_a_road_number_in_a_sentence_not_about_cameras_is_no_site(world):
+    text = "Traffic on the A123 at Little Marshby was slow after a lorry broke down."
+    assert sites(text, world) == []
