@@ -99,3 +99,65 @@ def test_a_road_number_written_before_a_place_in_a_list(world):
 def test_a_road_number_in_a_sentence_not_about_cameras_is_no_site(world):
     text = "Traffic on the A123 at Little Marshby was slow after a lorry broke down."
     assert sites(text, world) == []
+
+
+def test_the_founders_of_a_camera_maker_are_no_sites(world):
+    text = (
+        "The cameras are built by a firm called Bramble Vision, which was founded "
+        "in 2011 by Ada Pell and Tom Rook."
+    )
+    assert sites(text, world) == []
+
+
+def test_cameras_added_to_a_district_later(world):
+    text = (
+        "The city first put a camera in north Leeds in 2019 and then added one to "
+        "south Leeds in 2021."
+    )
+    assert sites(text, world) == ["north Leeds", "south Leeds"]
+
+
+def test_a_county_with_cameras_is_no_site(world):
+    text = "Neighbouring Harrow County has over 40 cameras in place."
+    assert sites(text, world) == []
+
+
+def test_block_addresses_in_a_flattened_table_about_cameras(world):
+    text = (
+        "Location Camera Type Start 2200 Blk Alder Road NW Speed May 2025 "
+        "900 Blk Birch Street SE Truck May 2025"
+    )
+    found = sites(text, world)
+    assert len(found) == 2
+    assert "Alder Road" in found[0] and "Birch Street" in found[1]
+
+
+def test_a_bare_road_word_near_a_place_is_one_site(world):
+    text = "One camera is on Mill Street and one on the Bypass near Elmfield Drive."
+    assert sites(text, world) == ["Mill Street", "Bypass near Elmfield Drive"]
+
+
+def test_a_run_of_lines_naming_schools_in_a_camera_report(world):
+    text = (
+        "The council will use ANPR cameras to enforce school streets.\n"
+        "The pilot starts in spring at three schools in the county.\n"
+        "School streets close roads outside schools at drop-off times.\n"
+        "Elmbrook Primary School\n"
+        "Hill Top Academy, Upton\n"
+        "Quarry Junior School\n"
+    )
+    assert sites(text, world) == [
+        "Elmbrook Primary School",
+        "Hill Top Academy",
+        "Quarry Junior School",
+    ]
+
+
+def test_a_run_of_school_lines_outside_a_camera_report_is_no_list(world):
+    text = (
+        "The summer fair raised money for three schools.\n"
+        "Elmbrook Primary School\n"
+        "Hill Top Academy, Upton\n"
+        "Quarry Junior School\n"
+    )
+    assert sites(text, world) == []

@@ -51,7 +51,8 @@ _QUALIFIED = re.compile(
     r"close\s+to|in\s+front\s+of|a\s+few\s+yards\s+from)\s+(?:the\s+)?$",
 )
 _SENT_TO = re.compile(
-    r"\b(?:taken|moved|relocated|transferred)\s+to\s+"
+    r"\b(?:(?:taken|moved|relocated|transferred)|(?:added|extended|expanded|brought)"
+    r"(?:\s+[\w'-]+){0,2}?)\s+to\s+"
     r"(?:the\s+)?$",
 )
 _DESTINED = re.compile(
@@ -85,6 +86,8 @@ _ORGANISATION_APPOSITIVE = re.compile(
     r"(?!\s+(?:said|says|told|added|announced|confirmed|stated)\b)",
 )
 """``X, the company that ...``: X is an organisation (not ``X, the partnership said``)."""
+_ADMIN_AREA = re.compile(r"\s(?:County|Counties|Shire|Province|Prefecture|Governorate)$")
+"""``Fayette County``: a whole county or province, not a camera site."""
 _CONTEXT_KINDS = frozenset("town city village borough county region country".split())
 _PLACE_SHAPES = frozenset({"street", "facility", "road", "block", "junction", "area"})
 _INCIDENT = re.compile(
@@ -195,7 +198,7 @@ def features(
         and bool(GETS.match(after) or _LABEL.match(after) or shares_gets(low, hits, i)),
         moved_there=_moved_there(low, hits, i, decided, about_cameras, gap),
         junction_in_camera_report=(setting.topic or about_cameras)
-        and hit.shape in _TOPIC_JUNCTION
+        and (hit.shape in _TOPIC_JUNCTION or (about_cameras and hit.shape == "block"))
         and not _incident(low),
         road_at_place=(setting.topic or about_cameras) and road_at_place(hit),
         shaped_like_place=hit.shape in _PLACE_SHAPES,
@@ -204,7 +207,7 @@ def features(
         bare_name=hit.shape == "name" and (not hit.places or hit.match == "town"),
         route_end=route_end,
         region=hit.match == "region",
-        wide_area=kind in _CONTEXT_KINDS,
+        wide_area=kind in _CONTEXT_KINDS or bool(_ADMIN_AREA.search(hit.text)),
         area_of_sites=hit.shape == "name"
         and bool(_NUMBERED_IN.search(window) or _SPREAD.search(gap)),
         organisation=bool(

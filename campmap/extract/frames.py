@@ -15,9 +15,11 @@ __all__ = ["FRAMING", "INCIDENT_AT", "MADE_BY", "MEETING_AT", "ends_with"]
 
 MADE_BY = re.compile(
     r"\b(?:made|manufactured|supplied|built|produced|provided|sold|developed|designed|"
-    r"funded|paid\s+for|commissioned|\d+\s*%|per\s*cent|percent)\s+by\s+(?:the\s+)?$"
+    r"funded|paid\s+for|commissioned|\d+\s*%|per\s*cent|percent)\s+by\s+(?:the\s+)?$|"
+    r"\b(?:founded|co-founded|started|created|set\s+up|owned|led|run)\s+(?:[\w'-]+\s+){0,3}?by\s+$"
 )
-"""``made by X``, ``a plan produced by X``: X is a maker or a body, not a place."""
+"""``made by X``, ``a plan produced by X``, ``founded in 1990 by X``: X is a maker, a body or
+its founders, not a place."""
 FRAMING = re.compile(
     r"\b(?:(?:police|officers|detectives|council|councillors|officials|authorities|residents|"
     r"people|drivers|motorists|businesses|traders|shoppers|families|communities)"

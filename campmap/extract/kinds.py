@@ -140,8 +140,8 @@ _PLANNED = re.compile(
     r"enforced|rotated)|to\s+be\s+(?:installed|put\s+up|erected|"
     r"fitted|placed|located|added)|plans?\s+to|planned|would\s+be\s+installed|"
     r"will\s+(?:put|install|add|fit|erect|mount|place|deploy|get|have|go|rotate|activate|"
-    r"begin|start|launch|introduce|enforce|see)|(?:is|are)\s+set\s+to|"
-    r"to\s+go\s+up|(?:is|are)\s+to\s+be|plans?\s+for|there\s+will\s+be|next\s+(?:week|month|year)|"
+    r"begin|start|launch|introduce|enforce|see|use|utili[sz]e)|(?:is|are)\s+set\s+to|"
+    r"to\s+go\s+up|(?:is|are)\s+to\s+(?:be|install|introduce|deploy|put|fit|erect|use)\b|plans?\s+for|there\s+will\s+be|next\s+(?:week|month|year)|"
     r"later\s+this\s+(?:week|month|year)|upcoming|future|coming\s+(?:weeks|months)|"
     r"(?:is|are)\s+(?:going|expected)\s+to|will\s+soon|scheduled)\b",
 )

@@ -3,11 +3,14 @@
 Two ways of writing a place that candidates found word by word split wrongly:
 
 - a **district of a town** named by a compass word before it, in lower case:
-  ``north Sacramento``, ``central Auckland``. The bare town is the area a
+  ``north Leeds``, ``central Oldtown``. The bare town is the area a
   story is set in, but its north side is a site of its own (a district), so
   the compass word is taken into the candidate, which is then an area;
-- a **road number at a place**: ``the A140 at Brome``, ``A96 west of Brodie``,
-  ``A944 Kingswells``. A road number alone is a long road, not a site; with the
+- a **bare road word near a place**: ``the Bypass near Elm Drive``. The
+  bypass alone is no site (a town has one, and it is long); the place it is
+  near says where on it the cameras are, so the two are one site;
+- a **road number at a place**: ``the A123 at Little Marshby``, ``A77 west of
+  Brindlow``, ``A99 Hollowmere``. A road number alone is a long road, not a site; with the
   village or street after it, it is one site, located by that place.
 """
 
@@ -18,6 +21,7 @@ import re
 from campmap.extract.places import PlaceHit
 from campmap.extract.roadrefs import ROAD_REF
 from campmap.extract.shapes import find_shapes
+from campmap.extract.words import STREET_HEADS
 
 __all__ = ["qualify", "road_at_place"]
 
@@ -36,6 +40,8 @@ _AT_WORDS = re.compile(
     r"south-?east|south-?west)\s+of)\s+(?:the\s+)?)?[A-Z]"
 )
 _REACH = 60
+_NEAR_GAP = re.compile(r"^\s+(?:near|at|by|off|outside)\s+(?:the\s+)?$")
+_NEAR_TARGETS = frozenset({"street", "facility", "junction", "area"})
 
 
 def qualify(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
@@ -50,20 +56,31 @@ def qualify(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
 
     Examples
     --------
-    >>> text = "Sensors were put in north Sacramento."
-    >>> town = PlaceHit("Sacramento", 26, 36, (), "region", 100.0, "name")
+    >>> text = "Sensors were put in north Leeds."
+    >>> town = PlaceHit("Leeds", 26, 31, (), "region", 100.0, "name")
     >>> [h.text for h in qualify(text, [town])]
-    ['north Sacramento']
-    >>> text = "A camera goes on the A140 at Brome."
-    >>> road = PlaceHit("A140", 21, 25, (), "candidate", 0.0, "road")
-    >>> village = PlaceHit("Brome", 29, 34, (), "candidate", 0.0, "name")
+    ['north Leeds']
+    >>> text = "A camera goes on the A123 at Upton."
+    >>> road = PlaceHit("A123", 21, 25, (), "candidate", 0.0, "road")
+    >>> village = PlaceHit("Upton", 29, 34, (), "candidate", 0.0, "name")
     >>> [h.text for h in qualify(text, [road, village])]
-    ['A140 at Brome']
+    ['A123 at Upton']
     """
     out: list[PlaceHit] = []
     for hit in _named_after_roads(text, hits):
         hit = _district(text, hit)
-        if out and _road_at(text, out[-1], hit):
+        if out and _bare_road_near(text, out[-1], hit):
+            first = out[-1]
+            out[-1] = PlaceHit(
+                text[first.start : hit.end],
+                first.start,
+                hit.end,
+                hit.places,
+                hit.match,
+                hit.score,
+                hit.shape,
+            )
+        elif out and _road_at(text, out[-1], hit):
             road = out[-1]
             out[-1] = PlaceHit(
                 text[road.start : hit.end],
@@ -80,7 +97,7 @@ def qualify(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
 
 
 def _district(text: str, hit: PlaceHit) -> PlaceHit:
-    """``north Sacramento``: a lower-case compass word before a town names a district of it."""
+    """Widen ``north Leeds``: a lower-case compass word before a town names a district of it."""
     if hit.match not in _TOWN_MATCHES or hit.shape not in ("name", "region"):
         return hit
     found = _COMPASS_BEFORE.search(text, max(0, hit.start - 16), hit.start)
@@ -91,7 +108,7 @@ def _district(text: str, hit: PlaceHit) -> PlaceHit:
 
 
 def _road_at(text: str, road: PlaceHit, hit: PlaceHit) -> bool:
-    """``A140 at Brome``: a road number, then the place on it where the site is."""
+    """Tell ``A123 at Upton``: a road number, then the place on it where the site is."""
     return (
         road.shape == "road"
         and hit.shape in _AT_PLACE
@@ -101,7 +118,7 @@ def _road_at(text: str, road: PlaceHit, hit: PlaceHit) -> bool:
 
 
 def road_at_place(hit: PlaceHit) -> bool:
-    """Whether a candidate is a road number with the place on it after (``A140 at Brome``)."""
+    """Tell whether a candidate is a road number with the place on it after (``A123 at Upton``)."""
     if hit.shape != "road":
         return False
     found = ROAD_REF.match(hit.text)
@@ -111,7 +128,7 @@ def road_at_place(hit: PlaceHit) -> bool:
 def _named_after_roads(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
     """Add the name written right after a road number when no candidate covers it.
 
-    ``A96 Bainshole``, ``B987 Northern Road``: the road number's match takes the
+    ``A99 Hollowmere``, ``B812 Quarry Road``: the road number's match takes the
     start of the run of capitalised words, so the name after it is lost.
     """
     out: list[PlaceHit] = []
@@ -126,3 +143,13 @@ def _named_after_roads(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
             start, end = hit.end + first.start, hit.end + first.end
             out.append(PlaceHit(first.text, start, end, (), "candidate", 0.0, first.shape.value))
     return out
+
+
+def _bare_road_near(text: str, first: PlaceHit, hit: PlaceHit) -> bool:
+    """Tell ``the Bypass near Elm Drive``: one road word alone, then the place it is near."""
+    return (
+        " " not in first.text
+        and first.text.lower() in STREET_HEADS
+        and hit.shape in _NEAR_TARGETS
+        and bool(_NEAR_GAP.match(text[first.end : hit.start]))
+    )
