@@ -161,3 +161,23 @@ def test_a_run_of_school_lines_outside_a_camera_report_is_no_list(world):
         "Quarry Junior School\n"
     )
     assert sites(text, world) == []
+
+
+def test_cameras_moved_from_several_places_leave_them_all(world):
+    text = (
+        "The three old cameras will be moved from Larch Road in Upton, "
+        "Wren Lane/Pike Street and Moss Road/Fern Avenue."
+    )
+    found = [m for m in mentions(text, world) if m.role is Role.SITE]
+    assert [m.status for m in found] == ["relocated_from"] * 3
+
+
+def test_a_position_on_a_street_after_a_comma_is_one_site(world):
+    text = (
+        "A new camera would go on Larch Road, near the junction with Wren Lane, "
+        "and on Moss Road - west of Fern Avenue."
+    )
+    assert sites(text, world) == [
+        "Larch Road, near the junction with Wren Lane",
+        "Moss Road - west of Fern Avenue",
+    ]

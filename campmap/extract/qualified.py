@@ -18,12 +18,14 @@ from __future__ import annotations
 
 import re
 
+from campmap.extract.lists import listed
 from campmap.extract.places import PlaceHit
 from campmap.extract.roadrefs import ROAD_REF
 from campmap.extract.shapes import find_shapes
 from campmap.extract.words import STREET_HEADS
+from campmap.records import Role
 
-__all__ = ["qualify", "road_at_place"]
+__all__ = ["carry_moved_from", "qualify", "road_at_place"]
 
 _COMPASS_BEFORE = re.compile(
     r"(?:^|[\s(])((?:north|south|east|west|north-?east|north-?west|south-?east|south-?west|"
@@ -42,6 +44,11 @@ _AT_WORDS = re.compile(
 _REACH = 60
 _NEAR_GAP = re.compile(r"^\s+(?:near|at|by|off|outside)\s+(?:the\s+)?$")
 _NEAR_TARGETS = frozenset({"street", "facility", "junction", "area"})
+_POSITION_GAP = re.compile(
+    r"^\s*(?:,|\s[-\u2013])\s+(?:near|(?:just\s+)?(?:north|south|east|west)\s+of|close\s+to|"
+    r"next\s+to)\s+(?:the\s+)?(?:junction\s+(?:with|of)\s+(?:the\s+)?)?$"
+)
+_STREETS = frozenset({"street", "road"})
 
 
 def qualify(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
@@ -69,7 +76,7 @@ def qualify(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
     out: list[PlaceHit] = []
     for hit in _named_after_roads(text, hits):
         hit = _district(text, hit)
-        if out and _bare_road_near(text, out[-1], hit):
+        if out and (_bare_road_near(text, out[-1], hit) or _position_on(text, out[-1], hit)):
             first = out[-1]
             out[-1] = PlaceHit(
                 text[first.start : hit.end],
@@ -145,6 +152,18 @@ def _named_after_roads(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
     return out
 
 
+def _position_on(text: str, street: PlaceHit, hit: PlaceHit) -> bool:
+    """Tell ``Mill Road, near the junction with Elm Street``: where on a street, as one site.
+
+    Only after a comma or a dash: ``Mill Road east of Elm Street`` stays the street.
+    """
+    return (
+        street.shape in _STREETS
+        and hit.shape in _NEAR_TARGETS
+        and bool(_POSITION_GAP.match(text[street.end : hit.start]))
+    )
+
+
 def _bare_road_near(text: str, first: PlaceHit, hit: PlaceHit) -> bool:
     """Tell ``the Bypass near Elm Drive``: one road word alone, then the place it is near."""
     return (
@@ -153,3 +172,28 @@ def _bare_road_near(text: str, first: PlaceHit, hit: PlaceHit) -> bool:
         and hit.shape in _NEAR_TARGETS
         and bool(_NEAR_GAP.match(text[first.end : hit.start]))
     )
+
+
+_GONE = frozenset({"relocated_from", "removed"})
+_LOCALITY_GAP = re.compile(r"^\s*,?\s+in\s+(?:the\s+)?$")
+
+
+def carry_moved_from(
+    low: str, hits: list[PlaceHit], roles: list[Role], statuses: list[str]
+) -> list[str]:
+    """Return the statuses with ``moved from A, B and C`` carried from A to the sites listed after.
+
+    Only sites that follow the first one with nothing but list words (and a
+    locality, ``A in Upton, B``) between take its status.
+    """
+    out = list(statuses)
+    carried: str | None = None
+    for i, hit in enumerate(hits):
+        gap = low[hits[i - 1].end : hit.start] if i else ""
+        if roles[i] is Role.SITE:
+            if carried is not None and listed(gap):
+                out[i] = carried
+            carried = out[i] if out[i] in _GONE else None
+        elif not (hit.shape == "name" and _LOCALITY_GAP.match(gap)):
+            carried = None
+    return out
