@@ -181,3 +181,35 @@ def test_a_position_on_a_street_after_a_comma_is_one_site(world):
         "Larch Road, near the junction with Wren Lane",
         "Moss Road - west of Fern Avenue",
     ]
+
+
+def test_a_park_after_a_possessive_takes_the_locative(world):
+    text = "Cameras in the town's Elmfield Pleasure Gardens are to be checked."
+    assert sites(text, world) == ["Elmfield Pleasure Gardens"]
+
+
+def test_residents_in_a_towns_street_are_no_locative(world):
+    text = "Residents in Upton's Larch Road said they saw workmen with ladders."
+    assert sites(text, world) == []
+
+
+def test_places_listed_after_a_city_the_camera_goes_to(world):
+    text = (
+        "The noise camera sits on Larch Road now. "
+        "It will then be taken to Bristol, Hollowmere and Brindlow over the summer."
+    )
+    found = sites(text, world)
+    assert "Hollowmere" in found and "Brindlow" in found
+
+
+def test_places_after_a_framing_town_are_not_listed_sites(world):
+    text = "Police in Hollowmere, Westshire, are using new cameras to solve cases."
+    assert sites(text, world) == []
+
+
+def test_a_year_between_listed_places_does_not_break_the_list(world):
+    text = (
+        "The city put a camera in north Leeds in 2015, added one to south Leeds in 2017 "
+        "and east Leeds in 2018."
+    )
+    assert sites(text, world) == ["north Leeds", "south Leeds", "east Leeds"]

@@ -13,16 +13,17 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from campmap.extract import frames
 from campmap.extract.cues import MOVED_FROM, RELOCATED, TO, WINDOW
-from campmap.extract.decide import Decision, Features
+from campmap.extract.decide import WEIGHTS, Decision, Features
 from campmap.extract.frames import FRAMING, INCIDENT_AT, MADE_BY, MEETING_AT, ends_with
 from campmap.extract.layout import Setting
 from campmap.extract.lists import (
     COMMA_GAP,
     FILLERS,
     GETS,
-    listed,
     listed_after_note,
+    listed_with,
     locality,
     names_to_end,
     shares_gets,
@@ -86,27 +87,11 @@ _ORGANISATION_APPOSITIVE = re.compile(
     r"(?!\s+(?:said|says|told|added|announced|confirmed|stated)\b)",
 )
 """``X, the company that ...``: X is an organisation (not ``X, the partnership said``)."""
-_ADMIN_AREA = re.compile(r"\s(?:County|Counties|Shire|Province|Prefecture|Governorate)$")
-"""``Fayette County``: a whole county or province, not a camera site."""
 _CONTEXT_KINDS = frozenset("town city village borough county region country".split())
 _PLACE_SHAPES = frozenset({"street", "facility", "road", "block", "junction", "area"})
 _INCIDENT = re.compile(
     r"\b(?:shot|shooting|stabbed|stabbing|killed|murder(?:ed)?|crash(?:ed)?|collision|robbed|"
     r"robbery|attack(?:ed)?|arrested|fire|blaze|accident)\b",
-)
-_MONITORED = re.compile(
-    r"\b(?:monitored|watched|operated|managed|controlled|run|viewed|streamed|fed|beamed)\s+"
-    r"(?:\w+\s+){0,3}?(?:from|at|by|back\s+to|to)\s+(?:the\s+)?(?:\w+\s+){0,4}$|"
-    r"\b(?:control\s+rooms?|monitoring\s+(?:centre|center|room|unit|station)s?|"
-    r"operators?|headquarters|hq)\s+(?:\w+\s+){0,2}?(?:in|at|on|located\s+in|based\s+in)\s+(?:the\s+)?$",
-)
-_MONITOR_AFTER = re.compile(
-    r"^\s*(?:'s\s+)?(?:\(\w+\)\s+)?(?:control\s+rooms?|monitoring\s+(?:centre|center|room|unit)s?|"
-    r"headquarters|hq|offices?|cctv\s+(?:control|monitoring|centre|center|room|unit)|centre\b)",
-)
-_PARTY = re.compile(
-    r"\(\s*(?:labour|conservative|tory|lib\s+dem|liberal\s+democrats?|green|independent|reform|"
-    r"snp|plaid(?:\s+cymru)?|democrat|republican|d|r|lab|con|ld|ind)\s*,\s*$",
 )
 _IN_GAP = re.compile(r"^\s*,?\s+in\s+(?:the\s+)?$")
 _STREET_SHAPES = frozenset({"street", "road"})
@@ -192,8 +177,14 @@ def features(
         camera_sentence=about_cameras,
         locative=about_cameras and _locative(around),
         list_item=setting.item and around.previous is None and bool(_ITEM_GAP.match(gap)),
-        listed_with_site=(around.previous_site and listed(gap))
-        or listed_after_note(low, hits, i, decided),
+        listed_with_site=listed_after_note(low, hits, i, decided)
+        or listed_with(
+            around.gap,
+            around.previous is not None,
+            around.previous_site,
+            about_cameras and i > 0 and decided[i - 1].reason == WEIGHTS["region"][1],
+            lambda: _locative(_around(low, hits, i - 1, decided[: i - 1])),
+        ),
         gets_cameras=about_cameras
         and bool(GETS.match(after) or _LABEL.match(after) or shares_gets(low, hits, i)),
         moved_there=_moved_there(low, hits, i, decided, about_cameras, gap),
@@ -207,7 +198,7 @@ def features(
         bare_name=hit.shape == "name" and (not hit.places or hit.match == "town"),
         route_end=route_end,
         region=hit.match == "region",
-        wide_area=kind in _CONTEXT_KINDS or bool(_ADMIN_AREA.search(hit.text)),
+        wide_area=kind in _CONTEXT_KINDS or bool(frames.ADMIN_AREA.search(hit.text)),
         area_of_sites=hit.shape == "name"
         and bool(_NUMBERED_IN.search(window) or _SPREAD.search(gap)),
         organisation=bool(
@@ -221,8 +212,8 @@ def features(
         locality_of_previous=_locality_of_previous(low, hits, i, decided, around),
         owner_of_next=_owner_of_next(text, hits, i),
         negated=about_cameras and bool(_NEGATED.search(window)),
-        monitoring_place=bool(_MONITORED.search(window) or _MONITOR_AFTER.match(after)),
-        persons_ward=bool(_PARTY.search(window)),
+        monitoring_place=bool(frames.MONITORED.search(window) or frames.MONITOR_AFTER.match(after)),
+        persons_ward=bool(frames.PARTY.search(window)),
         person=hit.shape == "name"
         and bool(_SPEAKER_AFTER.match(after) or _SPEAKER_BEFORE.search(window)),
         incident_place=(not about_cameras and _incident(low)) or ends_with(INCIDENT_AT, gap),
@@ -273,6 +264,7 @@ def _locative(around: _Around) -> bool:
         or bool(_SENT_TO.search(gap))
         or (bool(_EXAMPLES.search(gap)) and not _NUMBERED_IN.search(gap))
         or bool(_CAMERA_LABEL.search(around.window))
+        or bool(frames.POSSESSIVE_LOCATIVE.search(around.window))
     )
 
 

@@ -135,7 +135,8 @@ _APPROVED = re.compile(
     r"authori[sz]ed)\b",
 )
 _PLANNED = re.compile(
-    r"\b(?:will\s+be\s+(?:installed|put\s+up|erected|fitted|placed|mounted|added|set\s+up|"
+    r"\b(?:will\s+(?:then\s+|also\s+|now\s+|soon\s+|initially\s+|first\s+|later\s+)?be\s+"
+    r"(?:[a-z]+ed|taken|installed|put\s+up|erected|fitted|placed|mounted|added|set\s+up|"
     r"deployed|switched\s+on|used|in\s+place|located|activated|operational|live|in\s+use|"
     r"enforced|rotated)|to\s+be\s+(?:installed|put\s+up|erected|"
     r"fitted|placed|located|added)|plans?\s+to|planned|would\s+be\s+installed|"

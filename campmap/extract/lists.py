@@ -9,9 +9,11 @@ gaps between candidate places that make them items of one list, read for
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from campmap.extract.cues import WINDOW
 from campmap.extract.decide import WEIGHTS, Decision
+from campmap.extract.frames import COMMA_ONLY, YEAR_GAP
 from campmap.extract.places import PlaceHit
 from campmap.records import Role
 
@@ -21,6 +23,7 @@ __all__ = [
     "GETS",
     "listed",
     "listed_after_note",
+    "listed_with",
     "locality",
     "names_to_end",
     "shares_gets",
@@ -120,3 +123,24 @@ def listed(gap: str) -> bool:
     return match is not None and all(
         w in FILLERS or w in _DASHES for w in _WORD.findall(match.group("rest"))
     )
+
+
+def listed_with(
+    gap: str,
+    has_previous: bool,
+    previous_site: bool,
+    previous_city: bool,
+    previous_locative: Callable[[], bool],
+) -> bool:
+    """Tell whether a candidate is listed after a site, or after a city cameras are put at.
+
+    ``taken to Bristol, Upton and Elmley``: the first may be a city (no site on
+    its own), but the places listed after it (after a comma) take its
+    locative; a year between (``in A in 2017 and B in 2018``) does not break
+    the list. ``previous_locative`` is asked last (it costs most).
+    """
+    if not has_previous or not listed(YEAR_GAP.sub("", gap)):
+        return False
+    if previous_site:
+        return True
+    return previous_city and bool(COMMA_ONLY.match(gap)) and previous_locative()
