@@ -213,3 +213,26 @@ def test_a_year_between_listed_places_does_not_break_the_list(world):
         "and east Leeds in 2018."
     )
     assert sites(text, world) == ["north Leeds", "south Leeds", "east Leeds"]
+
+
+def test_routes_monitored_in_a_camera_report_are_sites(world):
+    text = (
+        "Bus gate cameras go live in the city next week.\n"
+        "Bus-only routes at Hollowmere and Brindlow will be monitored round the clock.\n"
+        "Drivers caught face a fine."
+    )
+    assert sites(text, world) == ["Hollowmere", "Brindlow"]
+
+
+def test_a_town_centre_or_cbd_is_a_district(world):
+    text = "CCTV coverage includes Leeds CBD and roads such as Larch Road."
+    assert sites(text, world)[:1] == ["Leeds CBD"]
+
+
+def test_the_area_the_sites_are_located_in_is_no_site(world):
+    text = (
+        "Other cameras being installed in Hollowmere Park are located on Larch Road "
+        "and Moss Avenue."
+    )
+    assert "Hollowmere Park" not in sites(text, world)
+    assert "Larch Road" in " ".join(sites(text, world))

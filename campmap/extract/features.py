@@ -199,8 +199,10 @@ def features(
         route_end=route_end,
         region=hit.match == "region",
         wide_area=kind in _CONTEXT_KINDS or bool(frames.ADMIN_AREA.search(hit.text)),
-        area_of_sites=hit.shape == "name"
-        and bool(_NUMBERED_IN.search(window) or _SPREAD.search(gap)),
+        area_of_sites=(
+            hit.shape == "name" and bool(_NUMBERED_IN.search(window) or _SPREAD.search(gap))
+        )
+        or bool(frames.LOCATED_AFTER.match(after)),
         organisation=bool(
             _ORGANISATION.match(after)
             or _ORGANISATION_APPOSITIVE.match(after)

@@ -18,6 +18,7 @@ __all__ = [
     "COMMA_ONLY",
     "FRAMING",
     "INCIDENT_AT",
+    "LOCATED_AFTER",
     "MADE_BY",
     "MEETING_AT",
     "MONITORED",
@@ -80,6 +81,13 @@ PARTY = re.compile(
     r"\(\s*(?:labour|conservative|tory|lib\s+dem|liberal\s+democrats?|green|independent|reform|"
     r"snp|plaid(?:\s+cymru)?|democrat|republican|d|r|lab|con|ld|ind)\s*,\s*$",
 )
+
+
+LOCATED_AFTER = re.compile(
+    r"^\s+(?:are|is|were|was|will\s+be)\s+(?:located|placed|sited|positioned|mounted)\s+"
+    r"(?:on|at|along|in|near)\b"
+)
+"""``cameras installed in X are located on A and B``: X is the area the sites are in."""
 
 
 def ends_with(pattern: re.Pattern[str], gap: str, span: int = 72) -> bool:

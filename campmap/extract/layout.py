@@ -39,7 +39,9 @@ _CAMERA_REFERENCE = re.compile(
     r"readers?|lprs?|alprs?|flock|shotspotter|sensors?|vans?|lamp\s*posts?|lampposts?|poles?|"
     r"installations?)\b",
 )
-_DEPLOYMENT = re.compile(r"\b(?:deployments?|redeployed|scanned|scanning)\b")
+_DEPLOYMENT = re.compile(
+    r"\b(?:deployments?|redeployed|scanned|scanning|snapped|(?:be|being|is|are)\s+monitored)\b"
+)
 """In a report about cameras, a deployment or a scan is the cameras at work."""
 DAMAGED = re.compile(
     r"\b(?:damag(?:e|ed|ing)|vandali[sz](?:e|ed|ing)|sawn|sawed|sawing|toppled|felled|cut\s+down|"

@@ -32,6 +32,7 @@ _COMPASS_BEFORE = re.compile(
     r"central|downtown|inner|outer|northern|southern|eastern|western)\s+)$"
 )
 _TOWN_MATCHES = frozenset({"region", "town"})
+_CENTRE_AFTER = re.compile(r"\s+(?:CBD|[Cc]ity\s+[Cc]ent(?:re|er)|[Tt]own\s+[Cc]ent(?:re|er))\b")
 _ROAD_AT = re.compile(
     r"^(?:\s+(?:at|near|in|by|(?:just\s+)?(?:north|south|east|west|north-?east|north-?west|"
     r"south-?east|south-?west)\s+of)\s+(?:the\s+)?|\s)$"
@@ -104,9 +105,13 @@ def qualify(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
 
 
 def _district(text: str, hit: PlaceHit) -> PlaceHit:
-    """Widen ``north Leeds``: a lower-case compass word before a town names a district of it."""
+    """Widen ``north Leeds`` and ``Leeds CBD``: a district of a town, not the town."""
     if hit.match not in _TOWN_MATCHES or hit.shape not in ("name", "region"):
         return hit
+    centre = _CENTRE_AFTER.match(text, hit.end)
+    if centre is not None:
+        end = centre.end()
+        return PlaceHit(text[hit.start : end], hit.start, end, (), "candidate", 0.0, "area")
     found = _COMPASS_BEFORE.search(text, max(0, hit.start - 16), hit.start)
     if found is None:
         return hit
