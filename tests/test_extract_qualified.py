@@ -236,3 +236,14 @@ def test_the_area_the_sites_are_located_in_is_no_site(world):
     )
     assert "Hollowmere Park" not in sites(text, world)
     assert "Larch Road" in " ".join(sites(text, world))
+
+
+def test_places_listed_after_a_city_the_cameras_are_spread_across_are_areas(world):
+    text = "There are ANPR cameras in 52 locations across Bristol, Hollowmere and Brindlow."
+    assert sites(text, world) == []
+
+
+def test_a_district_watched_by_cameras_gets_them(world):
+    text = 'The manager said central Leeds was "very well-monitored" by 30 CCTV cameras.'
+    found = [m for m in mentions(text, world) if m.role is Role.SITE]
+    assert [(m.text, m.count) for m in found] == [("central Leeds", 30)]

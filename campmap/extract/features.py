@@ -182,7 +182,10 @@ def features(
             around.gap,
             around.previous is not None,
             around.previous_site,
-            about_cameras and i > 0 and decided[i - 1].reason == WEIGHTS["region"][1],
+            about_cameras
+            and i > 0
+            and decided[i - 1].reason == WEIGHTS["region"][1]
+            and not _SPREAD.search(low, max(0, hits[i - 1].start - WINDOW), hits[i - 1].start),
             lambda: _locative(_around(low, hits, i - 1, decided[: i - 1])),
         ),
         gets_cameras=about_cameras

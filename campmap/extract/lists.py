@@ -54,9 +54,12 @@ GETS = re.compile(
     r"has\s+(?:got|received|been\s+given)|"
     r"(?:will|would|is\s+to|are\s+to)\s+(?:also\s+)?see\s+(?:\w+\s+){0,4}?(?:cameras?|cctv)|"
     r"(?:is|are)\s+(?:also\s+)?(?:set|due|expected|planned)\s+to\s+(?:get|receive|have|feature|see)|"
-    r"(?:will|to)\s+(?:also\s+)?feature\s+(?:\w+\s+){0,4}?(?:cameras?|cctv))\b",
+    r"(?:will|to)\s+(?:also\s+)?feature\s+(?:\w+\s+){0,4}?(?:cameras?|cctv)|"
+    r"(?:is|was|are|were|will\s+be)\s+[\"'\u201c]?(?:[\w-]+\s+)?[\w-]*(?:monitored|covered|watched)"
+    r"[\"'\u201d]?\s+by\s+(?:[\w,-]+\s+){0,3}?(?:cameras?|cctv))\b",
 )
-"""The words after a place that give it cameras (``will get``, ``is set to get``)."""
+"""The words after a place that give it cameras (``will get``, ``is set to get``, ``is watched
+by 12 cameras``)."""
 
 _DASHES = frozenset("- \u2013 \u2014 \u2022 * \u00b7".split())
 """Bullets a list run into one sentence keeps between its items."""
