@@ -201,7 +201,8 @@ def features(
         bare_name=hit.shape == "name" and (not hit.places or hit.match == "town"),
         route_end=route_end,
         region=hit.match == "region",
-        wide_area=kind in _CONTEXT_KINDS or bool(frames.ADMIN_AREA.search(hit.text)),
+        wide_area=kind in _CONTEXT_KINDS
+        or bool(frames.ADMIN_AREA.search(hit.text, max(0, len(hit.text) - 16))),
         area_of_sites=(
             hit.shape == "name" and bool(_NUMBERED_IN.search(window) or _SPREAD.search(gap))
         )
@@ -269,8 +270,13 @@ def _locative(around: _Around) -> bool:
         or bool(_SENT_TO.search(gap))
         or (bool(_EXAMPLES.search(gap)) and not _NUMBERED_IN.search(gap))
         or bool(_CAMERA_LABEL.search(around.window))
-        or bool(frames.POSSESSIVE_LOCATIVE.search(around.window))
+        or (_possessive(around.window) and bool(frames.POSSESSIVE_LOCATIVE.search(around.window)))
     )
+
+
+def _possessive(window: str) -> bool:
+    """Whether a window has a possessive at all (a cheap test before the pattern)."""
+    return "'s " in window or "\u2019s " in window
 
 
 def _narrows_previous(around: _Around) -> bool:
