@@ -247,3 +247,12 @@ def test_a_district_watched_by_cameras_gets_them(world):
     text = 'The manager said central Leeds was "very well-monitored" by 30 CCTV cameras.'
     found = [m for m in mentions(text, world) if m.role is Role.SITE]
     assert [(m.text, m.count) for m in found] == [("central Leeds", 30)]
+
+
+def test_a_road_number_before_a_street_with_a_leading_old(world):
+    text = (
+        "The locations of the new camera sites are:\n"
+        "- B812 Old Quarry Road, Upton\n"
+        "- A77 Larch Road\n"
+    )
+    assert sites(text, world) == ["B812 Old Quarry Road", "A77 Larch Road"]

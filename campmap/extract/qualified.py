@@ -43,6 +43,8 @@ _AT_WORDS = re.compile(
     r"south-?east|south-?west)\s+of)\s+(?:the\s+)?)?[A-Z]"
 )
 _REACH = 60
+_LEADING_WORD = re.compile(r"^ [A-Z][a-z]+ $")
+"""``B812 Old Quarry Road``: a capitalised word the name finder took for a sentence's first."""
 _NEAR_GAP = re.compile(r"^\s+(?:near|at|by|off|outside)\s+(?:the\s+)?$")
 _NEAR_TARGETS = frozenset({"street", "facility", "junction", "area"})
 _POSITION_GAP = re.compile(
@@ -149,11 +151,14 @@ def _named_after_roads(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
         if hit.shape != "road" or text[hit.end : hit.end + 1] != " ":
             continue
         limit = hits[k + 1].start if k + 1 < len(hits) else min(len(text), hit.end + _REACH)
-        shapes = find_shapes(text[hit.end : limit])
-        if shapes and shapes[0].start == 1:
+        after = text[hit.end : limit]
+        shapes = find_shapes(after)
+        if shapes and (shapes[0].start == 1 or _LEADING_WORD.match(after[: shapes[0].start])):
             first = shapes[0]
-            start, end = hit.end + first.start, hit.end + first.end
-            out.append(PlaceHit(first.text, start, end, (), "candidate", 0.0, first.shape.value))
+            start, end = hit.end + 1, hit.end + first.end
+            out.append(
+                PlaceHit(text[start:end], start, end, (), "candidate", 0.0, first.shape.value)
+            )
     return out
 
 
