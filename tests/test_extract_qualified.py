@@ -29,15 +29,15 @@ def sites(text: str, gazetteer: Gazetteer) -> list[str]:
 
 
 def test_plural_cctvs_make_a_camera_sentence(world):
-    text = "Solar-powered CCTVs were put up at Kettlewick Bridge and Ferrow Bridge last week."
+    text = "Two CCTVs went up last week at Kettlewick Bridge and Ferrow Bridge."
     assert sites(text, world) == ["Kettlewick Bridge", "Ferrow Bridge"]
 
 
 def test_deployments_stand_for_the_cameras_in_a_camera_report(world):
     text = (
-        "Police used live facial recognition cameras in the borough this week.\n"
-        "Officers made six arrests at two deployments in Brindlow and Hatchmere.\n"
-        "The cameras check faces against a watchlist."
+        "Vans with face-scanning cameras visited the area this week.\n"
+        "Over two days officers ran deployments in Brindlow and Hatchmere.\n"
+        "The cameras compare faces with a list of wanted people."
     )
     assert sites(text, world) == ["Brindlow", "Hatchmere"]
 
@@ -49,7 +49,7 @@ def test_deployments_are_not_cameras_outside_a_camera_report(world):
 
 def test_places_named_after_locations_in_the_city_and_a_dash(world):
     text = (
-        "The new cameras were introduced in three locations in the city \u2013 "
+        "For the cameras, officials chose three locations across the town \u2013 "
         "Kettlewick Bridge, Old Ferrow Bridge and Marrowgate Bridge."
     )
     assert sites(text, world) == ["Kettlewick Bridge", "Old Ferrow Bridge", "Marrowgate Bridge"]
@@ -76,7 +76,7 @@ def test_a_road_number_at_a_place_is_one_site(world):
 
 def test_a_road_number_at_a_place_listed_without_a_locative(world):
     text = (
-        "The cameras will be installed along the A123 at Little Marshby, "
+        "Camera posts go up next month on the A123 at Little Marshby, "
         "the A1234 at Brindlow and the A321 at Hatchmere."
     )
     assert sites(text, world) == [
@@ -103,7 +103,7 @@ def test_a_road_number_in_a_sentence_not_about_cameras_is_no_site(world):
 
 def test_the_founders_of_a_camera_maker_are_no_sites(world):
     text = (
-        "The cameras are built by a firm called Bramble Vision, which was founded "
+        "Bramble Vision, whose plant builds the cameras, was founded "
         "in 2011 by Ada Pell and Tom Rook."
     )
     assert sites(text, world) == []
@@ -111,21 +111,21 @@ def test_the_founders_of_a_camera_maker_are_no_sites(world):
 
 def test_cameras_added_to_a_district_later(world):
     text = (
-        "The city first put a camera in north Leeds in 2019 and then added one to "
-        "south Leeds in 2021."
+        "A camera arrived in north Leeds in 2019; the council added another to "
+        "south Leeds two years later."
     )
     assert sites(text, world) == ["north Leeds", "south Leeds"]
 
 
 def test_a_county_with_cameras_is_no_site(world):
-    text = "Neighbouring Harrow County has over 40 cameras in place."
+    text = "Harrow County has 40 cameras of its own."
     assert sites(text, world) == []
 
 
 def test_block_addresses_in_a_flattened_table_about_cameras(world):
     text = (
-        "Location Camera Type Start 2200 Blk Alder Road NW Speed May 2025 "
-        "900 Blk Birch Street SE Truck May 2025"
+        "Camera sites 2200 Blk Alder Road NW speed June 2025 "
+        "900 Blk Birch Street SE truck June 2025"
     )
     found = sites(text, world)
     assert len(found) == 2
@@ -133,7 +133,7 @@ def test_block_addresses_in_a_flattened_table_about_cameras(world):
 
 
 def test_a_bare_road_word_near_a_place_is_one_site(world):
-    text = "One camera is on Mill Street and one on the Bypass near Elmfield Drive."
+    text = "A camera watches Mill Street, and another stands on the Bypass near Elmfield Drive."
     assert sites(text, world) == ["Mill Street", "Bypass near Elmfield Drive"]
 
 
@@ -165,8 +165,8 @@ def test_a_run_of_school_lines_outside_a_camera_report_is_no_list(world):
 
 def test_cameras_moved_from_several_places_leave_them_all(world):
     text = (
-        "The three old cameras will be moved from Larch Road in Upton, "
-        "Wren Lane/Pike Street and Moss Road/Fern Avenue."
+        "Workers moved the cameras away from Larch Road in Upton, "
+        "Wren Lane/Pike Street and Moss Road/Fern Avenue last month."
     )
     found = [m for m in mentions(text, world) if m.role is Role.SITE]
     assert [m.status for m in found] == ["relocated_from"] * 3
@@ -174,7 +174,7 @@ def test_cameras_moved_from_several_places_leave_them_all(world):
 
 def test_a_position_on_a_street_after_a_comma_is_one_site(world):
     text = (
-        "A new camera would go on Larch Road, near the junction with Wren Lane, "
+        "Cameras are planned for Larch Road, near the junction with Wren Lane, "
         "and on Moss Road - west of Fern Avenue."
     )
     assert sites(text, world) == [
@@ -184,67 +184,61 @@ def test_a_position_on_a_street_after_a_comma_is_one_site(world):
 
 
 def test_a_park_after_a_possessive_takes_the_locative(world):
-    text = "Cameras in the town's Elmfield Pleasure Gardens are to be checked."
-    assert sites(text, world) == ["Elmfield Pleasure Gardens"]
+    text = "Inspectors will check the cameras in the city's Elmfield Gardens next week."
+    assert sites(text, world) == ["Elmfield Gardens"]
 
 
 def test_residents_in_a_towns_street_are_no_locative(world):
-    text = "Residents in Upton's Larch Road said they saw workmen with ladders."
+    text = "Shoppers in Upton's Larch Road said the works were noisy."
     assert sites(text, world) == []
 
 
 def test_places_listed_after_a_city_the_camera_goes_to(world):
     text = (
         "The noise camera sits on Larch Road now. "
-        "It will then be taken to Bristol, Hollowmere and Brindlow over the summer."
+        "Later the camera will be moved to Leeds, Hollowmere and Brindlow in turn."
     )
     found = sites(text, world)
     assert "Hollowmere" in found and "Brindlow" in found
 
 
 def test_places_after_a_framing_town_are_not_listed_sites(world):
-    text = "Police in Hollowmere, Westshire, are using new cameras to solve cases."
+    text = "Police in Hollowmere, Westshire, say the new cameras help them."
     assert sites(text, world) == []
 
 
 def test_a_year_between_listed_places_does_not_break_the_list(world):
-    text = (
-        "The city put a camera in north Leeds in 2015, added one to south Leeds in 2017 "
-        "and east Leeds in 2018."
-    )
+    text = "Cameras went up in north Leeds in 2015, south Leeds in 2017 and east Leeds in 2018."
     assert sites(text, world) == ["north Leeds", "south Leeds", "east Leeds"]
 
 
 def test_routes_monitored_in_a_camera_report_are_sites(world):
     text = (
         "Bus gate cameras go live in the city next week.\n"
-        "Bus-only routes at Hollowmere and Brindlow will be monitored round the clock.\n"
+        "Bus lanes at Hollowmere and Brindlow are to be monitored day and night.\n"
         "Drivers caught face a fine."
     )
     assert sites(text, world) == ["Hollowmere", "Brindlow"]
 
 
 def test_a_town_centre_or_cbd_is_a_district(world):
-    text = "CCTV coverage includes Leeds CBD and roads such as Larch Road."
+    text = "The CCTV network covers Leeds CBD and several main roads."
     assert sites(text, world)[:1] == ["Leeds CBD"]
 
 
 def test_the_area_the_sites_are_located_in_is_no_site(world):
-    text = (
-        "Other cameras being installed in Hollowmere Park are located on Larch Road "
-        "and Moss Avenue."
-    )
+    text = "The cameras put up in Hollowmere Park are located on Larch Road and Moss Avenue."
     assert "Hollowmere Park" not in sites(text, world)
     assert "Larch Road" in " ".join(sites(text, world))
 
 
 def test_places_listed_after_a_city_the_cameras_are_spread_across_are_areas(world):
-    text = "There are ANPR cameras in 52 locations across Bristol, Hollowmere and Brindlow."
+    text = "Number-plate cameras stand at 30 spots across Leeds, Hollowmere and Brindlow."
     assert sites(text, world) == []
 
 
 def test_a_district_watched_by_cameras_gets_them(world):
-    text = 'The manager said central Leeds was "very well-monitored" by 30 CCTV cameras.'
+    text = "In the evening, central Leeds is watched by 30 CCTV cameras."
     found = [m for m in mentions(text, world) if m.role is Role.SITE]
     assert [(m.text, m.count) for m in found] == [("central Leeds", 30)]
 

@@ -64,9 +64,9 @@ POSSESSIVE_LOCATIVE = re.compile(
     r"[\w\s,-]{0,40}?\b(?:at|in|on|inside|outside|near|around)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?[\w-]+['\u2019]s\s+"
     r"(?:new\s+|main\s+|busy\s+|central\s+)?$"
 )
-"""``cameras in the town's Park``, ``in Upton's Civic Stadium``: a locative through a possessive."""
+"""``cameras in the city's Elm Gardens``: a locative through a possessive."""
 ADMIN_AREA = re.compile(r"\s(?:County|Counties|Shire|Province|Prefecture|Governorate)$")
-"""``Fayette County``: a whole county or province, not a camera site."""
+"""``Harrow County``: a whole county or province, not a camera site."""
 MONITORED = re.compile(
     r"\b(?:monitored|watched|operated|managed|controlled|run|viewed|streamed|fed|beamed)\s+"
     r"(?:\w+\s+){0,3}?(?:from|at|by|back\s+to|to)\s+(?:the\s+)?(?:\w+\s+){0,4}$|"

@@ -137,7 +137,7 @@ def listed_with(
 ) -> bool:
     """Tell whether a candidate is listed after a site, or after a city cameras are put at.
 
-    ``taken to Bristol, Upton and Elmley``: the first may be a city (no site on
+    ``moved to Leeds, Upton and Elmley``: the first may be a city (no site on
     its own), but the places listed after it (after a comma) take its
     locative; a year between (``in A in 2017 and B in 2018``) does not break
     the list. ``previous_locative`` is asked last (it costs most).
