@@ -37,7 +37,7 @@ _NUMBER = re.compile(
     rf")"
 )
 CAMERA_NOUN = re.compile(
-    r"\b(?:cameras?|cctv|devices?|anpr|webcams?|camera\s+(?:units?|poles?|masts?)|"
+    r"\b(?:cameras?|cctvs?|devices?|anprs?|webcams?|camera\s+(?:units?|poles?|masts?)|"
     r"facial[\s-]recognition)\b",
     re.IGNORECASE,
 )

@@ -35,6 +35,7 @@ class Features:
     gets_cameras: bool = False
     moved_there: bool = False
     junction_in_camera_report: bool = False
+    road_at_place: bool = False
     shaped_like_place: bool = False
     known_place: bool = False
     town: bool = False
@@ -66,6 +67,7 @@ WEIGHTS: dict[str, tuple[float, str]] = {
     "gets_cameras": (3.0, "the place gets the cameras"),
     "moved_there": (3.2, "cameras moved there"),
     "junction_in_camera_report": (5.0, "a crossing named in a report about cameras"),
+    "road_at_place": (4.0, "a road number at a named place, in a report about cameras"),
     "shaped_like_place": (0.3, "named like a street, road or building"),
     "known_place": (0.3, "a place the gazetteer knows"),
     "town": (1.2, "a town, suburb or village"),

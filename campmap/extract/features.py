@@ -13,21 +13,23 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from campmap.extract import frames
 from campmap.extract.cues import MOVED_FROM, RELOCATED, TO, WINDOW
-from campmap.extract.decide import Decision, Features
+from campmap.extract.decide import WEIGHTS, Decision, Features
 from campmap.extract.frames import FRAMING, INCIDENT_AT, MADE_BY, MEETING_AT, ends_with
 from campmap.extract.layout import Setting
 from campmap.extract.lists import (
     COMMA_GAP,
     FILLERS,
     GETS,
-    listed,
     listed_after_note,
+    listed_with,
     locality,
     names_to_end,
     shares_gets,
 )
 from campmap.extract.places import PlaceHit
+from campmap.extract.qualified import road_at_place
 from campmap.records import Role
 
 __all__ = ["features"]
@@ -50,7 +52,8 @@ _QUALIFIED = re.compile(
     r"close\s+to|in\s+front\s+of|a\s+few\s+yards\s+from)\s+(?:the\s+)?$",
 )
 _SENT_TO = re.compile(
-    r"\b(?:taken|moved|relocated|transferred)\s+to\s+"
+    r"\b(?:(?:taken|moved|relocated|transferred)|(?:added|extended|expanded|brought)"
+    r"(?:\s+[\w'-]+){0,2}?)\s+to\s+"
     r"(?:the\s+)?$",
 )
 _DESTINED = re.compile(
@@ -80,27 +83,15 @@ _ORGANISATION = re.compile(
 _ORGANISATION_APPOSITIVE = re.compile(
     r"^\s*,\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:organi[sz]ation|company|firm|charity|group|"
     r"body|agency|trust|association|network|partnership|contractor|supplier|provider|"
-    r"newspaper|outlet|website|business|maker|manufacturer)\b",
+    r"newspaper|outlet|website|business|maker|manufacturer)\b"
+    r"(?!\s+(?:said|says|told|added|announced|confirmed|stated)\b)",
 )
+"""``X, the company that ...``: X is an organisation (not ``X, the partnership said``)."""
 _CONTEXT_KINDS = frozenset("town city village borough county region country".split())
 _PLACE_SHAPES = frozenset({"street", "facility", "road", "block", "junction", "area"})
 _INCIDENT = re.compile(
     r"\b(?:shot|shooting|stabbed|stabbing|killed|murder(?:ed)?|crash(?:ed)?|collision|robbed|"
     r"robbery|attack(?:ed)?|arrested|fire|blaze|accident)\b",
-)
-_MONITORED = re.compile(
-    r"\b(?:monitored|watched|operated|managed|controlled|run|viewed|streamed|fed|beamed)\s+"
-    r"(?:\w+\s+){0,3}?(?:from|at|by|back\s+to|to)\s+(?:the\s+)?(?:\w+\s+){0,4}$|"
-    r"\b(?:control\s+rooms?|monitoring\s+(?:centre|center|room|unit|station)s?|"
-    r"operators?|headquarters|hq)\s+(?:\w+\s+){0,2}?(?:in|at|on|located\s+in|based\s+in)\s+(?:the\s+)?$",
-)
-_MONITOR_AFTER = re.compile(
-    r"^\s*(?:'s\s+)?(?:\(\w+\)\s+)?(?:control\s+rooms?|monitoring\s+(?:centre|center|room|unit)s?|"
-    r"headquarters|hq|offices?|cctv\s+(?:control|monitoring|centre|center|room|unit)|centre\b)",
-)
-_PARTY = re.compile(
-    r"\(\s*(?:labour|conservative|tory|lib\s+dem|liberal\s+democrats?|green|independent|reform|"
-    r"snp|plaid(?:\s+cymru)?|democrat|republican|d|r|lab|con|ld|ind)\s*,\s*$",
 )
 _IN_GAP = re.compile(r"^\s*,?\s+in\s+(?:the\s+)?$")
 _STREET_SHAPES = frozenset({"street", "road"})
@@ -131,9 +122,11 @@ _CAMERAS_FOR = re.compile(
 """``speed cameras for the N3``, ``the next site will be X``."""
 _NAMED_SITES = re.compile(
     r"\b(?:entrances?|locations?|sites?|intersections?|junctions?|crossings?|roundabouts?|"
-    r"points?|spots?|gates?)\s*[,:\u2013\u2014]\s*(?:namely\s+|including\s+|the\s+)?$"
+    r"points?|spots?|gates?)(?:\s+(?:in|across|around|throughout|within)\s+(?:the\s+)?[\w'-]+"
+    r"(?:\s+[\w'-]+)?)?(?:\s*[,:\u2013\u2014]|\s+-)\s*(?:namely\s+|including\s+|the\s+)?$"
 )
-"""``at two of our entrances, X and Y``: the places named after a word for sites."""
+"""``at two of our entrances, X and Y``, ``in three locations in the state - X``: the places
+named after a word for sites."""
 _CAMERA_LABEL = re.compile(r"\bcameras?\s*(?:no\.?\s*|number\s+|#\s*|id\s+)?\d{1,6}\s*$")
 _NARROWS_PREVIOUS = re.compile(
     r"^\s*,?\s+(?:between|(?:just\s+)?(?:north|south|east|west)\s+of|before|after|past|beyond)\s+(?:the\s+)?$"
@@ -184,23 +177,36 @@ def features(
         camera_sentence=about_cameras,
         locative=about_cameras and _locative(around),
         list_item=setting.item and around.previous is None and bool(_ITEM_GAP.match(gap)),
-        listed_with_site=(around.previous_site and listed(gap))
-        or listed_after_note(low, hits, i, decided),
+        listed_with_site=listed_after_note(low, hits, i, decided)
+        or listed_with(
+            around.gap,
+            around.previous is not None,
+            around.previous_site,
+            about_cameras
+            and i > 0
+            and decided[i - 1].reason == WEIGHTS["region"][1]
+            and not _SPREAD.search(low, max(0, hits[i - 1].start - WINDOW), hits[i - 1].start),
+            lambda: _locative(_around(low, hits, i - 1, decided[: i - 1])),
+        ),
         gets_cameras=about_cameras
         and bool(GETS.match(after) or _LABEL.match(after) or shares_gets(low, hits, i)),
         moved_there=_moved_there(low, hits, i, decided, about_cameras, gap),
         junction_in_camera_report=(setting.topic or about_cameras)
-        and hit.shape in _TOPIC_JUNCTION
+        and (hit.shape in _TOPIC_JUNCTION or (about_cameras and hit.shape == "block"))
         and not _incident(low),
+        road_at_place=(setting.topic or about_cameras) and road_at_place(hit),
         shaped_like_place=hit.shape in _PLACE_SHAPES,
         known_place=bool(hit.places) and hit.match in {"exact", "fuzzy"},
         town=hit.match == "town" and kind != "city",
         bare_name=hit.shape == "name" and (not hit.places or hit.match == "town"),
         route_end=route_end,
         region=hit.match == "region",
-        wide_area=kind in _CONTEXT_KINDS,
-        area_of_sites=hit.shape == "name"
-        and bool(_NUMBERED_IN.search(window) or _SPREAD.search(gap)),
+        wide_area=kind in _CONTEXT_KINDS
+        or bool(frames.ADMIN_AREA.search(hit.text, max(0, len(hit.text) - 16))),
+        area_of_sites=(
+            hit.shape == "name" and bool(_NUMBERED_IN.search(window) or _SPREAD.search(gap))
+        )
+        or bool(frames.LOCATED_AFTER.match(after)),
         organisation=bool(
             _ORGANISATION.match(after)
             or _ORGANISATION_APPOSITIVE.match(after)
@@ -212,8 +218,8 @@ def features(
         locality_of_previous=_locality_of_previous(low, hits, i, decided, around),
         owner_of_next=_owner_of_next(text, hits, i),
         negated=about_cameras and bool(_NEGATED.search(window)),
-        monitoring_place=bool(_MONITORED.search(window) or _MONITOR_AFTER.match(after)),
-        persons_ward=bool(_PARTY.search(window)),
+        monitoring_place=bool(frames.MONITORED.search(window) or frames.MONITOR_AFTER.match(after)),
+        persons_ward=bool(frames.PARTY.search(window)),
         person=hit.shape == "name"
         and bool(_SPEAKER_AFTER.match(after) or _SPEAKER_BEFORE.search(window)),
         incident_place=(not about_cameras and _incident(low)) or ends_with(INCIDENT_AT, gap),
@@ -264,7 +270,13 @@ def _locative(around: _Around) -> bool:
         or bool(_SENT_TO.search(gap))
         or (bool(_EXAMPLES.search(gap)) and not _NUMBERED_IN.search(gap))
         or bool(_CAMERA_LABEL.search(around.window))
+        or (_possessive(around.window) and bool(frames.POSSESSIVE_LOCATIVE.search(around.window)))
     )
+
+
+def _possessive(window: str) -> bool:
+    """Whether a window has a possessive at all (a cheap test before the pattern)."""
+    return "'s " in window or "\u2019s " in window
 
 
 def _narrows_previous(around: _Around) -> bool:

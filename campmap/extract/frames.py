@@ -4,20 +4,38 @@
 ``councillors meeting at X`` name places (or makers) the report is about,
 not where its cameras are. Each pattern is anchored at the end of the gap
 before a candidate place, and :func:`ends_with` reads only the gap's tail,
-so the check stays linear in the sentence.
+so the check stays linear in the sentence. The patterns for monitoring
+places, party labels, counties, a locative through a possessive and the gaps
+of a list live here too, shared by the features and the lists.
 """
 
 from __future__ import annotations
 
 import re
 
-__all__ = ["FRAMING", "INCIDENT_AT", "MADE_BY", "MEETING_AT", "ends_with"]
+__all__ = [
+    "ADMIN_AREA",
+    "COMMA_ONLY",
+    "FRAMING",
+    "INCIDENT_AT",
+    "LOCATED_AFTER",
+    "MADE_BY",
+    "MEETING_AT",
+    "MONITORED",
+    "MONITOR_AFTER",
+    "PARTY",
+    "POSSESSIVE_LOCATIVE",
+    "YEAR_GAP",
+    "ends_with",
+]
 
 MADE_BY = re.compile(
     r"\b(?:made|manufactured|supplied|built|produced|provided|sold|developed|designed|"
-    r"funded|paid\s+for|commissioned|\d+\s*%|per\s*cent|percent)\s+by\s+(?:the\s+)?$"
+    r"funded|paid\s+for|commissioned|\d+\s*%|per\s*cent|percent)\s+by\s+(?:the\s+)?$|"
+    r"\b(?:founded|co-founded|started|created|set\s+up|owned|led|run)\s+(?:[\w'-]+\s+){0,3}?by\s+$"
 )
-"""``made by X``, ``a plan produced by X``: X is a maker or a body, not a place."""
+"""``made by X``, ``a plan produced by X``, ``founded in 1990 by X``: X is a maker, a body or
+its founders, not a place."""
 FRAMING = re.compile(
     r"\b(?:(?:police|officers|detectives|council|councillors|officials|authorities|residents|"
     r"people|drivers|motorists|businesses|traders|shoppers|families|communities)"
@@ -37,6 +55,39 @@ MEETING_AT = re.compile(
     r"(?:the\s+)?$"
 )
 """``councillors meeting at X Town Hall``: where people met, not where cameras go."""
+
+
+COMMA_ONLY = re.compile(r"^\s*,\s*$")
+YEAR_GAP = re.compile(r"^\s+in\s+(?:19|20)\d\d\b")
+POSSESSIVE_LOCATIVE = re.compile(
+    r"\b(?:cameras?|cctv|anpr|installed|mounted|placed|put\s+up|scanned|deployed)\b"
+    r"[\w\s,-]{0,40}?\b(?:at|in|on|inside|outside|near|around)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?[\w-]+['\u2019]s\s+"
+    r"(?:new\s+|main\s+|busy\s+|central\s+)?$"
+)
+"""``cameras in the city's Elm Gardens``: a locative through a possessive."""
+ADMIN_AREA = re.compile(r"\s(?:County|Counties|Shire|Province|Prefecture|Governorate)$")
+"""``Harrow County``: a whole county or province, not a camera site."""
+MONITORED = re.compile(
+    r"\b(?:monitored|watched|operated|managed|controlled|run|viewed|streamed|fed|beamed)\s+"
+    r"(?:\w+\s+){0,3}?(?:from|at|by|back\s+to|to)\s+(?:the\s+)?(?:\w+\s+){0,4}$|"
+    r"\b(?:control\s+rooms?|monitoring\s+(?:centre|center|room|unit|station)s?|"
+    r"operators?|headquarters|hq)\s+(?:\w+\s+){0,2}?(?:in|at|on|located\s+in|based\s+in)\s+(?:the\s+)?$",
+)
+MONITOR_AFTER = re.compile(
+    r"^\s*(?:'s\s+)?(?:\(\w+\)\s+)?(?:control\s+rooms?|monitoring\s+(?:centre|center|room|unit)s?|"
+    r"headquarters|hq|offices?|cctv\s+(?:control|monitoring|centre|center|room|unit)|centre\b)",
+)
+PARTY = re.compile(
+    r"\(\s*(?:labour|conservative|tory|lib\s+dem|liberal\s+democrats?|green|independent|reform|"
+    r"snp|plaid(?:\s+cymru)?|democrat|republican|d|r|lab|con|ld|ind)\s*,\s*$",
+)
+
+
+LOCATED_AFTER = re.compile(
+    r"^\s+(?:are|is|were|was|will\s+be)\s+(?:located|placed|sited|positioned|mounted)\s+"
+    r"(?:on|at|along|in|near)\b"
+)
+"""``cameras installed in X are located on A and B``: X is the area the sites are in."""
 
 
 def ends_with(pattern: re.Pattern[str], gap: str, span: int = 72) -> bool:

@@ -135,13 +135,14 @@ _APPROVED = re.compile(
     r"authori[sz]ed)\b",
 )
 _PLANNED = re.compile(
-    r"\b(?:will\s+be\s+(?:installed|put\s+up|erected|fitted|placed|mounted|added|set\s+up|"
+    r"\b(?:will\s+(?:then\s+|also\s+|now\s+|soon\s+|initially\s+|first\s+|later\s+)?be\s+"
+    r"(?:[a-z]+ed|taken|installed|put\s+up|erected|fitted|placed|mounted|added|set\s+up|"
     r"deployed|switched\s+on|used|in\s+place|located|activated|operational|live|in\s+use|"
     r"enforced|rotated)|to\s+be\s+(?:installed|put\s+up|erected|"
     r"fitted|placed|located|added)|plans?\s+to|planned|would\s+be\s+installed|"
     r"will\s+(?:put|install|add|fit|erect|mount|place|deploy|get|have|go|rotate|activate|"
-    r"begin|start|launch|introduce|enforce|see)|(?:is|are)\s+set\s+to|"
-    r"to\s+go\s+up|(?:is|are)\s+to\s+be|plans?\s+for|there\s+will\s+be|next\s+(?:week|month|year)|"
+    r"begin|start|launch|introduce|enforce|see|use|utili[sz]e)|(?:is|are)\s+set\s+to|"
+    r"to\s+go\s+up|(?:is|are)\s+to\s+(?:be|install|introduce|deploy|put|fit|erect|use)\b|plans?\s+for|there\s+will\s+be|next\s+(?:week|month|year)|"
     r"later\s+this\s+(?:week|month|year)|upcoming|future|coming\s+(?:weeks|months)|"
     r"(?:is|are)\s+(?:going|expected)\s+to|will\s+soon|scheduled)\b",
 )

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from campmap.extract.country import report_country
 from campmap.extract.counts import CAMERA_NOUN
 from campmap.extract.kinds import camera_kind, clause_status, report_kind
+from campmap.extract.words import FACILITY_HEADS, STREET_HEADS
 from campmap.records import Document, Sentence, Source
 
 __all__ = ["DAMAGED", "DEPLOYED", "Setting", "read_layout"]
@@ -38,6 +39,10 @@ _CAMERA_REFERENCE = re.compile(
     r"readers?|lprs?|alprs?|flock|shotspotter|sensors?|vans?|lamp\s*posts?|lampposts?|poles?|"
     r"installations?)\b",
 )
+_DEPLOYMENT = re.compile(
+    r"\b(?:deployments?|redeployed|scanned|scanning|snapped|(?:be|being|is|are)\s+monitored)\b"
+)
+"""In a report about cameras, a deployment or a scan is the cameras at work."""
 DAMAGED = re.compile(
     r"\b(?:damag(?:e|ed|ing)|vandali[sz](?:e|ed|ing)|sawn|sawed|sawing|toppled|felled|cut\s+down|"
     r"pulled\s+down|torn\s+down|destroy(?:ed|ing)?|smash(?:ed|ing)?|wreck(?:ed|ing)?|"
@@ -72,6 +77,7 @@ _JUNCTION_WORD = re.compile(r"\b(?:intersections?|junctions?|crossroads|corners?
 _BULLET = re.compile(r"^\s*(?:[-*\u2022\u00b7\u2013]|\d{1,2}[.)])\s+")
 _SOURCE_LINE = re.compile(r"^(?:source|url|link)\s*:\s*\S+$", re.IGNORECASE)
 _ITEM_CHARS = 140
+_PLACE_HEADS = FACILITY_HEADS | STREET_HEADS
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,10 +151,12 @@ def read_layout(document: Document) -> dict[int, Setting]:
 def _camera_sentence(low: str, topic: bool) -> bool:
     if CAMERA_NOUN.search(low):
         return True
-    return (
-        topic
-        and bool(_CAMERA_REFERENCE.search(low))
-        and bool(DEPLOYED.search(low) or DAMAGED.search(low))
+    return topic and (
+        bool(_DEPLOYMENT.search(low))
+        or (
+            bool(_CAMERA_REFERENCE.search(low))
+            and bool(DEPLOYED.search(low) or DAMAGED.search(low))
+        )
     )
 
 
@@ -161,13 +169,58 @@ def _settings(
     report = _read_report(source, ordered, lows)
     carried = _Carried(kind=report.kind)
     out: dict[int, Setting] = {}
-    for sentence, low in zip(ordered, lows, strict=True):
-        start = starts[sentence.index]
-        line = _line(text, start, start + len(sentence.text))
+    lines = [_line(text, starts[s.index], starts[s.index] + len(s.text)) for s in ordered]
+    runs = _place_line_runs(lines) if report.topic else set()
+    for k, (sentence, low) in enumerate(zip(ordered, lows, strict=True)):
         if _SOURCE_LINE.match(sentence.text.strip()):
             out[sentence.index] = Setting(skip=True, topic=report.topic, country=report.country)
             continue
-        out[sentence.index] = _setting(sentence, low, line, report, carried)
+        if k in runs:
+            carried.continued = True
+            carried.status = carried.status or _report_status(lows)
+        out[sentence.index] = _setting(sentence, low, lines[k], report, carried)
+    return out
+
+
+_PLACE_LINE = re.compile(
+    r"^\s*(?:[-*\u2022\u00b7]\s*)?((?:[A-Z][\w'\u2019.-]*\s+){1,6}([A-Za-z]+))"
+    r"(?:,\s*[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){0,2})?\s*$"
+)
+_RUN = 3
+
+
+def _report_status(lows: Sequence[str]) -> str | None:
+    """Return the status the report's first camera sentence states (for lists it opens none)."""
+    return next(
+        (status for low in lows if CAMERA_NOUN.search(low) and (status := clause_status(low))),
+        None,
+    )
+
+
+def _place_line_runs(lines: Sequence[str]) -> set[int]:
+    """Return the lines in runs of three or more that each only name a building or street.
+
+    ``Elmbrook Primary School`` / ``Hill Top Academy, Upton`` / ``Quarry
+    Junior School``: in a report about cameras, such a run is a list of sites
+    even when no sentence about cameras opens it.
+    """
+    flags = []
+    for line in lines:
+        found = _PLACE_LINE.match(line)
+        flags.append(
+            found is not None
+            and len(line) <= _ITEM_CHARS
+            and found.group(2).lower() in _PLACE_HEADS
+        )
+    out: set[int] = set()
+    k = 0
+    while k < len(flags):
+        end = k
+        while end < len(flags) and flags[end]:
+            end += 1
+        if end - k >= _RUN:
+            out.update(range(k, end))
+        k = max(end, k + 1)
     return out
 
 

@@ -9,9 +9,11 @@ gaps between candidate places that make them items of one list, read for
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from campmap.extract.cues import WINDOW
 from campmap.extract.decide import WEIGHTS, Decision
+from campmap.extract.frames import COMMA_ONLY, YEAR_GAP
 from campmap.extract.places import PlaceHit
 from campmap.records import Role
 
@@ -21,6 +23,7 @@ __all__ = [
     "GETS",
     "listed",
     "listed_after_note",
+    "listed_with",
     "locality",
     "names_to_end",
     "shares_gets",
@@ -51,9 +54,12 @@ GETS = re.compile(
     r"has\s+(?:got|received|been\s+given)|"
     r"(?:will|would|is\s+to|are\s+to)\s+(?:also\s+)?see\s+(?:\w+\s+){0,4}?(?:cameras?|cctv)|"
     r"(?:is|are)\s+(?:also\s+)?(?:set|due|expected|planned)\s+to\s+(?:get|receive|have|feature|see)|"
-    r"(?:will|to)\s+(?:also\s+)?feature\s+(?:\w+\s+){0,4}?(?:cameras?|cctv))\b",
+    r"(?:will|to)\s+(?:also\s+)?feature\s+(?:\w+\s+){0,4}?(?:cameras?|cctv)|"
+    r"(?:is|was|are|were|will\s+be)\s+[\"'\u201c]?(?:[\w-]+\s+)?[\w-]*(?:monitored|covered|watched)"
+    r"[\"'\u201d]?\s+by\s+(?:[\w,-]+\s+){0,3}?(?:cameras?|cctv))\b",
 )
-"""The words after a place that give it cameras (``will get``, ``is set to get``)."""
+"""The words after a place that give it cameras (``will get``, ``is set to get``, ``is watched
+by 12 cameras``)."""
 
 _DASHES = frozenset("- \u2013 \u2014 \u2022 * \u00b7".split())
 """Bullets a list run into one sentence keeps between its items."""
@@ -120,3 +126,24 @@ def listed(gap: str) -> bool:
     return match is not None and all(
         w in FILLERS or w in _DASHES for w in _WORD.findall(match.group("rest"))
     )
+
+
+def listed_with(
+    gap: str,
+    has_previous: bool,
+    previous_site: bool,
+    previous_city: bool,
+    previous_locative: Callable[[], bool],
+) -> bool:
+    """Tell whether a candidate is listed after a site, or after a city cameras are put at.
+
+    ``moved to Leeds, Upton and Elmley``: the first may be a city (no site on
+    its own), but the places listed after it (after a comma) take its
+    locative; a year between (``in A in 2017 and B in 2018``) does not break
+    the list. ``previous_locative`` is asked last (it costs most).
+    """
+    if not has_previous or not listed(YEAR_GAP.sub("", gap)):
+        return False
+    if previous_site:
+        return True
+    return previous_city and bool(COMMA_ONLY.match(gap)) and previous_locative()

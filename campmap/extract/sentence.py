@@ -23,6 +23,7 @@ from campmap.extract.features import features
 from campmap.extract.junctions import join_junctions
 from campmap.extract.layout import Setting, read_layout
 from campmap.extract.places import PlaceHit, find_places
+from campmap.extract.qualified import carry_moved_from, qualify
 from campmap.extract.region import settle_namesakes
 from campmap.extract.routes import route_pairs
 from campmap.extract.status import mention_status
@@ -96,12 +97,15 @@ def extract_sentence(
     if setting is None:
         cameras = bool(CAMERA_NOUN.search(text)) if about_cameras is None else about_cameras
         setting = Setting(about_cameras=cameras or list_item, item=list_item)
-    hits = join_junctions(
+    hits = qualify(
         text,
-        find_places(text, gazetteer, setting.country),
-        gazetteer,
-        crossings=setting.junctions,
-        report=setting.junction_report,
+        join_junctions(
+            text,
+            find_places(text, gazetteer, setting.country),
+            gazetteer,
+            crossings=setting.junctions,
+            report=setting.junction_report,
+        ),
     )
     if not hits:
         return []
@@ -115,6 +119,12 @@ def extract_sentence(
     reasons = [d.reason for d in decisions]
     counts = attach_counts(text, low, hits, roles, bool(pairs), about_cameras, reasons)
     route_of = _route_keys(hits, pairs, reasons)
+    statuses = carry_moved_from(
+        low,
+        hits,
+        roles,
+        [mention_status(low, h, roles[i], reasons[i], setting.status) for i, h in enumerate(hits)],
+    )
     mentions = []
     for i, hit in enumerate(hits):
         count, count_text = counts.get(i, (None, None))
@@ -130,7 +140,7 @@ def extract_sentence(
                 score=hit.score,
                 count=count,
                 count_text=count_text,
-                status=mention_status(low, hit, roles[i], reasons[i], setting.status),
+                status=statuses[i],
                 near=near[i],
                 reason=reasons[i],
                 route_key=route_of.get(i),
