@@ -128,7 +128,9 @@ _DEPLOYED = re.compile(
 )
 _PROPOSED = re.compile(
     r"\b(?:propos(?:ed|al|als|es|ing)|consultation|calls?\s+for|called\s+for|wants?|"
-    r"would\s+like|asked\s+for|recommend(?:ed|s)?|suggest(?:ed|s)?|could\s+be|under\s+consideration)\b",
+    r"would\s+like|asked\s+for|recommend(?:ed|s)?|suggest(?:ed|s)?|could\s+be|under\s+consideration|"
+    r"(?:seek(?:s|ing)?|look(?:s|ing)\s+at)\s+(?:to\s+)?(?:put|putting|install|installing|plac(?:e|ing)|"
+    r"add|adding|introduc(?:e|ing)|fit|fitting))\b",
 )
 _APPROVED = re.compile(
     r"\b(?:approv(?:ed|es|al)|green[\s-]light|go[\s-]ahead|signed\s+off|agreed\s+to|voted\s+to|"
@@ -144,7 +146,9 @@ _PLANNED = re.compile(
     r"begin|start|launch|introduce|enforce|see|use|utili[sz]e)|(?:is|are)\s+set\s+to|"
     r"to\s+go\s+up|(?:is|are)\s+to\s+(?:be|install|introduce|deploy|put|fit|erect|use)\b|plans?\s+for|there\s+will\s+be|next\s+(?:week|month|year)|"
     r"later\s+this\s+(?:week|month|year)|upcoming|future|coming\s+(?:weeks|months)|"
-    r"(?:is|are)\s+(?:going|expected)\s+to|will\s+soon|scheduled)\b",
+    r"(?:is|are)\s+(?:going|expected)\s+to|will\s+soon|scheduled|"
+    r"(?:committed|set\s+aside\b[^.;]{0,40}?|aims?|aiming|intends?|intending)\s+to\s+"
+    r"(?:provide|install|put\s+up|fit|erect|place|introduce|deploy))\b",
 )
 _INSTALLED = re.compile(
     r"\b(?:installed|have\s+been|has\s+been|were\s+put|went\s+live|now\s+(?:in|has|have)|"

@@ -32,9 +32,11 @@ from campmap.extract.words import (
     COMMON_WORDS,
     DIRECTIONS,
     FACILITY_HEADS,
+    FUNCTION_WORDS,
     LOWER_HEADS,
     MONTHS,
     ORG_HEADS,
+    PAIRED_HEADS,
     STREET_HEADS,
     TITLES,
     TOWN_CENTRE,
@@ -364,8 +366,10 @@ def _shape(words: list[str]) -> Shape:
 
 _LOWER_HEAD = re.compile(
     r"\s+(?:(?:north|south|east|west)bound|(?:central\s+)?business\s+districts?|CBDs?|area|town\s+cent(?:re|er)s?|city\s+cent(?:re|er)|car\s+park|bus\s+(?:station|stop|depot)|"
-    r"(?:on|off)[\s-]ramp|" + "|".join(sorted(LOWER_HEADS, key=len, reverse=True)) + r")\b"
+    r"(?:on|off)[\s-]ramp|" + "|".join(sorted(LOWER_HEADS, key=len, reverse=True)) + r"|"
+    rf"(?!(?:{FUNCTION_WORDS})\s)[a-z]{{3,}}\s+(?:{'|'.join(sorted(PAIRED_HEADS))}))\b"
 )
+"""A lower-case place word after a name, alone or after one plain word (``police station``)."""
 
 
 def _lower_head_end(text: str, end: int) -> int:
@@ -382,16 +386,8 @@ _JOIN_WORDS = frozenset({"junction", "junctions", "interchange", "crossing", "co
 _JOINS_ANOTHER = re.compile(r"\s+(?:with|of|and|onto)\b")
 
 
-_FUNCTION_WORDS = (
-    "s|"
-    "of|in|on|at|and|or|to|for|with|by|from|is|are|was|were|has|have|had|will|would|can|could|"
-    "may|might|must|shall|should|which|who|that|where|when|while|said|says|say|told|as|than|"
-    "but|if|so|because|after|before|since|until|near|via|per|plus|into|onto|over|under|"
-    "between|through|across|along|around|about|against|within|without|also|itself|alone|"
-    "too|only|again|itself|each|both|all|not"
-)
 _MODIFIER = re.compile(
-    rf"\s(?!(?:{_FUNCTION_WORDS}|(?:north|south|east|west)bound)\b)[a-z][a-z-]+\b(?!['\u2019])"
+    rf"\s(?!(?:{FUNCTION_WORDS}|(?:north|south|east|west)bound)\b)[a-z][a-z-]+\b(?!['\u2019])"
 )
 _TITLED = re.compile(r"(?:^|\s)(?:" + "|".join(sorted(TITLES)) + r")\.?\s+$", re.IGNORECASE)
 

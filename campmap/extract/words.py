@@ -14,9 +14,11 @@ __all__ = [
     "COMMON_WORDS",
     "DIRECTIONS",
     "FACILITY_HEADS",
+    "FUNCTION_WORDS",
     "LOWER_HEADS",
     "MONTHS",
     "ORG_HEADS",
+    "PAIRED_HEADS",
     "STREET_HEADS",
     "TITLES",
 ]
@@ -62,11 +64,25 @@ LOWER_HEADS = _words(
     """
     highway road street freeway expressway motorway bypass junction roundabout interchange
     bridge flyover overpass underpass market station terminal park estate corridor
-    crossing tunnel ramp entrance entrances exit gate
+    crossing tunnel ramp entrance entrances exit gate landfill markets
     """
 )
 """Lower-case words that end a capitalised place name (``the N2 freeway``,
 ``Waterhead junction``, ``Parkway roundabout``)."""
+
+PAIRED_HEADS = _words("station stand post stop depot hall landfill market ground yard square")
+"""Lower-case place words that end a name after one plain word (``Upton police station``,
+``Elm bus stand``, ``Ashby village hall``)."""
+
+FUNCTION_WORDS = (
+    "s|"
+    "of|in|on|at|and|or|to|for|with|by|from|is|are|was|were|has|have|had|will|would|can|could|"
+    "may|might|must|shall|should|which|who|that|where|when|while|said|says|say|told|as|than|"
+    "but|if|so|because|after|before|since|until|near|via|per|plus|into|onto|over|under|"
+    "between|through|across|along|around|about|against|within|without|also|itself|alone|"
+    "too|only|again|itself|each|both|all|not"
+)
+"""Function words, alternatives of a pattern: a name followed by one is no adjective."""
 
 TOWN_CENTRE = ("town centre", "town center", "town centres", "city centre", "city center")
 

@@ -1,0 +1,86 @@
+"""General rules for real reporting, third step (issue 15): each report here is invented.
+
+Each test stands for a failure class seen on real reports nobody had tuned on:
+a name followed by a lower-case place word, alone or after one plain word
+(``Brackley landfill``, ``Ormsby police station``, ``Tarrow bus stand``), and the
+guards that keep a name used as an adjective out.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from campmap import Role, extract, read_text
+from campmap.extract.shapes import find_shapes
+from campmap.gazetteer import Gazetteer, default_gazetteer
+from campmap.sources import dedupe
+
+
+@pytest.fixture(scope="module")
+def world() -> Gazetteer:
+    return default_gazetteer()
+
+
+def mentions(text: str, gazetteer: Gazetteer):
+    return extract(dedupe([read_text(text, "r.txt")], []), gazetteer)
+
+
+def sites(text: str, gazetteer: Gazetteer) -> list[str]:
+    return [m.text for m in mentions(text, gazetteer) if m.role is Role.SITE]
+
+
+def test_a_name_and_a_lower_case_place_word_are_one_place():
+    shapes = find_shapes("Work crews fitted poles at Brackley landfill and Tarrow bus stand.")
+    assert [(h.text, h.shape.value) for h in shapes] == [
+        ("Brackley landfill", "facility"),
+        ("Tarrow bus stand", "facility"),
+    ]
+
+
+def test_one_plain_word_may_stand_before_the_place_word():
+    shapes = find_shapes("Poles went up between Ormsby police station and the Quill village hall.")
+    assert [h.text for h in shapes] == ["Ormsby police station", "Quill village hall"]
+
+
+def test_a_function_word_before_the_place_word_ends_the_name():
+    # "Ormsby near station": "near" is no part of a place's name.
+    shapes = find_shapes("Officers said Ormsby near station was quiet.")
+    assert "Ormsby near station" not in [h.text for h in shapes]
+
+
+def test_a_name_used_as_an_adjective_stays_out():
+    assert find_shapes("The Wessex firm said its staff were pleased.") == []
+
+
+def test_sites_named_with_lower_case_place_words(world):
+    text = (
+        "The district police switched on 30 CCTV cameras on Monday. "
+        "Eighteen cameras were installed at Tarrow bus stand and twelve at Ormsby police station."
+    )
+    found = sites(text, world)
+    assert "Tarrow bus stand" in found
+    assert "Ormsby police station" in found
+
+
+def test_a_landfill_in_a_list_of_new_camera_sites(world):
+    text = "The council will install CCTV cameras at Brackley landfill and Fenwold Lane."
+    assert sites(text, world) == ["Brackley landfill", "Fenwold Lane"]
+
+
+def statuses(text: str, gazetteer: Gazetteer) -> dict[str, str]:
+    return {m.text: m.status for m in mentions(text, gazetteer) if m.role is Role.SITE}
+
+
+def test_money_set_aside_to_install_is_a_plan(world):
+    text = "The town council has set aside 8,000 pounds to install a CCTV camera at Orme Lane."
+    assert statuses(text, world) == {"Orme Lane": "planned"}
+
+
+def test_looking_at_putting_cameras_is_a_proposal(world):
+    text = "Officers are looking at putting number plate cameras near Hollin Plaza."
+    assert statuses(text, world) == {"Hollin Plaza": "proposed"}
+
+
+def test_cameras_already_up_stay_installed(world):
+    text = "Two CCTV cameras were installed at Orme Lane in March."
+    assert statuses(text, world) == {"Orme Lane": "installed"}
