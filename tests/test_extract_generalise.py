@@ -84,3 +84,20 @@ def test_looking_at_putting_cameras_is_a_proposal(world):
 def test_cameras_already_up_stay_installed(world):
     text = "Two CCTV cameras were installed at Orme Lane in March."
     assert statuses(text, world) == {"Orme Lane": "installed"}
+
+
+def test_places_named_right_after_a_counted_word_for_sites(world):
+    text = (
+        "Police fitted security cameras at four bazaars Dhool Gate, Pellow Chowk and Sarn Market."
+    )
+    assert sites(text, world) == ["Dhool Gate", "Pellow Chowk", "Sarn Market"]
+
+
+def test_a_list_after_locations_in_names_the_districts(world):
+    text = "Officers switched on 40 CCTV cameras at 18 locations in Wenmore, Tolby and Pratt Hill."
+    assert sites(text, world) == ["Wenmore", "Tolby", "Pratt Hill"]
+
+
+def test_one_place_after_locations_in_is_only_the_area(world):
+    text = "Officers switched on 40 CCTV cameras at 18 locations in Wenmore on Monday."
+    assert sites(text, world) == []

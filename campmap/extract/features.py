@@ -22,6 +22,7 @@ from campmap.extract.lists import (
     COMMA_GAP,
     FILLERS,
     GETS,
+    districts_listed,
     listed_after_note,
     listed_with,
     locality,
@@ -204,7 +205,11 @@ def features(
         wide_area=kind in _CONTEXT_KINDS
         or bool(frames.ADMIN_AREA.search(hit.text, max(0, len(hit.text) - 16))),
         area_of_sites=(
-            hit.shape == "name" and bool(_NUMBERED_IN.search(window) or _SPREAD.search(gap))
+            hit.shape == "name"
+            and bool(
+                (_NUMBERED_IN.search(window) and not districts_listed(low, hits, i, window))
+                or _SPREAD.search(gap)
+            )
         )
         or bool(frames.LOCATED_AFTER.match(after)),
         organisation=bool(
@@ -267,6 +272,7 @@ def _locative(around: _Around) -> bool:
         or bool(_DESTINED.search(gap))
         or ends_with(_CAMERAS_FOR, gap)
         or ends_with(_NAMED_SITES, gap)
+        or ends_with(frames.NUMBERED_AT, gap)
         or bool(_SENT_TO.search(gap))
         or (bool(_EXAMPLES.search(gap)) and not _NUMBERED_IN.search(gap))
         or bool(_CAMERA_LABEL.search(around.window))

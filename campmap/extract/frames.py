@@ -23,6 +23,8 @@ __all__ = [
     "MEETING_AT",
     "MONITORED",
     "MONITOR_AFTER",
+    "NUMBERED_AT",
+    "NUMBERED_IN_LIST",
     "PARTY",
     "POSSESSIVE_LOCATIVE",
     "YEAR_GAP",
@@ -88,6 +90,17 @@ LOCATED_AFTER = re.compile(
     r"(?:on|at|along|in|near)\b"
 )
 """``cameras installed in X are located on A and B``: X is the area the sites are in."""
+
+_NUMBER = r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several)"
+NUMBERED_AT = re.compile(
+    rf"\b(?:at|in|on|across)\s+(?:the\s+|these\s+)?{_NUMBER}\s+(?:[a-z-]+\s+)?(?:markets|sites|"
+    r"locations|places|spots|points|junctions|intersections|crossings|roundabouts|schools|parks|"
+    r"stations|estates|villages|stops|gates|entrances|bazaars|chowks|squares)\s+(?:the\s+)?$"
+)
+"""``at three markets X, Y and Z``: the places named right after a counted word for sites."""
+NUMBERED_IN_LIST = re.compile(r"\b(?:in|within)\s+(?:the\s+)?$")
+"""``at 30 locations in A, B and C``: a list of places after "locations in" names the
+districts that hold the sites (one place alone is the area they are spread over)."""
 
 
 def ends_with(pattern: re.Pattern[str], gap: str, span: int = 72) -> bool:

@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 from campmap.extract.cues import WINDOW
 from campmap.extract.decide import WEIGHTS, Decision
-from campmap.extract.frames import COMMA_ONLY, YEAR_GAP
+from campmap.extract.frames import COMMA_ONLY, NUMBERED_IN_LIST, YEAR_GAP
 from campmap.extract.places import PlaceHit
 from campmap.records import Role
 
@@ -21,6 +21,7 @@ __all__ = [
     "COMMA_GAP",
     "FILLERS",
     "GETS",
+    "districts_listed",
     "listed",
     "listed_after_note",
     "listed_with",
@@ -147,3 +148,16 @@ def listed_with(
     if previous_site:
         return True
     return previous_city and bool(COMMA_ONLY.match(gap)) and previous_locative()
+
+
+def districts_listed(low: str, hits: list[PlaceHit], i: int, window: str) -> bool:
+    """Whether "N locations in A" goes on with more places (``in A, B and C``): districts.
+
+    One place after "locations in" is the area the sites are spread over; a
+    list of them names the districts that hold the sites.
+    """
+    return (
+        i + 1 < len(hits)
+        and bool(NUMBERED_IN_LIST.search(window))
+        and listed(low[hits[i].end : hits[i + 1].start])
+    )
