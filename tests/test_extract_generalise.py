@@ -101,3 +101,17 @@ def test_a_list_after_locations_in_names_the_districts(world):
 def test_one_place_after_locations_in_is_only_the_area(world):
     text = "Officers switched on 40 CCTV cameras at 18 locations in Wenmore on Monday."
     assert sites(text, world) == []
+
+
+def test_a_comma_list_goes_on_past_the_tail_of_an_item(world):
+    text = (
+        "New CCTV cameras will go up at several spots. "
+        "These include the Holm to Pelling trail, Brackley landfill, Quarry Lane and Tarrow Depot."
+    )
+    found = sites(text, world)
+    assert found[1:] == ["Brackley landfill", "Quarry Lane", "Tarrow Depot"]
+
+
+def test_a_speaker_between_places_is_no_list(world):
+    text = "Cameras went up at Quarry Lane, officers said on Friday, Brackley Road was next."
+    assert "Brackley Road" not in sites(text, world)

@@ -15,6 +15,7 @@ from campmap.extract.cues import WINDOW
 from campmap.extract.decide import WEIGHTS, Decision
 from campmap.extract.frames import COMMA_ONLY, NUMBERED_IN_LIST, YEAR_GAP
 from campmap.extract.places import PlaceHit
+from campmap.extract.words import FUNCTION_WORDS
 from campmap.records import Role
 
 __all__ = [
@@ -26,6 +27,7 @@ __all__ = [
     "listed_after_note",
     "listed_with",
     "locality",
+    "name_tail",
     "names_to_end",
     "shares_gets",
 ]
@@ -143,8 +145,10 @@ def listed_with(
     locative; a year between (``in A in 2017 and B in 2018``) does not break
     the list. ``previous_locative`` is asked last (it costs most).
     """
-    if not has_previous or not listed(YEAR_GAP.sub("", gap)):
+    if not has_previous:
         return False
+    if not listed(YEAR_GAP.sub("", gap)):
+        return previous_site and name_tail(gap)
     if previous_site:
         return True
     return previous_city and bool(COMMA_ONLY.match(gap)) and previous_locative()
@@ -161,3 +165,18 @@ def districts_listed(low: str, hits: list[PlaceHit], i: int, window: str) -> boo
         and bool(NUMBERED_IN_LIST.search(window))
         and listed(low[hits[i].end : hits[i + 1].start])
     )
+
+
+_TAIL = re.compile(r"^\s+((?:[\w'-]+\s+){0,2}[\w'-]+)\s*,\s*$")
+_FUNCTION = frozenset(FUNCTION_WORDS.split("|")) - {"to"}
+
+
+def name_tail(gap: str) -> bool:
+    """Whether a gap only ends the place before and goes on with a comma list.
+
+    ``the A to B walk, C landfill, ...``: up to three words (``to`` and plain
+    words, no other function word) end the place before, then a comma opens
+    the next item; ``A said on Friday, B`` is no list.
+    """
+    match = _TAIL.match(gap)
+    return match is not None and not any(w in _FUNCTION for w in match.group(1).split())
