@@ -115,3 +115,14 @@ def test_a_comma_list_goes_on_past_the_tail_of_an_item(world):
 def test_a_speaker_between_places_is_no_list(world):
     text = "Cameras went up at Quarry Lane, officers said on Friday, Brackley Road was next."
     assert "Brackley Road" not in sites(text, world)
+
+
+def test_the_named_end_of_a_stretch_holds_the_cameras(world):
+    # (With both ends named, the pair is read as a route; here one end is unnamed.)
+    text = "Police put up 25 CCTV cameras on the stretch from the old mill to Tolby Bridge."
+    assert sites(text, world) == ["Tolby Bridge"]
+
+
+def test_a_journey_from_a_place_is_no_stretch(world):
+    text = "The CCTV van drove from Wenmore Bridge to Tolby Mill on Monday."
+    assert "Wenmore Bridge" not in sites(text, world)

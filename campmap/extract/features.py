@@ -273,6 +273,7 @@ def _locative(around: _Around) -> bool:
         or ends_with(_CAMERAS_FOR, gap)
         or ends_with(_NAMED_SITES, gap)
         or ends_with(frames.NUMBERED_AT, gap)
+        or frames.stretch_end(gap, around.window)
         or bool(_SENT_TO.search(gap))
         or (bool(_EXAMPLES.search(gap)) and not _NUMBERED_IN.search(gap))
         or bool(_CAMERA_LABEL.search(around.window))

@@ -29,6 +29,7 @@ __all__ = [
     "POSSESSIVE_LOCATIVE",
     "YEAR_GAP",
     "ends_with",
+    "stretch_end",
 ]
 
 MADE_BY = re.compile(
@@ -102,7 +103,20 @@ NUMBERED_IN_LIST = re.compile(r"\b(?:in|within)\s+(?:the\s+)?$")
 """``at 30 locations in A, B and C``: a list of places after "locations in" names the
 districts that hold the sites (one place alone is the area they are spread over)."""
 
+_STRETCH = (
+    r"\b(?:stretch|section|length|distance|km|kms|kilomet(?:re|er)s?|miles?|metres?|meters?|"
+    r"route|corridor)\s+(?:[a-z-]+\s+)?from\s+(?:the\s+)?"
+)
+_STRETCH_FROM = re.compile(_STRETCH + "$")
+_STRETCH_TO = re.compile(_STRETCH + r"[^.;]{1,60}?\s+(?:up\s+)?(?:to|till|until)\s+(?:the\s+)?$")
+"""``on the stretch from A to B``, ``for three km from A to B``: both ends hold the cameras."""
+
 
 def ends_with(pattern: re.Pattern[str], gap: str, span: int = 72) -> bool:
     """Whether a pattern anchored at ``$`` matches the end of a gap (only its tail is read)."""
     return bool(pattern.search(gap, max(0, len(gap) - span)))
+
+
+def stretch_end(gap: str, window: str) -> bool:
+    """Whether a place ends a stretch with cameras along it (``the stretch from A to B``)."""
+    return ends_with(_STRETCH_FROM, gap) or ends_with(_STRETCH_TO, window, 120)
