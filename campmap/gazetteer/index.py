@@ -66,12 +66,18 @@ class PhraseIndex:
         if self._empty:
             return []
         toks = tokens(text)
-        norm = " " + " ".join([t[0] for t in toks]) + " "
+        words = [t[0] for t in toks]
+        norm = " " + " ".join(words) + " "
+        # Keys are indexed as " key ", so every match starts on a word: the word
+        # starting at each offset of the joined text is looked up, not counted.
+        word_at: dict[int, int] = {}
+        offset = 1
+        for number, word in enumerate(words):
+            word_at[offset] = number
+            offset += len(word) + 1
         candidates: list[tuple[int, int, str]] = []
         for end_index, key in self._automaton.iter(norm):
-            # Keys are indexed as " key ", so every match starts on a word: its index
-            # is the number of spaces before it, less the leading one.
-            first = norm.count(" ", 0, end_index - len(key)) - 1
+            first = word_at[end_index - len(key)]
             candidates.append((first, first + key.count(" "), key))
         if not candidates:
             return []
