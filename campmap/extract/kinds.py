@@ -95,8 +95,11 @@ KINDS: dict[str, Kind] = {kind.name: kind for kind, _ in _PATTERNS} | {"camera":
 """Every kind by name; ``camera`` is a camera of unstated kind."""
 
 _SEARCH = [(kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in _PATTERNS]
-# Plain ASCII text is searched in lower case, first for any kind at all: the same
-# answers, several times faster than re.IGNORECASE (see campmap.gazetteer.names.lowercase).
+# Text is searched in lower case, first for any kind at all: the same answers, several
+# times faster than re.IGNORECASE (see campmap.gazetteer.names.lowercase). The patterns are
+# ASCII; the only other characters IGNORECASE matches them with are these four (İ and ı as
+# i, ſ as s, the Kelvin sign as k), so text holding any of them is searched as it was.
+_FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")
 _SEARCH_LOWER = [(kind, re.compile(pattern)) for kind, pattern in _PATTERNS]
 _ANY_KIND = re.compile("|".join(f"(?:{pattern})" for _, pattern in _PATTERNS))
 
@@ -165,7 +168,7 @@ def camera_kind(text: str) -> Kind | None:
     >>> camera_kind("the council said") is None
     True
     """
-    if not text.isascii():
+    if not text.isascii() and any(c in text for c in _FOLDS_TO_ASCII):
         return next((kind for kind, pattern in _SEARCH if pattern.search(text)), None)
     low = text.lower()
     if not _ANY_KIND.search(low):

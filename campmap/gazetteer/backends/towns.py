@@ -15,7 +15,7 @@ import math
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from campmap.gazetteer.backends.base import Backend
 from campmap.gazetteer.backends.town_table import TownTable
@@ -93,17 +93,23 @@ class Town:
 
     def place(self) -> Place:
         """Return the town as a gazetteer place: a disc of its estimated extent."""
-        from campmap.geometry import disc
+        return _place(self)
 
-        return Place(
-            id=f"geonames-{self.id}",
-            name=self.name,
-            kind="city" if self.city else "locality",
-            geometry=disc(self.lon, self.lat, town_radius_m(self.population)),
-            source=f"GeoNames {self.id} (population {self.population:,}); extent estimated "
-            "from the population",
-            backend="towns",
-        )
+
+@lru_cache(maxsize=4096)
+def _place(town: Town) -> Place:
+    """Return a town's place, once per town (drawing the disc is most of a lookup's time)."""
+    from campmap.geometry import disc
+
+    return Place(
+        id=f"geonames-{town.id}",
+        name=town.name,
+        kind="city" if town.city else "locality",
+        geometry=disc(town.lon, town.lat, town_radius_m(town.population)),
+        source=f"GeoNames {town.id} (population {town.population:,}); extent estimated "
+        "from the population",
+        backend="towns",
+    )
 
 
 class TownsGazetteer(Backend):
@@ -138,7 +144,13 @@ def find_towns(name: str) -> tuple[Town, ...]:
     >>> [(t.name, t.country) for t in find_towns("Cologne")][0]
     ('Köln', 'DE')
     """
-    rows = _table().find(fold(name))
+    return _find(fold(name))
+
+
+@lru_cache(maxsize=4096)
+def _find(key: str) -> tuple[Town, ...]:
+    """Return the towns a folded name finds (see :func:`find_towns`), once per name."""
+    rows = _table().find(key)
     named = [_town(line) for line in rows.named]
     aliased = [_town(line) for line in rows.aliased]
     first = named + [t for t in aliased if t.population >= EXONYM_POPULATION]
