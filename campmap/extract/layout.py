@@ -200,10 +200,10 @@ class _Carried:
 
 
 def _read_report(source: Source, ordered: Sequence[Sentence], lows: list[str]) -> _Report:
-    cameras = sum(1 for low in lows if CAMERA_NOUN.search(low))
-    main_kind = report_kind(low for low in lows if CAMERA_NOUN.search(low))
+    cameras = [low for low in lows if CAMERA_NOUN.search(low)]
+    main_kind = report_kind(cameras)
     return _Report(
-        topic=cameras >= 2 or any(CAMERA_NOUN.search(low) for low in lows[:3]),
+        topic=len(cameras) >= 2 or any(CAMERA_NOUN.search(low) for low in lows[:3]),
         country=report_country(source),
         junction_report=any(_JUNCTION_WORD.search(s.text) for s in ordered),
         kind=main_kind.name if main_kind else "camera",

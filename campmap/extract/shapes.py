@@ -100,10 +100,9 @@ _ACRONYM_STOP = frozenset(
 
 
 def _is_cap(token: str) -> bool:
-    first = token[:1]
     return (
-        first.isupper()
-        or (first.isdigit() and bool(_ORDINAL.match(token)))  # (\d is a kind of isdigit)
+        token[:1].isupper()
+        or (token[:1].isdigit() and bool(_ORDINAL.match(token)))  # (\d: a kind of isdigit)
         or (token[1:2] in {"'", "\u2019"} and token[2:3].isupper())  # d'Alene, O'Connell
     )
 
