@@ -273,10 +273,12 @@ def _carry(
     topic: bool,
 ) -> None:
     """Update what a sentence passes on: the list it opens, its status, a list going on."""
-    colon = sentence.text.rstrip().endswith(":")
+    stripped = sentence.text.rstrip()
+    colon = stripped.endswith(":")
     if (
         (camera or follow_on)
-        and _INTRO_END.search(sentence.text.rstrip())
+        # A match ends the text and is at most 9 characters ("including"): only the end is read.
+        and _INTRO_END.search(stripped, max(0, len(stripped) - 10))
         and (colon or _PLACES_NOUN.search(low))
     ) or (colon and topic and carried.previous_places):
         # "... the locations of the new sites. Here they are:" opens a list too.
