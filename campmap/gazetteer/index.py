@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from itertools import accumulate
 from typing import NamedTuple
 
 import ahocorasick
@@ -70,11 +71,9 @@ class PhraseIndex:
         norm = " " + " ".join(words) + " "
         # Keys are indexed as " key ", so every match starts on a word: the word
         # starting at each offset of the joined text is looked up, not counted.
-        word_at: dict[int, int] = {}
-        offset = 1
-        for number, word in enumerate(words):
-            word_at[offset] = number
-            offset += len(word) + 1
+        word_at = dict(
+            zip(accumulate((len(w) + 1 for w in words), initial=1), range(len(words)), strict=False)
+        )
         candidates: list[tuple[int, int, str]] = []
         for end_index, key in self._automaton.iter(norm):
             first = word_at[end_index - len(key)]
@@ -99,8 +98,7 @@ class PhraseIndex:
             return text[span[0][1] : span[-1][2]].isupper()
         if key in self._any_case:
             return True
-        return any(
-            text[start].isupper() or text[start].isdigit()
-            for norm, start, _ in span
-            if norm not in _MINOR
-        )
+        for norm, start, _ in span:
+            if norm not in _MINOR and (text[start].isupper() or text[start].isdigit()):
+                return True
+        return False
