@@ -11,7 +11,8 @@ sites, for campmap and for a capitalised-phrase baseline with the same
 gazetteer, in one process. Then the throughput of reading and extracting
 (reports/s, MB/s, one core: the process's CPU time, best of 7 passes) on the
 corpus reports, and on news-length reports (the corpus reports joined into
-reports of about 4 KB).
+reports of about 4 KB), beside the limit of merely reading the same files
+and splitting them into sentences (``read+split``).
 Then, when ``../shared/seeds`` is beside the repository, the throughput on those two
 real news reports (sparser in camera sites than the joined ones).
 
@@ -42,7 +43,8 @@ from evaluation import (
     throughput,
 )
 
-from campmap.gazetteer import GeoJSONGazetteer, default_gazetteer
+from campmap.gazetteer import Gazetteer, GeoJSONGazetteer, default_gazetteer
+from campmap.records import Document
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from realnews import (
@@ -59,6 +61,7 @@ CORPORA = (DATA / "reports", DATA / "reports-heldout", DATA / "reports-fresh")
 SEEDS = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds"
 REALNEWS = SEEDS.parent / "realnews"
 NEWS_LENGTH = 4000
+TARGET = 200
 SYSTEMS = (
     ("campmap", campmap_predict, campmap_mentions),
     ("baseline", baseline_predict, baseline_mentions),
@@ -119,8 +122,15 @@ def main() -> None:
                 f"{name:10}{short[0]:>17.0f}{short[1]:>7.3f}{long[0]:>16.0f}{long[1]:>7.3f}"
                 f"{alone[0]:>30.0f}{alone[1]:>7.3f}"
             )
+        # The limit: reading the same files and splitting them into sentences, extracting nothing.
+        short, long = throughput(paths, _nothing, gazetteer), throughput(news, _nothing, gazetteer)
+        print(f"{'read+split':10}{short[0]:>17.0f}{short[1]:>7.3f}{long[0]:>16.0f}{long[1]:>7.3f}")
         mean = sum(p.stat().st_size for p in news) / len(news)
         print(f"news-length reports: {len(news)}, {mean:.0f} bytes on average")
+        print(
+            f"campmap news-length: {speeds['campmap']:.0f} reports/s (target >= {TARGET}), "
+            f"{speeds['campmap'] / long[0]:.2f} of the read+split limit ({long[0]:.0f} reports/s)"
+        )
         ratio = speeds["campmap"] / speeds["baseline"]
         print(f"campmap / baseline news-length speed (read + extract): {ratio:.2f}")
     # The joined reports are dense: every sentence places cameras. Real news is not.
@@ -140,6 +150,10 @@ def main() -> None:
             print(f"\n(no real reports at {folder}: that part is left out)")
     if args.errors:
         print("\n" + "\n".join(errors))
+
+
+def _nothing(document: Document, gazetteer: Gazetteer) -> None:
+    """Extract nothing: with ``throughput`` it times reading and splitting alone."""
 
 
 def _line(name: str, s: Score) -> str:

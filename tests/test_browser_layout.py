@@ -265,6 +265,35 @@ def test_search_and_each_filter_change_what_is_shown_and_go_into_the_link(
         context.close()
 
 
+def test_the_time_slider_shows_the_sites_reported_by_each_date(browser, tmp_path):  # noqa: F811
+    path = london_map(tmp_path)
+    context, page, _requests, problems = open_page(browser, path, "desk")
+    try:
+        page.get_by_role("button", name="Search and filter the sites").click()
+        slider = page.get_by_label("Reported by")
+        # four dates sites were first reported on (2021, 2023, 2024, 2025); two sites have none
+        assert (slider.get_attribute("min"), slider.get_attribute("max")) == ("0", "3")
+        assert slider.get_attribute("aria-valuetext") == "every date" and shown(page) == 6
+        for step, date, expect in (
+            (0, "2021-05-01", 3),
+            (1, "2023-02-01", 4),
+            (2, "2024-03-10", 5),
+        ):
+            slider.fill(str(step))
+            assert slider.get_attribute("aria-valuetext") == date
+            assert page.get_by_label("Reported until").input_value() == date
+            assert shown(page) == expect, date
+        assert "to=2024-03-10" in page.evaluate("location.href")
+        slider.fill("3")
+        assert shown(page) == 6 and page.get_by_label("Reported until").input_value() == ""
+        # typing a date moves the slider to the last step on or before it
+        page.get_by_label("Reported until").fill("2023-12-31")
+        assert slider.input_value() == "1" and shown(page) == 4
+        assert problems == []
+    finally:
+        context.close()
+
+
 def test_names_from_zoom_16_spread_markers_and_one_ring_at_a_time(browser, tmp_path):  # noqa: F811
     path = london_map(tmp_path)
     context, page, _requests, problems = open_page(browser, path, "desk")

@@ -42,6 +42,12 @@ def _names() -> dict[str, str]:
     return out
 
 
+@cache
+def _first_words() -> frozenset[str]:
+    """Return the first word of every name :func:`_names` knows."""
+    return frozenset(name.split(" ")[0] for name in _names())
+
+
 def _from_address(url: str) -> str | None:
     try:
         host = urlsplit(url).hostname or ""
@@ -79,11 +85,14 @@ def report_country(source: Source) -> str | None:
             code = _from_address(url)
             if code is not None:
                 votes[code] += _ADDRESS_WEIGHT
-    names = _names()
+    names, firsts = _names(), _first_words()
     for match in _WORDS.finditer(source.text):
         words = match.group().split()
         start = 0
         while start < len(words):  # the longest name first: New South Wales, not Wales
+            if words[start].lower() not in firsts:
+                start += 1  # no name starts with this word
+                continue
             for size in range(len(words) - start, 0, -1):
                 code = names.get(" ".join(words[start : start + size]).lower())
                 if code is not None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, fields
+from operator import attrgetter
 
 from campmap.records import Role
 
@@ -96,6 +97,7 @@ PRIOR = -2.0
 """Log-odds of a place mention being a camera site before any feature is seen."""
 
 _NAMES = tuple(f.name for f in fields(Features))
+_VALUES = attrgetter(*_NAMES)  # all the features at once, in _NAMES order
 _VETO = -4.0  # a feature this strong against decides alone
 
 
@@ -126,8 +128,8 @@ def decide(features: Features) -> Decision:
     """
     score = PRIOR
     weighed: list[tuple[float, str]] = []
-    for name in _NAMES:
-        if getattr(features, name):
+    for name, value in zip(_NAMES, _VALUES(features), strict=True):
+        if value:
             weight, words = WEIGHTS[name]
             score += weight
             if weight:

@@ -395,6 +395,7 @@ def _locative_before(gap: str) -> bool:
 
 
 @lru_cache(maxsize=32)
+@lru_cache(maxsize=64)
 def _incident(low: str) -> bool:
     """Whether a sentence tells of a crime or a crash (asked once per sentence, not per place)."""
     return bool(_INCIDENT.search(low))

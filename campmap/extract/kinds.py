@@ -95,6 +95,13 @@ KINDS: dict[str, Kind] = {kind.name: kind for kind, _ in _PATTERNS} | {"camera":
 """Every kind by name; ``camera`` is a camera of unstated kind."""
 
 _SEARCH = [(kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in _PATTERNS]
+# Text is searched in lower case, first for any kind at all: the same answers, several
+# times faster than re.IGNORECASE (see campmap.gazetteer.names.lowercase). The patterns are
+# ASCII; the only other characters IGNORECASE matches them with are these four (İ and ı as
+# i, ſ as s, the Kelvin sign as k), so text holding any of them is searched as it was.
+_FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")
+_SEARCH_LOWER = [(kind, re.compile(pattern)) for kind, pattern in _PATTERNS]
+_ANY_KIND = re.compile("|".join(f"(?:{pattern})" for _, pattern in _PATTERNS))
 
 _CAMERA_TYPE = (
     ("panning", re.compile(r"\bptz\b|pan[\s-](?:tilt|and[\s-]tilt)|panning|rotating", re.I)),
@@ -166,10 +173,12 @@ def camera_kind(text: str) -> Kind | None:
     >>> camera_kind("the council said") is None
     True
     """
-    for kind, pattern in _SEARCH:
-        if pattern.search(text):
-            return kind
-    return None
+    if not text.isascii() and any(c in text for c in _FOLDS_TO_ASCII):
+        return next((kind for kind, pattern in _SEARCH if pattern.search(text)), None)
+    low = text.lower()
+    if not _ANY_KIND.search(low):
+        return None
+    return next((kind for kind, pattern in _SEARCH_LOWER if pattern.search(low)), None)
 
 
 def report_kind(texts: Iterable[str]) -> Kind | None:
@@ -201,15 +210,19 @@ def clause_status(clause: str) -> str | None:
     >>> clause_status("cameras are on the high street") is None
     True
     """
-    for status, pattern in (
-        ("damaged", _DAMAGED),
-        ("covered", _COVERED),
-        ("proposed", _PROPOSED),
-        ("approved", _APPROVED),
-        ("planned", _PLANNED),
-        ("deployed", _DEPLOYED),
-        ("installed", _INSTALLED),
-    ):
-        if pattern.search(clause):
-            return status
-    return None
+    if not _ANY_STATUS.search(clause):
+        return None
+    return next((status for status, pattern in _STATUS_ORDER if pattern.search(clause)), None)
+
+
+_STATUS_ORDER = (
+    ("damaged", _DAMAGED),
+    ("covered", _COVERED),
+    ("proposed", _PROPOSED),
+    ("approved", _APPROVED),
+    ("planned", _PLANNED),
+    ("deployed", _DEPLOYED),
+    ("installed", _INSTALLED),
+)
+# Whether a clause states any status at all: one pass instead of seven.
+_ANY_STATUS = re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern in _STATUS_ORDER))

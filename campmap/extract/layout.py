@@ -253,10 +253,10 @@ class _Carried:
 
 
 def _read_report(source: Source, ordered: Sequence[Sentence], lows: list[str]) -> _Report:
-    cameras = sum(1 for low in lows if CAMERA_NOUN.search(low))
-    main_kind = report_kind(low for low in lows if CAMERA_NOUN.search(low))
+    cameras = [low for low in lows if CAMERA_NOUN.search(low)]
+    main_kind = report_kind(cameras)
     return _Report(
-        topic=cameras >= 2 or any(CAMERA_NOUN.search(low) for low in lows[:3]),
+        topic=len(cameras) >= 2 or any(CAMERA_NOUN.search(low) for low in lows[:3]),
         country=report_country(source),
         junction_report=any(_JUNCTION_WORD.search(s.text) for s in ordered),
         kind=main_kind.name if main_kind else "camera",
@@ -326,10 +326,12 @@ def _carry(
     topic: bool,
 ) -> None:
     """Update what a sentence passes on: the list it opens, its status, a list going on."""
-    colon = sentence.text.rstrip().endswith(":")
+    stripped = sentence.text.rstrip()
+    colon = stripped.endswith(":")
     if (
         (camera or follow_on)
-        and _INTRO_END.search(sentence.text.rstrip())
+        # A match ends the text and is at most 9 characters ("including"): only the end is read.
+        and _INTRO_END.search(stripped, max(0, len(stripped) - 10))
         and (colon or _PLACES_NOUN.search(low))
     ) or (colon and topic and carried.previous_places):
         # "... the locations of the new sites. Here they are:" opens a list too.

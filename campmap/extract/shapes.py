@@ -104,7 +104,7 @@ _ACRONYM_STOP = frozenset(
 def _is_cap(token: str) -> bool:
     return (
         token[:1].isupper()
-        or bool(_ORDINAL.match(token))
+        or (token[:1].isdigit() and bool(_ORDINAL.match(token)))  # (\d: a kind of isdigit)
         or (token[1:2] in {"'", "\u2019"} and token[2:3].isupper())  # d'Alene, O'Connell
     )
 
@@ -165,9 +165,7 @@ def find_shapes(text: str) -> list[ShapeHit]:
 
 
 def _first_run(text: str, at: int) -> tuple[int, int, Shape] | None:
-    for run in _runs(text, at):
-        return run
-    return None
+    return next(iter(_runs(text, at)), None)
 
 
 def _runs(text: str, at: int = 0) -> list[tuple[int, int, Shape]]:
@@ -278,9 +276,10 @@ def _classify(
 
 def _person(text: str, run: list[tuple[str, int, int]], words: list[str]) -> bool:
     """Tell a person: a title before the name (not "Notre Dame School", "Bishop Lavis")."""
-    return (any(_title(w) for w in words) or _titled(text, run[0][1])) and not (
-        _shape(words) is not Shape.NAME or find_towns(" ".join(w for w, _, _ in run))
-    )
+    if _shape(words) is not Shape.NAME:  # the cheapest test first
+        return False
+    titled = any(_title(w) for w in words) or _titled(text, run[0][1])
+    return titled and not find_towns(" ".join(w for w, _, _ in run))
 
 
 def _cut_at_stop(

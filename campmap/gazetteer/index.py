@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from itertools import accumulate
 from typing import NamedTuple
 
 import ahocorasick
@@ -66,12 +67,16 @@ class PhraseIndex:
         if self._empty:
             return []
         toks = tokens(text)
-        norm = " " + " ".join([t[0] for t in toks]) + " "
+        words = [t[0] for t in toks]
+        norm = " " + " ".join(words) + " "
+        # Keys are indexed as " key ", so every match starts on a word: the word
+        # starting at each offset of the joined text is looked up, not counted.
+        word_at = dict(
+            zip(accumulate((len(w) + 1 for w in words), initial=1), range(len(words)), strict=False)
+        )
         candidates: list[tuple[int, int, str]] = []
         for end_index, key in self._automaton.iter(norm):
-            # Keys are indexed as " key ", so every match starts on a word: its index
-            # is the number of spaces before it, less the leading one.
-            first = norm.count(" ", 0, end_index - len(key)) - 1
+            first = word_at[end_index - len(key)]
             candidates.append((first, first + key.count(" "), key))
         if not candidates:
             return []
@@ -93,8 +98,7 @@ class PhraseIndex:
             return text[span[0][1] : span[-1][2]].isupper()
         if key in self._any_case:
             return True
-        return any(
-            text[start].isupper() or text[start].isdigit()
-            for norm, start, _ in span
-            if norm not in _MINOR
-        )
+        for norm, start, _ in span:
+            if norm not in _MINOR and (text[start].isupper() or text[start].isdigit()):
+                return True
+        return False

@@ -29,6 +29,7 @@ __all__ = ["FUZZY_CUTOFF", "Gazetteer", "NameHit", "default_gazetteer"]
 
 FUZZY_CUTOFF = 0.85
 """Least Damerau-Levenshtein similarity (0-1) for a misspelt name to match."""
+_CLOSEST_KEPT = 4096
 
 
 class NameHit(NamedTuple):
@@ -82,6 +83,9 @@ class Gazetteer:
         for written in self._spellings:
             initials = "".join(w[0] for w in written.split())
             self._spellings_by_initials.setdefault(initials, []).append(written)
+
+        # The answers of :meth:`fuzzy` by spelling: names recur from sentence to sentence.
+        self._closest: dict[str, tuple[str, float] | None] = {}
 
     @cached_property
     def _index(self) -> PhraseIndex:
@@ -199,18 +203,24 @@ class Gazetteer:
         written = spelling(name)
         if not written:
             return None
+        if written in self._closest:
+            return self._closest[written]
         choices = self._spellings_by_initials.get("".join(w[0] for w in written.split()))
-        if not choices:
-            return None
-        best = process.extractOne(
-            written,
-            choices,
-            scorer=DamerauLevenshtein.normalized_similarity,
-            score_cutoff=FUZZY_CUTOFF,
+        best = (
+            process.extractOne(
+                written,
+                choices,
+                scorer=DamerauLevenshtein.normalized_similarity,
+                score_cutoff=FUZZY_CUTOFF,
+            )
+            if choices
+            else None
         )
-        if best is None:
-            return None
-        return self._spellings[best[0]], round(float(best[1]) * 100, 1)
+        found = None if best is None else (self._spellings[best[0]], round(float(best[1]) * 100, 1))
+        if len(self._closest) >= _CLOSEST_KEPT:
+            self._closest.clear()
+        self._closest[written] = found
+        return found
 
     def suggest(self, name: str, limit: int = 5) -> list[tuple[Place, float]]:
         """Return the places whose names are closest to ``name``, with scores."""

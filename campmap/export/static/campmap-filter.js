@@ -1,6 +1,7 @@
 /* Search sites by name; filter them by kind of camera, status, review and campmap's
    confidence, and by the dates they were reported (first_reported / last_reported, when the
-   data has them: a site with no date passes any date filter). The view (zoom/lat/lon) and
+   data has them: a site with no date passes any date filter; when they span two days or more,
+   a time slider shows the sites reported by each date in turn). The view (zoom/lat/lon) and
    the filters live in the URL's fragment, so a link opens the same view:
    map.html#map=16/51.50100/-0.12700&kind=cctv&q=square */
 function campmapFilter(map, data, cols, n) {
@@ -53,6 +54,39 @@ function campmapFilter(map, data, cols, n) {
     values.forEach(function (v) { s.appendChild(new Option(words(v), v)); });
     field(box, key, label, s);
   }
+  /* The time slider: one step per date a site was first reported; at the last step every
+     site shows, at an earlier one those reported by then (and those with no date). */
+  var syncSlider = function () {};
+  function timeSlider(box) {
+    var days = distinct(function (i) {
+      var a = first(i) || last(i);
+      return a ? String(a).slice(0, 10) : null;
+    }, null);
+    if (days.length < 2) { return; }
+    var slider = el("input"), said = el("output", "", "cm-when");
+    slider.type = "range"; slider.min = "0"; slider.max = String(days.length - 1); slider.step = "1";
+    var wrap = el("div", null, "cm-field"), lab = el("label", "Reported by");
+    lab.htmlFor = slider.id = "cm-f-when";
+    wrap.appendChild(lab); wrap.appendChild(slider); wrap.appendChild(said); box.appendChild(wrap);
+    function say() {
+      var k = Number(slider.value);
+      said.textContent = k >= days.length - 1 ? "every date" : days[k];
+      slider.setAttribute("aria-valuetext", said.textContent);
+    }
+    syncSlider = function () {  /* follow the "Reported until" date: the last step on or before it */
+      var k = days.length - 1;
+      if (f.to) { while (k > 0 && days[k] > f.to) { k--; } }
+      slider.value = String(k); say();
+    };
+    slider.addEventListener("input", function () {
+      var k = Number(slider.value);
+      f.to = k >= days.length - 1 ? "" : days[k];
+      if (inputs.to) { inputs.to.value = f.to; }
+      say(); onChange();
+    });
+    if (inputs.to) { inputs.to.addEventListener("input", function () { syncSlider(); }); }
+    syncSlider();
+  }
   var count;
   function build(box) {
     var q = el("input");
@@ -74,6 +108,7 @@ function campmapFilter(map, data, cols, n) {
         input.type = "date";
         field(box, key, key === "from" ? "Reported from" : "Reported until", input);
       });
+      timeSlider(box);
     }
     count = el("p", "", "cm-count");
     count.setAttribute("role", "status");
@@ -103,6 +138,7 @@ function campmapFilter(map, data, cols, n) {
         if (inputs[k]) { inputs[k].value = v; }
       }
     });
+    syncSlider();
     return view;
   }
   function save() {

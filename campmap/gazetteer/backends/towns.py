@@ -11,14 +11,14 @@ index: too many are also English words), and the file is read on first use.
 
 from __future__ import annotations
 
-import gzip
 import math
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from campmap.gazetteer.backends.base import Backend
+from campmap.gazetteer.backends.town_table import TownTable
 from campmap.paths import data_dir
 from campmap.records import Place
 
@@ -93,17 +93,23 @@ class Town:
 
     def place(self) -> Place:
         """Return the town as a gazetteer place: a disc of its estimated extent."""
-        from campmap.geometry import disc
+        return _place(self)
 
-        return Place(
-            id=f"geonames-{self.id}",
-            name=self.name,
-            kind="city" if self.city else "locality",
-            geometry=disc(self.lon, self.lat, town_radius_m(self.population)),
-            source=f"GeoNames {self.id} (population {self.population:,}); extent estimated "
-            "from the population",
-            backend="towns",
-        )
+
+@lru_cache(maxsize=4096)
+def _place(town: Town) -> Place:
+    """Return a town's place, once per town (drawing the disc is most of a lookup's time)."""
+    from campmap.geometry import disc
+
+    return Place(
+        id=f"geonames-{town.id}",
+        name=town.name,
+        kind="city" if town.city else "locality",
+        geometry=disc(town.lon, town.lat, town_radius_m(town.population)),
+        source=f"GeoNames {town.id} (population {town.population:,}); extent estimated "
+        "from the population",
+        backend="towns",
+    )
 
 
 class TownsGazetteer(Backend):
@@ -138,10 +144,15 @@ def find_towns(name: str) -> tuple[Town, ...]:
     >>> [(t.name, t.country) for t in find_towns("Cologne")][0]
     ('Köln', 'DE')
     """
-    index = _index()
-    key = fold(name)
-    named = [_town(index.rows[i]) for i in index.named.get(key, ())]
-    aliased = [_town(index.rows[i]) for i in index.aliased.get(key, ())]
+    return _find(fold(name))
+
+
+@lru_cache(maxsize=4096)
+def _find(key: str) -> tuple[Town, ...]:
+    """Return the towns a folded name finds (see :func:`find_towns`), once per name."""
+    rows = _table().find(key)
+    named = [_town(line) for line in rows.named]
+    aliased = [_town(line) for line in rows.aliased]
     first = named + [t for t in aliased if t.population >= EXONYM_POPULATION]
     rest = [t for t in aliased if t.population < EXONYM_POPULATION]
     return (*sorted(first, key=_populous), *sorted(rest, key=_populous))
@@ -156,25 +167,7 @@ def _town(line: str) -> Town:
     return Town(int(row[0]), row[1], float(row[3]), float(row[4]), int(row[5]), row[6], row[7])
 
 
-@dataclass(frozen=True, slots=True)
-class _Index:
-    rows: list[str]
-    named: dict[str, list[int]]
-    aliased: dict[str, list[int]]
-
-
 @cache
-def _index() -> _Index:
-    """Read the towns file once: its rows, and their numbers by name key and alias key."""
-    with gzip.open(data_dir() / "towns.tsv.gz", "rt", encoding="utf-8") as stream:
-        rows = stream.read().split("\n")[1:]
-    if rows and not rows[-1]:
-        rows.pop()
-    named: dict[str, list[int]] = {}
-    aliased: dict[str, list[int]] = {}
-    for number, line in enumerate(rows):
-        keys = line.split("\t", 3)[2].split("|")
-        named.setdefault(keys[0], []).append(number)
-        for key in keys[1:]:
-            aliased.setdefault(key, []).append(number)
-    return _Index(rows, named, aliased)
+def _table() -> TownTable:
+    """Read the towns file once, compactly (see :mod:`~campmap.gazetteer.backends.town_table`)."""
+    return TownTable.read(data_dir() / "towns.tsv.gz")
