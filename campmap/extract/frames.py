@@ -28,8 +28,8 @@ __all__ = [
     "PARTY",
     "POSSESSIVE_LOCATIVE",
     "YEAR_GAP",
+    "counted_or_stretch",
     "ends_with",
-    "stretch_end",
 ]
 
 MADE_BY = re.compile(
@@ -117,6 +117,13 @@ def ends_with(pattern: re.Pattern[str], gap: str, span: int = 72) -> bool:
     return bool(pattern.search(gap, max(0, len(gap) - span)))
 
 
-def stretch_end(gap: str, window: str) -> bool:
-    """Whether a place ends a stretch with cameras along it (``the stretch from A to B``)."""
-    return ends_with(_STRETCH_FROM, gap) or ends_with(_STRETCH_TO, window, 120)
+def counted_or_stretch(gap: str, window: str) -> bool:
+    """Whether a place follows a counted word for sites, or ends a stretch with cameras.
+
+    ``at three markets X``, ``on the stretch from A to B``.
+    """
+    return (
+        ends_with(NUMBERED_AT, gap)
+        or ends_with(_STRETCH_FROM, gap)
+        or ends_with(_STRETCH_TO, window, 120)
+    )
