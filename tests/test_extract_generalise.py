@@ -126,3 +126,10 @@ def test_the_named_end_of_a_stretch_holds_the_cameras(world):
 def test_a_journey_from_a_place_is_no_stretch(world):
     text = "The CCTV van drove from Wenmore Bridge to Tolby Mill on Monday."
     assert "Wenmore Bridge" not in sites(text, world)
+
+
+def test_the_town_after_a_street_before_a_verb_is_its_locality(world):
+    text = "Number plate cameras near the Swan pub in Orme Road, Quillford have been put forward."
+    found = sites(text, world)
+    assert "Orme Road" in found
+    assert "Quillford" not in found

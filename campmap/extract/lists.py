@@ -70,7 +70,9 @@ _DASHES = frozenset("- \u2013 \u2014 \u2022 * \u00b7".split())
 COMMA_GAP = re.compile(r"^\s*,\s*$")
 """A bare comma between two places."""
 
-_ENDS = re.compile(r"^\s*(?:[.;:!?)(\u2013\u2014-]|$|\d)")
+_ENDS = re.compile(
+    r"^\s*(?:[.;:!?)(\u2013\u2014-]|$|\d|(?:have|has|are|is|was|were|will|would|could)\s)"
+)
 
 
 def names_to_end(low: str, hits: list[PlaceHit], i: int) -> bool:
