@@ -11,6 +11,7 @@ from __future__ import annotations
 import pytest
 
 from campmap import Role, extract, read_text
+from campmap.extract.generic import find_generic
 from campmap.extract.shapes import find_shapes
 from campmap.gazetteer import Gazetteer, default_gazetteer
 from campmap.sources import dedupe
@@ -133,3 +134,14 @@ def test_the_town_after_a_street_before_a_verb_is_its_locality(world):
     found = sites(text, world)
     assert "Orme Road" in found
     assert "Quillford" not in found
+
+
+def test_a_site_named_by_a_common_noun(world):
+    text = "The parish CCTV scheme began with two cameras at the village hall in Orbury."
+    assert "village hall" in sites(text, world)
+
+
+def test_a_common_noun_without_a_preposition_of_place_is_no_site(world):
+    text = "The village hall hosted a meeting about CCTV cameras."
+    assert "village hall" not in sites(text, world)
+    assert find_generic("The village hall hosted a meeting.") == []

@@ -8,6 +8,7 @@ from typing import NamedTuple
 
 from rapidfuzz.distance import DamerauLevenshtein
 
+from campmap.extract.generic import find_generic
 from campmap.extract.shapes import Shape, ShapeHit, find_shapes
 from campmap.gazetteer import Gazetteer, Town, region_countries
 from campmap.gazetteer.names import normalize
@@ -152,6 +153,10 @@ def find_places(text: str, gazetteer: Gazetteer, country: str | None = None) -> 
                 places, match, score = (town.place(),), "town", 100.0
         hits.append(PlaceHit(phrase, start, end, places, match, score, shape.shape.value))
         covered[start:end] = b"\x01" * (end - start)
+    if " the " in text:  # (a cheap test before the pattern)
+        for g in find_generic(text):
+            if not any(covered[g.start : g.end]):
+                hits.append(PlaceHit(g.text, g.start, g.end, (), "candidate", 0.0, "facility"))
     return sorted(hits, key=lambda h: h.start)
 
 

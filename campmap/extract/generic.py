@@ -1,0 +1,56 @@
+"""Sites named by a lower-case common noun: ``the village hall``, ``the skate park``.
+
+Small places often write their camera sites without a proper name: the
+cameras go up *at the village hall*, *outside the railway station*, *by the
+fish pier*. The report's town is the only other name, so these phrases are
+candidates of their own. Only a preposition of place followed by ``the`` and
+a noun for a building or an open space opens one, so a passing mention ("the
+hall was full") is not found.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+__all__ = ["GenericHit", "find_generic"]
+
+_QUALIFIER = (
+    r"village|town|parish|community|church|memorial|railway|train|bus|ferry|central|main|"
+    r"old|new|local|public|fish|sports?|leisure|skate|recreation"
+)
+_NOUN = (
+    r"hall|station|pier|skate\s?park|skatepark|library|playground|car\s+park|green|square|"
+    r"cross|market\s+place|marketplace|bus\s+shelter|recreation\s+ground|sports\s+ground|"
+    r"park|beach|harbour|harbor|quay|precinct|high\s+street|war\s+memorial|clock\s+tower"
+)
+_GENERIC = re.compile(
+    r"\b(?:at|outside|near|beside|by|opposite|behind|around|in\s+front\s+of|next\s+to)\s+the\s+"
+    rf"(?P<place>(?:(?:{_QUALIFIER})\s+){{0,2}}(?:{_NOUN}))\b(?!\s+of\b|['\u2019]s)"
+)
+
+
+class GenericHit(NamedTuple):
+    """A site named by a common noun, with its span in the sentence."""
+
+    text: str
+    start: int
+    end: int
+
+
+def find_generic(text: str) -> list[GenericHit]:
+    """Find the sites a sentence names by a lower-case common noun after a preposition.
+
+    Examples
+    --------
+    >>> find_generic("Three cameras went up at the village hall on Monday.")
+    [GenericHit(text='village hall', start=29, end=41)]
+    >>> find_generic("The hall of the Town Council met.")
+    []
+    >>> find_generic("Cameras outside the station of Upton")
+    []
+    """
+    return [
+        GenericHit(m.group("place"), m.start("place"), m.end("place"))
+        for m in _GENERIC.finditer(text)
+    ]
