@@ -35,6 +35,7 @@ from jinja2.utils import htmlsafe_json_dumps
 from campmap.export.basemap import BASEMAP_CREDIT, basemap
 from campmap.export.tiles import tile_layer
 from campmap.layer.build import ROUTE_COLUMNS, Layers
+from campmap.layer.cite import numbered
 
 __all__ = [
     "DATA_ID", "DOM_LIMIT", "MAP_NAME", "data_block", "extent", "map_data", "render_map",
@@ -145,7 +146,8 @@ DOM_LIMIT = 1000
 
 MAP_SITE_COLUMNS = (
     "name", "count_text", "count_conflict", "place_kind", "status", "quote", "sources",
-    "verification", "review_note", "backend", "camera",
+    "verification", "review_note", "backend", "camera", "source_names", "source_urls",
+    "first_reported", "last_reported",
 )  # fmt: skip
 """Text columns of the sites the map shows (the others stay in ``sites.geojson``)."""
 
@@ -259,7 +261,9 @@ def map_data(layers: Layers, title: str, marker_limit: int = DOM_LIMIT) -> dict[
 
     ``sites`` is column-wise (see :func:`site_columns`); ``routes`` and
     ``places`` (the streets and areas the sites lie on, each with ``site``, the
-    index of its site) are GeoJSON.
+    index of its site) are GeoJSON. ``reports`` lists each cited report once,
+    ``[name, url, title]``; ``sites.cites[i]`` and each route's ``cites`` are
+    indices into it (absent for layers read back from a file).
     """
     sites = layers.sites.reset_index(drop=True)
     wide = sites[sites["place_kind"] != "point"] if "place_kind" in sites else sites.iloc[:0]
@@ -273,9 +277,17 @@ def map_data(layers: Layers, title: str, marker_limit: int = DOM_LIMIT) -> dict[
         places = places[~places.geometry.geom_type.isin(["Point", "MultiPoint"])]
     else:
         places = gpd.GeoDataFrame({"site_id": [], "site": []}, geometry=[], crs="EPSG:4326")
+    routes = _features(layers.routes, ROUTE_COLUMNS)
+    reports, cites = numbered(
+        layers.citations.get(i, ()) for i in [*sites["site_id"], *layers.routes["route_id"]]
+    )
+    if layers.citations:
+        for feature, cited in zip(routes["features"], cites[len(sites) :], strict=True):
+            feature["properties"]["cites"] = cited
     return {
         "title": title,
         "summary": summary(layers),
+        "reports": reports,
         "dom_limit": marker_limit,
         "verified": bool(
             "verification" in layers.sites
@@ -283,8 +295,8 @@ def map_data(layers: Layers, title: str, marker_limit: int = DOM_LIMIT) -> dict[
             .isin(["photo-confirmed", "on-site-confirmed", "disputed"])
             .any()
         ),
-        "sites": site_columns(sites),
-        "routes": _features(layers.routes, ROUTE_COLUMNS),
+        "sites": site_columns(sites) | ({"cites": cites[: len(sites)]} if layers.citations else {}),
+        "routes": routes,
         "places": _features(places, ("site_id", "site")),
         "credits": credits(sites),
     }

@@ -9,7 +9,7 @@ made on another count or quote than this run's (the ``stale`` column).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +20,7 @@ from campmap.atomic import prepare_dir, replace_all
 from campmap.export.sites_csv import write_csv
 from campmap.gazetteer import Gazetteer, default_gazetteer
 from campmap.geometry import site_point
+from campmap.layer.cite import SOURCE_COLUMNS
 from campmap.layer.layers import Layers, OutdatedDecision
 from campmap.newsroom.decisions import (
     REVIEWER_COLUMNS,
@@ -34,7 +35,8 @@ __all__ = ["REVIEW_COLUMNS", "decided_on", "review_rows", "write_review"]
 
 REVIEW_COLUMNS = (
     "site_id", "type", "campmap_decision", "confidence", "name", "count", "status", "camera",
-    "lon", "lat", "why", "quote", "sources", "alternatives",
+    "lon", "lat", "why", "quote", "sources", "source_names", "source_urls", "first_reported",
+    "last_reported", "alternatives",
     "action", "move_to", "set_count", "verification", "note",
     "decided_on_count", "decided_on_quote", "stale",
 )  # fmt: skip
@@ -65,14 +67,14 @@ def _plain_rows(layers: Layers, gazetteer: Gazetteer | None = None) -> list[dict
                  site.geometry, site["reasons"] or "cameras placed there", site["quote"],
                  site["sources"],
                  _alternatives(gazetteer, site["name"], site["site_id"]) if gazetteer else "",
-                 confidence=site["confidence"], camera=site["camera"])
+                 confidence=site["confidence"], camera=site["camera"], cited=site)
         )  # fmt: skip
     for _, route in layers.routes.iterrows():
         middle = route.geometry.interpolate(0.5, normalized=True)
         rows.append(
             _row(route["route_id"], "route", "route", route["name"], route["count"],
                  route["status"], middle, route["follows"], route["quote"], route["sources"], "",
-                 confidence=route["confidence"], camera=route["camera"])
+                 confidence=route["confidence"], camera=route["camera"], cited=route)
         )  # fmt: skip
     placed = set(layers.sites["site_id"])
     seen: set[str] = set()
@@ -115,6 +117,7 @@ def _row(
     *,
     confidence: Any = None,
     camera: str = "",
+    cited: Mapping[str, Any] | None = None,
 ) -> dict[str, Any]:
     sure = None if confidence is None or pd.isna(confidence) else round(float(confidence), 3)
     return {
@@ -131,6 +134,7 @@ def _row(
         "why": why,
         "quote": quote,
         "sources": sources,
+        **{c: _text(cited.get(c)) if cited is not None else "" for c in SOURCE_COLUMNS},
         "alternatives": alternatives,
         **dict.fromkeys(REVIEWER_COLUMNS, ""),
         "decided_on_count": None if count is None or count is pd.NA else int(count),
@@ -216,3 +220,8 @@ def _reviewer_part(decision: Decision) -> dict[str, Any]:
         "decided_on_count": _count_cell(decision.decided_on_count),
         "decided_on_quote": decision.decided_on_quote,
     }
+
+
+def _text(value: Any) -> str:
+    """Return a cell of a layer row as text (empty for None, NaN or NA)."""
+    return "" if value is None or pd.isna(value) else str(value)

@@ -27,13 +27,15 @@ function campmapRender(map, data) {
   }
   var S = data.sites, n = S.n;
   var names = ["name", "count_text", "count_conflict", "place_kind", "status", "quote", "sources",
-    "verification", "review_note", "backend", "camera"];
+    "verification", "review_note", "backend", "camera", "source_names", "source_urls",
+    "first_reported", "last_reported"];
   var cols = {};
   names.forEach(function (k) { cols[k] = column(k); });
   function site(i) {
     var p = {count: S.count[i], uncertainty_m: S.uncertainty_m[i],
       confidence: S.confidence ? S.confidence[i] : null};
     names.forEach(function (k) { p[k] = cols[k](i); });
+    p.cites = S.cites ? S.cites[i] : null;
     if (p.name === null) { p.name = "Site " + (i + 1); }
     return p;
   }
@@ -50,9 +52,27 @@ function campmapRender(map, data) {
     }
     return p.count + (p.count === 1 ? " camera" : " cameras");
   }
+  // A cited report: its outlet and date, linked to its address (http/https only).
+  function citeNode(r) {
+    if (!r[1] || !/^https?:\/\/[^\s]+$/i.test(r[1])) { return document.createTextNode(r[0]); }
+    var a = el("a", r[0], "cm-source");
+    a.href = r[1]; a.target = "_blank"; a.rel = "noopener noreferrer";
+    if (r[2]) { a.title = r[2]; }
+    return a;
+  }
   function sourceList(p) {
+    if (p.cites && data.reports) {
+      var cited = el("p", "Source: ");
+      p.cites.forEach(function (k, i) {
+        if (i) { cited.appendChild(document.createTextNode("; ")); }
+        cited.appendChild(citeNode(data.reports[k]));
+      });
+      return cited;
+    }
     var box = el("p", "Source: ");
-    (p.sources || "").split("; ").forEach(function (src, i) {
+    var listed = p.source_names || p.sources || "";
+    var urls = p.source_urls ? p.source_urls.split("; ") : [];
+    listed.split("; ").concat(urls).forEach(function (src, i) {
       if (i) { box.appendChild(document.createTextNode("; ")); }
       if (/^https?:\/\/[^\s]+$/i.test(src)) {
         var a = el("a", src);
@@ -83,6 +103,10 @@ function campmapRender(map, data) {
     if (p.uncertainty_m) { box.appendChild(el("p", "Within about " + Math.round(p.uncertainty_m) + " m of the mark")); }
     if (p.quote) { box.appendChild(el("blockquote", p.quote)); }
     box.appendChild(sourceList(p));
+    if (p.first_reported) {
+      box.appendChild(el("p", "Reported: " + p.first_reported +
+        (p.last_reported && p.last_reported !== p.first_reported ? " to " + p.last_reported : ""), "cm-reported"));
+    }
     return box;
   }
   var container = map.getContainer();
@@ -416,13 +440,13 @@ function campmapTable(data, site, countText, el, n, show) {
     button.setAttribute("aria-label", "Show " + p.name + " on the map");
     button.addEventListener("click", function () { show(i); });
     th.appendChild(document.createTextNode(" ")); th.appendChild(button);
-    [countText(p), p.status, p.quote, p.sources].forEach(function (v) { tr.appendChild(el("td", v)); });
+    [countText(p), p.status, p.quote, p.source_names || p.sources].forEach(function (v) { tr.appendChild(el("td", v)); });
     body.appendChild(tr);
   });
   (data.routes.features || []).forEach(function (f) {
     var p = f.properties, tr = el("tr");
     var th = el("th", "Route: " + p.name); th.scope = "row"; tr.appendChild(th);
-    [countText(p), p.status, p.quote, p.sources].forEach(function (v) { tr.appendChild(el("td", v)); });
+    [countText(p), p.status, p.quote, p.source_names || p.sources].forEach(function (v) { tr.appendChild(el("td", v)); });
     body.appendChild(tr);
   });
   table.appendChild(body);
