@@ -332,3 +332,14 @@ def test_a_checkpointed_batch_keeps_its_sources_metadata(tmp_path: Path) -> None
     checkpoint.save(["k"], result_to_json(result, gazetteer))
     back = checkpoint.load(["k"], partial(result_from_json, gazetteer=gazetteer))
     assert back == result
+
+
+def test_archive_prefixes_weekday_dates_and_dated_addresses_give_the_date() -> None:
+    head = "Source: https://news.example/story\n\n date 2023-06-30 The council said on Monday"
+    assert text_metadata(head).published == "2023-06-30"
+    assert text_metadata("Source: x\n\n31 August, Saturday, 2024\n").published == "2024-08-31"
+    # The address's date is the fallback; a date line wins over it.
+    dated = "Source: https://news.example/2016/12/30/cameras\n\nText."
+    assert text_metadata(dated).published == "2016-12-30"
+    assert text_metadata(dated + "\n\n2 January 2017\n").published == "2017-01-02"
+    assert text_metadata("Source: https://news.example/2016/12/cameras\n").published is None

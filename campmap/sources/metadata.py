@@ -5,7 +5,8 @@ Read where the input says it, never guessed from the article's text:
 - a text report's head: a ``Source: URL`` line (or ``URL:``, ``Link:``), or a
   first line that is an address; ``Outlet:``/``Publisher:``, ``Title:``,
   ``Author:``/``By ...`` and ``Date:``/``Published:`` lines, or a line that is
-  only a date, among its first lines (:func:`text_metadata`);
+  only a date, among its first lines, else the date in the address's path
+  (``/2023/06/30/``, :func:`url_date`) (:func:`text_metadata`);
 - an HTML page's markup, read by trafilatura: the canonical link or
   ``og:url``, ``og:site_name``, ``og:title``, the ``author`` meta and
   ``article:published_time`` and their JSON-LD equivalents (:func:`html_metadata`);
@@ -37,6 +38,7 @@ __all__ = [
     "iso_date",
     "record_metadata",
     "text_metadata",
+    "url_date",
     "web_address",
     "with_meta",
 ]
@@ -157,30 +159,36 @@ _MONTHS = {
 _MONTH = r"(?P<month>[A-Za-z]{3,9})\.?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>\d{4})"
-_WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
+_WEEKDAY = re.compile(
+    r"\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b\.?", re.IGNORECASE
+)
 _DATES = (
     re.compile(r"(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?:[T\s][\d:.+\-Z]*)?"),
-    re.compile(rf"{_WEEKDAY}{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}", re.IGNORECASE),
-    re.compile(rf"{_WEEKDAY}{_MONTH}\s+{_DAY},?\s+{_YEAR}", re.IGNORECASE),
+    re.compile(rf"{_DAY}\s+(?:of\s+)?{_MONTH}\s+{_YEAR}", re.IGNORECASE),
+    re.compile(rf"{_MONTH}\s+{_DAY}\s+{_YEAR}", re.IGNORECASE),
 )
+_URL_DATE = re.compile(r"/(?P<year>(?:19|20)\d{2})/(?P<month>\d{1,2})/(?P<day>\d{1,2})(?:/|$)")
 
 
 def iso_date(value: object) -> str | None:
     """Return a date as ``YYYY-MM-DD`` (None when it is not one whole date).
 
     Takes ISO dates and timestamps, and dates written out in English with the
-    month by name (``20th December 2024``, ``Dec. 20, 2024``, ``Friday 20 December 2024``).
+    month by name (``20th December 2024``, ``Dec. 20, 2024``, ``Friday 20 December 2024``,
+    ``20 December, Friday, 2024``).
 
     Examples
     --------
-    >>> iso_date("2024-12-20T09:30:00+00:00"), iso_date("20th December 2024")
+    >>> iso_date("2024-12-20T09:30:00+00:00"), iso_date("20 December, Friday, 2024")
     ('2024-12-20', '2024-12-20')
     >>> iso_date("Dec. 20, 2024"), iso_date("2024-02-30"), iso_date("next week")
     ('2024-12-20', None, None)
     """
-    if not isinstance(value, str):
+    if not isinstance(value, str) or len(value) > 80:
         return None
     text = value.strip()
+    if not text[:1].isdigit() or not text[:4].isdigit():
+        text = " ".join(_WEEKDAY.sub(" ", text).replace(",", " ").split())
     for pattern in _DATES:
         found = pattern.fullmatch(text)
         if found is None:
@@ -208,6 +216,8 @@ _KEYS = {
     "author": "author", "byline": "author", "by": "author",
     "date": "published", "published": "published", "publication date": "published",
 }  # fmt: skip
+_LEADING_DATE = re.compile(r"date\s+(\d{4}-\d{2}-\d{2})\b", re.IGNORECASE)
+"""A head line that starts with its date (``date 2023-06-30`` and the first words of text)."""
 _BYLINE = re.compile(r"By\s+(?P<value>[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3})")
 
 
@@ -240,11 +250,32 @@ def text_metadata(text: str) -> ReportMeta:
                 found.setdefault(key, parsed)
         elif number == 0 and web_address(line):
             found.setdefault("url", line)
+        elif (leading := _LEADING_DATE.match(line)) is not None and iso_date(leading[1]):
+            found.setdefault("published", iso_date(leading[1]))
         elif (byline := _BYLINE.fullmatch(line)) is not None:
             found.setdefault("author", byline["value"])
         elif (day := iso_date(line)) is not None:
             found.setdefault("published", day)
+    if "published" not in found and "url" in found:
+        found["published"] = url_date(found["url"])
     return ReportMeta(**found)
+
+
+def url_date(url: str) -> str | None:
+    """Return the date a news address carries in its path (``/2023/06/30/``), or None.
+
+    Examples
+    --------
+    >>> url_date("https://news.example/2023/06/30/cameras"), url_date("https://a.example/2025/12/x")
+    ('2023-06-30', None)
+    """
+    found = _URL_DATE.search(urlsplit(url).path)
+    if found is None:
+        return None
+    try:
+        return date(int(found["year"]), int(found["month"]), int(found["day"])).isoformat()
+    except ValueError:
+        return None
 
 
 def html_metadata(html: str) -> ReportMeta:
