@@ -184,8 +184,24 @@ def test_every_output_names_sources_by_outlet_date_and_address(tmp_path: Path) -
     reports = data["reports"]
     assert isinstance(reports, list)
     assert [reports[k] for k in sites_data["cites"][at]] == [
-        ["Example Courier, 15 January 2024", COURIER, "Cameras go up in the square"],
-        ["Example Gazette, 2 May 2023", GAZETTE, None],
+        ["Example Courier, 15 January 2024", COURIER, "Cameras go up in the square", "2024-01-15"],
+        ["Example Gazette, 2 May 2023", GAZETTE, None, "2023-05-02"],
+    ]
+
+
+def test_a_map_rendered_from_sites_geojson_still_links_its_sources(tmp_path: Path) -> None:
+    out = _map(tmp_path)
+    again = tmp_path / "again"
+    args = ["render", str(out / "sites.geojson"), "-o", str(again)]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    data = _map_data(again)
+    sites_data = data["sites"]
+    assert isinstance(sites_data, dict) and isinstance(data["reports"], list)
+    at = list(sites_data["name"]).index("Whitehall")
+    assert [data["reports"][k][:2] for k in sites_data["cites"][at]] == [
+        ["Example Courier, 15 January 2024", COURIER],
+        ["Example Gazette, 2 May 2023", GAZETTE],
     ]
 
 

@@ -35,7 +35,7 @@ from jinja2.utils import htmlsafe_json_dumps
 from campmap.export.basemap import BASEMAP_CREDIT, basemap
 from campmap.export.tiles import tile_layer
 from campmap.layer.build import ROUTE_COLUMNS, Layers
-from campmap.layer.cite import numbered
+from campmap.layer.cite import map_citations
 
 __all__ = [
     "DATA_ID", "DOM_LIMIT", "MAP_NAME", "data_block", "extent", "map_data", "render_map",
@@ -146,8 +146,7 @@ DOM_LIMIT = 1000
 
 MAP_SITE_COLUMNS = (
     "name", "count_text", "count_conflict", "place_kind", "status", "quote", "sources",
-    "verification", "review_note", "backend", "camera", "source_names", "source_urls",
-    "first_reported", "last_reported",
+    "verification", "review_note", "backend", "camera",
 )  # fmt: skip
 """Text columns of the sites the map shows (the others stay in ``sites.geojson``)."""
 
@@ -261,9 +260,8 @@ def map_data(layers: Layers, title: str, marker_limit: int = DOM_LIMIT) -> dict[
 
     ``sites`` is column-wise (see :func:`site_columns`); ``routes`` and
     ``places`` (the streets and areas the sites lie on, each with ``site``, the
-    index of its site) are GeoJSON. ``reports`` lists each cited report once,
-    ``[name, url, title]``; ``sites.cites[i]`` and each route's ``cites`` are
-    indices into it (absent for layers read back from a file).
+    index of its site) are GeoJSON; ``reports`` and ``cites``: see
+    :func:`~campmap.layer.cite.map_citations`.
     """
     sites = layers.sites.reset_index(drop=True)
     wide = sites[sites["place_kind"] != "point"] if "place_kind" in sites else sites.iloc[:0]
@@ -278,10 +276,15 @@ def map_data(layers: Layers, title: str, marker_limit: int = DOM_LIMIT) -> dict[
     else:
         places = gpd.GeoDataFrame({"site_id": [], "site": []}, geometry=[], crs="EPSG:4326")
     routes = _features(layers.routes, ROUTE_COLUMNS)
-    reports, cites = numbered(
-        layers.citations.get(i, ()) for i in [*sites["site_id"], *layers.routes["route_id"]]
+    reports, cites = map_citations(
+        layers.citations,
+        [
+            (row[key], row.get("source_names"), row.get("source_urls"))
+            for frame, key in ((sites, "site_id"), (layers.routes, "route_id"))
+            for row in frame.to_dict("records")
+        ],
     )
-    if layers.citations:
+    if reports:
         for feature, cited in zip(routes["features"], cites[len(sites) :], strict=True):
             feature["properties"]["cites"] = cited
     return {
@@ -295,7 +298,7 @@ def map_data(layers: Layers, title: str, marker_limit: int = DOM_LIMIT) -> dict[
             .isin(["photo-confirmed", "on-site-confirmed", "disputed"])
             .any()
         ),
-        "sites": site_columns(sites) | ({"cites": cites[: len(sites)]} if layers.citations else {}),
+        "sites": site_columns(sites) | ({"cites": cites[: len(sites)]} if reports else {}),
         "routes": routes,
         "places": _features(places, ("site_id", "site")),
         "credits": credits(sites),

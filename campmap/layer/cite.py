@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 
 from campmap.layer.tally import Tally
 from campmap.records import Mention, Source
+from campmap.sources.metadata import web_address
 
 __all__ = [
     "SOURCE_COLUMNS",
@@ -26,6 +27,8 @@ __all__ = [
     "cite",
     "cited_labels",
     "contributors",
+    "from_columns",
+    "map_citations",
     "numbered",
     "source_columns",
 ]
@@ -155,7 +158,7 @@ def contributors(mentions: Iterable[Mention]) -> set[str]:
 def numbered(
     rows: Iterable[Sequence[Citation]],
 ) -> tuple[list[list[str | None]], list[list[int]]]:
-    """Return each report once, ``[name, url, title]``, and each row's reports as indices.
+    """Return each report once, ``[name, url, title, published]``, and each row's as indices.
 
     How the map carries citations: many sites share a report.
 
@@ -163,7 +166,7 @@ def numbered(
     --------
     >>> a, b = Citation("a.txt", "A", "https://a.example/1"), Citation("b.txt", "b.txt")
     >>> numbered([(a, b), (b,)])
-    ([['A', 'https://a.example/1', None], ['b.txt', None, None]], [[0, 1], [1]])
+    ([['A', 'https://a.example/1', None, None], ['b.txt', None, None, None]], [[0, 1], [1]])
     """
     reports: list[list[str | None]] = []
     seen: dict[Citation, int] = {}
@@ -172,6 +175,51 @@ def numbered(
         for c in row:
             if c not in seen:
                 seen[c] = len(reports)
-                reports.append([c.name, c.url, c.title])
+                reports.append([c.name, c.url, c.title, c.published])
         indices.append([seen[c] for c in row])
     return reports, indices
+
+
+def from_columns(names: object, urls: object) -> tuple[Citation, ...]:
+    """Return a row's citations rebuilt from its columns (layers read back from a file).
+
+    Names and addresses pair up in order when there are as many of each;
+    otherwise the names are listed, then each address as its own link. A row
+    with no ``http``/``https`` address gives none (its ``sources`` stand).
+
+    Examples
+    --------
+    >>> [(c.name, c.url) for c in from_columns("A, 2 May 2023", "https://a.example/1")]
+    [('A, 2 May 2023', 'https://a.example/1')]
+    >>> [(c.name, c.url) for c in from_columns("A; b.txt", "https://a.example/1")]
+    [('A', None), ('b.txt', None), ('https://a.example/1', 'https://a.example/1')]
+    >>> from_columns("A", None)
+    ()
+    """
+    links = [u for u in (urls.split("; ") if isinstance(urls, str) else []) if web_address(u)]
+    if not links:
+        return ()
+    listed = names.split("; ") if isinstance(names, str) and names else []
+    listed = [n for n in listed if not (n.startswith("and ") and n.endswith(" more"))]
+    if len(listed) == len(links):
+        return tuple(Citation(n, n, u) for n, u in zip(listed, links, strict=True))
+    return (*(Citation(n, n) for n in listed), *(Citation(u, u, u) for u in links))
+
+
+def map_citations(
+    cited: Mapping[str, Sequence[Citation]], rows: Iterable[tuple[str, object, object]]
+) -> tuple[list[list[str | None]], list[list[int] | None]]:
+    """Return the cited reports once each, and each row's as indices (what the map carries).
+
+    The map's ``reports`` holds each report as ``[name, url, title, published]``;
+    ``sites.cites[i]`` and each route's ``cites`` are indices into it.
+
+    ``rows`` gives each site or route as its id, ``source_names`` and
+    ``source_urls``. A run's layers know their citations (``cited``); layers
+    read back from a file get them from the columns, when a row has an address
+    to link (:func:`from_columns`). A row with none is None: the map lists its
+    ``sources``.
+    """
+    found = [cited.get(ident) or from_columns(names, urls) for ident, names, urls in rows]
+    reports, indices = numbered(found)
+    return reports, [row or None for row in indices]

@@ -27,8 +27,7 @@ function campmapRender(map, data) {
   }
   var S = data.sites, n = S.n;
   var names = ["name", "count_text", "count_conflict", "place_kind", "status", "quote", "sources",
-    "verification", "review_note", "backend", "camera", "source_names", "source_urls",
-    "first_reported", "last_reported"];
+    "verification", "review_note", "backend", "camera"];
   var cols = {};
   names.forEach(function (k) { cols[k] = column(k); });
   function site(i) {
@@ -70,9 +69,7 @@ function campmapRender(map, data) {
       return cited;
     }
     var box = el("p", "Source: ");
-    var listed = p.source_names || p.sources || "";
-    var urls = p.source_urls ? p.source_urls.split("; ") : [];
-    listed.split("; ").concat(urls).forEach(function (src, i) {
+    (p.sources || "").split("; ").forEach(function (src, i) {
       if (i) { box.appendChild(document.createTextNode("; ")); }
       if (/^https?:\/\/[^\s]+$/i.test(src)) {
         var a = el("a", src);
@@ -103,9 +100,11 @@ function campmapRender(map, data) {
     if (p.uncertainty_m) { box.appendChild(el("p", "Within about " + Math.round(p.uncertainty_m) + " m of the mark")); }
     if (p.quote) { box.appendChild(el("blockquote", p.quote)); }
     box.appendChild(sourceList(p));
-    if (p.first_reported) {
-      box.appendChild(el("p", "Reported: " + p.first_reported +
-        (p.last_reported && p.last_reported !== p.first_reported ? " to " + p.last_reported : ""), "cm-reported"));
+    var dates = (p.cites || []).map(function (k) { return data.reports[k][3]; })
+      .filter(function (d) { return d; }).sort();
+    if (dates.length) {
+      var last = dates[dates.length - 1];
+      box.appendChild(el("p", "Reported: " + dates[0] + (last !== dates[0] ? " to " + last : ""), "cm-reported"));
     }
     return box;
   }
@@ -409,6 +408,13 @@ function campmapGestures(map, el) {
   window.campmapGestures = {embedded: embedded, touch: !map.dragging.enabled()};
 }
 
+/* A site's or route's sources as text: outlet and date of each cited report, else its labels. */
+function campmapCiteText(data, p) {
+  "use strict";
+  if (!p.cites || !data.reports) { return p.sources; }
+  return p.cites.map(function (k) { return data.reports[k][0]; }).join("; ");
+}
+
 /* The data as a table, for screen readers and keyboard users (shown when it takes focus). */
 function campmapTable(data, site, countText, el, n, show) {
   "use strict";
@@ -440,13 +446,13 @@ function campmapTable(data, site, countText, el, n, show) {
     button.setAttribute("aria-label", "Show " + p.name + " on the map");
     button.addEventListener("click", function () { show(i); });
     th.appendChild(document.createTextNode(" ")); th.appendChild(button);
-    [countText(p), p.status, p.quote, p.source_names || p.sources].forEach(function (v) { tr.appendChild(el("td", v)); });
+    [countText(p), p.status, p.quote, campmapCiteText(data, p)].forEach(function (v) { tr.appendChild(el("td", v)); });
     body.appendChild(tr);
   });
   (data.routes.features || []).forEach(function (f) {
     var p = f.properties, tr = el("tr");
     var th = el("th", "Route: " + p.name); th.scope = "row"; tr.appendChild(th);
-    [countText(p), p.status, p.quote, p.source_names || p.sources].forEach(function (v) { tr.appendChild(el("td", v)); });
+    [countText(p), p.status, p.quote, campmapCiteText(data, p)].forEach(function (v) { tr.appendChild(el("td", v)); });
     body.appendChild(tr);
   });
   table.appendChild(body);
