@@ -26,11 +26,11 @@ from typing import Any, cast
 
 import folium
 import geopandas as gpd
-import msgspec
 import numpy as np
 import pandas as pd
 import shapely
 from branca.element import Element, Figure
+from jinja2.utils import htmlsafe_json_dumps
 
 from campmap.export.basemap import BASEMAP_CREDIT, basemap
 from campmap.export.summary import summary
@@ -117,10 +117,6 @@ DATA_ID = "campmap-data"
 """The id of the ``<script type="application/json">`` block that holds the map's data."""
 
 
-_HTML_SAFE = (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("'", "\\u0027"))
-"""Characters :func:`data_block` writes as ``\\u`` escapes (as jinja2's ``htmlsafe_json_dumps``)."""
-
-
 def data_block(data: dict[str, Any]) -> str:
     r"""Return ``data`` as a ``<script type="application/json">`` block, safe in any page.
 
@@ -131,11 +127,9 @@ def data_block(data: dict[str, Any]) -> str:
     Examples
     --------
     >>> print(data_block({"t": "</script>{{ 7*7 }}"}))
-    <script type="application/json" id="campmap-data">{"t":"\u003c/script\u003e{{ 7*7 }}"}</script>
+    <script type="application/json" id="campmap-data">{"t": "\u003c/script\u003e{{ 7*7 }}"}</script>
     """
-    text = msgspec.json.encode(data, order="sorted").decode("utf-8")
-    for char, escape in _HTML_SAFE:
-        text = text.replace(char, escape)
+    text = str(htmlsafe_json_dumps(data, sort_keys=True, allow_nan=False))
     return f'<script type="application/json" id="{DATA_ID}">{text}</script>'
 
 
