@@ -92,6 +92,11 @@ class Source:
     characters : int or None
         Length of the cleaned text when ``text`` was not kept (corpus runs keep
         only the sentences behind mentions); None means ``len(text)``.
+    outlet, title, author : str or None
+        Who published the report, its headline and its byline, when the input
+        said (see :mod:`campmap.sources.metadata`).
+    published : str or None
+        Its publication date, ISO ``YYYY-MM-DD``, when the input said.
     """
 
     label: str
@@ -99,6 +104,10 @@ class Source:
     encoding: str = "utf-8"
     url: str | None = None
     characters: int | None = None
+    outlet: str | None = None
+    title: str | None = None
+    author: str | None = None
+    published: str | None = None
 
 
 @_pickled_by_position

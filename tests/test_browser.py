@@ -575,3 +575,38 @@ def test_reviewed_sites_look_different_and_say_so(browser, tmp_path, town):
         assert "confirmed by a reviewer" in page.locator(".cm-legend").inner_text()
     finally:
         visit.close()
+
+
+def test_a_popup_links_its_source_by_outlet_and_date(browser, tmp_path, town):
+    """The source is a link (http/https only) named by outlet and date, all as plain text."""
+    write_report = (tmp_path / "a.txt", tmp_path / "b.txt")
+    write_report[0].write_text(
+        "Source: https://gazette.example/news?a=1&b=%22x%22\n"
+        "Outlet: <b>Bold</b> Gazette\n2 May 2023\n\nFour cameras face Market Square.\n",
+        encoding="utf-8",
+    )
+    write_report[1].write_text(
+        "Source: javascript:alert(1)\n\nTwo cameras watch Station Road.\n", encoding="utf-8"
+    )
+    doc = read_sources(list(write_report))
+    write_outputs(build_layers(doc, extract(doc, town), town), tmp_path / "out")
+    visit = Visit(browser, tmp_path / "out" / "map.html")
+    try:
+        page = visit.page
+        page.locator(".leaflet-marker-icon[title^='Market Square']").click()
+        link = page.locator(".leaflet-popup-content a.cm-source")
+        link.wait_for()
+        assert link.count() == 1
+        assert link.get_attribute("href") == "https://gazette.example/news?a=1&b=%22x%22"
+        assert link.get_attribute("rel") == "noopener noreferrer"
+        assert link.inner_text() == "<b>Bold</b> Gazette, 2 May 2023"
+        assert page.locator(".leaflet-popup-content b").count() == 0
+        assert "(reported 2023-05-02)" in page.locator(".leaflet-popup-content").inner_text()
+        page.locator(".leaflet-marker-icon[title^='Station Road']").click()
+        station = page.locator(".leaflet-popup-content", has_text="Station Road")
+        station.wait_for()
+        assert "Source: b.txt" in station.inner_text()
+        assert station.locator("a").count() == 0, station.inner_html()
+        assert visit.problems == [] and visit.dialogs == []
+    finally:
+        visit.close()

@@ -192,9 +192,15 @@ def test_report_json_writes_its_sources_one_by_one_as_json_would_whole(tmp_path,
     from campmap.archive.spill import SourceList
     from campmap.export.report import report_dict, write_report
     from campmap.extract.attribution import Attribution
-    from campmap.records import Source
+    from campmap.records import Occurrence, Source
 
     sources = [Source(f'r{i} "quoted"\u00e9.txt', "", url=None, characters=i) for i in range(3)]
+    # report.json lists the reports a mention was found in: one mention cites the first two.
+    mention = layers.mentions[0]
+    cited = (*mention.sentence.occurrences, *(Occurrence(s.label, 0, 1) for s in sources[:2]))
+    layers = replace(
+        layers, mentions=(replace(mention, sentence=replace(mention.sentence, occurrences=cited)),)
+    )
     if on_disk:
         listed = SourceList()
         listed.add((s, Attribution()) for s in sources)
@@ -206,5 +212,5 @@ def test_report_json_writes_its_sources_one_by_one_as_json_would_whole(tmp_path,
         assert (tmp_path / "report.json").read_text(encoding="utf-8") == whole + "\n"
     write_report(layers, tmp_path / "report.json")
     listed = json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))["sources"]
-    expected = sources if on_disk else layers.document.sources
+    expected = sources[:2] if on_disk else layers.document.sources
     assert [s["label"] for s in listed] == [s.label for s in expected] and len(listed) >= 1

@@ -267,3 +267,11 @@ def test_the_map_has_one_fixed_name_through_folium_s_public_get_name(town_layers
     assert f'<div class="folium-map" id="{MAP_NAME}" ></div>' in first
     assert f"var {MAP_NAME} = L.map(" in first
     assert f"campmapRender({MAP_NAME}, " in first
+
+
+def test_only_iso_dates_travel_to_the_map_for_its_date_filter():
+    layers = many_sites(4)
+    layers.sites["first_reported"] = ["2024-01-02", "soon", None, "2024-01-02"]
+    data = map_data(layers, "t")["sites"]
+    assert data["first_reported"] == {"values": ["2024-01-02"], "codes": [0, -1, -1, 0]}
+    assert "last_reported" not in data  # ("last_reported 0" ... are no dates)

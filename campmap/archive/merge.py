@@ -55,9 +55,14 @@ class Overflow:
     written_as: dict[str, None] = field(default_factory=dict)
     makers: set[str] = field(default_factory=set)
     operators: set[str] = field(default_factory=set)
+    dates: set[str] = field(default_factory=set)
+    """The earliest and latest publication date of the reports behind them (at most two)."""
 
-    def add(self, row: Row, tags: Attribution) -> None:
-        """Count one more mention (its count, status, spelling), and its report's makers."""
+    def add(self, row: Row, tags: Attribution, dates: Sequence[str] = ()) -> None:
+        """Count one more mention (its count, status, spelling), its report's makers and dates."""
+        if dates:
+            found = sorted({*self.dates, *dates})
+            self.dates = {found[0], found[-1]}
         self.mentions += 1
         if row.camera_count is not None:
             self.counts.setdefault(row.camera_count, row.count_text)
@@ -82,6 +87,8 @@ class Overflow:
             makers=tuple(sorted(self.makers)),
             operators=tuple(sorted(self.operators)),
             more_sources=more_sources,
+            first_reported=min(self.dates, default=None),
+            last_reported=max(self.dates, default=None),
         )
 
 
@@ -195,24 +202,26 @@ class Merger:
         """Count a sentence beyond the evidence kept for every row it feeds; return those rows."""
         assert self.spill is not None
         tags = result.attributions.get(labels[0], NOBODY)
+        published = {s.label: s.published for s in result.sources if s.published}
+        dates = [published[label] for label in labels if label in published]
         routes: dict[Group, Row] = {}
         for row in rows:
             if row.group.kind is GroupKind.ROUTE:
                 routes[row.group] = row  # one mention a sentence stands for a route
             elif row.role is Role.SITE:
-                self._overflow(row, tags)
+                self._overflow(row, tags, dates)
         for row in routes.values():
-            self._overflow(row, tags)
+            self._overflow(row, tags, dates)
         fed = sorted({row.group.name for row in rows if row.group.kind is not GroupKind.CONTEXT})
         self.spill.count(digest, fed)
         self.spill.reports(fed, labels)
         return fed
 
-    def _overflow(self, row: Row, tags: Attribution) -> None:
+    def _overflow(self, row: Row, tags: Attribution, dates: Sequence[str]) -> None:
         more = self.overflow.get(row.group)
         if more is None:
             more = self.overflow[row.group] = Overflow()
-        more.add(row, tags)
+        more.add(row, tags, dates)
 
     def finish_overflow(
         self, mentions: Sequence[Mention]

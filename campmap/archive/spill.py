@@ -46,6 +46,8 @@ _SEP = "\x1f"
 _OWNER = "owner"
 """The file in each folder whose lock says that the run that made the folder is alive."""
 
+_SOURCE_FIELDS = "label, url, encoding, characters, outlet, title, author, published"
+"""The columns a :class:`~campmap.records.Source` is read back from, in its fields' order."""
 _STAGING = "."
 """Before the name of a folder being made (never one that :func:`remove_orphans` sweeps)."""
 
@@ -222,7 +224,8 @@ class SourceList(Sequence[Source]):
             """
             CREATE TABLE sources (
                 seq INTEGER PRIMARY KEY, label TEXT UNIQUE NOT NULL, url TEXT,
-                encoding TEXT NOT NULL, characters INTEGER, manufacturer TEXT, operator TEXT
+                encoding TEXT NOT NULL, characters INTEGER, manufacturer TEXT, operator TEXT,
+                outlet TEXT, title TEXT, author TEXT, published TEXT
             );
             """,
         )
@@ -239,12 +242,16 @@ class SourceList(Sequence[Source]):
                 _characters(s),
                 join_names(tags.makers),
                 join_names(tags.operators),
+                s.outlet,
+                s.title,
+                s.author,
+                s.published,
             )
             for s, tags in sources
         ]
         cursor = self._db.executemany(
             "INSERT OR IGNORE INTO sources (label, url, encoding, characters, manufacturer, "
-            "operator) VALUES (?, ?, ?, ?, ?, ?)",
+            "operator, outlet, title, author, published) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             rows,
         )
         self._length += max(0, cursor.rowcount)
@@ -271,9 +278,9 @@ class SourceList(Sequence[Source]):
     def __iter__(self) -> Iterator[Source]:
         if not self._remove.alive:
             return
-        query = "SELECT label, url, encoding, characters FROM sources ORDER BY seq"
-        for label, url, encoding, characters in self._db.execute(query):
-            yield Source(label, "", encoding, url, characters)
+        query = f"SELECT {_SOURCE_FIELDS} FROM sources ORDER BY seq"
+        for label, url, encoding, characters, *meta in self._db.execute(query):
+            yield Source(label, "", encoding, url, characters, *meta)
 
     @overload
     def __getitem__(self, index: int) -> Source: ...
@@ -288,10 +295,11 @@ class SourceList(Sequence[Source]):
         if not 0 <= position < self._length:
             raise IndexError("source index out of range")
         row = self._db.execute(
-            "SELECT label, url, encoding, characters FROM sources WHERE seq = ?", (position + 1,)
+            f"SELECT {_SOURCE_FIELDS} FROM sources WHERE seq = ?",
+            (position + 1,),
         ).fetchone()
-        label, url, encoding, characters = row
-        return Source(label, "", encoding, url, characters)
+        label, url, encoding, characters, *meta = row
+        return Source(label, "", encoding, url, characters, *meta)
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Sequence) or len(other) != len(self):

@@ -236,7 +236,9 @@ def result_to_json(result: BatchResult, gazetteer: Gazetteer) -> dict[str, Any]:
         "bytes": result.bytes,
         "no_camera": result.no_camera,
         "timed_out": result.timed_out,
-        "sources": [[s.label, s.text, s.encoding, s.url, s.characters] for s in result.sources],
+        "sources": [
+            [s.label, s.text, s.encoding, s.url, s.characters, *_meta(s)] for s in result.sources
+        ],
         "records": [
             [
                 record.digest.hex(),
@@ -255,6 +257,10 @@ def result_to_json(result: BatchResult, gazetteer: Gazetteer) -> dict[str, Any]:
         ],
         "evidence": pack_evidence(result.evidence_items, gazetteer),
     }
+
+
+def _meta(source: Source) -> list[str | None]:
+    return [source.outlet, source.title, source.author, source.published]
 
 
 def result_from_json(document: dict[str, Any], gazetteer: Gazetteer) -> BatchResult:
@@ -276,7 +282,7 @@ def result_from_json(document: dict[str, Any], gazetteer: Gazetteer) -> BatchRes
         no_camera=checked.count(document["no_camera"]),
         timed_out=checked.count(document["timed_out"]),
         sources=tuple(
-            Source(*checked.row(v, str, str, str, maybe_str, maybe_int))
+            Source(*checked.row(v, str, str, str, maybe_str, maybe_int, *[maybe_str] * 4))
             for v in checked.items(document["sources"])
         ),
         records=tuple(_record_in(v, len(evidence)) for v in checked.items(document["records"])),

@@ -18,6 +18,7 @@ from campmap.cli.options import (
     page_options,
     place_options,
     png_option,
+    source_options,
     stream_options,
     title_option,
 )
@@ -25,6 +26,7 @@ from campmap.pipeline import PageOptions, PlaceOptions, StreamOptions
 
 if TYPE_CHECKING:
     from campmap.pipeline import Written
+    from campmap.sources.metadata import ReportMeta
 
 __all__ = ["map_command", "render_command"]
 
@@ -61,6 +63,7 @@ __all__ = ["map_command", "render_command"]
 @embed_option
 @embed_src_option
 @png_option
+@source_options
 @stream_options(evidence=True)
 @page_options
 @console.clean_errors
@@ -73,6 +76,7 @@ def map_command(
     places: PlaceOptions,
     stream: StreamOptions,
     page: PageOptions,
+    source: ReportMeta | None,
 ) -> None:
     """Map camera sites from report files, folders, - (standard input), or .csv tables.
 
@@ -91,6 +95,7 @@ def map_command(
         review=review_file,
         location_column=location_column,
         messages=console.messages(progress=not quiet),
+        source=source,
     )
     if not quiet:
         layers = run.layers

@@ -23,6 +23,7 @@ from campmap.pipeline import PageOptions, PlaceOptions, StreamOptions
 
 if TYPE_CHECKING:
     from campmap.gazetteer import BBox
+    from campmap.sources.metadata import ReportMeta
 
 __all__ = [
     "embed_option",
@@ -34,6 +35,7 @@ __all__ = [
     "page_options",
     "place_options",
     "png_option",
+    "source_options",
     "stream_options",
     "title_option",
 ]
@@ -266,3 +268,45 @@ page_options = _gather("page", _page, ("title", "tiles", "embed", "embed_src", "
 """Hand ``--title``, ``--tiles``, ``--embed``, ``--embed-src`` and ``--png`` (declared
 where each command lists them) to the command as ``page``, a
 :class:`~campmap.pipeline.PageOptions`."""
+
+
+def _address(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    from campmap.sources.metadata import web_address
+
+    if value is None or web_address(value):
+        return value
+    raise click.BadParameter(
+        f"{printable(value)!r} is not a web address; expected http://... or https://..."
+    )
+
+
+def _source(source_url: str | None, outlet: str | None) -> ReportMeta | None:
+    if source_url is None and outlet is None:
+        return None
+    from campmap.sources.metadata import ReportMeta
+
+    return ReportMeta(url=source_url, outlet=" ".join(outlet.split()) if outlet else None)
+
+
+def source_options(func: F) -> F:
+    """Add ``--source-url`` and ``--outlet``: where a single report was published.
+
+    The command gets them as ``source``, a
+    :class:`~campmap.sources.metadata.ReportMeta` (None when neither is given).
+    """
+    options = [
+        click.option(
+            "--source-url",
+            default=None,
+            metavar="URL",
+            callback=_address,
+            help="The web address of the one report given (cited and linked in every output).",
+        ),
+        click.option(
+            "--outlet",
+            default=None,
+            metavar="NAME",
+            help="Who published the one report given (cited with its date in every output).",
+        ),
+    ]
+    return _with([*options, _gather("source", _source, ("source_url", "outlet"))], func)

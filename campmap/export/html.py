@@ -26,15 +26,17 @@ from typing import Any, cast
 
 import folium
 import geopandas as gpd
-import msgspec
 import numpy as np
 import pandas as pd
 import shapely
 from branca.element import Element, Figure
+from jinja2.utils import htmlsafe_json_dumps
 
 from campmap.export.basemap import BASEMAP_CREDIT, basemap
+from campmap.export.summary import summary
 from campmap.export.tiles import tile_layer
 from campmap.layer.build import ROUTE_COLUMNS, Layers
+from campmap.layer.cite import map_citations
 
 __all__ = [
     "DATA_ID", "DOM_LIMIT", "MAP_NAME", "data_block", "extent", "map_data", "render_map",
@@ -115,10 +117,6 @@ DATA_ID = "campmap-data"
 """The id of the ``<script type="application/json">`` block that holds the map's data."""
 
 
-_HTML_SAFE = (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("'", "\\u0027"))
-"""Characters :func:`data_block` writes as ``\\u`` escapes (as jinja2's ``htmlsafe_json_dumps``)."""
-
-
 def data_block(data: dict[str, Any]) -> str:
     r"""Return ``data`` as a ``<script type="application/json">`` block, safe in any page.
 
@@ -129,11 +127,9 @@ def data_block(data: dict[str, Any]) -> str:
     Examples
     --------
     >>> print(data_block({"t": "</script>{{ 7*7 }}"}))
-    <script type="application/json" id="campmap-data">{"t":"\u003c/script\u003e{{ 7*7 }}"}</script>
+    <script type="application/json" id="campmap-data">{"t": "\u003c/script\u003e{{ 7*7 }}"}</script>
     """
-    text = msgspec.json.encode(data, order="sorted").decode("utf-8")
-    for char, escape in _HTML_SAFE:
-        text = text.replace(char, escape)
+    text = str(htmlsafe_json_dumps(data, sort_keys=True, allow_nan=False))
     return f'<script type="application/json" id="{DATA_ID}">{text}</script>'
 
 
@@ -209,62 +205,22 @@ def site_columns(sites: gpd.GeoDataFrame) -> dict[str, Any]:
         else [None] * len(sites),
     }
     for name in MAP_SITE_COLUMNS:
-        if name in sites:
+        if name in _DATE_COLUMNS and name in sites:
+            dates = _dates(sites[name])
+            if dates.notna().any():  # (no dates: the page does without the column)
+                data[name] = _text_column(dates)
+        elif name in sites:
             data[name] = _text_column(sites[name])
     return data
 
 
-def summary(layers: Layers) -> str:
-    """Return a one-line summary of what the map shows.
-
-    Routes come first with their totals, then counted sites (up to three by
-    name; above that, the total and the three largest), then how many sites
-    have no stated count.
-
-    Examples
-    --------
-    ``"38 cameras reported along the route from Buckingham Palace to Trafalgar
-    Square; 4 at Statue of Charles I; 8 sites with no stated count."``
-    """
-    parts = []
-    routes = layers.routes
-    for _, route in routes.head(3).iterrows():
-        if route["count"] is not None and not _isna(route["count"]):
-            parts.append(
-                f"{route['count']} cameras reported along the route from "
-                f"{route['start']} to {route['end']}"
-            )
-        else:
-            parts.append(
-                f"cameras reported along the route from {route['start']} to {route['end']}"
-            )
-    if len(routes) > 3:
-        parts.append(f"{len(routes) - 3} more routes")
-    named = layers.sites[["count", "name"]]  # not a copy of every column of every site
-    counted = named[named["count"].notna()]
-    if len(counted) <= 3:
-        parts.extend(f"{c} at {n}" for c, n in zip(counted["count"], counted["name"], strict=True))
-    else:
-        top = counted.sort_values("count", ascending=False, kind="stable").head(3)
-        most = ", ".join(f"{c} at {n}" for c, n in zip(top["count"], top["name"], strict=True))
-        parts.append(
-            f"{int(counted['count'].sum()):,} cameras at {len(counted):,} sites with a stated "
-            f"count (most: {most})"
-        )
-    unknown = int(layers.sites["count"].isna().sum())
-    if unknown:
-        parts.append(f"{unknown:,} site{'s' if unknown != 1 else ''} with no stated count")
-    if not parts:
-        return "No camera sites were found."
-    text = "; ".join(parts) + "."
-    return text[0].upper() + text[1:]
+_DATE_COLUMNS = ("first_reported", "last_reported")
 
 
-def _isna(value: Any) -> bool:
-    try:
-        return bool(value != value) or value is None or str(value) == "<NA>"
-    except TypeError:
-        return str(value) == "<NA>"
+def _dates(series: pd.Series) -> pd.Series:
+    """Keep the ISO dates (``YYYY-MM-DD``) the map's date filter reads; anything else is null."""
+    valid = series.astype("string").str.fullmatch(r"\d{4}-\d{2}-\d{2}").fillna(False)
+    return series.where(valid.astype(bool), None)
 
 
 def map_data(layers: Layers, title: str, marker_limit: int = DOM_LIMIT) -> dict[str, Any]:
@@ -272,7 +228,8 @@ def map_data(layers: Layers, title: str, marker_limit: int = DOM_LIMIT) -> dict[
 
     ``sites`` is column-wise (see :func:`site_columns`); ``routes`` and
     ``places`` (the streets and areas the sites lie on, each with ``site``, the
-    index of its site) are GeoJSON.
+    index of its site) are GeoJSON; ``reports`` and ``cites``: see
+    :func:`~campmap.layer.cite.map_citations`.
     """
     sites = layers.sites.reset_index(drop=True)
     wide = sites[sites["place_kind"] != "point"] if "place_kind" in sites else sites.iloc[:0]
@@ -286,9 +243,22 @@ def map_data(layers: Layers, title: str, marker_limit: int = DOM_LIMIT) -> dict[
         places = places[~places.geometry.geom_type.isin(["Point", "MultiPoint"])]
     else:
         places = gpd.GeoDataFrame({"site_id": [], "site": []}, geometry=[], crs="EPSG:4326")
+    routes = _features(layers.routes, ROUTE_COLUMNS)
+    reports, cites = map_citations(
+        layers.citations,
+        [
+            (row[key], row.get("source_names"), row.get("source_urls"))
+            for frame, key in ((sites, "site_id"), (layers.routes, "route_id"))
+            for row in frame.to_dict("records")
+        ],
+    )
+    if reports:
+        for feature, cited in zip(routes["features"], cites[len(sites) :], strict=True):
+            feature["properties"]["cites"] = cited
     return {
         "title": title,
         "summary": summary(layers),
+        "reports": reports,
         "dom_limit": marker_limit,
         "verified": bool(
             "verification" in layers.sites
@@ -296,8 +266,8 @@ def map_data(layers: Layers, title: str, marker_limit: int = DOM_LIMIT) -> dict[
             .isin(["photo-confirmed", "on-site-confirmed", "disputed"])
             .any()
         ),
-        "sites": site_columns(sites),
-        "routes": _features(layers.routes, ROUTE_COLUMNS),
+        "sites": site_columns(sites) | ({"cites": cites[: len(sites)]} if reports else {}),
+        "routes": routes,
         "places": _features(places, ("site_id", "site")),
         "credits": credits(sites),
     }

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import geopandas as gpd
 import pandas as pd
 
+from campmap.layer.cite import contributors
 from campmap.layer.columns import ROUTE_COLUMNS, SITE_COLUMNS
 from campmap.layer.layers import Layers, Unresolved
 from campmap.records import Source
@@ -60,7 +62,10 @@ def report_dict(layers: Layers, *, sources: bool = True) -> dict[str, Any]:
     Keys: ``sources``, ``sites`` (with ``lon``, ``lat`` and ``evidence``),
     ``routes`` (with ``coordinates`` and ``evidence``), ``unresolved``,
     ``context`` (places mentioned that are not sites) and ``problems``.
-    With ``sources=False`` the list of sources is left empty (see :func:`write_report`).
+    ``sources`` lists only the reports that contributed: those some mention
+    was found in (:func:`~campmap.layer.cite.contributors`), each with its
+    address, outlet, title, author and publication date where known. With
+    ``sources=False`` the list is left empty (see :func:`write_report`).
     """
     from campmap import __version__
 
@@ -82,7 +87,7 @@ def report_dict(layers: Layers, *, sources: bool = True) -> dict[str, Any]:
     )
     return {
         "campmap_version": __version__,
-        "sources": [_source(s) for s in layers.document.sources] if sources else [],
+        "sources": [_source(s) for s in _contributing(layers)] if sources else [],
         "sites": sites,
         "routes": routes,
         "unresolved": [unresolved_record(item) for item in layers.unresolved],
@@ -92,11 +97,21 @@ def report_dict(layers: Layers, *, sources: bool = True) -> dict[str, Any]:
     }
 
 
+def _contributing(layers: Layers) -> Iterator[Source]:
+    """Yield the document's sources some mention was found in, in order."""
+    cited = contributors(layers.mentions)
+    return (s for s in layers.document.sources if s.label in cited)
+
+
 def _source(source: Source) -> dict[str, Any]:
     characters = len(source.text) if source.characters is None else source.characters
     return {
         "label": source.label,
         "url": source.url,
+        "outlet": source.outlet,
+        "title": source.title,
+        "author": source.author,
+        "published": source.published,
         "encoding": source.encoding,
         "characters": characters,
     }
@@ -119,8 +134,9 @@ def write_report(layers: Layers, path: Path) -> None:
     with path.open("w", encoding="utf-8") as file:
         file.write(head)
         file.write('\n  "sources": [')
-        for n, source in enumerate(layers.document.sources):
+        n = 0
+        for n, source in enumerate(_contributing(layers), start=1):
             item = json.dumps(_source(source), indent=2, ensure_ascii=False, allow_nan=False)
-            file.write(("," if n else "") + "\n    " + item.replace("\n", "\n    "))
-        file.write("\n  ],\n" if layers.document.sources else "],\n")
+            file.write(("," if n > 1 else "") + "\n    " + item.replace("\n", "\n    "))
+        file.write("\n  ],\n" if n else "],\n")
         file.write(tail + "\n")

@@ -16,6 +16,7 @@ import pandas as pd
 
 from campmap.extract.attribution import Attribution, attribute_sources
 from campmap.gazetteer import Gazetteer, default_gazetteer
+from campmap.layer.cite import Citation, citations, cited_labels, source_columns
 from campmap.layer.columns import CRS, ROUTE_COLUMNS, SITE_COLUMNS, known_counts, typed
 from campmap.layer.layers import Evidence, Layers, Unresolved
 from campmap.layer.rows import osm_tags, route_id, route_row, site_row
@@ -83,10 +84,14 @@ def build_layers(
                     rid = route_id(key)
                     tallied[rid] = tallied.get(rid, _NONE).plus(tallied.pop(street))
     tags = attribute_sources(document) if tags is None else tags
+    labels = {k: cited_labels(g) for k, g in [*groups.items(), *route_groups.items()]}
+    index = citations(document.sources, (label for ls in labels.values() for label in ls))
+    cited: dict[str, tuple[Citation, ...]] = {}
     site_rows = []
     for site_id, group in groups.items():
         more = tallied.get(site_id, _NONE)
-        site_rows.append(site_row(group, evidence, more) | osm_tags(group, tags, more))
+        columns, cited[site_id] = source_columns(labels[site_id], index, more)
+        site_rows.append(site_row(group, evidence, more) | osm_tags(group, tags, more) | columns)
     route_rows = []
     for key, group in route_groups.items():
         ends = [m for m in group if m.route_key is not None]
@@ -98,12 +103,17 @@ def build_layers(
                     unresolved.append(_unresolved(m, suggest))
             continue
         more = tallied.get(route_id(key), _NONE)
+        columns, cited[route_id(key)] = source_columns(labels[key], index, more)
         route_rows.append(
-            route_row(start, end, group, gazetteer, evidence, more) | osm_tags(group, tags, more)
+            route_row(start, end, group, gazetteer, evidence, more)
+            | osm_tags(group, tags, more)
+            | columns
         )
     sites = _frame(site_rows, SITE_COLUMNS, "site_id", extra=("place_geometry",))
     routes = _frame(route_rows, ROUTE_COLUMNS, "route_id")
-    return Layers(sites, routes, tuple(unresolved), evidence, tuple(mentions), document)
+    return Layers(
+        sites, routes, tuple(unresolved), evidence, tuple(mentions), document, citations=cited
+    )
 
 
 def _frame(

@@ -31,7 +31,8 @@ SITE_COLUMNS = (
     "uncertainty_m", "status", "quote", "sources", "mentions", "written_as", "match",
     "place_id", "backend", "coordinate_source", "deployments", "manufacturer", "operator",
     "man_made", "surveillance:type", "surveillance:zone", "camera:type", "camera", "confidence",
-    "reasons", "verification", "review_note",
+    "reasons", "verification", "review_note", "source_names", "source_urls", "first_reported",
+    "last_reported",
 )  # fmt: skip
 """Columns of :attr:`Layers.sites <campmap.layer.layers.Layers.sites>`, besides ``geometry``
 and ``place_geometry``."""
@@ -40,7 +41,8 @@ ROUTE_COLUMNS = (
     "route_id", "name", "count", "count_text", "count_conflict", "start", "end",
     "follows", "length_m", "status", "quote", "sources", "mentions", "manufacturer", "operator",
     "man_made", "surveillance:type", "surveillance:zone", "camera:type", "camera", "confidence",
-    "reasons", "verification", "review_note",
+    "reasons", "verification", "review_note", "source_names", "source_urls", "first_reported",
+    "last_reported",
 )  # fmt: skip
 """Columns of :attr:`Layers.routes <campmap.layer.layers.Layers.routes>`, besides ``geometry``."""
 

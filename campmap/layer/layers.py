@@ -9,11 +9,14 @@ the writers join them for their files.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import geopandas as gpd
 
 from campmap.records import Document, Mention
+
+if TYPE_CHECKING:
+    from campmap.layer.cite import Citation
 
 __all__ = [
     "Evidence",
@@ -198,6 +201,9 @@ class Layers:
         The sources read.
     review : ReviewSummary or None
         What a review sheet changed, when one was applied.
+    citations : dict of str to tuple of Citation
+        Per site or route id, its reports as a reader sees them cited (outlet,
+        date, address); empty for layers read back from a file.
     """
 
     sites: gpd.GeoDataFrame
@@ -207,3 +213,4 @@ class Layers:
     mentions: tuple[Mention, ...] = field(repr=False)
     document: Document = field(repr=False)
     review: ReviewSummary | None = field(default=None, repr=False)
+    citations: dict[str, tuple[Citation, ...]] = field(default_factory=dict, repr=False)

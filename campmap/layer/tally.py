@@ -43,6 +43,9 @@ class Tally:
     operators: tuple[str, ...] = ()
     more_sources: int = 0
     """Reports behind them that the given mentions do not already name."""
+    first_reported: str | None = None
+    last_reported: str | None = None
+    """The earliest and latest publication dates (ISO) of the reports behind them."""
 
     def plus(self, other: Tally) -> Tally:
         """Return both tallies in one (a street merged into the route along it)."""
@@ -61,4 +64,10 @@ class Tally:
             makers=tuple(sorted({*self.makers, *other.makers})),
             operators=tuple(sorted({*self.operators, *other.operators})),
             more_sources=self.more_sources + other.more_sources,
+            first_reported=min(dates) if (dates := _dates(self, other)) else None,
+            last_reported=max(dates) if dates else None,
         )
+
+
+def _dates(*tallies: Tally) -> list[str]:
+    return [d for t in tallies for d in (t.first_reported, t.last_reported) if d]

@@ -11,7 +11,7 @@ dropped.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -23,6 +23,7 @@ from campmap.errors import MoveTooFarError, ReviewError
 from campmap.extract.attribution import attribute_sources
 from campmap.gazetteer import Gazetteer, default_gazetteer
 from campmap.geometry import geodesic_m, site_point
+from campmap.layer.cite import citations, cited_labels, source_columns
 from campmap.layer.columns import COLUMN_TYPES, CRS, typed
 from campmap.layer.layers import (
     Evidence,
@@ -101,6 +102,13 @@ class _Review:
         self.outdated: list[OutdatedDecision] = []
         self.new_rows: list[dict[str, Any]] = []
         self.made_on = decided_on(layers)
+        self.citations = dict(layers.citations)
+
+    def cited(self, site_id: str, labels: Sequence[str]) -> dict[str, Any]:
+        """Return a new site's source columns (its reports cited by outlet and date)."""
+        index = citations(self.layers.document.sources, labels)
+        columns, self.citations[site_id] = source_columns(labels, index)
+        return columns
 
     def apply(self, decision: Decision) -> None:
         """Apply one decision, or list it as stale; refuse one campmap could not have made."""
@@ -114,11 +122,13 @@ class _Review:
         elif sid in self.context and decision.action in ("accept", "move"):
             mention = replace(self.context[sid], role=Role.SITE)
             row = site_row([mention], self.evidence) | osm_tags([mention], self.attributions)
+            row |= self.cited(sid, cited_labels([mention]))
             self.new_rows.append(_with_decision(row, decision, gazetteer, label))
         elif sid in self.waiting and decision.action == "move":
             item = self.waiting.pop(sid)
+            tags = self.tags | self.cited(sid, item.sources)
             self.new_rows.append(
-                _placed_unresolved(item, decision, gazetteer, self.evidence, label, self.tags)
+                _placed_unresolved(item, decision, gazetteer, self.evidence, label, tags)
             )
             self.unresolved = [u for u in self.unresolved if u is not item]
         elif sid in self.waiting and decision.action == "accept":
@@ -158,6 +168,7 @@ class _Review:
             unresolved=tuple(self.unresolved),
             evidence=self.evidence,
             review=summary,
+            citations=self.citations,
         )
 
 

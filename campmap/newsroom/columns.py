@@ -19,7 +19,8 @@ __all__ = ["COLUMN_GUIDE", "GUIDE_HEADER", "REVIEW_COLUMNS", "columns_path"]
 REVIEW_COLUMNS = (
     "site_id", "name", *REVIEWER_COLUMNS,
     "type", "campmap_decision", "confidence", "count", "status", "camera",
-    "lon", "lat", "why", "quote", "sources", "alternatives",
+    "lon", "lat", "why", "quote", "sources", "source_names", "source_urls", "first_reported",
+    "last_reported", "alternatives",
     "decided_on_count", "decided_on_quote", "stale",
 )  # fmt: skip
 """Columns of the review sheet: the id and name, the reviewer's five (``action`` to ``note``),
@@ -67,6 +68,10 @@ COLUMN_GUIDE: dict[str, tuple[str, str]] = {
     "why": (_CAMPMAP, "why campmap decided so"),
     "quote": (_CAMPMAP, "the sentence behind the row"),
     "sources": (_CAMPMAP, "the reports the sentence comes from"),
+    "source_names": (_CAMPMAP, "those reports by outlet and date, where they say them"),
+    "source_urls": (_CAMPMAP, "the reports' web addresses (http/https), where known"),
+    "first_reported": (_CAMPMAP, "the earliest publication date of those reports (YYYY-MM-DD)"),
+    "last_reported": (_CAMPMAP, "the latest publication date of those reports (YYYY-MM-DD)"),
     "alternatives": (_CAMPMAP, "other gazetteer places with a close name"),
     "decided_on_count": (
         _CAMPMAP,

@@ -11,7 +11,7 @@ run's (the ``stale`` column).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +22,7 @@ from campmap.atomic import prepare_dir, replace_all
 from campmap.export.sites_csv import write_csv
 from campmap.gazetteer import Gazetteer, default_gazetteer
 from campmap.geometry import site_point
+from campmap.layer.cite import SOURCE_COLUMNS
 from campmap.layer.layers import Layers, OutdatedDecision
 from campmap.newsroom.columns import COLUMN_GUIDE, GUIDE_HEADER, REVIEW_COLUMNS, columns_path
 from campmap.newsroom.decisions import (
@@ -59,14 +60,14 @@ def _plain_rows(layers: Layers, gazetteer: Gazetteer | None = None) -> list[dict
                  site.geometry, site["reasons"] or "cameras placed there", site["quote"],
                  site["sources"],
                  _alternatives(gazetteer, site["name"], site["site_id"]) if gazetteer else "",
-                 confidence=site["confidence"], camera=site["camera"])
+                 confidence=site["confidence"], camera=site["camera"], cited=site)
         )  # fmt: skip
     for _, route in layers.routes.iterrows():
         middle = route.geometry.interpolate(0.5, normalized=True)
         rows.append(
             _row(route["route_id"], "route", "route", route["name"], route["count"],
                  route["status"], middle, route["follows"], route["quote"], route["sources"], "",
-                 confidence=route["confidence"], camera=route["camera"])
+                 confidence=route["confidence"], camera=route["camera"], cited=route)
         )  # fmt: skip
     placed = set(layers.sites["site_id"])
     seen: set[str] = set()
@@ -109,6 +110,7 @@ def _row(
     *,
     confidence: Any = None,
     camera: str = "",
+    cited: Mapping[str, Any] | None = None,
 ) -> dict[str, Any]:
     sure = None if confidence is None or pd.isna(confidence) else round(float(confidence), 3)
     return {
@@ -125,6 +127,7 @@ def _row(
         "why": why,
         "quote": quote,
         "sources": sources,
+        **{c: _text(cited.get(c)) if cited is not None else "" for c in SOURCE_COLUMNS},
         "alternatives": alternatives,
         **dict.fromkeys(REVIEWER_COLUMNS, ""),
         "decided_on_count": None if count is None or count is pd.NA else int(count),
@@ -219,3 +222,8 @@ def _reviewer_part(decision: Decision) -> dict[str, Any]:
         "decided_on_count": _count_cell(decision.decided_on_count),
         "decided_on_quote": decision.decided_on_quote,
     }
+
+
+def _text(value: Any) -> str:
+    """Return a cell of a layer row as text (empty for None, NaN or NA)."""
+    return "" if value is None or pd.isna(value) else str(value)

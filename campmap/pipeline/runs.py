@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from campmap.archive import CHECKPOINT_FOLDER
-from campmap.errors import NothingPlacedError
+from campmap.errors import InputError, NothingPlacedError
 from campmap.export import write_outputs
 from campmap.export.outdir import check_output_folder, lock_folder
 from campmap.gazetteer import Backend, default_gazetteer
@@ -28,6 +28,7 @@ from campmap.pipeline.report import report_decisions, report_layers, report_stre
 from campmap.pipeline.stages import extract_reports, map_reports, require_something
 from campmap.pipeline.stream import is_streamed, stream_layers, stream_mentions
 from campmap.records import Mention
+from campmap.sources.metadata import ReportMeta
 
 __all__ = [
     "Listing",
@@ -60,6 +61,7 @@ def map_to_folder(
     review: Path | None = None,
     location_column: str | None = None,
     messages: Messages = _SILENT,
+    source: ReportMeta | None = None,
 ) -> Written:
     """Map the inputs and write every output into ``output`` (what ``campmap map`` does).
 
@@ -80,6 +82,9 @@ def map_to_folder(
         The location column of ``.csv``/``.tsv`` tables (guessed by default).
     messages : Messages
         Where warnings go.
+    source : ReportMeta, optional
+        Where the one report given was published (its address, outlet ...);
+        it wins over what the report says. Not for streamed runs.
 
     Returns
     -------
@@ -93,6 +98,12 @@ def map_to_folder(
     decisions = read_review(review) if review is not None else None
     backends = backends_for(places)
     streamed = is_streamed(inputs, stream)
+    if streamed and source is not None:
+        raise InputError(
+            "inputs",
+            "source details (--source-url, --outlet) are for one report read in a plain run, "
+            "not a streamed one (--jobs, --scheduler, an archive)",
+        )
     checkpoint = Path(output) / CHECKPOINT_FOLDER
     check_output_folder(output, inputs)
     # One run at a time in the folder (none deletes another's checkpoints).
@@ -110,7 +121,9 @@ def map_to_folder(
             layers = run.layers
             report_stream(run.stats, layers, messages)
         else:
-            layers = map_reports(inputs, backends=backends, location_column=location_column)
+            layers = map_reports(
+                inputs, backends=backends, location_column=location_column, source=source
+            )
             report_layers(layers, messages)
         if decisions is not None:
             layers = _reviewed(layers, decisions, backends, review, messages)

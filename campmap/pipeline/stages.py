@@ -21,6 +21,7 @@ from campmap.gazetteer.online import place_unresolved
 from campmap.layer.build import Layers, build_layers
 from campmap.pipeline.options import Messages
 from campmap.records import Document, Mention
+from campmap.sources.metadata import ReportMeta
 from campmap.sources.reports import read_sources
 
 __all__ = [
@@ -61,6 +62,7 @@ def read_inputs(
     *,
     stdin: BinaryIO | None = None,
     location_column: str | None = None,
+    source: ReportMeta | None = None,
 ) -> Inputs:
     """Read reports and tables (the first stage); an unreadable report is a problem, not an error.
 
@@ -74,6 +76,8 @@ def read_inputs(
         What ``-`` reads.
     location_column : str, optional
         The tables' location column; guessed when not given.
+    source : ReportMeta, optional
+        Where the one report given was published (see :func:`read_sources`).
 
     Returns
     -------
@@ -82,7 +86,10 @@ def read_inputs(
     inputs = list(inputs)
     tables = [p for p in inputs if is_table(p)]
     reports = [p for p in inputs if not is_table(p)]
-    document = read_sources(reports, stdin=stdin) if reports or not tables else Document((), ())
+    if reports or not tables:
+        document = read_sources(reports, stdin=stdin, source=source)
+    else:
+        document = Document((), ())
     read = tuple(read_table(p, gazetteer, location_column=location_column) for p in tables)
     return Inputs(document, read)
 
@@ -100,6 +107,7 @@ def map_reports(
     stdin: BinaryIO | None = None,
     region: BBox | None = None,
     location_column: str | None = None,
+    source: ReportMeta | None = None,
 ) -> Layers:
     """Read reports, extract camera sites and routes, and build their layers.
 
@@ -120,6 +128,8 @@ def map_reports(
     location_column : str, optional
         For ``.csv``/``.tsv`` tables of deployments (:mod:`campmap.extract.tables`):
         the column holding the location text; guessed when not given.
+    source : ReportMeta, optional
+        Where the one report given was published (its address, outlet ...).
 
     Returns
     -------
@@ -132,7 +142,9 @@ def map_reports(
         No input could be read (each unreadable one is named).
     """
     gazetteer = gazetteer or default_gazetteer(backends)
-    read = read_inputs(inputs, gazetteer, stdin=stdin, location_column=location_column)
+    read = read_inputs(
+        inputs, gazetteer, stdin=stdin, location_column=location_column, source=source
+    )
     document = read.document
     if not document.sources:
         if len(document.problems) == 1:

@@ -13,7 +13,9 @@ Inputs
   (``report.txt.gz``, ``.bz2``, ``.xz``);
 - a JSON-lines file (``.jsonl``, ``.ndjson``, also compressed): one article per
   line, a JSON object with a text field (``text`` unless told otherwise) and
-  optionally ``id`` and ``url``; each line is a report named ``FILE:LINE``.
+  optionally ``id``, ``url``, ``outlet``, ``title``, ``author`` and ``date``
+  (:func:`campmap.sources.metadata.record_metadata`); each line is a report
+  named ``FILE:LINE``.
   A line is read with a bounded ``readline``: one longer than
   :data:`~campmap.limits.MAX_REPORT_BYTES` (decompressed) is skipped unread
   and counted as failed, like a compressed report that expands past it, as is
@@ -48,6 +50,7 @@ from typing import IO, BinaryIO
 from campmap.errors import InputError
 from campmap.limits import MAX_REPORT_BYTES, read_limited
 from campmap.records import Problem, Source
+from campmap.sources.metadata import ReportMeta, record_metadata
 from campmap.sources.read import read_text, source_from_bytes
 from campmap.sources.walk import InputKind, open_input, split_suffix, walk_inputs
 
@@ -59,6 +62,7 @@ __all__ = [
     "source_of",
 ]
 
+_NO_META = ReportMeta()
 STDIN_LABEL = "<stdin>"
 """How standard input is named in outputs."""
 
@@ -75,8 +79,9 @@ class Report:
         The file to read, for file reports.
     text : str or None
         The article, for a JSON-lines line.
-    url : str or None
-        The article's address, when the JSON-lines record gave one.
+    meta : ReportMeta
+        The article's address, outlet, title, author and date, when the
+        JSON-lines record gave them.
     key : str
         What identifies this version of the report (size and modification
         time of a file, a hash of a line), for resuming.
@@ -94,7 +99,7 @@ class Report:
     label: str
     path: str | None = None
     text: str | None = None
-    url: str | None = None
+    meta: ReportMeta = _NO_META
     key: str = ""
     error: str | None = None
     size: int = 0
@@ -239,9 +244,8 @@ def _jsonl_report(name: str, number: int, raw: bytes, text_field: str) -> Report
         fields = ", ".join(sorted(record)) or "none"
         reason = f"no text field {text_field!r} (fields: {fields})"
         return Report(label=label, key=key, error=reason, size=len(raw))
-    url = record.get("url")
     if b"\\u" in raw:  # only an escape can give a lone surrogate, which no output can hold
-        for field, value in ((text_field, text), ("url", url)):
+        for field, value in ((text_field, text), ("url", record.get("url"))):
             bad = _lone_surrogate(value) if isinstance(value, str) else None
             if bad is not None and isinstance(value, str):
                 reason = (
@@ -252,7 +256,7 @@ def _jsonl_report(name: str, number: int, raw: bytes, text_field: str) -> Report
     return Report(
         label=label,
         text=text,
-        url=url if isinstance(url, str) else None,
+        meta=record_metadata(record),
         key=key,
         size=len(raw),
     )
@@ -317,7 +321,7 @@ def source_of(report: Report, stored: bytes | str, suffix: str) -> Source:
         Binary, undecodable, empty, or a paragraph past the limit.
     """
     if isinstance(stored, str):
-        source = read_text(stored, report.label, url=report.url)
+        source = read_text(stored, report.label, meta=report.meta)
         if not source.text.strip():
             raise InputError(report.label, "empty report: no text to read")
         return source

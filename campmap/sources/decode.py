@@ -15,6 +15,7 @@ import charset_normalizer
 
 from campmap.errors import InputError
 from campmap.sources.clean import CONTROL_CHARACTERS
+from campmap.sources.metadata import ReportMeta, html_metadata
 
 __all__ = [
     "LEGACY_ENCODINGS",
@@ -105,10 +106,11 @@ def _decodes_as(data: bytes, encoding: str) -> str | None:
         return None
 
 
-def html_to_text(html: str) -> tuple[str, str | None]:
-    """Return the main text of an HTML article and its canonical URL.
+def html_to_text(html: str) -> tuple[str, ReportMeta]:
+    """Return the main text of an HTML article and what its markup says about it.
 
-    Uses trafilatura, which drops navigation, adverts and comment sections.
+    Uses trafilatura, which drops navigation, adverts and comment sections
+    (the metadata: :func:`campmap.sources.metadata.html_metadata`).
 
     Parameters
     ----------
@@ -117,8 +119,9 @@ def html_to_text(html: str) -> tuple[str, str | None]:
 
     Returns
     -------
-    tuple of (str, str or None)
-        Paragraphs separated by blank lines, and the page's URL when it names one.
+    tuple of (str, ReportMeta)
+        Paragraphs separated by blank lines, and the page's address, outlet,
+        title, author and date where its markup names them.
     """
     import trafilatura
 
@@ -127,14 +130,8 @@ def html_to_text(html: str) -> tuple[str, str | None]:
     )
     if not text:
         text = trafilatura.html2txt(html) or ""
-    url = None
-    try:
-        meta = trafilatura.extract_metadata(html)
-    except (ValueError, TypeError):  # malformed metadata must not lose the text
-        meta = None
-    if meta is not None and meta.url and meta.url.startswith(("http://", "https://")):
-        url = meta.url
-    return "\n\n".join(line for line in text.splitlines() if line.strip()), url
+    meta = html_metadata(html)
+    return "\n\n".join(line for line in text.splitlines() if line.strip()), meta
 
 
 def strip_markdown(text: str) -> str:

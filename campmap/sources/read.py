@@ -17,12 +17,15 @@ from campmap.limits import MAX_PARAGRAPH_CHARS, check_paragraphs, read_limited
 from campmap.records import Source
 from campmap.sources.clean import clean_text
 from campmap.sources.decode import decode_bytes, html_to_text, looks_like_html, strip_markdown
+from campmap.sources.metadata import ReportMeta, text_metadata, web_address, with_meta
 from campmap.sources.walk import STDIN
 
 __all__ = ["read_source", "read_text", "source_from_bytes"]
 
 
-def read_text(text: str, label: str = "<text>", *, url: str | None = None) -> Source:
+def read_text(
+    text: str, label: str = "<text>", *, url: str | None = None, meta: ReportMeta | None = None
+) -> Source:
     """Make a :class:`Source` from text already in memory.
 
     Parameters
@@ -33,6 +36,9 @@ def read_text(text: str, label: str = "<text>", *, url: str | None = None) -> So
         How the report is named in outputs.
     url : str, optional
         The report's address.
+    meta : ReportMeta, optional
+        What is known of the report already (a JSON-lines record's fields):
+        it wins over what the text says.
 
     Returns
     -------
@@ -48,12 +54,14 @@ def read_text(text: str, label: str = "<text>", *, url: str | None = None) -> So
     >>> read_text("Two cameras\u00a0on \u2018the Mall\u2019.").text
     "Two cameras on 'the Mall'."
     """
+    given = (meta or ReportMeta()).fill(ReportMeta(url=web_address(url)))
     if looks_like_html(text):
-        text, found_url = html_to_text(text)
-        url = url or found_url
+        text, found = html_to_text(text)
+    else:
+        found = text_metadata(text)
     cleaned = clean_text(text)
     check_paragraphs(cleaned, label)
-    return Source(label=label, text=cleaned, url=url)
+    return with_meta(Source(label=label, text=cleaned), given.fill(found))
 
 
 def read_source(path: str | Path, *, stdin: BinaryIO | None = None) -> Source:
@@ -112,15 +120,16 @@ def source_from_bytes(data: bytes, label: str, suffix: str = "") -> Source:
         Binary, undecodable, empty, or a paragraph past :data:`campmap.limits.MAX_PARAGRAPH_CHARS`.
     """
     text, encoding = decode_bytes(data, label)
-    url = None
     if suffix in {".html", ".htm"} or (suffix not in {".txt", ".md"} and looks_like_html(text)):
-        text, url = html_to_text(text)
-    elif suffix in {".md", ".markdown"}:
-        if len(text) > MAX_PARAGRAPH_CHARS:  # the limit before any more work on the text
-            check_paragraphs(clean_text(text), label)
-        text = strip_markdown(text)
+        text, meta = html_to_text(text)
+    else:
+        meta = text_metadata(text)
+        if suffix in {".md", ".markdown"}:
+            if len(text) > MAX_PARAGRAPH_CHARS:  # the limit before any more work on the text
+                check_paragraphs(clean_text(text), label)
+            text = strip_markdown(text)
     cleaned = clean_text(text)
     if not cleaned.strip():
         raise InputError(label, "empty report: no text to read")
     check_paragraphs(cleaned, label)
-    return Source(label=label, text=cleaned, encoding=encoding, url=url)
+    return with_meta(Source(label=label, text=cleaned, encoding=encoding), meta)

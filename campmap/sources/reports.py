@@ -19,11 +19,17 @@ from campmap.errors import InputError
 from campmap.records import Document, Problem, Source
 from campmap.sources.corpus import iter_reports, load_report
 from campmap.sources.dedupe import dedupe
+from campmap.sources.metadata import ReportMeta, with_meta
 
 __all__ = ["read_sources"]
 
 
-def read_sources(inputs: Iterable[str | Path], *, stdin: BinaryIO | None = None) -> Document:
+def read_sources(
+    inputs: Iterable[str | Path],
+    *,
+    stdin: BinaryIO | None = None,
+    source: ReportMeta | None = None,
+) -> Document:
     """Read every input and split it into unique sentences.
 
     Inputs are found by :func:`campmap.sources.walk.walk_inputs` (its rules):
@@ -38,6 +44,9 @@ def read_sources(inputs: Iterable[str | Path], *, stdin: BinaryIO | None = None)
         Files, folders, or ``-`` for standard input.
     stdin : binary file, optional
         What ``-`` reads.
+    source : ReportMeta, optional
+        Where the one report given was published (its address, outlet ...);
+        its fields win over what the report says.
 
     Returns
     -------
@@ -47,13 +56,20 @@ def read_sources(inputs: Iterable[str | Path], *, stdin: BinaryIO | None = None)
     Raises
     ------
     InputError
-        An input path does not exist.
+        An input path does not exist, or ``source`` is given for more than one report.
     """
     sources: list[Source] = []
     problems: list[Problem] = []
     for report in iter_reports(inputs, stdin=stdin, patterns=False, problems=problems):
+        if source is not None and (sources or problems):
+            raise InputError(
+                report.label,
+                "source details (--source-url, --outlet) describe one report; "
+                "give a single report file or -",
+            )
         try:
-            sources.append(load_report(report))
+            read = load_report(report)
+            sources.append(read if source is None else with_meta(read, source))
         except InputError as err:
             problems.append(Problem(err.path, err.message, err.line))
     return dedupe(sources, problems)

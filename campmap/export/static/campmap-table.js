@@ -41,7 +41,7 @@ function campmapTable(data, site, n, show, focusMap) {
     button.setAttribute("aria-label", "Show " + p.name + " on the map");
     button.addEventListener("click", function () { hide(); show(i); });
     th.appendChild(document.createTextNode(" ")); th.appendChild(button);
-    [W.count(p), W.kind(p.camera), W.status(p.status), p.quote, p.sources].forEach(function (v) {
+    [W.count(p), W.kind(p.camera), W.status(p.status), p.quote, W.sourceText(p)].forEach(function (v) {
       tr.appendChild(el("td", v));
     });
     rows[i] = tr;
@@ -50,7 +50,7 @@ function campmapTable(data, site, n, show, focusMap) {
   (data.routes.features || []).forEach(function (f) {
     var p = f.properties, tr = el("tr");
     var th = el("th", "Route: " + p.name); th.scope = "row"; tr.appendChild(th);
-    [W.count(p), W.kind(p.camera), W.status(p.status), p.quote, p.sources].forEach(function (v) {
+    [W.count(p), W.kind(p.camera), W.status(p.status), p.quote, W.sourceText(p)].forEach(function (v) {
       tr.appendChild(el("td", v));
     });
     body.appendChild(tr);

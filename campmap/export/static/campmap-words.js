@@ -56,6 +56,10 @@ var campmapWords = (function () {
   }
   function dates(p) {
     var a = p.first_reported, b = p.last_reported;
+    if (!a && !b && p.cited) {  /* a route: the dates of its reports */
+      var known = p.cited.map(function (r) { return r[3]; }).filter(Boolean).sort();
+      a = known[0]; b = known[known.length - 1];
+    }
     if (!a && !b) { return null; }
     if (!a || !b || a === b) { return "reported " + (a || b); }
     return "reported " + a + " to " + b;
@@ -79,8 +83,28 @@ var campmapWords = (function () {
     if (at < text.length) { box.appendChild(document.createTextNode(text.slice(at))); }
     return box;
   }
+  /* A cited report: its outlet and date (or its file), linked to its address (http/https only). */
+  function citeNode(r) {
+    if (!r[1] || !/^https?:\/\/[^\s]+$/i.test(r[1])) { return document.createTextNode(r[0]); }
+    var a = el("a", r[0], "cm-source");
+    a.href = r[1]; a.target = "_blank"; a.rel = "noopener noreferrer";
+    if (r[2]) { a.title = r[2]; }
+    return a;
+  }
+  function sourceText(p) {
+    return p.cited ? p.cited.map(function (r) { return r[0]; }).join("; ") : p.sources;
+  }
   function sources(p) {
     var box = el("p", "Source: ");
+    if (p.cited && p.cited.length) {
+      p.cited.forEach(function (r, i) {
+        if (i) { box.appendChild(document.createTextNode("; ")); }
+        box.appendChild(citeNode(r));
+      });
+      var said = dates(p);
+      if (said) { box.appendChild(document.createTextNode(" (" + said + ")")); }
+      return box;
+    }
     (p.sources || "").split("; ").forEach(function (src, i) {
       if (i) { box.appendChild(document.createTextNode("; ")); }
       if (/^https?:\/\/[^\s]+$/i.test(src)) {
@@ -125,5 +149,6 @@ var campmapWords = (function () {
     return box;
   }
   return {el: el, known: known, count: count, kind: kind, status: status, check: check,
-    distance: distance, position: position, dates: dates, popup: popup, verifiedClass: verifiedClass};
+    distance: distance, position: position, dates: dates, popup: popup, verifiedClass: verifiedClass,
+    sourceText: sourceText};
 })();

@@ -28,11 +28,19 @@ function campmapRender(map, data) {
     return function (i) { var k = c.codes[i]; return k < 0 ? null : c.values[k]; };
   }
   var S = data.sites, n = S.n, cols = {};
+  /* A row's reports ([name, url, title, published] each), from its indices into data.reports. */
+  function reportsOf(indices) {
+    return indices && data.reports ? indices.map(function (k) { return data.reports[k]; }) : null;
+  }
+  (data.routes.features || []).forEach(function (f) {
+    if (f.properties.cites) { f.properties.cited = reportsOf(f.properties.cites); }
+  });
   CAMPMAP_COLUMNS.forEach(function (k) { cols[k] = column(k); });
   function site(i) {
     var p = {count: S.count[i], uncertainty_m: S.uncertainty_m[i],
       confidence: S.confidence ? S.confidence[i] : null};
     CAMPMAP_COLUMNS.forEach(function (k) { p[k] = cols[k](i); });
+    p.cited = S.cites ? reportsOf(S.cites[i]) : null;
     if (p.name === null) { p.name = "Site " + (i + 1); }
     return p;
   }
