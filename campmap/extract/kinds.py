@@ -161,7 +161,7 @@ _INSTALLED = re.compile(
 )
 
 
-@lru_cache(maxsize=512)  # a report asks of each camera sentence twice (layout)
+@lru_cache(maxsize=512)  # layout asks twice of a camera sentence (cleared per report)
 def camera_kind(text: str) -> Kind | None:
     """Return the kind of camera a text names, or None.
 

@@ -165,6 +165,7 @@ def _settings(
 ) -> dict[int, Setting]:
     """Read one report's sentences in order, carrying lists and kinds from one to the next."""
     text = source.text
+    camera_kind.cache_clear()  # it holds this report's sentences (asked twice), no other's
     lows = [s.text.lower() for s in ordered]
     report = _read_report(source, ordered, lows)
     carried = _Carried(kind=report.kind)
