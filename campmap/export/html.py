@@ -223,6 +223,11 @@ def _dates(series: pd.Series) -> pd.Series:
     return series.where(valid.astype(bool), None)
 
 
+def _column(frame: pd.DataFrame, name: str) -> list[Any]:
+    """Return a column as Python values (None throughout when the frame lacks it)."""
+    return frame[name].tolist() if name in frame else [None] * len(frame)
+
+
 def map_data(layers: Layers, title: str, marker_limit: int = DOM_LIMIT) -> dict[str, Any]:
     """Return the JSON object the map script draws: sites, routes, places, title, summary.
 
@@ -244,14 +249,14 @@ def map_data(layers: Layers, title: str, marker_limit: int = DOM_LIMIT) -> dict[
     else:
         places = gpd.GeoDataFrame({"site_id": [], "site": []}, geometry=[], crs="EPSG:4326")
     routes = _features(layers.routes, ROUTE_COLUMNS)
-    reports, cites = map_citations(
-        layers.citations,
-        [
-            (row[key], row.get("source_names"), row.get("source_urls"))
-            for frame, key in ((sites, "site_id"), (layers.routes, "route_id"))
-            for row in frame.to_dict("records")
-        ],
-    )
+    rows = [
+        row
+        for frame, key in ((sites, "site_id"), (layers.routes, "route_id"))
+        for row in zip(
+            *(_column(frame, name) for name in (key, "source_names", "source_urls")), strict=True
+        )
+    ]  # (three columns, not a dict of every column of every row)
+    reports, cites = map_citations(layers.citations, rows)
     if reports:
         for feature, cited in zip(routes["features"], cites[len(sites) :], strict=True):
             feature["properties"]["cites"] = cited

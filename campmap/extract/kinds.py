@@ -20,6 +20,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 __all__ = [
     "KINDS",
@@ -28,6 +29,7 @@ __all__ = [
     "camera_kind",
     "camera_type",
     "clause_status",
+    "kind_text",
     "report_kind",
 ]
 
@@ -163,6 +165,7 @@ _INSTALLED = re.compile(
 )
 
 
+@lru_cache(maxsize=512)  # layout asks twice of a camera sentence (cleared per report)
 def camera_kind(text: str) -> Kind | None:
     """Return the kind of camera a text names, or None.
 
@@ -179,6 +182,19 @@ def camera_kind(text: str) -> Kind | None:
     if not _ANY_KIND.search(low):
         return None
     return next((kind for kind, pattern in _SEARCH_LOWER if pattern.search(low)), None)
+
+
+def kind_text(text: str, low: str) -> str:
+    """Return ``text`` if :func:`camera_kind` reads it as it reads ``low`` (``text.lower()``).
+
+    Else ``low``. Lower-casing changes nothing camera_kind sees unless the text holds one of
+    the characters IGNORECASE folds to ASCII letters; so a caller that asks of
+    both can ask of the one text twice (and get the cached answer).
+
+    >>> kind_text("Flock cameras", "flock cameras")
+    'Flock cameras'
+    """
+    return text if text.isascii() or not any(c in text for c in _FOLDS_TO_ASCII) else low
 
 
 def report_kind(texts: Iterable[str]) -> Kind | None:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from campmap.extract.country import report_country
 from campmap.extract.counts import CAMERA_NOUN
-from campmap.extract.kinds import camera_kind, clause_status, report_kind
+from campmap.extract.kinds import camera_kind, clause_status, kind_text, report_kind
 from campmap.extract.words import FACILITY_HEADS, STREET_HEADS
 from campmap.records import Document, Sentence, Source
 
@@ -165,6 +165,7 @@ def _settings(
 ) -> dict[int, Setting]:
     """Read one report's sentences in order, carrying lists and kinds from one to the next."""
     text = source.text
+    camera_kind.cache_clear()  # it holds this report's sentences (asked twice), no other's
     lows = [s.text.lower() for s in ordered]
     report = _read_report(source, ordered, lows)
     carried = _Carried(kind=report.kind)
@@ -253,7 +254,11 @@ class _Carried:
 
 
 def _read_report(source: Source, ordered: Sequence[Sentence], lows: list[str]) -> _Report:
-    cameras = [low for low in lows if CAMERA_NOUN.search(low)]
+    cameras = [
+        kind_text(s.text, low)
+        for s, low in zip(ordered, lows, strict=True)
+        if CAMERA_NOUN.search(low)
+    ]
     main_kind = report_kind(cameras)
     return _Report(
         topic=len(cameras) >= 2 or any(CAMERA_NOUN.search(low) for low in lows[:3]),
