@@ -99,3 +99,27 @@ def test_a_hard_wrapped_paragraph_is_still_joined():
         "month, the clerk said."
     )
     assert "\n" not in clean_text(text)
+
+
+FLAT_TABLE = (
+    "The county announced the planned rollout of six speed cameras on its worst roads.\n\n"
+    "The new camera sites and dates are as follows:\n\n"
+    "Site Camera Type Deployment Date 200 Blk Quarry Road West Speed June 2025 "
+    "Fenmoor Lane near Pike Street Speed July 2025 300 Blk Saltmarsh Avenue Speed July 2025"
+)
+
+
+def statuses(text: str, gazetteer: Gazetteer) -> dict[str, str]:
+    found = extract(dedupe([read_text(text, "r.txt")], []), gazetteer)
+    return {m.text: m.status for m in found if m.role is Role.SITE}
+
+
+def test_flattened_table_rows_take_the_report_status_not_the_header_word(world):
+    found = statuses(FLAT_TABLE, world)
+    assert found, found
+    assert set(found.values()) == {"planned"}, found
+
+
+def test_a_sentence_about_a_deployment_keeps_its_status(world):
+    text = "Police deployed a camera van on Quarry Road on Friday."
+    assert statuses(text, world) == {"Quarry Road": "deployed"}
