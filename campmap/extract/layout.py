@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from campmap.extract.country import report_country
 from campmap.extract.counts import CAMERA_NOUN
 from campmap.extract.kinds import camera_kind, clause_status, kind_text, report_kind
+from campmap.extract.status import table_header_end
 from campmap.extract.words import FACILITY_HEADS, STREET_HEADS
 from campmap.records import Document, Sentence, Source
 
@@ -179,7 +180,12 @@ def _settings(
         if k in runs:
             carried.continued = True
             carried.status = carried.status or _report_status(lows)
-        out[sentence.index] = _setting(sentence, low, lines[k], report, carried)
+        status = carried.status
+        setting = _setting(sentence, low, lines[k], report, carried)
+        if table_header_end(low):  # rows of a flattened table: "Deployment" names a column
+            carried.status = status or _report_status(lows)
+            setting = replace(setting, status=setting.status or carried.status)
+        out[sentence.index] = setting
     return out
 
 

@@ -28,6 +28,7 @@ from typing import NamedTuple
 
 from campmap.extract.attribution import makers
 from campmap.extract.roadrefs import BLOCK, ROAD_REF
+from campmap.extract.runguards import heading_break, is_person
 from campmap.extract.words import (
     COMMON_WORDS,
     DIRECTIONS,
@@ -38,10 +39,8 @@ from campmap.extract.words import (
     ORG_HEADS,
     PAIRED_HEADS,
     STREET_HEADS,
-    TITLES,
     TOWN_CENTRE,
 )
-from campmap.gazetteer import find_towns
 
 __all__ = ["Shape", "ShapeHit", "find_shapes"]
 
@@ -155,13 +154,26 @@ def find_shapes(text: str) -> list[ShapeHit]:
             continue
         end = _lower_head_end(text, end)
         hits.append(ShapeHit(text[start:end], start, end, Shape.ROAD))
-        taken.append((start, end))
         covered[start:end] = b"\x01" * (end - start)
+        street = _street_after(text, end)
+        if street is not None:  # "B987 Northern Road": the street is found too
+            hits.append(street)
+            covered[street.start : street.end] = b"\x01" * (street.end - street.start)
     for start, end, shape in _runs(text):
         if any(covered[start:end]):
             continue
         hits.append(ShapeHit(text[start:end], start, end, shape))
     return sorted(hits, key=lambda h: h.start)
+
+
+def _street_after(text: str, end: int) -> ShapeHit | None:
+    """Return the street, building or area named right after a road number, if any."""
+    if text[end : end + 1] != " ":
+        return None
+    run = _first_run(text, end + 1)
+    if run is None or run[0] != end + 1 or run[2] in (Shape.NAME, Shape.ROAD):
+        return None
+    return ShapeHit(text[run[0] : run[1]], run[0], run[1], run[2])
 
 
 def _first_run(text: str, at: int) -> tuple[int, int, Shape] | None:
@@ -181,7 +193,7 @@ def _runs(text: str, at: int = 0) -> list[tuple[int, int, Shape]]:
         j = i + 1
         while j < len(tokens):
             nxt = tokens[j][0]
-            if nxt in _ACRONYM_STOP:
+            if nxt in _ACRONYM_STOP or heading_break(text, tokens[j - 1][2], tokens[j][1]):
                 break
             if _is_cap(nxt) or (
                 nxt.isdigit() and j + 1 < len(tokens) and _is_cap(tokens[j + 1][0])
@@ -246,7 +258,7 @@ def _classify(
 ) -> tuple[int, int, Shape] | None:
     """Return the span and shape of the place a run of capitalised words names, if any."""
     words = [_bare(w) for w, _, _ in run]
-    if _person(text, run, words):
+    if _shape(words) is Shape.NAME and is_person(text, run, words):
         return None
     run, words = _cut_at_stop(run, words)
     if not run:
@@ -272,14 +284,6 @@ def _classify(
     if shape is Shape.NAME:
         return _as_name(text, run, words, start, end)
     return start, end, shape
-
-
-def _person(text: str, run: list[tuple[str, int, int]], words: list[str]) -> bool:
-    """Tell a person: a title before the name (not "Notre Dame School", "Bishop Lavis")."""
-    if _shape(words) is not Shape.NAME:  # the cheapest test first
-        return False
-    titled = any(_title(w) for w in words) or _titled(text, run[0][1])
-    return titled and not find_towns(" ".join(w for w, _, _ in run))
 
 
 def _cut_at_stop(
@@ -345,10 +349,6 @@ def _as_name(
     return start, end, Shape.NAME
 
 
-def _title(word: str) -> bool:
-    return word in TITLES or (word.endswith("s") and word[:-1] in TITLES)
-
-
 def _shape(words: list[str]) -> Shape:
     last = len(words) - 1
     while last > 0 and words[last] in DIRECTIONS and words[last] not in {"green", "common"}:
@@ -388,8 +388,3 @@ _JOINS_ANOTHER = re.compile(r"\s+(?:with|of|and|onto)\b")
 _MODIFIER = re.compile(
     rf"\s(?!(?:{FUNCTION_WORDS}|(?:north|south|east|west)bound)\b)[a-z][a-z-]+\b(?!['\u2019])"
 )
-_TITLED = re.compile(r"(?:^|\s)(?:" + "|".join(sorted(TITLES)) + r")\.?\s+$", re.IGNORECASE)
-
-
-def _titled(text: str, start: int) -> bool:
-    return bool(_TITLED.search(text, max(0, start - 16), start))

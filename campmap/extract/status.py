@@ -13,7 +13,7 @@ from campmap.extract.kinds import clause_status
 from campmap.extract.places import PlaceHit
 from campmap.records import Role
 
-__all__ = ["mention_status"]
+__all__ = ["mention_status", "table_header_end"]
 
 _REMOVED = re.compile(
     r"\b(?:removed|taken\s+down|dismantled|decommissioned|switched\s+off|ripped\s+out|stolen|"
@@ -33,6 +33,9 @@ def mention_status(low: str, hit: PlaceHit, role: Role, reason: str, carried: st
     """
     if role is Role.CONTEXT:
         return "context"
+    header = table_header_end(low)
+    if header:  # a flattened table: its column names ("Deployment") state no status
+        low = " " * header + low[header:]
     if reason.startswith("cameras moved there"):
         return "installed"
     # Bounded windows keep this linear in the sentence: the words just before
@@ -50,3 +53,27 @@ def mention_status(low: str, hit: PlaceHit, role: Role, reason: str, carried: st
     if _REMOVED.search(near):
         return "removed"
     return clause_status(near) or clause_status(head) or carried or "installed"
+
+
+_TABLE_HEADER = re.compile(
+    r"(?:(?:locations?|sites?|address|streets?|roads?|cameras?|type|deployments?|timelines?|"
+    r"dates?|status|directions?|areas?|wards?|start|installation|go[\s-]live|enforcement|"
+    r"schedule|notes|limit|speed\s+limit|district|city|town)\s+){3,}"
+)
+
+
+def table_header_end(low: str) -> int:
+    """Where the column names that open a flattened table end (0: the sentence opens none).
+
+    A table copied as one line starts with three column names or more
+    (``Location Camera Type Deployment Timeline 4300 Blk ...``).
+
+    Examples
+    --------
+    >>> table_header_end("site camera type deployment date 200 blk quarry road")
+    33
+    >>> table_header_end("camera deployment was delayed on quarry road")
+    0
+    """
+    found = _TABLE_HEADER.match(low)
+    return found.end() if found else 0

@@ -12,7 +12,7 @@ import unicodedata
 
 from campmap.display import BIDI_CONTROLS
 
-__all__ = ["CONTROL_CHARACTERS", "REMOVED_CHARACTERS", "clean_text"]
+__all__ = ["CONTROL_CHARACTERS", "REMOVED_CHARACTERS", "clean_text", "heading_over"]
 
 # Typographic quotes, odd spaces and invisible characters, and what each becomes.
 _ODD: dict[str, str] = {
@@ -110,9 +110,61 @@ def _join_lines(lines: list[str]) -> list[str]:
             and len(prev.split("\n")[-1]) >= 0.6 * width
             and not prev.endswith(_TERMINAL)
             and not _BULLET.match(line)
+            and not (prev is lines[0] and heading_over(prev, line))
         )
         if wrapped:
             out[-1] = f"{prev} {line}"
         else:
             out.append(line)
     return out
+
+
+_SMALL = 3
+"""Words this short (``of``, ``the``, ``in``) stay lower case in a title-case heading."""
+_VOWELS = frozenset("AEIOUY")
+
+
+def heading_over(line: str, following: str) -> bool:
+    """Whether a line is a heading over the text after it, not a line wrapped into it.
+
+    A heading has no final punctuation and is in title case or capitals, or the
+    text under it opens with a word in capitals (a news lede's ``OVER 20 new
+    cameras``; a word with a vowel, so not an acronym such as ``CCTV``).
+
+    Parameters
+    ----------
+    line : str
+        The line before the break.
+    following : str
+        The text after the break.
+
+    Returns
+    -------
+    bool
+
+    Examples
+    --------
+    >>> heading_over("Cameras near the stadium", "OVER 20 new cameras are planned.")
+    True
+    >>> heading_over("Council Backs Cameras For Ashgrove", "Residents asked for them.")
+    True
+    >>> heading_over("the council said new", "CCTV cameras would go up")
+    False
+    """
+    line = line.strip()
+    if not line or line.endswith(_TERMINAL) or line.endswith(","):
+        return False
+    first = following.split(maxsplit=1)[0] if following.strip() else ""
+    if (
+        len(first) > 2
+        and first.isalpha()
+        and first.isupper()
+        and not _VOWELS.isdisjoint(first)
+        and not line.split()[-1].isupper()
+    ):
+        return True
+    if line.isupper():
+        return True
+    long_words = [w for w in line.split() if len(w) > _SMALL and w[:1].isalpha()]
+    capitals = sum(w[:1].isupper() for w in long_words)
+    return len(long_words) >= 2 and capitals * 4 >= len(long_words) * 3
