@@ -170,19 +170,27 @@ def _street_after(text: str, end: int) -> ShapeHit | None:
     """Return the street, building or area named right after a road number, if any."""
     if text[end : end + 1] != " ":
         return None
-    run = _first_run(text, end + 1)
+    # Only the words right after it can be its street: look no further than a street name's
+    # length (a sentence listing road numbers would otherwise be read once per number).
+    reach = text.find(" ", end + 1 + _STREET_REACH)
+    run = next(iter(_runs(text, end + 1, len(text) if reach < 0 else reach)), None)
     if run is None or run[0] != end + 1 or run[2] in (Shape.NAME, Shape.ROAD):
         return None
     return ShapeHit(text[run[0] : run[1]], run[0], run[1], run[2])
+
+
+_STREET_REACH = 120
+"""How far after a road number its street may still end (characters)."""
 
 
 def _first_run(text: str, at: int) -> tuple[int, int, Shape] | None:
     return next(iter(_runs(text, at)), None)
 
 
-def _runs(text: str, at: int = 0) -> list[tuple[int, int, Shape]]:
+def _runs(text: str, at: int = 0, stop: int | None = None) -> list[tuple[int, int, Shape]]:
     """Return the runs of capitalised words, trimmed and classified (see the module docstring)."""
-    tokens = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, at)]
+    found = _TOKEN.finditer(text, at, len(text) if stop is None else stop)
+    tokens = [(m.group(), m.start(), m.end()) for m in found]
     out: list[tuple[int, int, Shape]] = []
     i = 0
     while i < len(tokens):
