@@ -47,6 +47,21 @@ def town() -> Gazetteer:
     return Gazetteer([GeoJSONGazetteer(HERE / "data" / "town.geojson", name="town")])
 
 
+def osm_xml(
+    nodes: dict[int, tuple[float, float]], ways: list[tuple[int, list[int], dict[str, str]]]
+) -> str:
+    """Return an OSM XML file of these nodes (id: (lat, lon)) and ways (id, node ids, tags)."""
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>', '<osm version="0.6" generator="tests">']
+    for node_id, (lat, lon) in nodes.items():
+        lines.append(f'<node id="{node_id}" version="1" lat="{lat}" lon="{lon}"/>')
+    for way_id, refs, tags in ways:
+        nds = "".join(f'<nd ref="{r}"/>' for r in refs)
+        tag_xml = "".join(f'<tag k="{k}" v="{v}"/>' for k, v in tags.items())
+        lines.append(f'<way id="{way_id}" version="1">{nds}{tag_xml}</way>')
+    lines.append("</osm>")
+    return "\n".join(lines)
+
+
 def write(path: Path, content: str | bytes) -> Path:
     if isinstance(content, bytes):
         path.write_bytes(content)

@@ -7,7 +7,7 @@ import re
 
 import pytest
 from click.testing import CliRunner
-from conftest import write
+from conftest import osm_xml, write
 from shapely.geometry import box, shape
 from test_browser import Visit, browser  # noqa: F401  (the fixture)
 
@@ -107,15 +107,7 @@ TOWN_WAYS = [
 
 
 def town_osm(path):
-    lines = ['<?xml version="1.0" encoding="UTF-8"?>', '<osm version="0.6" generator="tests">']
-    for node_id, (lat, lon) in TOWN_NODES.items():
-        lines.append(f'<node id="{node_id}" version="1" lat="{lat}" lon="{lon}"/>')
-    for way_id, refs, tags in TOWN_WAYS:
-        nds = "".join(f'<nd ref="{r}"/>' for r in refs)
-        tag_xml = "".join(f'<tag k="{k}" v="{v}"/>' for k, v in tags.items())
-        lines.append(f'<way id="{way_id}" version="1">{nds}{tag_xml}</way>')
-    lines.append("</osm>")
-    return write(path, "\n".join(lines))
+    return write(path, osm_xml(TOWN_NODES, TOWN_WAYS))
 
 
 def test_an_installed_region_draws_its_streets_roads_and_parks(tmp_path):

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 import shapely
 from click.testing import CliRunner
-from conftest import write
+from conftest import osm_xml, write
 from geofabrik_server import DATA_DATE, Geofabrik, index_json, pbf_from_osm
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -51,15 +51,7 @@ WAYS = [
 
 
 def town_xml() -> str:
-    lines = ['<?xml version="1.0" encoding="UTF-8"?>', '<osm version="0.6" generator="tests">']
-    for node_id, (lat, lon) in NODES.items():
-        lines.append(f'<node id="{node_id}" version="1" lat="{lat}" lon="{lon}"/>')
-    for way_id, refs, tags in WAYS:
-        nds = "".join(f'<nd ref="{r}"/>' for r in refs)
-        tag_xml = "".join(f'<tag k="{k}" v="{v}"/>' for k, v in tags.items())
-        lines.append(f'<way id="{way_id}" version="1">{nds}{tag_xml}</way>')
-    lines.append("</osm>")
-    return "\n".join(lines)
+    return osm_xml(NODES, WAYS)
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import write
+from conftest import osm_xml, write
 
 from campmap.cli.main import cli
 from campmap.gazetteer.installed import install_region
@@ -18,15 +18,9 @@ TOWNS = {"chester": (53.190, -2.890), "bristol": (51.455, -2.590)}
 
 
 def region_osm(path: Path, lat: float, lon: float) -> Path:
-    nodes = [(1, lat, lon - 0.005), (2, lat, lon), (3, lat, lon + 0.005)]
-    lines = ['<?xml version="1.0" encoding="UTF-8"?>', '<osm version="0.6" generator="tests">']
-    lines += [f'<node id="{n}" version="1" lat="{la}" lon="{lo}"/>' for n, la, lo in nodes]
-    lines.append(
-        '<way id="11" version="1"><nd ref="1"/><nd ref="2"/><nd ref="3"/>'
-        '<tag k="highway" v="residential"/><tag k="name" v="Heron Road"/></way>'
-    )
-    lines.append("</osm>")
-    return write(path, "\n".join(lines))
+    nodes = {1: (lat, lon - 0.005), 2: (lat, lon), 3: (lat, lon + 0.005)}
+    ways = [(11, [1, 2, 3], {"highway": "residential", "name": "Heron Road"})]
+    return write(path, osm_xml(nodes, ways))
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from typing import Any
 import click
 
 from campmap.cli import console
-from campmap.cli.options import json_option, place_options
+from campmap.cli.options import json_option, location_index_option, place_options
 from campmap.cli.regions import download_command, list_command, remove_command
 from campmap.pipeline import PlaceOptions
 
@@ -82,13 +82,7 @@ def gazetteer_find(name: str, as_json: bool, places: PlaceOptions) -> None:
     type=click.Path(path_type=Path),
     help="The GeoPackage (.gpkg) to write; use it with --gazetteer.",
 )
-@click.option(
-    "--index",
-    "location_index",
-    default="flex_mem",
-    show_default=True,
-    help="libosmium node-location index; e.g. dense_file_array,FILE keeps it on disk.",
-)
+@location_index_option
 @console.clean_errors
 def gazetteer_import(source: Path, output: Path, location_index: str) -> None:
     """Build a gazetteer from an OpenStreetMap extract (.osm, .osm.pbf)."""

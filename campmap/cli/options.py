@@ -31,6 +31,7 @@ __all__ = [
     "inputs_argument",
     "json_option",
     "location_column_option",
+    "location_index_option",
     "or_examples",
     "page_options",
     "place_options",
@@ -50,6 +51,13 @@ location_column_option = click.option(
     metavar="NAME",
     help="For .csv/.tsv tables of deployments: the column with the location text "
     "(default: guessed, and the guess is reported).",
+)
+location_index_option = click.option(
+    "--index",
+    "location_index",
+    default="flex_mem",
+    show_default=True,
+    help="libosmium node-location index; e.g. dense_file_array,FILE keeps it on disk.",
 )
 title_option = click.option(
     "--title", default="Reported camera sites", show_default=True, help="Map title."

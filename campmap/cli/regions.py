@@ -7,7 +7,7 @@ import json
 import click
 
 from campmap.cli import console
-from campmap.cli.options import json_option
+from campmap.cli.options import json_option, location_index_option
 from campmap.gazetteer.geofabrik import DEFAULT_MIRROR
 
 __all__ = ["download_command", "list_command", "remove_command"]
@@ -43,13 +43,7 @@ def _size(count: int) -> str:
     is_flag=True,
     help="Install even though no .md5 checksum is published beside the file.",
 )
-@click.option(
-    "--index",
-    "location_index",
-    default="flex_mem",
-    show_default=True,
-    help="libosmium node-location index; e.g. dense_file_array,FILE keeps it on disk.",
-)
+@location_index_option
 @console.clean_errors
 def download_command(
     region: str, mirror: str, name: str | None, no_verify: bool, location_index: str
