@@ -6,7 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from campmap.gazetteer import Gazetteer, GeoJSONGazetteer
+from campmap import Role, extract, read_text
+from campmap.gazetteer import Gazetteer, GeoJSONGazetteer, default_gazetteer
+from campmap.records import Mention
+from campmap.sources import dedupe
 
 HERE = Path(__file__).resolve().parent
 # Scoring helpers (evaluation, realnews) live in benchmarks/, outside the installed package.
@@ -45,6 +48,22 @@ def seeds() -> dict[str, Path]:
 def town() -> Gazetteer:
     """A small gazetteer of a made-up town, so extraction tests do not depend on London data."""
     return Gazetteer([GeoJSONGazetteer(HERE / "data" / "town.geojson", name="town")])
+
+
+@pytest.fixture(scope="session")
+def world() -> Gazetteer:
+    """The default gazetteer: the embedded one and towns worldwide."""
+    return default_gazetteer()
+
+
+def mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
+    """Extract the mentions of one report written as ``text``."""
+    return extract(dedupe([read_text(text, "r.txt")], []), gazetteer)
+
+
+def sites(text: str, gazetteer: Gazetteer) -> list[str]:
+    """The texts of the sites one report written as ``text`` names, in order."""
+    return [m.text for m in mentions(text, gazetteer) if m.role is Role.SITE]
 
 
 def osm_xml(

@@ -8,26 +8,12 @@ guards that keep a name used as an adjective out.
 
 from __future__ import annotations
 
-import pytest
+from conftest import mentions, sites
 
-from campmap import Role, extract, read_text
+from campmap import Role
 from campmap.extract.generic import find_generic
 from campmap.extract.shapes import find_shapes
-from campmap.gazetteer import Gazetteer, default_gazetteer
-from campmap.sources import dedupe
-
-
-@pytest.fixture(scope="module")
-def world() -> Gazetteer:
-    return default_gazetteer()
-
-
-def mentions(text: str, gazetteer: Gazetteer):
-    return extract(dedupe([read_text(text, "r.txt")], []), gazetteer)
-
-
-def sites(text: str, gazetteer: Gazetteer) -> list[str]:
-    return [m.text for m in mentions(text, gazetteer) if m.role is Role.SITE]
+from campmap.gazetteer import Gazetteer
 
 
 def test_a_name_and_a_lower_case_place_word_are_one_place():

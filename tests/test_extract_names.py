@@ -7,26 +7,16 @@ whose name starts with a title word read as a person.
 
 from __future__ import annotations
 
-import pytest
+from conftest import sites
 
 from campmap import Role, extract, read_text
 from campmap.extract.shapes import find_shapes
-from campmap.gazetteer import Gazetteer, default_gazetteer
+from campmap.gazetteer import Gazetteer
 from campmap.sources import dedupe
-
-
-@pytest.fixture(scope="module")
-def world() -> Gazetteer:
-    return default_gazetteer()
 
 
 def shapes(text: str) -> list[tuple[str, str]]:
     return [(h.text, h.shape.value) for h in find_shapes(text)]
-
-
-def sites(text: str, gazetteer: Gazetteer) -> list[str]:
-    found = extract(dedupe([read_text(text, "r.txt")], []), gazetteer)
-    return [m.text for m in found if m.role is Role.SITE]
 
 
 def test_a_headline_name_stops_at_a_lede_in_capitals():

@@ -8,24 +8,9 @@ places named after "N locations in the city -", a compass district of a town
 
 from __future__ import annotations
 
-import pytest
+from conftest import mentions, sites
 
-from campmap import Role, extract, read_text
-from campmap.gazetteer import Gazetteer, default_gazetteer
-from campmap.sources import dedupe
-
-
-@pytest.fixture(scope="module")
-def world() -> Gazetteer:
-    return default_gazetteer()
-
-
-def mentions(text: str, gazetteer: Gazetteer):
-    return extract(dedupe([read_text(text, "r.txt")], []), gazetteer)
-
-
-def sites(text: str, gazetteer: Gazetteer) -> list[str]:
-    return [m.text for m in mentions(text, gazetteer) if m.role is Role.SITE]
+from campmap import Role
 
 
 def test_plural_cctvs_make_a_camera_sentence(world):

@@ -9,20 +9,10 @@ frame the story (the police of a town, a maker, a meeting venue, an incident).
 from __future__ import annotations
 
 import pytest
+from conftest import sites
 
 from campmap import Role, extract, read_text
-from campmap.gazetteer import Gazetteer, default_gazetteer
 from campmap.sources import dedupe
-
-
-@pytest.fixture(scope="module")
-def world() -> Gazetteer:
-    return default_gazetteer()
-
-
-def sites(text: str, gazetteer: Gazetteer) -> list[str]:
-    doc = dedupe([read_text(text, "r.txt")], [])
-    return [m.text for m in extract(doc, gazetteer) if m.role is Role.SITE]
 
 
 def test_a_list_opened_after_a_sentence_naming_the_sites(world):
