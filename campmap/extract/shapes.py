@@ -27,7 +27,7 @@ from enum import StrEnum
 from typing import NamedTuple
 
 from campmap.extract.attribution import makers
-from campmap.extract.roadrefs import BLOCK, ROAD_REF
+from campmap.extract.roadrefs import BLOCK, DIGIT, ROAD_REF
 from campmap.extract.runguards import heading_break, is_person
 from campmap.extract.words import (
     COMMON_WORDS,
@@ -139,7 +139,8 @@ def find_shapes(text: str) -> list[ShapeHit]:
     """
     hits: list[ShapeHit] = []
     taken: list[tuple[int, int]] = []
-    for match in BLOCK.finditer(text):
+    digits = DIGIT.search(text) is not None
+    for match in BLOCK.finditer(text) if digits else ():
         run = _first_run(text, match.end())
         if run is not None and run[0] == match.end():
             start = match.start("number")
@@ -148,7 +149,7 @@ def find_shapes(text: str) -> list[ShapeHit]:
     covered = bytearray(len(text) + 1)  # taken characters: overlap checks stay linear
     for s, e in taken:
         covered[s:e] = b"\x01" * (e - s)
-    for match in ROAD_REF.finditer(text):
+    for match in ROAD_REF.finditer(text) if digits else ():
         start, end = match.span()
         if any(covered[start:end]):
             continue
