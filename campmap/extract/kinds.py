@@ -230,7 +230,7 @@ def clause_status(clause: str) -> str | None:
     """
     if not _ANY_STATUS.search(clause):
         return None
-    return next((status for status, pattern in _STATUS_ORDER if pattern.search(clause)), None)
+    return next((status for status, test in _STATUS_TESTS if test.search(clause)), None)
 
 
 _STATUS_ORDER = (
@@ -242,5 +242,6 @@ _STATUS_ORDER = (
     ("deployed", _DEPLOYED),
     ("installed", _INSTALLED),
 )
-# Whether a clause states any status at all: one pass instead of seven.
+# Whether a clause states any status at all: one pass instead of seven; then which one.
 _ANY_STATUS = any_of(pattern.pattern for _, pattern in _STATUS_ORDER)
+_STATUS_TESTS = tuple((status, any_of([pattern.pattern])) for status, pattern in _STATUS_ORDER)
