@@ -46,6 +46,7 @@ _MODIFIER = re.compile(
     r"(?:of|the|these|those|its|their|new|more|extra|additional|further|other|such|second|third|"
     r"fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
     r"temporary|permanent|fixed|mobile|static|hd|high-definition|digital|smart|live|closed|"
+    r"outdoor|indoor|outside|external|roadside|overhead|pole-mounted|wireless|"
     r"circuit|closed-circuit|tv|television|video|ptz|dome|solar|red-light|red|light|"
     r"bus-lane|plate|licence|license|number|reading|reader|recognition|automatic|automated|"
     r"average|radar|noise|,|"

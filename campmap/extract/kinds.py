@@ -70,12 +70,13 @@ _PATTERNS: tuple[tuple[Kind, str], ...] = (
     ),
     (
         Kind("speed", "camera", "traffic"),
-        r"speed(?:ing)?[\s-](?:cameras?|enforcement|vans?|detection)|safety[\s-]cameras?|"
-        r"speed[\s-]zone\s+cameras?|mobile\s+speed",
+        r"speed(?:ing)?[\s-](?:cameras?|enforcement|vans?|detection)|"
+        r"(?<!flock\s)safety[\s-]cameras?|"  # (Flock Safety makes plate readers)
+        r"(?:speed|school)[\s-]zone\s+(?:speed\s+)?cameras?|mobile\s+speed",
     ),
     (
         Kind("bus-lane", "ALPR", "traffic"),
-        r"bus[\s-](?:lanes?|gates?)\s+(?:enforcement\s+)?cameras?",
+        r"bus[\s-](?:lanes?|gates?)\s+(?:anpr\s+)?(?:enforcement\s+)?cameras?",
     ),
     (Kind("school-street", "ALPR", "traffic"), r"school[\s-]streets?"),
     (
@@ -85,7 +86,7 @@ _PATTERNS: tuple[tuple[Kind, str], ...] = (
     (
         Kind("anpr", "ALPR", "traffic"),
         r"\b(?:anpr|alpr|a?lprs?)\b|licen[cs]e[\s-]plate|number[\s-]plate|plate[\s-]read|"
-        r"\bflock\b|ulez\s+cameras?",
+        r"\bflock\b|\bulez\b",
     ),
     (
         Kind("cctv"),

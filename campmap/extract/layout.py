@@ -71,6 +71,7 @@ _PLACES_NOUN = re.compile(
     r"corridors?|schools?|areas?|points?|entrances?|routes?)\b",
     re.IGNORECASE,
 )
+_REFERS = re.compile(r"\b(?:they|them|these|those|the\s+(?:new\s+)?(?:cameras?|devices?|system))\b")
 _SITES_NOUN = re.compile(r"\b(?:locations|sites)\b")
 _CLAUSE = re.compile(r"\b(?:has|have|had|was|were|is|are|will|would|said|says)\b")
 """A finite verb: a line with one is prose, not a list item (unless bulleted)."""
@@ -257,6 +258,8 @@ class _Carried:
     """A list was just opened and no item has come yet."""
     previous_places: bool = False
     """The sentence before speaks of camera sites or locations."""
+    kind_said: bool = False
+    """The sentence before named the kind in force (or spoke of the cameras named with it)."""
 
 
 def _read_report(source: Source, ordered: Sequence[Sentence], lows: list[str]) -> _Report:
@@ -305,10 +308,13 @@ def _setting(
         item and carried.intro is not None and _JUNCTION_WORD.search(carried.intro)
     )
     own = camera_kind(sentence.text)
-    if own is None and not item:
+    # "They will be placed at ...": the cameras of the sentence before, and their kind.
+    refers = own is None and carried.kind_said and bool(_REFERS.search(low))
+    if own is None and not item and not refers:
         carried.kind = report.kind
     elif own is not None and (camera or item):
         carried.kind = own.name
+    carried.kind_said = refers or (own is not None and (camera or item)) or (item and own is None)
     setting = Setting(
         kind=own.name if own is not None else carried.kind,
         status=carried.status if item else None,

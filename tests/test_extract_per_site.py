@@ -1,0 +1,74 @@
+"""Per-site counts, kinds and statuses as real reports state them (issue 15).
+
+Every report here is invented; each test stands for one general way real
+reports give a site its count, its kind of camera or its status.
+"""
+
+from __future__ import annotations
+
+from conftest import mentions
+
+from campmap import Role
+from campmap.extract.kinds import camera_kind
+
+
+def _sites(text, gazetteer):
+    return {m.text: m for m in mentions(text, gazetteer) if m.role is Role.SITE}
+
+
+def test_a_count_each_goes_to_every_place_of_the_list(world):
+    text = (
+        "Up to six CCTV cameras each will be put up at Alderbrook Park, Fennick Park "
+        "and Holloway Park next spring."
+    )
+    found = _sites(text, world)
+    assert [found[name].count for name in ("Alderbrook Park", "Fennick Park", "Holloway Park")] == [
+        6,
+        6,
+        6,
+    ]
+
+
+def test_places_that_will_each_get_a_count(world):
+    text = "Quarry Lane and Tanners Row will each get two new cameras in May."
+    found = _sites(text, world)
+    assert (found["Quarry Lane"].count, found["Tanners Row"].count) == (2, 2)
+
+
+def test_a_total_over_a_list_is_still_shared(world):
+    text = "Six CCTV cameras will be put up at Alderbrook Park, Fennick Park and Holloway Park."
+    found = _sites(text, world)
+    assert found["Fennick Park"].count is None
+    assert "in total across" in (found["Fennick Park"].count_text or "")
+
+
+def test_a_crossing_named_later_takes_the_count_of_a_crossing(world):
+    text = (
+        "The town council has agreed to lease three outdoor cameras for a busy "
+        "intersection downtown.\n"
+        "The cameras read number plates and send alerts to the police.\n"
+        "They will cover the intersection of Mill Road and Quarry Lane, and a spare camera "
+        "will go up at Fennick Park."
+    )
+    found = _sites(text, world)
+    crossing = next(m for name, m in found.items() if "Mill Road" in name)
+    assert crossing.count == 3
+
+
+def test_kinds_named_by_maker_zone_or_scheme():
+    assert camera_kind("the council will lease Flock Safety cameras").name == "anpr"
+    assert camera_kind("school zone cameras go live on Monday").name == "speed"
+    assert camera_kind("vandals again attacked ULEZ infrastructure").name == "anpr"
+    assert camera_kind("new bus gate ANPR enforcement cameras").name == "bus-lane"
+    assert camera_kind("new safety cameras on the bypass").name == "speed"
+
+
+def test_a_sentence_about_they_keeps_the_kind_of_the_one_before(world):
+    text = (
+        "CCTV is coming to the town centre, and CCTV footage will go to the police.\n"
+        "The board says CCTV will follow in a second stage.\n"
+        "The first cameras will be number plate recognition cameras.\n"
+        "In Upton, they will be placed on Quarry Lane and Tanners Row."
+    )
+    found = _sites(text, world)
+    assert {found["Quarry Lane"].camera, found["Tanners Row"].camera} == {"anpr"}
