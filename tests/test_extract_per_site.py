@@ -72,3 +72,48 @@ def test_a_sentence_about_they_keeps_the_kind_of_the_one_before(world):
     )
     found = _sites(text, world)
     assert {found["Quarry Lane"].camera, found["Tanners Row"].camera} == {"anpr"}
+
+
+def test_a_street_town_list_keeps_the_towns_out(world):
+    text = (
+        "The council has committed to two new camera sites; these are in Quarry Lane, Upton "
+        "and Tanners Row, Ashby- Wold."
+    )
+    found = _sites(text, world)
+    assert set(found) == {"Quarry Lane", "Tanners Row"}
+
+
+def test_the_area_around_a_generic_place_is_no_site(world):
+    text = (
+        "A parish council wants a camera at a busy road junction in the Wensley Dales.\n"
+        "Police began putting plate-reading cameras around the Harbury area this week.\n"
+        "Four red-light cameras will go up at signalised intersections in Ward 12.\n"
+        "Camera vans will be rolled out on streets in Westshire and Eastshire."
+    )
+    assert _sites(text, world) == {}
+
+
+def test_bodies_credits_and_abstract_words_are_no_sites(world):
+    text = (
+        "The Department of Transport says the camera went up on Quarry Lane.\n"
+        "Approval has been given for two more cameras to be installed.\n"
+        "Credit: XY Photo/A Writer The camera at Tanners Row reads plates."
+    )
+    assert set(_sites(text, world)) == {"Quarry Lane", "Tanners Row"}
+
+
+def test_streets_described_as_off_a_main_road(world):
+    text = (
+        "CCTV cameras have been installed on Quarry Lane and Tanners Row.\n"
+        "These streets, off the Great Ring Road close to Weaver Square, see the most dumping."
+    )
+    assert set(_sites(text, world)) == {"Quarry Lane", "Tanners Row"}
+
+
+def test_a_word_cut_off_where_an_excerpt_stops(world):
+    text = (
+        "New CCTV cameras have been installed on Quarry Lane.\n"
+        "We have worked with the council for two years and installed three CCTV cameras "
+        "along the length of the main shopping street in the middle of the Bramwel"
+    )
+    assert set(_sites(text, world)) == {"Quarry Lane"}

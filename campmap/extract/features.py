@@ -100,6 +100,13 @@ _NUMBERED_IN = re.compile(
     r"(?:\w+\s+)?(?:points?|sites?|locations?|places?|spots?|intersections?|junctions?|streets?|"
     r"roads?|areas?|positions?)\s+(?:in|across|around|throughout)\s+(?:the\s+)?$"
 )
+_GENERIC_IN = re.compile(
+    r"(?:\b(?:an?|one)\s+(?:[\w-]+\s+){0,2}?(?:point|site|location|place|spot|intersection|"
+    r"junction|roundabout|crossing|corner|street|road)|\b"
+    r"(?:points|sites|locations|places|spots|intersections|junctions|roundabouts|crossings|"
+    r"corners|streets|roads))\s+(?:in|across|around|throughout)\s+(?:the\s+)?$"
+)
+"""``at a key junction in the X``, ``on streets in X``: X is only where the sites are."""
 _SPREAD = re.compile(r"\b(?:across|throughout|all\s+over|around)\s+(?:the\s+)?$")
 _CAMERAS_FOR = re.compile(
     r"\b(?:cameras?|cctv|anpr|readers?)\s+for\s+(?:the\s+)?$|"
@@ -183,14 +190,7 @@ def features(
         region=hit.match == "region",
         wide_area=kind in _CONTEXT_KINDS
         or bool(frames.ADMIN_AREA.search(hit.text, max(0, len(hit.text) - 16))),
-        area_of_sites=(
-            hit.shape == "name"
-            and bool(
-                (_NUMBERED_IN.search(window) and not districts_listed(low, hits, i, window))
-                or _SPREAD.search(gap)
-            )
-        )
-        or bool(frames.LOCATED_AFTER.match(after)),
+        area_of_sites=_area_of_sites(low, hits, i, near),
         organisation=bool(
             _ORGANISATION.match(after)
             or _ORGANISATION_APPOSITIVE.match(after)
@@ -210,6 +210,20 @@ def features(
         meeting_place=ends_with(MEETING_AT, gap),
         not_about_cameras=not about_cameras,
     )
+
+
+def _area_of_sites(low: str, hits: list[PlaceHit], i: int, near: Around) -> bool:
+    """Whether the candidate is only the area the sites are in (``at a junction in X``)."""
+    hit, gap, window = near.hit, near.gap, near.window
+    if frames.LOCATED_AFTER.match(near.after):
+        return True
+    if hit.shape == "area":  # "around the Chicago area"
+        return hit.text.lower().endswith(" area") and bool(_SPREAD.search(gap))
+    if hit.shape != "name":
+        return False
+    if _NUMBERED_IN.search(window):  # "at 18 locations in A, B and C": districts
+        return not districts_listed(low, hits, i, window)
+    return bool(_GENERIC_IN.search(window) or _SPREAD.search(gap))
 
 
 def _locative(near: Around) -> bool:

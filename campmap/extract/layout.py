@@ -112,6 +112,8 @@ class Setting:
     kind : str
         The kind of camera in force: the sentence's own, else that of the list or
         sentence it continues, else the report's most frequent, else ``camera``.
+    cut_off : bool
+        The report's text stops inside this sentence (an excerpt cut mid-word).
     status : str or None
         The status stated by the sentence a list item or follow-on hangs from.
     """
@@ -126,6 +128,7 @@ class Setting:
     country: str | None = None
     kind: str = "camera"
     status: str | None = None
+    cut_off: bool = False
 
 
 def read_layout(document: Document) -> dict[int, Setting]:
@@ -187,6 +190,8 @@ def _settings(
             carried.status = status or _report_status(lows)
             setting = replace(setting, status=setting.status or carried.status)
         out[sentence.index] = setting
+    if ordered and text[-1:].isalnum() and len(ordered[-1].text) > _ITEM_CHARS:
+        out[ordered[-1].index] = replace(out[ordered[-1].index], cut_off=True)
     return out
 
 

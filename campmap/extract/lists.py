@@ -70,6 +70,10 @@ _DASHES = frozenset("- \u2013 \u2014 \u2022 * \u00b7".split())
 COMMA_GAP = re.compile(r"^\s*,\s*$")
 """A bare comma between two places."""
 
+_TAIL_GAP = re.compile(r"^\s*[,-]\s*$")
+"""A comma, or the hyphen of a name cut in two (``Leighton- Linslade``), in a tail of names."""
+_AND = re.compile(r"^\s+(?:and|&)\s+(?:the\s+)?$")
+_STREETS = frozenset({"street", "road", "facility"})
 _ENDS = re.compile(
     r"^\s*(?:[.;:!?)(\u2013\u2014-]|$|\d|(?:have|has|are|is|was|were|will|would|could)\s)"
 )
@@ -78,14 +82,25 @@ _ENDS = re.compile(
 def names_to_end(low: str, hits: list[PlaceHit], i: int) -> bool:
     """Tell whether the candidate starts a tail of bare names: ``X Road, Upton, Westshire.``."""
     last = hits[i]
-    for hit in hits[i + 1 :]:
-        gap = low[last.end : hit.start]
+    for k in range(i + 1, len(hits)):
+        hit, gap = hits[k], low[last.end : hits[k].start]
         if gap.lstrip().startswith("("):
             break  # "(northbound)", "(straight section)": a note, not a further place
-        if hit.shape not in ("name", "region") or not COMMA_GAP.match(gap):
+        if _AND.match(gap) and hit.shape in _STREETS and _comma_name(low, hits, k):
+            return True  # "A Road, Upton and B Road, Lee": the next street has its own town
+        if hit.shape not in ("name", "region") or not _TAIL_GAP.match(gap):
             return False
         last = hit
     return bool(_ENDS.match(low[last.end : last.end + WINDOW]))
+
+
+def _comma_name(low: str, hits: list[PlaceHit], k: int) -> bool:
+    """Whether a bare name follows the ``k``-th place after a comma (``B Road, Lee``)."""
+    return (
+        k + 1 < len(hits)
+        and hits[k + 1].shape == "name"
+        and bool(COMMA_GAP.match(low[hits[k].end : hits[k + 1].start]))
+    )
 
 
 def locality(decided: list[Decision], i: int) -> bool:

@@ -30,6 +30,7 @@ from campmap.extract.attribution import makers
 from campmap.extract.roadrefs import BLOCK, ROAD_REF
 from campmap.extract.runguards import heading_break, is_person
 from campmap.extract.words import (
+    ABSTRACT_NOUN,
     COMMON_WORDS,
     DIRECTIONS,
     FACILITY_HEADS,
@@ -274,7 +275,7 @@ def _classify(
     run, words = _drop_sentence_capitals(run, words, at_start=at_start)
     if not run or words[-1] in _CONNECTORS:
         return None
-    if words[-1] in ORG_HEADS:
+    if words[-1] in ORG_HEADS or (len(words) > 2 and words[0] in ORG_HEADS and words[1] == "of"):
         # An organisation, unless the words before make it its building:
         # "outside the Police Department".
         if not _BUILDING_BEFORE.search(text, max(0, run[0][1] - 24), run[0][1]):
@@ -315,7 +316,7 @@ def _drop_sentence_capitals(
     while (
         run
         and (at_start or words[0] in {"the", "a", "an"})
-        and words[0] in COMMON_WORDS
+        and (words[0] in COMMON_WORDS or bool(ABSTRACT_NOUN.search(words[0])))
         and not (_INITIAL.match(run[0][0]) and len(run) > 1 and _INITIAL.match(run[1][0]))
     ):
         if len(run) > 1 and (words[1] in STREET_HEADS or words[1] in FACILITY_HEADS):

@@ -8,7 +8,10 @@ title) and what the words around it say (a camera, a deployment, a removal).
 
 from __future__ import annotations
 
+import re
+
 __all__ = [
+    "ABSTRACT_NOUN",
     "AREA_HEADS",
     "CAMERA_KINDS",
     "COMMON_WORDS",
@@ -98,6 +101,7 @@ ORG_HEADS = _words(
     express standard echo advertiser chronicle mail sun independent observer record review
     tribune courier examiner bulletin register sentinel dispatch inquirer daily weekly
     magazine tv radio bbc itv cnn fox abc nbc cbs channel media technologies technology
+    photo photos photograph image images pic credit credits courtesy
     systems solutions security safety camera cameras panel panels cabinet scrutiny
     members councillors
     """
@@ -161,3 +165,7 @@ COMMON_WORDS = _words(
     """
 )
 """Words a capitalised phrase does not start with unless it is a name (sentence starts)."""
+
+ABSTRACT_NOUN = re.compile(r"(?:[^aeiou]tion|[^aeiou]sion|ment|ness|ship|ism|oval|ewal)$")
+"""Endings of abstract nouns (``Approval``, ``Enforcement``): a capital that starts a sentence
+with one of these is no name."""
