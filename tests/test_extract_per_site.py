@@ -117,3 +117,64 @@ def test_a_word_cut_off_where_an_excerpt_stops(world):
         "along the length of the main shopping street in the middle of the Bramwel"
     )
     assert set(_sites(text, world)) == {"Quarry Lane"}
+
+
+def _statuses(text, gazetteer):
+    return {name: m.status for name, m in _sites(text, gazetteer).items()}
+
+
+def test_a_place_listed_after_the_cameras_takes_their_stated_status(world):
+    text = (
+        "Four new red-light cameras will be installed at junctions in the ward next year.\n"
+        "See below for the junctions where the cameras will be installed.\n"
+        "Westfield Ward - New Sites\n"
+        "  \u2022 Quarry Rd at Mill Rd\n"
+        "  \u2022 Tanners Row at Station Rd\n"
+    )
+    assert set(_statuses(text, world).values()) == {"planned"}
+
+
+def test_the_story_moving_on_ends_the_status_carried(world):
+    text = (
+        "CCTV cameras to catch dumpers in the old quarter have finally been switched on.\n"
+        "Last year the council announced plans to use CCTV against dumping.\n"
+        "The old quarter is often called the dirtiest district in the whole of the county "
+        "by the people who campaign against litter and fly-tipping there.\n"
+        "Three streets were picked as camera sites: Quarry Lane, Tanners Row and Mill Road."
+    )
+    assert set(_statuses(text, world).values()) == {"installed"}
+
+
+def test_a_plate_reading_system_to_be_installed_opens_its_list(world):
+    text = (
+        "Township police are bringing in cameras to look for stolen cars.\n"
+        "The township bought a licence plate recognition system, which will be installed "
+        "at three intersections. These include Quarry Lane and Tanners Row, and Mill Road "
+        "and Station Road."
+    )
+    found = _statuses(text, world)
+    assert found and set(found.values()) == {"planned"}
+
+
+def test_status_after_a_semicolon_an_apposition_or_a_progressive(world):
+    text = (
+        "We have committed to provide two new camera sites; these are in Quarry Lane and "
+        "Tanners Row.\n"
+        "A third camera, at Mill Road, will be installed when the roadworks end.\n"
+        "Next, the town will be implementing cameras on the far side, on Station Road."
+    )
+    found = _statuses(text, world)
+    assert {found[n] for n in ("Quarry Lane", "Tanners Row", "Mill Road", "Station Road")} == {
+        "planned"
+    }
+
+
+def test_where_announced_cameras_will_be_located_keeps_them_installed(world):
+    text = (
+        "Five new bus lane cameras have been installed and go live in July.\n"
+        "Drivers who ignore the lanes will be fined.\n"
+        "The new enforcement cameras will be located at:\n"
+        "Quarry Lane (southbound)\n"
+        "Tanners Row, Upton\n"
+    )
+    assert _statuses(text, world) == {"Quarry Lane": "installed", "Tanners Row": "installed"}

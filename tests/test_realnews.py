@@ -39,7 +39,10 @@ def scores():
 def test_real_reports_hold_the_level_reached(scores):
     ours, _ = scores
     assert ours.expected == 198
-    # Reached on 2026-12-05 (all 50 reports): precision 0.995 once areas around generic places,
+    # Reached on 2026-12-05 (all 50 reports): status 0.973 once a site whose clause states
+    # none took the status of the last camera sentence that stated one (until the story moves
+    # on), with statuses after a semicolon or an apposition read; recall 0.919;
+    # precision 0.995 once areas around generic places,
     # bodies ("Department of"), photo credits, abstract first words and words cut off where an
     # excerpt stops were no sites; 18 of 20 counts and kind 1.000 once counts
     # "each" went to every listed place and Flock, ULEZ and school-zone cameras had their kind;
@@ -47,10 +50,10 @@ def test_real_reports_hold_the_level_reached(scores):
     # status 0.878 (0.856 before flattened tables' rows took the report's status), kind 0.879
     # (earlier that day: 0.904, 0.932, 13 of 20, 0.84, 0.88;
     # 2026-12-04: 0.763, 0.896, 10 of 20, 0.85, 0.85).
-    assert ours.recall >= 0.91, ours.missed
+    assert ours.recall >= 0.919, ours.missed
     assert ours.precision >= 0.99, ours.wrong
     assert ours.counts_ok >= 18
-    assert ours.status_accuracy >= 0.87
+    assert ours.status_accuracy >= 0.97
     assert ours.kind_accuracy >= 0.99
 
 

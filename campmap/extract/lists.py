@@ -3,19 +3,21 @@
 ``A, B and C``, ``the N9 (Oak Bridge), N8``, ``A Road between B and C; and D
 Road``, ``X Road, Upton, Westshire`` and ``A and B will get cameras``: the
 gaps between candidate places that make them items of one list, read for
-:func:`campmap.extract.features.features`.
+:func:`campmap.extract.features.features`; and the runs of lines that each
+only name a street or building (a list no sentence opens), read for
+:func:`campmap.extract.layout.read_layout`.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from campmap.extract.cues import WINDOW
 from campmap.extract.decide import WEIGHTS, Decision
 from campmap.extract.frames import COMMA_ONLY, NUMBERED_IN_LIST, YEAR_GAP
 from campmap.extract.places import PlaceHit
-from campmap.extract.words import FUNCTION_WORDS
+from campmap.extract.words import FACILITY_HEADS, FUNCTION_WORDS, STREET_HEADS
 from campmap.records import Role
 
 __all__ = [
@@ -29,6 +31,7 @@ __all__ = [
     "locality",
     "name_tail",
     "names_to_end",
+    "place_line_runs",
     "shares_gets",
 ]
 
@@ -197,3 +200,36 @@ def name_tail(gap: str) -> bool:
     """
     match = _TAIL.match(gap)
     return match is not None and not any(w in _FUNCTION for w in match.group(1).split())
+
+
+_PLACE_LINE = re.compile(
+    r"^\s*(?:[-*\u2022\u00b7]\s*)?((?:[A-Z][\w'\u2019.-]*\s+){1,6}([A-Za-z]+))"
+    r"(?:,\s*[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){0,2})?\s*$"
+)
+_RUN = 3
+_PLACE_HEADS = FACILITY_HEADS | STREET_HEADS
+
+
+def place_line_runs(lines: Sequence[str], item_chars: int) -> set[int]:
+    """Return the lines in runs of three or more that each only name a building or street.
+
+    ``Elmbrook Primary School`` / ``Hill Top Academy, Upton`` / ``Quarry
+    Junior School``: in a report about cameras, such a run is a list of sites
+    even when no sentence about cameras opens it.
+    """
+    flags = []
+    for line in lines:
+        found = _PLACE_LINE.match(line)
+        flags.append(
+            found is not None and len(line) <= item_chars and found.group(2).lower() in _PLACE_HEADS
+        )
+    out: set[int] = set()
+    k = 0
+    while k < len(flags):
+        end = k
+        while end < len(flags) and flags[end]:
+            end += 1
+        if end - k >= _RUN:
+            out.update(range(k, end))
+        k = max(end, k + 1)
+    return out
