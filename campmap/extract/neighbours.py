@@ -58,7 +58,7 @@ _NARROWS_NEXT = re.compile(
 _NARROWS = WEIGHTS["narrows_previous"][1]
 _SITES_OFF = re.compile(
     r"^\s*(?:these|those|the|both|all)\s+(?:[\w-]+\s+)?(?:streets|roads|sites|locations|junctions|"
-    r"intersections|places|cameras)\s*,?\s+(?:just\s+)?(?:off|near|close\s+to|next\s+to|beside|"
+    r"intersections|places)\s*,\s+(?:just\s+)?(?:off|near|close\s+to|next\s+to|beside|"
     r"behind|opposite)\s+(?:the\s+)?$"
 )
 _AND_GAP = re.compile(r"^\s+and\s+(?:the\s+)?$", re.IGNORECASE)
