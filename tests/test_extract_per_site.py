@@ -178,3 +178,12 @@ def test_where_announced_cameras_will_be_located_keeps_them_installed(world):
         "Tanners Row, Upton\n"
     )
     assert _statuses(text, world) == {"Quarry Lane": "installed", "Tanners Row": "installed"}
+
+
+def test_cameras_newly_activated_or_a_place_currently_has_are_installed(world):
+    text = (
+        "Six new speed cameras approved by the council will start work on Monday.\n"
+        "The newly activated camera sites include: Quarry Lane and Tanners Row.\n"
+        "The town currently has 12 cameras in Mill Road."
+    )
+    assert set(_statuses(text, world).values()) == {"installed"}

@@ -163,7 +163,8 @@ _PLANNED = re.compile(
 )
 _INSTALLED = re.compile(
     r"\b(?:installed|have\s+been|has\s+been|were\s+put|went\s+live|now\s+(?:in|has|have)|"
-    r"already|existing|in\s+operation|switched\s+on|erected|mounted|fitted|operational)\b",
+    r"already|existing|in\s+operation|switched\s+on|erected|mounted|fitted|operational|"
+    r"(?:newly\s+)?activated|currently\s+(?:has|have|operates?|runs?))\b",
 )
 
 

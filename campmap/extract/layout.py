@@ -314,7 +314,7 @@ def _setting(
     carried.kind_said = refers or (own is not None and (camera or item)) or (item and own is None)
     setting = Setting(
         kind=own.name if own is not None else carried.kind,
-        status=carried.status if item else carried.recent,
+        status=carried.status if item else (carried.recent if short else None),
         about_cameras=camera or item,
         item=item,
         junctions=junctions,
