@@ -187,3 +187,11 @@ def test_cameras_newly_activated_or_a_place_currently_has_are_installed(world):
         "The town currently has 12 cameras in Mill Road."
     )
     assert set(_statuses(text, world).values()) == {"installed"}
+
+
+def test_a_camera_system_is_no_count_of_cameras():
+    from campmap.extract.counts import camera_counts
+
+    assert camera_counts("A CCTV camera system for the town has long been discussed.", True) == []
+    counted = camera_counts("Two CCTV cameras went up on Mill Road.", True)
+    assert [n.value for n, _ in counted] == [2]
