@@ -195,3 +195,37 @@ def test_a_camera_system_is_no_count_of_cameras():
     assert camera_counts("A CCTV camera system for the town has long been discussed.", True) == []
     counted = camera_counts("Two CCTV cameras went up on Mill Road.", True)
     assert [n.value for n, _ in counted] == [2]
+
+
+def test_a_stretch_between_two_streets_names_one_site(world):
+    text = (
+        "Speed cameras will go up in these school zones:\n"
+        "- Elm Park School (Quarry Road, between Mill Lane and Tanners Row)\n"
+        "- Oak School (Station Road, between Hill Street and Bridge Road)\n"
+        "Officers patrol the road off the A9 between Ashby and Upton."
+    )
+    found = set(_sites(text, world))
+    assert not found & {"Mill Lane", "Tanners Row", "Hill Street", "Bridge Road"}
+    assert not any(" and " in name for name in found)
+
+
+def test_schemes_makers_people_and_employers_are_no_sites(world):
+    text = (
+        "Plate-reading cameras will be set up in Community Safety Zones on Quarry Lane.\n"
+        "Flock has cameras in hundreds of cities across the country.\n"
+        "The cameras failed, according to the report by Jo Marren, Chief Officer - Place at "
+        "Westvale.\n"
+        "The new CCTV cameras will cover Tanners Row, Upton, as part of a safer streets scheme "
+        "for Ashby and the wider Upton area."
+    )
+    assert set(_sites(text, world)) == {"Quarry Lane", "Tanners Row"}
+
+
+def test_cameras_that_will_be_pulled_out_are_removed(world):
+    text = (
+        "A review found that the speed cameras on Quarry Lane at Upton were of no benefit, "
+        "so we will pull them out.\n"
+        "The plan includes the removal of two roundabouts along Tanners Row, and new cameras."
+    )
+    found = _statuses(text, world)
+    assert found["Quarry Lane"] == found["Tanners Row"] == "removed"

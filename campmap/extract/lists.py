@@ -78,7 +78,8 @@ _TAIL_GAP = re.compile(r"^\s*[,-]\s*$")
 _AND = re.compile(r"^\s+(?:and|&)\s+(?:the\s+)?$")
 _STREETS = frozenset({"street", "road", "facility"})
 _ENDS = re.compile(
-    r"^\s*(?:[.;:!?)(\u2013\u2014-]|$|\d|(?:have|has|are|is|was|were|will|would|could)\s)"
+    r"^\s*(?:[.;:!?)(\u2013\u2014-]|$|\d|(?:have|has|are|is|was|were|will|would|could)\s"
+    r"|,\s+(?:as|which|where|after|following|in\s+(?:a|an|the)|to|for|with|while|under)\s)"
 )
 
 
@@ -87,8 +88,8 @@ def names_to_end(low: str, hits: list[PlaceHit], i: int) -> bool:
     last = hits[i]
     for k in range(i + 1, len(hits)):
         hit, gap = hits[k], low[last.end : hits[k].start]
-        if gap.lstrip().startswith("("):
-            break  # "(northbound)", "(straight section)": a note, not a further place
+        if gap.lstrip().startswith("(") or _ENDS.match(gap):
+            break  # "(northbound)": a note; ", as part of ...": the list of names has ended
         if _AND.match(gap) and hit.shape in _STREETS and _comma_name(low, hits, k):
             return True  # "A Road, Upton and B Road, Lee": the next street has its own town
         if hit.shape not in ("name", "region") or not _TAIL_GAP.match(gap):

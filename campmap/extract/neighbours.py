@@ -56,6 +56,8 @@ _NARROWS_NEXT = re.compile(
     r"^\s+(?:junctions?|intersections?|corners?|crossings?|ends?)\s+(?:on|of|along)\s+(?:the\s+)?$"
 )
 _NARROWS = WEIGHTS["narrows_previous"][1]
+_BETWEEN = re.compile(r"^\s*,\s+between\b")
+_BETWEEN_END = re.compile(r"\bbetween\s+(?:the\s+)?$")
 _SITES_OFF = re.compile(
     r"^\s*(?:these|those|the|both|all)\s+(?:[\w-]+\s+)?(?:streets|roads|sites|locations|junctions|"
     r"intersections|places)\s*,\s+(?:just\s+)?(?:off|near|close\s+to|next\s+to|beside|"
@@ -107,12 +109,22 @@ def narrows_previous(around: Around) -> bool:
         bool(_QUALIFIER_GAP.match(gap))
         or ((previous_site or around.previous_narrows) and bool(_NEAR_GAP.match(gap)))
         or (
-            previous_site
+            (previous_site or bool(_BETWEEN.match(gap)))
             and previous.shape in _STREET_SHAPES
             and bool(_NARROWS_PREVIOUS.match(gap))
         )
+        # "X Road, between A and B": B bounds the stretch too
+        or (around.previous_narrows and bool(_AND_GAP.match(gap)) and _between(around))
         or bool(_APPOSITIVE.match(gap))
     )
+
+
+def _between(around: Around) -> bool:
+    """Whether the words before the candidate before it end in ``between``."""
+    if around.previous is None:
+        return False
+    start = len(around.window) - (around.hit.start - around.previous.start)
+    return start > 0 and bool(_BETWEEN_END.search(around.window, 0, start))
 
 
 def address_of_previous(around: Around) -> bool:

@@ -37,6 +37,7 @@ from campmap.extract.words import (
     FUNCTION_WORDS,
     LOWER_HEADS,
     MONTHS,
+    NO_PLACE_ENDS,
     ORG_HEADS,
     PAIRED_HEADS,
     STREET_HEADS,
@@ -275,7 +276,7 @@ def _classify(
     run, words = _drop_sentence_capitals(run, words, at_start=at_start)
     if not run or words[-1] in _CONNECTORS:
         return None
-    if words[-1] in ORG_HEADS or (len(words) > 2 and words[0] in ORG_HEADS and words[1] == "of"):
+    if words[-1] in NO_PLACE_ENDS or (words[0] in ORG_HEADS and words[1:2] == ["of"]):
         # An organisation, unless the words before make it its building:
         # "outside the Police Department".
         if not _BUILDING_BEFORE.search(text, max(0, run[0][1] - 24), run[0][1]):

@@ -17,7 +17,12 @@ __all__ = ["mention_status", "table_header_end"]
 
 _REMOVED = re.compile(
     r"\b(?:removed|taken\s+down|dismantled|decommissioned|switched\s+off|ripped\s+out|stolen|"
-    r"stole|scrapped)\b",
+    r"stole|scrapped|removal\s+of|pulled\s+out)\b",
+)
+# "... were of no benefit, so we will pull them out": the cameras named before go.
+_REMOVED_LATER = re.compile(
+    r"\b(?:(?:pull|take|switch|rip)\s+(?:them|it)\s+(?:out|down|off)|remove\s+(?:them|it)|"
+    r"(?:be|been)\s+(?:removed|pulled\s+out|taken\s+down|switched\s+off|decommissioned))\b"
 )
 _STATUS_END = re.compile(r"[;,]|\s(?:and|but|while|whereas)\s")
 _APPOSED = re.compile(r",\s*(?:at|on|in|near|outside|by)\s+(?:the\s+)?$")
@@ -52,7 +57,7 @@ def mention_status(low: str, hit: PlaceHit, role: Role, reason: str, carried: st
     head = low[clause : min(clause + CLAUSE, hit.start)]
     if MOVED_FROM.search(before) and _RELOCATED_LATER.search(low, hit.end, hit.end + CLAUSE):
         return "relocated_from"
-    if _REMOVED.search(near):
+    if _REMOVED.search(near) or _REMOVED_LATER.search(low, hit.end, hit.end + CLAUSE):
         return "removed"
     return (
         clause_status(near)

@@ -20,6 +20,7 @@ __all__ = [
     "FUNCTION_WORDS",
     "LOWER_HEADS",
     "MONTHS",
+    "NO_PLACE_ENDS",
     "ORG_HEADS",
     "PAIRED_HEADS",
     "STREET_HEADS",
@@ -101,7 +102,6 @@ ORG_HEADS = _words(
     express standard echo advertiser chronicle mail sun independent observer record review
     tribune courier examiner bulletin register sentinel dispatch inquirer daily weekly
     magazine tv radio bbc itv cnn fox abc nbc cbs channel media technologies technology
-    photo photos photograph image images pic credit credits courtesy
     systems solutions security safety camera cameras panel panels cabinet scrutiny
     members councillors
     """
@@ -169,3 +169,17 @@ COMMON_WORDS = _words(
 ABSTRACT_NOUN = re.compile(r"(?:[^aeiou]tion|[^aeiou]sion|ment|ness|ship|ism|oval|ewal)$")
 """Endings of abstract nouns (``Approval``, ``Enforcement``): a capital that starts a sentence
 with one of these is no name."""
+
+NO_PLACE_ENDS = (
+    ORG_HEADS
+    | CAMERA_KINDS
+    | _words(
+        """
+        photo photos photograph image images pic credit credits courtesy
+        zones areas sites locations corridors hotspots
+        """
+    )
+)
+"""Last words of capitalised phrases that name no place: an organisation, a camera maker or
+kind (``Flock``), a photo credit (``XY Photo``), or a kind of place (``Community Safety
+Zones``)."""
