@@ -21,8 +21,7 @@ _REMOVED = re.compile(
 )
 # "... were of no benefit, so we will pull them out": the cameras named before go.
 _REMOVED_LATER = re.compile(
-    r"\b(?:(?:pull|take|switch|rip)\s+(?:them|it)\s+(?:out|down|off)|remove\s+(?:them|it)|"
-    r"(?:be|been)\s+(?:removed|pulled\s+out|taken\s+down|switched\s+off|decommissioned))\b"
+    r"\b(?:(?:pull|take|switch|rip)\s+(?:them|it)\s+(?:out|down|off)|remove\s+(?:them|it))\b"
 )
 _STATUS_END = re.compile(r"[;,]|\s(?:and|but|while|whereas)\s")
 _APPOSED = re.compile(r",\s*(?:at|on|in|near|outside|by)\s+(?:the\s+)?$")

@@ -166,7 +166,7 @@ COMMON_WORDS = _words(
 )
 """Words a capitalised phrase does not start with unless it is a name (sentence starts)."""
 
-ABSTRACT_NOUN = re.compile(r"(?:[^aeiou]tion|[^aeiou]sion|ment|ness|ship|ism|oval|ewal)$")
+ABSTRACT_NOUN = re.compile(r"[a-z]{3}(?:[^aeiou]tion|[^aeiou]sion|ment|ness|ship|ism|oval|ewal)$")
 """Endings of abstract nouns (``Approval``, ``Enforcement``): a capital that starts a sentence
 with one of these is no name."""
 
