@@ -22,6 +22,12 @@ _CLAUSE_BREAK = re.compile(
     r"[;:]|,\s+(?:and\s+|but\s+|while\s+|with\s+)?(?:more|others|further|another|the\s+rest)\b"
     r"|\s(?:while|whereas|whilst)\s",
 )
+# "ten cameras each at A, B and C", "two at each of A and B", "A and B will each get two":
+# the number holds for every site of the group, not for all of them together.
+_EACH = re.compile(
+    r"\b(?:each|apiece)\b(?!\s+(?:costing|cost|costs|worth|with|year|day|week|month|time)\b)"
+    r"|\bper\s+(?:site|location|junction|intersection|street|road|park|school)\b"
+)
 _WIDER = re.compile(
     r"\b(?:(?:across|throughout|in|around)\s+the\s+(?:borough|town|city|county|district|area|"
     r"region|country|force\s+area)|including|among\s+them|such\s+as)\b",
@@ -118,7 +124,23 @@ def _attach_total(
         # One site, or the same cameras moved from one place to another.
         for i in group:
             out.setdefault(i, (number.value, number.text))
+    elif group and _each(low, number, hits, group):
+        for i in group:
+            out.setdefault(i, (number.value, number.text))
     elif group:
         names = ", ".join(hits[i].text for i in group)
         for i in group:
             out.setdefault(i, (None, f"{number.text} in total across {names}"))
+
+
+def _each(low: str, number: Number, hits: list[PlaceHit], group: list[int]) -> bool:
+    """Whether the sentence gives the number to each site of the group, not to all together.
+
+    Read between the number and the group (``ten cameras each at A, B``), or
+    between the group and the number when the group comes first (``A and B
+    will each get two``).
+    """
+    first, last = hits[group[0]], hits[group[-1]]
+    if first.start >= number.end:
+        return bool(_EACH.search(low, number.end, first.start))
+    return bool(_EACH.search(low, last.end, number.start))

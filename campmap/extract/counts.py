@@ -46,6 +46,7 @@ _MODIFIER = re.compile(
     r"(?:of|the|these|those|its|their|new|more|extra|additional|further|other|such|second|third|"
     r"fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
     r"temporary|permanent|fixed|mobile|static|hd|high-definition|digital|smart|live|closed|"
+    r"outdoor|indoor|outside|external|roadside|overhead|pole-mounted|wireless|"
     r"circuit|closed-circuit|tv|television|video|ptz|dome|solar|red-light|red|light|"
     r"bus-lane|plate|licence|license|number|reading|reader|recognition|automatic|automated|"
     r"average|radar|noise|,|"
@@ -81,6 +82,12 @@ _SINGULAR = re.compile(r"(?<![\w-])(?:a\s+single|an?|single|one\s+new)\s+")
 _FIRST_NOUN = re.compile(r"\b(?:cameras?|devices?|webcams?)\b")
 _SINGULAR_NOUN = re.compile(r"\b(?:camera|device|webcam)")  # (plurals too: a quick test)
 _SPACE = re.compile(r"\s*")
+_NOT_CAMERAS_AFTER = re.compile(
+    r"\s+(?:cameras?\s+)?(?:systems?|networks?|schemes?|programm?es?|projects?|footage|operators?|rooms?|"
+    r"coverage|technology|infrastructure|contracts?|firms?|compan(?:y|ies)|suppliers?|"
+    r"providers?|makers?|manufacturers?|policy|policies|partnerships?)\b",
+    re.IGNORECASE,
+)
 
 
 class CountKind(StrEnum):
@@ -231,7 +238,8 @@ def _camera_noun_follows(text: str, end: int) -> bool:
             return False
         word = match.group()
         if CAMERA_NOUN.fullmatch(word):
-            return True
+            # "a CCTV camera system", "two camera networks": systems, not cameras
+            return not _NOT_CAMERAS_AFTER.match(text, match.end())
         if not _MODIFIER.match(word):
             return False
     return False

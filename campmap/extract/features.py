@@ -37,6 +37,7 @@ from campmap.extract.neighbours import (
 )
 from campmap.extract.places import PlaceHit
 from campmap.extract.qualified import road_at_place
+from campmap.extract.words import TITLES
 
 __all__ = ["features"]
 
@@ -88,6 +89,16 @@ _SPEAKER_AFTER = re.compile(
     r"^\s*(?:,\s*)?(?:said|says|told|added|explained|noted|stated|insisted|argued|warned|"
     r"believes|thinks|wrote|asked|replied|confirmed|claimed)\b|^\s*,\s+(?:who|whose)\b|^['\u2019]s\s+(?:wife|husband|son|daughter|office|spokes)",
 )
+_TITLE_AFTER = re.compile(
+    rf"^\s*,\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+)?(?:{'|'.join(sorted(TITLES))})\b(?!\s+(?:of|in)\b)"
+)
+"""``Jo Smith, Chief Officer``: a person and their post."""
+_EMPLOYER = re.compile(
+    r"\b(?:officer|director|manager|head|chief|leader|spokes(?:man|woman|person)|clerk|"
+    r"councillor|superintendent|inspector|commander|commissioner)\b[^,.;:()]{0,24}?\s+(?:at|for)\s+"
+    r"(?:the\s+)?$"
+)
+"""``Chief Officer – Place at X``: X employs the person, it is no camera site."""
 _SPEAKER_BEFORE = re.compile(r"\b(?:said|says|according\s+to|told)\s+$")
 _TOPIC_JUNCTION = frozenset({"junction"})
 _EXAMPLES = re.compile(
@@ -100,6 +111,14 @@ _NUMBERED_IN = re.compile(
     r"(?:\w+\s+)?(?:points?|sites?|locations?|places?|spots?|intersections?|junctions?|streets?|"
     r"roads?|areas?|positions?)\s+(?:in|across|around|throughout)\s+(?:the\s+)?$"
 )
+_GENERIC_IN = re.compile(
+    r"(?:\b(?:an?|one)\s+(?:[\w-]+\s+){0,2}?(?:point|site|location|place|spot|intersection|"
+    r"junction|roundabout|crossing|corner|street|road)|\b"
+    r"(?:points|sites|locations|places|spots|intersections|junctions|roundabouts|crossings|"
+    r"corners|streets|roads))\s+(?:in|across|around|throughout)\s+(?:the\s+)?$"
+)
+"""``at a key junction in the X``, ``on streets in X``: X is only where the sites are."""
+_WIDER_AREA = re.compile(r"\s+and\s+(?:the\s+)?(?:wider|surrounding|greater)\s")
 _SPREAD = re.compile(r"\b(?:across|throughout|all\s+over|around)\s+(?:the\s+)?$")
 _CAMERAS_FOR = re.compile(
     r"\b(?:cameras?|cctv|anpr|readers?)\s+for\s+(?:the\s+)?$|"
@@ -183,18 +202,12 @@ def features(
         region=hit.match == "region",
         wide_area=kind in _CONTEXT_KINDS
         or bool(frames.ADMIN_AREA.search(hit.text, max(0, len(hit.text) - 16))),
-        area_of_sites=(
-            hit.shape == "name"
-            and bool(
-                (_NUMBERED_IN.search(window) and not districts_listed(low, hits, i, window))
-                or _SPREAD.search(gap)
-            )
-        )
-        or bool(frames.LOCATED_AFTER.match(after)),
+        area_of_sites=_area_of_sites(low, hits, i, near),
         organisation=bool(
             _ORGANISATION.match(after)
             or _ORGANISATION_APPOSITIVE.match(after)
             or (hit.shape == "name" and ends_with(MADE_BY, gap))
+            or (hit.shape == "name" and bool(_EMPLOYER.search(window)))
         ),
         framing=hit.shape in ("name", "region") and ends_with(FRAMING, gap),
         narrows_previous=narrows_next(text, hits, i) or narrows_previous(near),
@@ -205,11 +218,30 @@ def features(
         monitoring_place=bool(frames.MONITORED.search(window) or frames.MONITOR_AFTER.match(after)),
         persons_ward=bool(frames.PARTY.search(window)),
         person=hit.shape == "name"
-        and bool(_SPEAKER_AFTER.match(after) or _SPEAKER_BEFORE.search(window)),
+        and bool(
+            _SPEAKER_AFTER.match(after)
+            or _SPEAKER_BEFORE.search(window)
+            or (not hit.places and _TITLE_AFTER.match(after))
+        ),
         incident_place=(not about_cameras and _incident(low)) or ends_with(INCIDENT_AT, gap),
         meeting_place=ends_with(MEETING_AT, gap),
         not_about_cameras=not about_cameras,
     )
+
+
+def _area_of_sites(low: str, hits: list[PlaceHit], i: int, near: Around) -> bool:
+    """Whether the candidate is only the area the sites are in (``at a junction in X``)."""
+    hit, gap, window = near.hit, near.gap, near.window
+    if frames.LOCATED_AFTER.match(near.after):
+        return True
+    if hit.shape == "area":  # "around the Chicago area"
+        return hit.text.lower().endswith(" area") and bool(_SPREAD.search(gap))
+    if hit.shape != "name":
+        return False
+    if _NUMBERED_IN.search(window):  # "at 18 locations in A, B and C": districts
+        return not districts_listed(low, hits, i, window)
+    # "in X and the wider Y area": where a scheme works, not a site
+    return bool(_GENERIC_IN.search(window) or _SPREAD.search(gap) or _WIDER_AREA.match(near.after))
 
 
 def _locative(near: Around) -> bool:

@@ -36,6 +36,7 @@ __all__ = ["join_junctions"]
 _NAMES = frozenset({"region", "town"})
 _NEXT_CROSSING = re.compile(r"\b(?:intersection|corner|junction|crossing)\s+of\b", re.IGNORECASE)
 _STREETS = frozenset({"street", "road", "block"})
+_BETWEEN = re.compile(r"\s*,?\s+between\s+(?:the\s+)?$", re.IGNORECASE)
 _AT_TARGETS = frozenset({"street", "road", "facility", "block"})
 
 
@@ -96,6 +97,11 @@ def _joins(text: str, a: PlaceHit, b: PlaceHit, crossings: bool, report: bool) -
     )
 
 
+def _limits(text: str, road: PlaceHit, first: PlaceHit) -> bool:
+    """Whether ``first`` opens the ``between A and B`` that bounds a stretch of ``road``."""
+    return road.shape in _STREETS and bool(_BETWEEN.match(text, road.end, first.start))
+
+
 def _name(hit: PlaceHit) -> str:
     return hit.places[0].name if hit.places and hit.match == "fuzzy" else hit.text
 
@@ -142,7 +148,9 @@ def join_junctions(
     """
     out: list[PlaceHit] = []
     for hit in hits:
-        if out and _joins(text, out[-1], hit, crossings, report):
+        if len(out) >= 2 and _limits(text, out[-2], out[-1]):
+            out.append(hit)  # "Mill Road, between A and B": where a stretch of road ends
+        elif out and _joins(text, out[-1], hit, crossings, report):
             out[-1] = _joined(text, out[-1], hit, gazetteer)
         else:
             out.append(hit)

@@ -72,12 +72,13 @@ _PATTERNS: tuple[tuple[Kind, str], ...] = (
     ),
     (
         Kind("speed", "camera", "traffic"),
-        r"speed(?:ing)?[\s-](?:cameras?|enforcement|vans?|detection)|safety[\s-]cameras?|"
-        r"speed[\s-]zone\s+cameras?|mobile\s+speed",
+        r"speed(?:ing)?[\s-](?:cameras?|enforcement|vans?|detection)|"
+        r"(?<!flock\s)safety[\s-]cameras?|"  # (Flock Safety makes plate readers)
+        r"(?:speed|school)[\s-]zone\s+(?:speed\s+)?cameras?|mobile\s+speed",
     ),
     (
         Kind("bus-lane", "ALPR", "traffic"),
-        r"bus[\s-](?:lanes?|gates?)\s+(?:enforcement\s+)?cameras?",
+        r"bus[\s-](?:lanes?|gates?)\s+(?:anpr\s+)?(?:enforcement\s+)?cameras?",
     ),
     (Kind("school-street", "ALPR", "traffic"), r"school[\s-]streets?"),
     (
@@ -87,7 +88,7 @@ _PATTERNS: tuple[tuple[Kind, str], ...] = (
     (
         Kind("anpr", "ALPR", "traffic"),
         r"\b(?:anpr|alpr|a?lprs?)\b|licen[cs]e[\s-]plate|number[\s-]plate|plate[\s-]read|"
-        r"\bflock\b|ulez\s+cameras?",
+        r"\bflock\b|\bulez\b",
     ),
     (
         Kind("cctv"),
@@ -151,7 +152,8 @@ _PLANNED = re.compile(
     r"\b(?:will\s+(?:then\s+|also\s+|now\s+|soon\s+|initially\s+|first\s+|later\s+)?be\s+"
     r"(?:[a-z]+ed|taken|installed|put\s+up|erected|fitted|placed|mounted|added|set\s+up|"
     r"deployed|switched\s+on|used|in\s+place|located|activated|operational|live|in\s+use|"
-    r"enforced|rotated)|to\s+be\s+(?:installed|put\s+up|erected|"
+    r"enforced|rotated|(?:install|implement|introduc|deploy|add|putt|plac|erect|fitt|roll)ing)|"
+    r"will\s+become|to\s+be\s+(?:installed|put\s+up|erected|"
     r"fitted|placed|located|added)|plans?\s+to|planned|would\s+be\s+installed|"
     r"will\s+(?:put|install|add|fit|erect|mount|place|deploy|get|have|go|rotate|activate|"
     r"begin|start|launch|introduce|enforce|see|use|utili[sz]e)|(?:is|are)\s+set\s+to|"
@@ -163,7 +165,8 @@ _PLANNED = re.compile(
 )
 _INSTALLED = re.compile(
     r"\b(?:installed|have\s+been|has\s+been|were\s+put|went\s+live|now\s+(?:in|has|have)|"
-    r"already|existing|in\s+operation|switched\s+on|erected|mounted|fitted|operational)\b",
+    r"already|existing|in\s+operation|switched\s+on|erected|mounted|fitted|operational|"
+    r"(?:newly\s+)?activated|currently\s+(?:has|have|operates?|runs?))\b",
 )
 
 

@@ -17,8 +17,8 @@ from dataclasses import dataclass, replace
 from campmap.extract.country import report_country
 from campmap.extract.counts import CAMERA_NOUN
 from campmap.extract.kinds import camera_kind, clause_status, kind_text, report_kind
+from campmap.extract.lists import place_line_runs
 from campmap.extract.status import table_header_end
-from campmap.extract.words import FACILITY_HEADS, STREET_HEADS
 from campmap.records import Document, Sentence, Source
 
 __all__ = ["DAMAGED", "DEPLOYED", "Setting", "read_layout"]
@@ -71,6 +71,7 @@ _PLACES_NOUN = re.compile(
     r"corridors?|schools?|areas?|points?|entrances?|routes?)\b",
     re.IGNORECASE,
 )
+_REFERS = re.compile(r"\b(?:they|them|these|those|the\s+(?:new\s+)?(?:cameras?|devices?|system))\b")
 _SITES_NOUN = re.compile(r"\b(?:locations|sites)\b")
 _CLAUSE = re.compile(r"\b(?:has|have|had|was|were|is|are|will|would|said|says)\b")
 """A finite verb: a line with one is prose, not a list item (unless bulleted)."""
@@ -78,7 +79,6 @@ _JUNCTION_WORD = re.compile(r"\b(?:intersections?|junctions?|crossroads|corners?
 _BULLET = re.compile(r"^\s*(?:[-*\u2022\u00b7\u2013]|\d{1,2}[.)])\s+")
 _SOURCE_LINE = re.compile(r"^(?:source|url|link)\s*:\s*\S+$", re.IGNORECASE)
 _ITEM_CHARS = 140
-_PLACE_HEADS = FACILITY_HEADS | STREET_HEADS
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,8 +111,11 @@ class Setting:
     kind : str
         The kind of camera in force: the sentence's own, else that of the list or
         sentence it continues, else the report's most frequent, else ``camera``.
+    cut_off : bool
+        The report's text stops inside this sentence (an excerpt cut mid-word).
     status : str or None
-        The status stated by the sentence a list item or follow-on hangs from.
+        The status stated by the sentence a list item or follow-on hangs from; for
+        other sentences, by the last camera sentence before that stated one.
     """
 
     about_cameras: bool = False
@@ -125,6 +128,7 @@ class Setting:
     country: str | None = None
     kind: str = "camera"
     status: str | None = None
+    cut_off: bool = False
 
 
 def read_layout(document: Document) -> dict[int, Setting]:
@@ -172,7 +176,7 @@ def _settings(
     carried = _Carried(kind=report.kind)
     out: dict[int, Setting] = {}
     lines = [_line(text, starts[s.index], starts[s.index] + len(s.text)) for s in ordered]
-    runs = _place_line_runs(lines) if report.topic else set()
+    runs = place_line_runs(lines, _ITEM_CHARS) if report.topic else set()
     for k, (sentence, low) in enumerate(zip(ordered, lows, strict=True)):
         if _SOURCE_LINE.match(sentence.text.strip()):
             out[sentence.index] = Setting(skip=True, topic=report.topic, country=report.country)
@@ -182,18 +186,31 @@ def _settings(
             carried.status = carried.status or _report_status(lows)
         status = carried.status
         setting = _setting(sentence, low, lines[k], report, carried)
+        if carried.fresh and carried.status == "planned" and _only_where(low):
+            # "The new cameras will be located at:" says where the cameras the report
+            # announced are, not that they are yet to come.
+            carried.status = _report_status(lows) or carried.status
         if table_header_end(low):  # rows of a flattened table: "Deployment" names a column
             carried.status = status or _report_status(lows)
             setting = replace(setting, status=setting.status or carried.status)
         out[sentence.index] = setting
+    if ordered and text[-1:].isalnum() and len(ordered[-1].text) > _ITEM_CHARS:
+        out[ordered[-1].index] = replace(out[ordered[-1].index], cut_off=True)
     return out
 
 
-_PLACE_LINE = re.compile(
-    r"^\s*(?:[-*\u2022\u00b7]\s*)?((?:[A-Z][\w'\u2019.-]*\s+){1,6}([A-Za-z]+))"
-    r"(?:,\s*[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){0,2})?\s*$"
-)
-_RUN = 3
+_WHERE = re.compile(r"\bwill\s+be\s+(?:located|sited|situated|positioned|found)\b")
+_MORE = re.compile(r"\b(?:more|further|additional|other|next|new\s+sites?)\b")
+
+
+def _only_where(low: str) -> bool:
+    """Whether a sentence's only word of a status is where cameras "will be located"."""
+    where = _WHERE.search(low)
+    return (
+        where is not None
+        and not _MORE.search(low)
+        and clause_status(low[: where.start()] + low[where.end() :]) is None
+    )
 
 
 def _report_status(lows: Sequence[str]) -> str | None:
@@ -202,33 +219,6 @@ def _report_status(lows: Sequence[str]) -> str | None:
         (status for low in lows if CAMERA_NOUN.search(low) and (status := clause_status(low))),
         None,
     )
-
-
-def _place_line_runs(lines: Sequence[str]) -> set[int]:
-    """Return the lines in runs of three or more that each only name a building or street.
-
-    ``Elmbrook Primary School`` / ``Hill Top Academy, Upton`` / ``Quarry
-    Junior School``: in a report about cameras, such a run is a list of sites
-    even when no sentence about cameras opens it.
-    """
-    flags = []
-    for line in lines:
-        found = _PLACE_LINE.match(line)
-        flags.append(
-            found is not None
-            and len(line) <= _ITEM_CHARS
-            and found.group(2).lower() in _PLACE_HEADS
-        )
-    out: set[int] = set()
-    k = 0
-    while k < len(flags):
-        end = k
-        while end < len(flags) and flags[end]:
-            end += 1
-        if end - k >= _RUN:
-            out.update(range(k, end))
-        k = max(end, k + 1)
-    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -248,6 +238,10 @@ class _Carried:
 
     kind: str
     status: str | None = None
+    recent: str | None = None
+    before: str = ""
+    """The sentence before (lower-cased)."""
+    """The status the last camera sentence that stated one stated."""
     intro: str | None = None
     """The (lower-cased) camera sentence a list hangs from."""
     previous_camera: bool = False
@@ -257,6 +251,8 @@ class _Carried:
     """A list was just opened and no item has come yet."""
     previous_places: bool = False
     """The sentence before speaks of camera sites or locations."""
+    kind_said: bool = False
+    """The sentence before named the kind in force (or spoke of the cameras named with it)."""
 
 
 def _read_report(source: Source, ordered: Sequence[Sentence], lows: list[str]) -> _Report:
@@ -279,7 +275,11 @@ def _setting(
 ) -> Setting:
     """Return one sentence's setting, and update what it carries to the next."""
     short = len(line.strip()) <= _ITEM_CHARS
-    camera = _camera_sentence(low, report.topic)
+    own = camera_kind(sentence.text)
+    # "a licence plate recognition system, which will be installed at ...": cameras too.
+    camera = _camera_sentence(low, report.topic) or (
+        report.topic and own is not None and bool(DEPLOYED.search(low))
+    )
     bulleted = bool(_BULLET.match(line))
     in_list = (
         carried.intro is not None
@@ -302,16 +302,19 @@ def _setting(
     carried.fresh = carried.intro is not None and not in_list and carried.fresh
     carried.bullets = in_list and (carried.bullets or bulleted)
     junctions = bool(_JUNCTION_WORD.search(sentence.text)) or bool(
-        item and carried.intro is not None and _JUNCTION_WORD.search(carried.intro)
+        item and _JUNCTION_WORD.search(carried.intro or (carried.before if follow_on else ""))
     )
-    own = camera_kind(sentence.text)
-    if own is None and not item:
+    carried.before = low
+    # "They will be placed at ...": the cameras of the sentence before, and their kind.
+    refers = own is None and carried.kind_said and bool(_REFERS.search(low))
+    if own is None and not item and not refers:
         carried.kind = report.kind
     elif own is not None and (camera or item):
         carried.kind = own.name
+    carried.kind_said = refers or (own is not None and (camera or item)) or (item and own is None)
     setting = Setting(
         kind=own.name if own is not None else carried.kind,
-        status=carried.status if item else None,
+        status=carried.status if item else (carried.recent if short else None),
         about_cameras=camera or item,
         item=item,
         junctions=junctions,
@@ -351,6 +354,10 @@ def _carry(
     carried.previous_places = bool(_SITES_NOUN.search(low))
     if camera and not item:
         carried.status = clause_status(low)
+        if carried.status in _LASTING:
+            carried.recent = carried.status
+    elif not camera and not item and len(stripped) > _ITEM_CHARS // 2:
+        carried.recent = None  # the story has moved on from the cameras
     # "A; B; C and D": a sentence cut at semicolons goes on as a list.
     carried.continued = (camera or item) and sentence.text.rstrip().endswith(";")
     carried.previous_camera = (
@@ -358,6 +365,7 @@ def _carry(
     ) or (follow_on and carried.previous_camera)
 
 
+_LASTING = frozenset({"installed", "planned", "proposed", "approved"})
 _PROSE = re.compile(
     r"^(?:the|a|an|it|this|that|these|those|he|she|they|we|i|you|there|for|in|on|at|but|and|"
     r"if|when|while|as|after|before|meanwhile|however)\s+(?:\S+\s+)*?[a-z]+\s+[a-z]+\s+[a-z]+",

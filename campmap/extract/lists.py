@@ -3,19 +3,21 @@
 ``A, B and C``, ``the N9 (Oak Bridge), N8``, ``A Road between B and C; and D
 Road``, ``X Road, Upton, Westshire`` and ``A and B will get cameras``: the
 gaps between candidate places that make them items of one list, read for
-:func:`campmap.extract.features.features`.
+:func:`campmap.extract.features.features`; and the runs of lines that each
+only name a street or building (a list no sentence opens), read for
+:func:`campmap.extract.layout.read_layout`.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from campmap.extract.cues import WINDOW
 from campmap.extract.decide import WEIGHTS, Decision
 from campmap.extract.frames import COMMA_ONLY, NUMBERED_IN_LIST, YEAR_GAP
 from campmap.extract.places import PlaceHit
-from campmap.extract.words import FUNCTION_WORDS
+from campmap.extract.words import FACILITY_HEADS, FUNCTION_WORDS, STREET_HEADS
 from campmap.records import Role
 
 __all__ = [
@@ -29,6 +31,7 @@ __all__ = [
     "locality",
     "name_tail",
     "names_to_end",
+    "place_line_runs",
     "shares_gets",
 ]
 
@@ -50,7 +53,7 @@ _LIST_GAP = re.compile(
 )
 
 GETS = re.compile(
-    r"^\s+(?:will\s+(?:get|receive|have)|to\s+(?:get|receive|have)\s+(?:\w+\s+){0,5}?(?:cameras?|cctv)\b|is\s+(?:getting|to\s+get|receiving)|gets|receives|"
+    r"^\s+(?:will\s+(?:each\s+|both\s+|also\s+)?(?:get|receive|have)|to\s+(?:get|receive|have)\s+(?:\w+\s+){0,5}?(?:cameras?|cctv)\b|is\s+(?:getting|to\s+get|receiving)|gets|receives|"
     r"(?:now\s+|already\s+)?(?:has|have)\s+(?:\w+\s+){0,3}?(?:cameras?|cctv)\b|"
     r"(?:now\s+|only\s+|just\s+)?(?:has|have)\s+(?:\d+|an?\s+dozen|one|two|three|four|five|six|"
     r"seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|forty|fifty)(?=\s*[.,;]|\s*$)|"
@@ -70,22 +73,38 @@ _DASHES = frozenset("- \u2013 \u2014 \u2022 * \u00b7".split())
 COMMA_GAP = re.compile(r"^\s*,\s*$")
 """A bare comma between two places."""
 
+_TAIL_GAP = re.compile(r"^\s*[,-]\s*$")
+"""A comma, or the hyphen of a name cut in two (``Leighton- Linslade``), in a tail of names."""
+_AND = re.compile(r"^\s+(?:and|&)\s+(?:the\s+)?$")
+_STREETS = frozenset({"street", "road", "facility"})
 _ENDS = re.compile(
-    r"^\s*(?:[.;:!?)(\u2013\u2014-]|$|\d|(?:have|has|are|is|was|were|will|would|could)\s)"
+    r"^\s*(?:[.;:!?)(\u2013\u2014-]|$|\d|(?:have|has|are|is|was|were|will|would|could)\s"
+    r"|,\s+(?:as|which|where|after|following|in\s+(?:a|an|the)|to|for|with|while|under)\s)"
 )
 
 
 def names_to_end(low: str, hits: list[PlaceHit], i: int) -> bool:
     """Tell whether the candidate starts a tail of bare names: ``X Road, Upton, Westshire.``."""
     last = hits[i]
-    for hit in hits[i + 1 :]:
-        gap = low[last.end : hit.start]
-        if gap.lstrip().startswith("("):
-            break  # "(northbound)", "(straight section)": a note, not a further place
-        if hit.shape not in ("name", "region") or not COMMA_GAP.match(gap):
+    for k in range(i + 1, len(hits)):
+        hit, gap = hits[k], low[last.end : hits[k].start]
+        if gap.lstrip().startswith("(") or _ENDS.match(gap):
+            break  # "(northbound)": a note; ", as part of ...": the list of names has ended
+        if _AND.match(gap) and hit.shape in _STREETS and _comma_name(low, hits, k):
+            return True  # "A Road, Upton and B Road, Lee": the next street has its own town
+        if hit.shape not in ("name", "region") or not _TAIL_GAP.match(gap):
             return False
         last = hit
     return bool(_ENDS.match(low[last.end : last.end + WINDOW]))
+
+
+def _comma_name(low: str, hits: list[PlaceHit], k: int) -> bool:
+    """Whether a bare name follows the ``k``-th place after a comma (``B Road, Lee``)."""
+    return (
+        k + 1 < len(hits)
+        and hits[k + 1].shape == "name"
+        and bool(COMMA_GAP.match(low[hits[k].end : hits[k + 1].start]))
+    )
 
 
 def locality(decided: list[Decision], i: int) -> bool:
@@ -182,3 +201,36 @@ def name_tail(gap: str) -> bool:
     """
     match = _TAIL.match(gap)
     return match is not None and not any(w in _FUNCTION for w in match.group(1).split())
+
+
+_PLACE_LINE = re.compile(
+    r"^\s*(?:[-*\u2022\u00b7]\s*)?((?:[A-Z][\w'\u2019.-]*\s+){1,6}([A-Za-z]+))"
+    r"(?:,\s*[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){0,2})?\s*$"
+)
+_RUN = 3
+_PLACE_HEADS = FACILITY_HEADS | STREET_HEADS
+
+
+def place_line_runs(lines: Sequence[str], item_chars: int) -> set[int]:
+    """Return the lines in runs of three or more that each only name a building or street.
+
+    ``Elmbrook Primary School`` / ``Hill Top Academy, Upton`` / ``Quarry
+    Junior School``: in a report about cameras, such a run is a list of sites
+    even when no sentence about cameras opens it.
+    """
+    flags = []
+    for line in lines:
+        found = _PLACE_LINE.match(line)
+        flags.append(
+            found is not None and len(line) <= item_chars and found.group(2).lower() in _PLACE_HEADS
+        )
+    out: set[int] = set()
+    k = 0
+    while k < len(flags):
+        end = k
+        while end < len(flags) and flags[end]:
+            end += 1
+        if end - k >= _RUN:
+            out.update(range(k, end))
+        k = max(end, k + 1)
+    return out

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from campmap.extract.cues import MOVED_FROM, RELOCATED, TO, WINDOW
-from campmap.extract.decide import Decision
+from campmap.extract.decide import WEIGHTS, Decision
 from campmap.extract.lists import COMMA_GAP, locality, names_to_end
 from campmap.extract.places import PlaceHit
 from campmap.records import Role
@@ -55,6 +55,14 @@ _NARROWS_PREVIOUS = re.compile(
 _NARROWS_NEXT = re.compile(
     r"^\s+(?:junctions?|intersections?|corners?|crossings?|ends?)\s+(?:on|of|along)\s+(?:the\s+)?$"
 )
+_NARROWS = WEIGHTS["narrows_previous"][1]
+_BETWEEN = re.compile(r"^\s*,\s+between\b")
+_BETWEEN_END = re.compile(r"\bbetween\s+(?:the\s+)?$")
+_SITES_OFF = re.compile(
+    r"^\s*(?:these|those|the|both|all)\s+(?:[\w-]+\s+)?(?:streets|roads|sites|locations|junctions|"
+    r"intersections|places)\s*,\s+(?:just\s+)?(?:off|near|close\s+to|next\s+to|beside|"
+    r"behind|opposite)\s+(?:the\s+)?$"
+)
 _AND_GAP = re.compile(r"^\s+and\s+(?:the\s+)?$", re.IGNORECASE)
 
 
@@ -65,6 +73,8 @@ class Around:
     hit: PlaceHit
     previous: PlaceHit | None
     previous_site: bool
+    previous_narrows: bool
+    """The candidate before only says where something else is (``off the X``)."""
     gap: str
     """The text since the candidate before (or the sentence's start)."""
     window: str
@@ -81,6 +91,7 @@ def around(low: str, hits: list[PlaceHit], i: int, decided: list[Decision]) -> A
         hit=hit,
         previous=previous,
         previous_site=previous is not None and decided[i - 1].role is Role.SITE,
+        previous_narrows=previous is not None and decided[i - 1].reason == _NARROWS,
         gap=low[previous.end if previous else 0 : hit.start],
         window=low[max(0, hit.start - WINDOW) : hit.start],
         after=low[hit.end : hit.end + WINDOW],
@@ -90,18 +101,30 @@ def around(low: str, hits: list[PlaceHit], i: int, decided: list[Decision]) -> A
 def narrows_previous(around: Around) -> bool:
     """Whether the candidate only says where on the place before it (``X, near Y``)."""
     previous, gap, previous_site = around.previous, around.gap, around.previous_site
+    if previous is None:
+        return bool(_SITES_OFF.match(gap))  # "These streets, off the X": the sites named before
     if previous is not None and previous.shape == around.hit.shape == "junction":
         return False  # "corner of A and B, corner of C and D": two crossings
     return previous is not None and (
         bool(_QUALIFIER_GAP.match(gap))
-        or (previous_site and bool(_NEAR_GAP.match(gap)))
+        or ((previous_site or around.previous_narrows) and bool(_NEAR_GAP.match(gap)))
         or (
-            previous_site
+            (previous_site or bool(_BETWEEN.match(gap)))
             and previous.shape in _STREET_SHAPES
             and bool(_NARROWS_PREVIOUS.match(gap))
         )
+        # "X Road, between A and B": B bounds the stretch too
+        or (around.previous_narrows and bool(_AND_GAP.match(gap)) and _between(around))
         or bool(_APPOSITIVE.match(gap))
     )
+
+
+def _between(around: Around) -> bool:
+    """Whether the words before the candidate before it end in ``between``."""
+    if around.previous is None:
+        return False
+    start = len(around.window) - (around.hit.start - around.previous.start)
+    return start > 0 and bool(_BETWEEN_END.search(around.window, 0, start))
 
 
 def address_of_previous(around: Around) -> bool:

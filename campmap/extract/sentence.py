@@ -130,7 +130,7 @@ def extract_sentence(
     # A route is where cameras are along it: "the route from A to B" alone is not one.
     pairs = route_pairs(low, hits) if about_cameras else []
     decisions, near = _decide(text, low, hits, setting, about_cameras, pairs, weigh)
-    _frame(low, hits, decisions)
+    _frame(low, hits, decisions, text if setting.cut_off else None)
     roles = [d.role for d in decisions]
     reasons = [d.reason for d in decisions]
     counts = attach_counts(text, low, hits, roles, bool(pairs), about_cameras, reasons)
@@ -211,8 +211,15 @@ def _route_keys(
     return route_of
 
 
-def _frame(low: str, hits: list[PlaceHit], decisions: list[Decision]) -> None:
-    """``In Orewa, they will be on A, B and C``: the opening area frames the sites after it."""
+def _frame(
+    low: str, hits: list[PlaceHit], decisions: list[Decision], cut_off: str | None = None
+) -> None:
+    """``In Orewa, they will be on A, B and C``: the opening area frames the sites after it.
+
+    ``cut_off`` is the sentence when the report's text stops inside it (see :func:`_cut_off`).
+    """
+    if cut_off is not None:
+        _cut_off(cut_off, hits, decisions)
     if (
         len(hits) >= 2
         and hits[0].shape in _FRAMED_SHAPES
@@ -220,6 +227,13 @@ def _frame(low: str, hits: list[PlaceHit], decisions: list[Decision]) -> None:
         and any(d.role is Role.SITE for d in decisions[1:])
     ):
         decisions[0] = Decision(Role.CONTEXT, 0.9, ("frames the places after it",))
+
+
+def _cut_off(text: str, hits: list[PlaceHit], decisions: list[Decision]) -> None:
+    """``... along the High Stree``: an unknown name where an excerpt stops is a word cut off."""
+    last = hits[-1]
+    if last.end >= len(text.rstrip()) and last.shape == "name" and not last.places:
+        decisions[-1] = Decision(Role.CONTEXT, 0.9, ("cut off where the text stops",))
 
 
 def _key(hit: PlaceHit) -> str:

@@ -30,12 +30,14 @@ from campmap.extract.attribution import makers
 from campmap.extract.roadrefs import BLOCK, DIGIT, ROAD_REF
 from campmap.extract.runguards import heading_break, is_person
 from campmap.extract.words import (
+    ABSTRACT_NOUN,
     COMMON_WORDS,
     DIRECTIONS,
     FACILITY_HEADS,
     FUNCTION_WORDS,
     LOWER_HEADS,
     MONTHS,
+    NO_PLACE_ENDS,
     ORG_HEADS,
     PAIRED_HEADS,
     STREET_HEADS,
@@ -275,7 +277,7 @@ def _classify(
     run, words = _drop_sentence_capitals(run, words, at_start=at_start)
     if not run or words[-1] in _CONNECTORS:
         return None
-    if words[-1] in ORG_HEADS:
+    if words[-1] in NO_PLACE_ENDS or (words[0] in ORG_HEADS and words[1:2] == ["of"]):
         # An organisation, unless the words before make it its building:
         # "outside the Police Department".
         if not _BUILDING_BEFORE.search(text, max(0, run[0][1] - 24), run[0][1]):
@@ -316,7 +318,7 @@ def _drop_sentence_capitals(
     while (
         run
         and (at_start or words[0] in {"the", "a", "an"})
-        and words[0] in COMMON_WORDS
+        and (words[0] in COMMON_WORDS or bool(ABSTRACT_NOUN.search(words[0])))
         and not (_INITIAL.match(run[0][0]) and len(run) > 1 and _INITIAL.match(run[1][0]))
     ):
         if len(run) > 1 and (words[1] in STREET_HEADS or words[1] in FACILITY_HEADS):

@@ -17,9 +17,15 @@ __all__ = ["mention_status", "table_header_end"]
 
 _REMOVED = re.compile(
     r"\b(?:removed|taken\s+down|dismantled|decommissioned|switched\s+off|ripped\s+out|stolen|"
-    r"stole|scrapped)\b",
+    r"stole|scrapped|removal\s+of|pulled\s+out)\b",
+)
+# "... were of no benefit, so we will pull them out": the cameras named before go.
+_REMOVED_LATER = re.compile(
+    r"\b(?:(?:pull|take|switch|rip)\s+(?:them|it)\s+(?:out|down|off)|remove\s+(?:them|it))\b"
 )
 _STATUS_END = re.compile(r"[;,]|\s(?:and|but|while|whereas)\s")
+_APPOSED = re.compile(r",\s*(?:at|on|in|near|outside|by)\s+(?:the\s+)?$")
+_POINTS_BACK = re.compile(r"\s*(?:these|they|this|it|those|both)\s+(?:are|is|will|were|was)\b")
 _RELOCATED_LATER = re.compile(
     r"\b(?:moved|relocated|transferred|shifted|put\s+back\s+up)\s+(?:\w+\s+){0,2}?to\b",
 )
@@ -50,9 +56,34 @@ def mention_status(low: str, hit: PlaceHit, role: Role, reason: str, carried: st
     head = low[clause : min(clause + CLAUSE, hit.start)]
     if MOVED_FROM.search(before) and _RELOCATED_LATER.search(low, hit.end, hit.end + CLAUSE):
         return "relocated_from"
-    if _REMOVED.search(near):
+    if _REMOVED.search(near) or _REMOVED_LATER.search(low, hit.end, hit.end + CLAUSE):
         return "removed"
-    return clause_status(near) or clause_status(head) or carried or "installed"
+    return (
+        clause_status(near)
+        or clause_status(head)
+        or _apposed(low, head, brk)
+        or _before_semicolon(low, clause, head)
+        or carried
+        or "installed"
+    )
+
+
+def _apposed(low: str, head: str, brk: re.Match[str] | None) -> str | None:
+    """Return the status after a place set off by commas (``A camera, at X, will be put up``)."""
+    if brk is None or not brk.group().startswith(",") or not _APPOSED.search(head):
+        return None
+    rest = _STATUS_END.search(low, brk.end(), brk.end() + CLAUSE)
+    return clause_status(low[brk.end() : rest.start() if rest else brk.end() + CLAUSE])
+
+
+def _before_semicolon(low: str, clause: int, head: str) -> str | None:
+    """Return the status of the clause a pronoun after a semicolon points back to.
+
+    ``We will provide two new sites; these are in X``.
+    """
+    if clause == 0 or not _POINTS_BACK.match(head):
+        return None
+    return clause_status(low[max(0, clause - CLAUSE) : clause])
 
 
 _TABLE_HEADER = re.compile(

@@ -1,15 +1,21 @@
-"""Counts stated away from the site: a report with one site and its cameras counted elsewhere.
+"""Counts stated away from the site: a lone site counted elsewhere, or a place named later.
 
 ``New CCTV cameras have been installed on the High Street.`` and, two
 sentences on, ``Installation of three cameras was completed in May.``: when a
 report names one camera site only, a count of cameras in a sentence that puts
 cameras up but names no place is that site's count, if every such count
 agrees.
+
+``Four cameras will go up at a busy junction.`` and, later, ``They will
+watch the junction of Mill Road and Quay Street.``: a site named as *the*
+junction (crossing, entrance, park ...) takes the count an earlier sentence
+gave to *a* junction.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Sequence
 
 from campmap.extract.counts import CountKind, camera_counts
@@ -20,6 +26,13 @@ from campmap.records import Mention, Role, Sentence
 __all__ = ["count_lone_site"]
 
 COUNTED_ELSEWHERE = "the report's one site, counted in another sentence"
+COUNTED_BEFORE = "counted where an earlier sentence speaks of it as a place of its kind"
+_NOUNS = (
+    r"intersection|junction|crossroads|roundabout|crossing|entrance|exit|park|school|"
+    r"bridge|station|corner|car\s+park|square|estate"
+)
+# "... the intersection of " just before a site's name (read on the words before it only).
+_THE_NOUN = re.compile(rf"\bthe\s+(?:[a-z-]+\s+)?({_NOUNS})\s+(?:of|at|on|between|by)\s+$")
 
 
 def count_lone_site(mentions: Sequence[Mention], sentences: Sequence[Sentence]) -> list[Mention]:
@@ -40,7 +53,8 @@ def count_lone_site(mentions: Sequence[Mention], sentences: Sequence[Sentence]) 
     out = list(mentions)
     for label in dict.fromkeys(m.source for m in mentions):
         own = [m for m in out if m.source == label]
-        counted = _count_lone_site(own, [s for s in sentences if s.source == label])
+        theirs = [s for s in sentences if s.source == label]
+        counted = _count_lone_site(_count_named_later(own, theirs), theirs)
         replaced = {id(a): b for a, b in zip(own, counted, strict=True) if a is not b}
         out = [replaced.get(id(m), m) for m in out]
     return out
@@ -70,3 +84,46 @@ def _count_lone_site(mentions: Sequence[Mention], sentences: Sequence[Sentence])
         first, count=value, count_text=text, reasons=(*first.reasons, COUNTED_ELSEWHERE)
     )
     return [counted if m is first else m for m in mentions]
+
+
+def _count_named_later(mentions: Sequence[Mention], sentences: Sequence[Sentence]) -> list[Mention]:
+    """Give a site named as *the* junction (park ...) the count an earlier *a* junction had."""
+    out = list(mentions)
+    for k, m in enumerate(out):
+        if m.role is not Role.SITE or m.count is not None or m.count_text:
+            continue
+        head = lowercase(m.sentence.text[max(0, m.start - 40) : m.start])
+        the = _THE_NOUN.search(head)
+        if the is None:
+            continue
+        found = _earlier_count(the.group(1), m.sentence.index, sentences)
+        if found is not None:
+            value, text = found
+            reasons = (*m.reasons, COUNTED_BEFORE)
+            out[k] = dataclasses.replace(m, count=value, count_text=text, reasons=reasons)
+    return out
+
+
+def _earlier_count(noun: str, before: int, sentences: Sequence[Sentence]) -> tuple[int, str] | None:
+    """Return the camera count of the nearest earlier sentence putting cameras at ``a <noun>``."""
+    a_noun = re.compile(
+        rf"\b(?:at|on|in|for|near|outside)\s+(?:a|an|one)\s+(?:[a-z-]+\s+){{0,2}}?{re.escape(noun)}\b"
+    )
+    for sentence in sorted(
+        (s for s in sentences if s.index < before), key=lambda s: s.index, reverse=True
+    ):
+        low = lowercase(sentence.text)
+        if noun.split()[-1] not in low:
+            continue
+        place = a_noun.search(low)
+        if place is None:
+            continue
+        counts = [
+            (number.value, number.text)
+            for number, kind in camera_counts(sentence.text, True, low)
+            if kind is CountKind.CAMERAS
+            and number.value is not None
+            and number.end <= place.start()
+        ]
+        return counts[-1] if counts else None
+    return None

@@ -8,7 +8,10 @@ title) and what the words around it say (a camera, a deployment, a removal).
 
 from __future__ import annotations
 
+import re
+
 __all__ = [
+    "ABSTRACT_NOUN",
     "AREA_HEADS",
     "CAMERA_KINDS",
     "COMMON_WORDS",
@@ -17,6 +20,7 @@ __all__ = [
     "FUNCTION_WORDS",
     "LOWER_HEADS",
     "MONTHS",
+    "NO_PLACE_ENDS",
     "ORG_HEADS",
     "PAIRED_HEADS",
     "STREET_HEADS",
@@ -161,3 +165,21 @@ COMMON_WORDS = _words(
     """
 )
 """Words a capitalised phrase does not start with unless it is a name (sentence starts)."""
+
+ABSTRACT_NOUN = re.compile(r"[a-z]{3}(?:[^aeiou]tion|[^aeiou]sion|ment|ness|ship|ism|oval|ewal)$")
+"""Endings of abstract nouns (``Approval``, ``Enforcement``): a capital that starts a sentence
+with one of these is no name."""
+
+NO_PLACE_ENDS = (
+    ORG_HEADS
+    | CAMERA_KINDS
+    | _words(
+        """
+        photo photos photograph image images pic credit credits courtesy
+        zones areas sites locations corridors hotspots
+        """
+    )
+)
+"""Last words of capitalised phrases that name no place: an organisation, a camera maker or
+kind (``Flock``), a photo credit (``XY Photo``), or a kind of place (``Community Safety
+Zones``)."""
