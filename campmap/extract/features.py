@@ -63,6 +63,13 @@ _DESTINED = re.compile(
 )
 _LIST_INTRO = re.compile(r":\s*(?:[-*\u2022]\s*)?(?:the\s+)?$")
 _ITEM_GAP = re.compile(r"^[\s\-*\u2022\u00b7\u2013\d.)]*(?:the\s+)?$")
+_HEADER_GAP = re.compile(r"^\s*(?:[a-z]+\s+){1,6}$")
+"""A list item's first place after a few bare words: the column names of a flattened table
+(``Location Number of notices Elm Road ...``)."""
+_NOT_HEADER = re.compile(
+    r"\b(?:has|have|had|was|were|is|are|be|will|would|said|says|told|and|or|but|if|when|"
+    r"at|on|in|by|near|to|from|into|onto|with|outside|opposite|we|they|it|he|she|i|you)\s"
+)
 _LABEL = re.compile(
     r"^(?:\s*,\s*[a-z][\w'-]*(?:\s+[a-z][\w'-]*)*)?\s*(?::|\s[\u2013\u2014-])\s+"
     r"(?:[\w-]+\s+){0,3}?(?:cameras?|cctv|anpr)\b",
@@ -156,7 +163,7 @@ def features(
     return Features(
         camera_sentence=about_cameras,
         locative=about_cameras and _locative(near),
-        list_item=setting.item and near.previous is None and bool(_ITEM_GAP.match(gap)),
+        list_item=setting.item and near.previous is None and _item_start(gap),
         listed_with_site=listed_after_note(low, hits, i, decided)
         or listed_with(
             near.gap,
@@ -228,6 +235,13 @@ def _locative(near: Around) -> bool:
         or (bool(_EXAMPLES.search(gap)) and not _NUMBERED_IN.search(gap))
         or bool(_CAMERA_LABEL.search(near.window))
         or (_possessive(near.window) and bool(frames.POSSESSIVE_LOCATIVE.search(near.window)))
+    )
+
+
+def _item_start(gap: str) -> bool:
+    """Whether a list item's text before its first place leaves the place first in the item."""
+    return bool(_ITEM_GAP.match(gap)) or (
+        bool(_HEADER_GAP.match(gap)) and not _NOT_HEADER.search(gap)
     )
 
 

@@ -286,7 +286,8 @@ def _setting(
         and (
             bulleted
             or (
-                short
+                # (a table's rows run into one line, right after the intro, may be long)
+                (short or carried.fresh)
                 and not carried.bullets
                 and not _prose(sentence.text)
                 and not _CLAUSE.search(low)

@@ -1,0 +1,21 @@
+"""Recall on real reporting (issue 15): camera sites real reports write in ways the reader missed.
+
+Each report here is invented; each test is one general class of miss found on
+real reports (a flattened table's header before its first row, ...).
+"""
+
+from __future__ import annotations
+
+from conftest import sites
+
+
+def test_a_flattened_tables_first_row_follows_its_column_names(world):
+    text = (
+        "Speed cameras earned more than ever last year.\n\n"
+        "The three busiest speed camera sites were:\n\n"
+        "SiteFines issued Alderbrook Parkway, Kelmscot (westbound)3,120 "
+        "Pennyfold Bypass, Marwick (southbound)2,877"
+    )
+    found = sites(text, world)
+    assert "Alderbrook Parkway" in found
+    assert "Pennyfold Bypass" in found
