@@ -19,3 +19,15 @@ def test_a_flattened_tables_first_row_follows_its_column_names(world):
     found = sites(text, world)
     assert "Alderbrook Parkway" in found
     assert "Pennyfold Bypass" in found
+
+
+def test_two_bare_names_after_a_sentence_about_intersections_are_a_crossing(world):
+    text = (
+        "Police want more cameras to find stolen cars.\n"
+        "The borough bought a licence plate recognition system, which will be installed at "
+        "three intersections. These include Thornbury and Calloway, Quarrel Lane and Dunmow "
+        "Road, and Kestle Road and Ambry Street."
+    )
+    found = sites(text, world)
+    assert "Thornbury and Calloway" in found
+    assert "Quarrel Lane and Dunmow Road" in found

@@ -38,7 +38,7 @@ DEPLOYED = re.compile(
 _CAMERA_REFERENCE = re.compile(
     r"\b(?:the\s+(?:system|equipment|units?|devices?|sensors?|poles?|posts?|centre|center|network|scheme)|they|them|these|"
     r"readers?|lprs?|alprs?|flock|shotspotter|sensors?|vans?|lamp\s*posts?|lampposts?|poles?|"
-    r"installations?)\b",
+    r"installations?|(?:recognition|surveillance|enforcement)\s+systems?)\b",
 )
 _DEPLOYMENT = re.compile(
     r"\b(?:deployments?|redeployed|scanned|scanning|snapped|(?:be|being|is|are)\s+monitored)\b"
@@ -257,6 +257,8 @@ class _Carried:
     """A list was just opened and no item has come yet."""
     previous_places: bool = False
     """The sentence before speaks of camera sites or locations."""
+    previous_junctions: bool = False
+    """The sentence before speaks of junctions or intersections."""
 
 
 def _read_report(source: Source, ordered: Sequence[Sentence], lows: list[str]) -> _Report:
@@ -302,9 +304,13 @@ def _setting(
         carried.intro = None  # (a caption or link line between a list's intro and its items)
     carried.fresh = carried.intro is not None and not in_list and carried.fresh
     carried.bullets = in_list and (carried.bullets or bulleted)
-    junctions = bool(_JUNCTION_WORD.search(sentence.text)) or bool(
-        item and carried.intro is not None and _JUNCTION_WORD.search(carried.intro)
+    own_junctions = bool(_JUNCTION_WORD.search(sentence.text))
+    junctions = (
+        own_junctions
+        or bool(item and carried.intro is not None and _JUNCTION_WORD.search(carried.intro))
+        or (follow_on and carried.previous_junctions)  # "... at four intersections. These include"
     )
+    carried.previous_junctions = own_junctions
     own = camera_kind(sentence.text)
     if own is None and not item:
         carried.kind = report.kind
