@@ -31,3 +31,12 @@ def test_two_bare_names_after_a_sentence_about_intersections_are_a_crossing(worl
     found = sites(text, world)
     assert "Thornbury and Calloway" in found
     assert "Quarrel Lane and Dunmow Road" in found
+
+
+def test_a_date_cell_does_not_swallow_the_next_rows_street(world):
+    text = (
+        "New camera locations:\n\n"
+        "Location Camera Type Start 200 Blk Quillon Road NW Speed June 2025 "
+        "Ostrander Avenue NE & Pellow Street NE Speed June 2025"
+    )
+    assert any("Ostrander Avenue" in s and "Pellow Street" in s for s in sites(text, world))
