@@ -40,3 +40,20 @@ def test_a_date_cell_does_not_swallow_the_next_rows_street(world):
         "Ostrander Avenue NE & Pellow Street NE Speed June 2025"
     )
     assert any("Ostrander Avenue" in s and "Pellow Street" in s for s in sites(text, world))
+
+
+def test_a_sentence_opening_with_locations_include_lists_sites(world):
+    text = (
+        "The state will add twelve speed cameras this year, officials said.\n\n"
+        "Locations include Harrowgate Road in Pellingham, Oakhollow, Brindle Vale, Tarrant "
+        "and Mossford, all chosen from crash data."
+    )
+    found = sites(text, world)
+    assert "Harrowgate Road" in found
+    assert {"Oakhollow", "Brindle Vale", "Tarrant", "Mossford"} <= set(found)
+    assert "Pellingham" not in found
+
+
+def test_a_street_in_a_suburb_then_a_county_is_no_list(world):
+    text = "A speed camera went up on Harrowgate Road in Pellingham, Westshire."
+    assert sites(text, world) == ["Harrowgate Road"]

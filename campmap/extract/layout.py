@@ -149,11 +149,18 @@ def read_layout(document: Document) -> dict[int, Setting]:
     return out
 
 
+_SITES_OPENING = re.compile(
+    r"^(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:locations|sites)\s+(?:include|are|will\s+be)\b"
+)
+"""``Locations include ...``: in a report about cameras, a sentence listing the sites."""
+
+
 def _camera_sentence(low: str, topic: bool) -> bool:
     if CAMERA_NOUN.search(low):
         return True
     return topic and (
         bool(_DEPLOYMENT.search(low))
+        or bool(_SITES_OPENING.match(low))
         or (
             bool(_CAMERA_REFERENCE.search(low))
             and bool(DEPLOYED.search(low) or DAMAGED.search(low))

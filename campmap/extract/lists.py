@@ -113,7 +113,11 @@ def listed_after_note(low: str, hits: list[PlaceHit], i: int, decided: list[Deci
     if i < 2:
         return False
     gap = low[hits[i - 1].end : hits[i].start]
-    if decided[i - 1].reason in _NOTES and hits[i].shape != "name" and listed(gap):
+    if (
+        decided[i - 1].reason in _NOTES
+        and (hits[i].shape != "name" or _names_go_on(low, hits, i))
+        and listed(gap)
+    ):
         # "A Road between B and C; and D Road": past the places that only said where on A
         back = i - 1
         while back > 0 and decided[back].reason in _NOTES:
@@ -127,6 +131,17 @@ def listed_after_note(low: str, hits: list[PlaceHit], i: int, decided: list[Deci
 
 _ROW_GAP = re.compile(r"^\s*(?:\([^()]{0,30}\)\s*)?\d[\d,.]*\s*$")
 """A flattened table's cells between two rows' places: a note and a number (``(north)2,140``)."""
+
+
+def _names_go_on(low: str, hits: list[PlaceHit], i: int) -> bool:
+    """Whether two more places follow in the list: ``A Road in X, B, C, D and E`` lists B.
+
+    (``A Road in X, Westshire`` is the place's address, not a list.)
+    """
+    return i + 2 < len(hits) and all(
+        hits[k].match != "region" and bool(COMMA_GAP.match(low[hits[k - 1].end : hits[k].start]))
+        for k in (i + 1, i + 2)
+    )
 
 
 def listed(gap: str) -> bool:
