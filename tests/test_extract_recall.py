@@ -57,3 +57,18 @@ def test_a_sentence_opening_with_locations_include_lists_sites(world):
 def test_a_street_in_a_suburb_then_a_county_is_no_list(world):
     text = "A speed camera went up on Harrowgate Road in Pellingham, Westshire."
     assert sites(text, world) == ["Harrowgate Road"]
+
+
+def test_a_lower_case_circle_or_cross_ends_a_place_name(world):
+    text = "Cameras will be installed at Moravi circle, Tenkal cross and Hosur Mandir road."
+    assert sites(text, world) == ["Moravi circle", "Tenkal cross", "Hosur Mandir road"]
+
+
+def test_an_acronym_amid_a_comma_list_of_places_is_an_item(world):
+    text = "Three cameras already work at Moravi circle, KBT, Tenkal Khoot and two other spots."
+    assert sites(text, world) == ["Moravi circle", "KBT", "Tenkal Khoot"]
+
+
+def test_an_acronym_alone_is_still_no_place(world):
+    text = "KBT said the cameras at Moravi circle work well."
+    assert sites(text, world) == ["Moravi circle"]

@@ -325,13 +325,19 @@ def _as_name(
         return None  # "Coronation crowds", "Chinese firm": a name used as an adjective
     if text[end - 2 : end] in {"'s", "\u2019s"}:
         end -= 2  # "Kihikihi's": the name without its possessive
-    if all(INITIAL.match(w) or w.isupper() or w[:-1].isupper() for w, _, _ in run):
+    if all(INITIAL.match(w) or w.isupper() or w[:-1].isupper() for w, _, _ in run) and not (
+        len(run) == 1 and _LIST_ITEM.match(text[end : end + 6]) and text[:start].endswith(", ")
+    ):
         return None  # initials or capitals alone: an acronym or a credit, not a place
+        # (but an item amid a comma list of places is one: "at X Circle, CBT, Y Road")
     if len(run) == 1 and _CAMEL.match(run[0][0]):
         return None  # PolCam, iPhone: a brand
     if " ".join(words) in makers():
         return None
     return start, end, Shape.NAME
+
+
+_LIST_ITEM = re.compile(r",\s|\s+and\s")
 
 
 def _shape(words: list[str]) -> Shape:
