@@ -72,3 +72,13 @@ def test_an_acronym_amid_a_comma_list_of_places_is_an_item(world):
 def test_an_acronym_alone_is_still_no_place(world):
     text = "KBT said the cameras at Moravi circle work well."
     assert sites(text, world) == ["Moravi circle"]
+
+
+def test_a_report_on_gunshot_sensors_is_about_cameras_without_the_word(world):
+    text = (
+        "The city will trial ShotSpotter, a network of acoustic sensors that locate gunfire.\n\n"
+        "Next year the city plans to install sensors in the Fernhollow, Quarrow Flats and "
+        "Tindale Park neighborhoods."
+    )
+    found = sites(text, world)
+    assert {"Fernhollow", "Quarrow Flats", "Tindale Park"} <= set(found)

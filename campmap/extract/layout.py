@@ -268,6 +268,13 @@ class _Carried:
     """The sentence before speaks of junctions or intersections."""
 
 
+_SENSOR_NOUN = re.compile(
+    r"\b(?:shot\s?spotter|(?:audio|acoustic|gunshot|gunfire)\s+(?:sensors?|detectors?|"
+    r"detection)|(?:licen[cs]e|number)\s+plate\s+(?:readers?|scanners?))\b"
+)
+"""Devices a report about them need not call cameras (gunshot sensors, plate readers)."""
+
+
 def _read_report(source: Source, ordered: Sequence[Sentence], lows: list[str]) -> _Report:
     cameras = [
         kind_text(s.text, low)
@@ -275,8 +282,11 @@ def _read_report(source: Source, ordered: Sequence[Sentence], lows: list[str]) -
         if CAMERA_NOUN.search(low)
     ]
     main_kind = report_kind(cameras)
+    sensors = [k for k, low in enumerate(lows) if _SENSOR_NOUN.search(low)]
     return _Report(
-        topic=len(cameras) >= 2 or any(CAMERA_NOUN.search(low) for low in lows[:3]),
+        topic=len(cameras) + len(sensors) >= 2
+        or any(CAMERA_NOUN.search(low) for low in lows[:3])
+        or (bool(sensors) and sensors[0] < 3),
         country=report_country(source),
         junction_report=any(_JUNCTION_WORD.search(s.text) for s in ordered),
         kind=main_kind.name if main_kind else "camera",
