@@ -18,38 +18,12 @@ from campmap.extract.country import report_country
 from campmap.extract.counts import CAMERA_NOUN
 from campmap.extract.kinds import camera_kind, clause_status, kind_text, report_kind
 from campmap.extract.status import table_header_end
+from campmap.extract.topic import DEPLOYED, camera_sentence, report_topic
 from campmap.extract.words import FACILITY_HEADS, STREET_HEADS
 from campmap.records import Document, Sentence, Source
 
-__all__ = ["DAMAGED", "DEPLOYED", "Setting", "read_layout"]
+__all__ = ["Setting", "read_layout"]
 
-DEPLOYED = re.compile(
-    r"\b(?:install(?:s|ed|ing|ation)?|mount(?:s|ed|ing)?|put(?:s|ting)?|plac(?:e|es|ing)|erect(?:s|ed|ing)?|fitted|put\s+up|"
-    r"set\s+up|placed|located|positioned|sited|deploy(?:s|ed|ing|ment)?|activated|switched\s+on|"
-    r"went\s+live|go(?:es|ing)?\s+live|debut(?:ed|s)?|rolled\s+out|roll(?:ing)?\s+out|in\s+operation|"
-    r"operat(?:e|es|ing)\s+at|unveil(?:s|ed|ing)?|introduc(?:e|ed|ing)|added|implement(?:ed|ing)?|"
-    r"come\s+into\s+effect|came\s+into\s+effect|keeps?\s+an\s+eye|watch(?:es|ing)?\s+over|"
-    r"cover(?:s|ed|ing)?|monitor(?:s|ed|ing)?|enforce[sd]?|keeps?\s+(?:a\s+)?watch|"
-    r"(?:are|is|were|was|will\s+be)\s+(?:at|on|in|near|along|outside)\b|following\s+locations|"
-    r"locations?\s+(?:are|were|will\s+be|include)|sites?\s+(?:are|were|will\s+be|include))\b",
-)
-"""Words that put something somewhere (or say where it works)."""
-
-_CAMERA_REFERENCE = re.compile(
-    r"\b(?:the\s+(?:system|equipment|units?|devices?|sensors?|poles?|posts?|centre|center|network|scheme)|they|them|these|"
-    r"readers?|lprs?|alprs?|flock|shotspotter|sensors?|vans?|lamp\s*posts?|lampposts?|poles?|"
-    r"installations?|(?:recognition|surveillance|enforcement)\s+systems?)\b",
-)
-_DEPLOYMENT = re.compile(
-    r"\b(?:deployments?|redeployed|scanned|scanning|snapped|(?:be|being|is|are)\s+monitored)\b"
-)
-"""In a report about cameras, a deployment or a scan is the cameras at work."""
-DAMAGED = re.compile(
-    r"\b(?:damag(?:e|ed|ing)|vandali[sz](?:e|ed|ing)|sawn|sawed|sawing|toppled|felled|cut\s+down|"
-    r"pulled\s+down|torn\s+down|destroy(?:ed|ing)?|smash(?:ed|ing)?|wreck(?:ed|ing)?|"
-    r"set\s+(?:alight|on\s+fire)|spray[\s-]?painted|covered|disabled|stolen)\b",
-)
-"""Words that damage something (cameras, or the posts they stand on)."""
 _FOLLOW_ON = re.compile(
     r"^(?:[\"']\s*)?(?:these\s+(?:include|are|will|were|sites|locations|cameras)|they\s+(?:include|are|will|were)|"
     r"others?\s+(?:are|were|will|include)|the\s+(?:others?|rest|sites?|locations?)\b|"
@@ -147,25 +121,6 @@ def read_layout(document: Document) -> dict[int, Setting]:
         for index, setting in _settings(source, ordered, starts).items():
             out.setdefault(index, setting)
     return out
-
-
-_SITES_OPENING = re.compile(
-    r"^(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:locations|sites)\s+(?:include|are|will\s+be)\b"
-)
-"""``Locations include ...``: in a report about cameras, a sentence listing the sites."""
-
-
-def _camera_sentence(low: str, topic: bool) -> bool:
-    if CAMERA_NOUN.search(low):
-        return True
-    return topic and (
-        bool(_DEPLOYMENT.search(low))
-        or bool(_SITES_OPENING.match(low))
-        or (
-            bool(_CAMERA_REFERENCE.search(low))
-            and bool(DEPLOYED.search(low) or DAMAGED.search(low))
-        )
-    )
 
 
 def _settings(
@@ -268,13 +223,6 @@ class _Carried:
     """The sentence before speaks of junctions or intersections."""
 
 
-_SENSOR_NOUN = re.compile(
-    r"\b(?:shot\s?spotter|(?:audio|acoustic|gunshot|gunfire)\s+(?:sensors?|detectors?|"
-    r"detection)|(?:licen[cs]e|number)\s+plate\s+(?:readers?|scanners?))\b"
-)
-"""Devices a report about them need not call cameras (gunshot sensors, plate readers)."""
-
-
 def _read_report(source: Source, ordered: Sequence[Sentence], lows: list[str]) -> _Report:
     cameras = [
         kind_text(s.text, low)
@@ -282,11 +230,8 @@ def _read_report(source: Source, ordered: Sequence[Sentence], lows: list[str]) -
         if CAMERA_NOUN.search(low)
     ]
     main_kind = report_kind(cameras)
-    sensors = [k for k, low in enumerate(lows) if _SENSOR_NOUN.search(low)]
     return _Report(
-        topic=len(cameras) + len(sensors) >= 2
-        or any(CAMERA_NOUN.search(low) for low in lows[:3])
-        or (bool(sensors) and sensors[0] < 3),
+        topic=report_topic(lows, len(cameras)),
         country=report_country(source),
         junction_report=any(_JUNCTION_WORD.search(s.text) for s in ordered),
         kind=main_kind.name if main_kind else "camera",
@@ -298,7 +243,7 @@ def _setting(
 ) -> Setting:
     """Return one sentence's setting, and update what it carries to the next."""
     short = len(line.strip()) <= _ITEM_CHARS
-    camera = _camera_sentence(low, report.topic)
+    camera = camera_sentence(low, report.topic)
     bulleted = bool(_BULLET.match(line))
     in_list = (
         carried.intro is not None
