@@ -82,3 +82,18 @@ def test_a_report_on_gunshot_sensors_is_about_cameras_without_the_word(world):
     )
     found = sites(text, world)
     assert {"Fernhollow", "Quarrow Flats", "Tindale Park"} <= set(found)
+
+
+def test_house_numbers_between_at_and_the_street_keep_the_locative(world):
+    text = (
+        "The speed cameras near Ferngrove Elementary, at 1412 & 1415 N. Quillby Ave. and "
+        "2290 W. Tansley St., will begin issuing tickets on Monday."
+    )
+    found = sites(text, world)
+    assert "N. Quillby Ave." in found
+    assert "W. Tansley St." in found
+
+
+def test_a_place_to_get_council_run_cameras_gets_them(world):
+    text = "Marlow Hill High Street to get new council-run CCTV cameras this year"
+    assert sites(text, world) == ["Marlow Hill High Street"]

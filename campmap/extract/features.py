@@ -20,6 +20,7 @@ from campmap.extract.layout import Setting
 from campmap.extract.lists import (
     FILLERS,
     GETS,
+    HOUSE_NUMBER,
     districts_listed,
     listed_after_note,
     listed_with,
@@ -255,7 +256,7 @@ def _locative_before(gap: str) -> bool:
     for word in reversed(_WORD.findall(gap)[-8:]):
         if word in _LOCATIVES:
             return True
-        if word not in FILLERS:
+        if word not in FILLERS and not HOUSE_NUMBER.match(word):
             return False
     return False
 

@@ -22,6 +22,7 @@ __all__ = [
     "COMMA_GAP",
     "FILLERS",
     "GETS",
+    "HOUSE_NUMBER",
     "districts_listed",
     "listed",
     "listed_after_note",
@@ -44,13 +45,16 @@ FILLERS = frozenset(
 )
 """Words that may stand between a list word or a locative and the place (``parts of the``)."""
 
+HOUSE_NUMBER = re.compile(r"^(?:\d{1,5}[a-z]?|&)$")
+"""A house number (or the ``&`` between two): ``at 1229 & 1226 N. Elm Ave.``."""
+
 _LIST_GAP = re.compile(
     r"^\s*(?:,?\s*followed\s+by\s+|,\s*(?:and\s+|or\s+|as\s+well\s+as\s+)?|\s+(?:and|or|as\s+well\s+as|plus)\s+|;\s*(?:and\s+)?)"
     r"(?P<rest>.*)$",
 )
 
 GETS = re.compile(
-    r"^\s+(?:will\s+(?:get|receive|have)|to\s+(?:get|receive|have)\s+(?:\w+\s+){0,5}?(?:cameras?|cctv)\b|is\s+(?:getting|to\s+get|receiving)|gets|receives|"
+    r"^\s+(?:will\s+(?:get|receive|have)|to\s+(?:get|receive|have)\s+(?:[\w-]+\s+){0,5}?(?:cameras?|cctv)\b|is\s+(?:getting|to\s+get|receiving)|gets|receives|"
     r"(?:now\s+|already\s+)?(?:has|have)\s+(?:\w+\s+){0,3}?(?:cameras?|cctv)\b|"
     r"(?:now\s+|only\s+|just\s+)?(?:has|have)\s+(?:\d+|an?\s+dozen|one|two|three|four|five|six|"
     r"seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|forty|fifty)(?=\s*[.,;]|\s*$)|"
@@ -150,7 +154,8 @@ def listed(gap: str) -> bool:
         return True
     match = _LIST_GAP.match(gap)
     return match is not None and all(
-        w in FILLERS or w in _DASHES for w in _WORD.findall(match.group("rest"))
+        w in FILLERS or w in _DASHES or HOUSE_NUMBER.match(w)
+        for w in _WORD.findall(match.group("rest"))
     )
 
 
