@@ -97,3 +97,11 @@ def test_house_numbers_between_at_and_the_street_keep_the_locative(world):
 def test_a_place_to_get_council_run_cameras_gets_them(world):
     text = "Marlow Hill High Street to get new council-run CCTV cameras this year"
     assert sites(text, world) == ["Marlow Hill High Street"]
+
+
+def test_camera_vehicles_making_their_debut_somewhere_are_deployed_there(world):
+    text = (
+        "Police roll out live facial recognition vans.\n\n"
+        "The two new county police vehicles made their debut on Bellmarsh Street on Friday."
+    )
+    assert sites(text, world) == ["Bellmarsh Street"]

@@ -31,7 +31,7 @@ DEPLOYED = re.compile(
 
 _CAMERA_REFERENCE = re.compile(
     r"\b(?:the\s+(?:system|equipment|units?|devices?|sensors?|poles?|posts?|centre|center|network|scheme)|they|them|these|"
-    r"readers?|lprs?|alprs?|flock|shotspotter|sensors?|vans?|lamp\s*posts?|lampposts?|poles?|"
+    r"readers?|lprs?|alprs?|flock|shotspotter|sensors?|vans?|vehicles?|lamp\s*posts?|lampposts?|poles?|"
     r"installations?|(?:recognition|surveillance|enforcement)\s+systems?)\b",
 )
 _DEPLOYMENT = re.compile(
