@@ -105,3 +105,29 @@ def test_camera_vehicles_making_their_debut_somewhere_are_deployed_there(world):
         "The two new county police vehicles made their debut on Bellmarsh Street on Friday."
     )
     assert sites(text, world) == ["Bellmarsh Street"]
+
+
+def test_a_common_noun_site_in_the_middle_of_a_walkway(world):
+    text = "Two cameras had been set up in the middle of the walkway near the shops."
+    assert sites(text, world) == ["walkway"]
+
+
+def test_cameras_at_the_city_centre_are_there(world):
+    text = "There are more than 300 CCTV cameras at the city centre, officials said."
+    assert sites(text, world) == ["city centre"]
+
+
+def test_a_common_noun_site_ending_a_list_after_and_the(world):
+    text = (
+        "Forty cameras will go on shops along Pellbrook Street and the town centre "
+        "thanks to a grant."
+    )
+    assert sites(text, world) == ["Pellbrook Street", "town centre"]
+    assert sites("The mayor and the town centre manager welcomed the cameras.", world) == []
+
+
+def test_a_lower_case_way_ends_a_road_name_in_a_list(world):
+    text = (
+        "Cameras cover key roads such as Tembo Road, Kiboko Road and Simba way as well as bridges."
+    )
+    assert sites(text, world) == ["Tembo Road", "Kiboko Road", "Simba way"]
