@@ -131,3 +131,11 @@ def test_a_lower_case_way_ends_a_road_name_in_a_list(world):
         "Cameras cover key roads such as Tembo Road, Kiboko Road and Simba way as well as bridges."
     )
     assert sites(text, world) == ["Tembo Road", "Kiboko Road", "Simba way"]
+
+
+def test_a_camera_van_parked_somewhere_is_deployed_there(world):
+    text = (
+        "Police used live facial recognition cameras in the shopping centre on Saturday.\n\n"
+        "A large police van had been parked in the middle of the concourse all morning."
+    )
+    assert sites(text, world) == ["concourse"]

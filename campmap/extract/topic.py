@@ -19,7 +19,7 @@ __all__ = ["DAMAGED", "DEPLOYED", "camera_sentence", "report_topic"]
 
 DEPLOYED = re.compile(
     r"\b(?:install(?:s|ed|ing|ation)?|mount(?:s|ed|ing)?|put(?:s|ting)?|plac(?:e|es|ing)|erect(?:s|ed|ing)?|fitted|put\s+up|"
-    r"set\s+up|placed|located|positioned|sited|deploy(?:s|ed|ing|ment)?|activated|switched\s+on|"
+    r"set\s+up|placed|parked|located|positioned|sited|deploy(?:s|ed|ing|ment)?|activated|switched\s+on|"
     r"went\s+live|go(?:es|ing)?\s+live|debut(?:ed|s)?|rolled\s+out|roll(?:ing)?\s+out|in\s+operation|"
     r"operat(?:e|es|ing)\s+at|unveil(?:s|ed|ing)?|introduc(?:e|ed|ing)|added|implement(?:ed|ing)?|"
     r"come\s+into\s+effect|came\s+into\s+effect|keeps?\s+an\s+eye|watch(?:es|ing)?\s+over|"
