@@ -139,3 +139,16 @@ def test_a_camera_van_parked_somewhere_is_deployed_there(world):
         "A large police van had been parked in the middle of the concourse all morning."
     )
     assert sites(text, world) == ["concourse"]
+
+
+def test_a_city_among_the_towns_a_mobile_camera_is_taken_to_is_a_site(world):
+    text = (
+        "The noise camera was installed on Pellow Lane last week.\n\n"
+        "It will then be taken to Leeds, Brackwell and Upper Dunmore over the summer."
+    )
+    assert sites(text, world) == ["Pellow Lane", "Leeds", "Brackwell", "Upper Dunmore"]
+
+
+def test_a_city_a_camera_is_taken_to_alone_is_no_site(world):
+    text = "The footage from the camera on Pellow Lane was taken to Leeds for analysis."
+    assert sites(text, world) == ["Pellow Lane"]

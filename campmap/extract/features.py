@@ -22,6 +22,7 @@ from campmap.extract.lists import (
     GETS,
     HOUSE_NUMBER,
     districts_listed,
+    listed,
     listed_after_note,
     listed_with,
     shares_gets,
@@ -188,7 +189,7 @@ def features(
         town=hit.match == "town" and kind != "city",
         bare_name=hit.shape == "name" and (not hit.places or hit.match == "town"),
         route_end=route_end,
-        region=hit.match == "region",
+        region=hit.match == "region" and not _toured(low, hits, i, gap, about_cameras),
         wide_area=kind in _CONTEXT_KINDS
         or bool(frames.ADMIN_AREA.search(hit.text, max(0, len(hit.text) - 16))),
         area_of_sites=(
@@ -243,6 +244,26 @@ def _item_start(gap: str) -> bool:
     """Whether a list item's text before its first place leaves the place first in the item."""
     return bool(_ITEM_GAP.match(gap)) or (
         bool(_HEADER_GAP.match(gap)) and not _NOT_HEADER.search(gap)
+    )
+
+
+_TAKEN_TO = re.compile(
+    r"\b(?:taken|moved|relocated|transferred|rotated|brought)\s+(?:on\s+)?to\s+$"
+)
+
+
+def _toured(low: str, hits: list[PlaceHit], i: int, gap: str, about_cameras: bool) -> bool:
+    """Whether a city opens a list of towns a camera is taken to: ``moved to Leeds, A and B``.
+
+    The camera tours the towns, the city among them: a site (a city alone, or
+    a list of countries, is not).
+    """
+    return (
+        about_cameras
+        and i + 1 < len(hits)
+        and hits[i + 1].match != "region"
+        and bool(_TAKEN_TO.search(gap))
+        and listed(low[hits[i].end : hits[i + 1].start])
     )
 
 
