@@ -152,3 +152,19 @@ def test_a_city_among_the_towns_a_mobile_camera_is_taken_to_is_a_site(world):
 def test_a_city_a_camera_is_taken_to_alone_is_no_site(world):
     text = "The footage from the camera on Pellow Lane was taken to Leeds for analysis."
     assert sites(text, world) == ["Pellow Lane"]
+
+
+def test_a_junction_word_then_and_other_places_ends_the_name(world):
+    text = (
+        "Cameras have been installed in Kellan Road, Tor Grounds, Varuni junction and other places."
+    )
+    assert sites(text, world) == ["Kellan Road", "Tor Grounds", "Varuni junction"]
+
+
+def test_footage_from_a_camera_somewhere_is_a_camera_there_despite_a_negation(world):
+    text = (
+        "Police could not view footage taken from a camera at a garage near the Harlow "
+        "Terrace dairy because of the software."
+    )
+    assert sites(text, world) == ["Harlow Terrace"]
+    assert sites("There are no cameras on Harlow Terrace, residents said.", world) == []

@@ -373,7 +373,7 @@ def _lower_head_end(text: str, end: int) -> int:
 
 
 _JOIN_WORDS = frozenset({"junction", "junctions", "interchange", "crossing", "corner"})
-_JOINS_ANOTHER = re.compile(r"\s+(?:with|of|and|onto)\b")
+_JOINS_ANOTHER = re.compile(r"\s+(?:with|of|and|onto)\s+(?:the\s+)?[A-Z\d]")
 
 
 _MODIFIER = re.compile(
