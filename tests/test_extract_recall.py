@@ -168,3 +168,11 @@ def test_footage_from_a_camera_somewhere_is_a_camera_there_despite_a_negation(wo
     )
     assert sites(text, world) == ["Harlow Terrace"]
     assert sites("There are no cameras on Harlow Terrace, residents said.", world) == []
+
+
+def test_a_heading_in_capitals_splits_at_its_function_words(world):
+    text = (
+        "NEW CCTV CAMERAS FOR PELLOW STREET AND TANNERS ROAD\n\n"
+        "The council will install four cameras next month."
+    )
+    assert sites(text, world) == ["PELLOW STREET", "TANNERS ROAD"]

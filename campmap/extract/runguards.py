@@ -21,6 +21,7 @@ import re
 from campmap.extract.words import (
     COMMON_WORDS,
     FACILITY_HEADS,
+    FUNCTION_WORDS,
     MONTHS,
     ORG_HEADS,
     STREET_HEADS,
@@ -36,6 +37,7 @@ __all__ = [
     "drop_sentence_capitals",
     "heading_break",
     "is_person",
+    "shouted_function_word",
 ]
 
 INITIAL = re.compile(r"^(?:[A-Z]\.){1,3}$|^(?:[A-Z]\.)+[A-Z]\.?$")
@@ -174,3 +176,18 @@ def date_start(word: str, following: str) -> bool:
     False
     """
     return following.isdigit() and word.lower() in MONTHS
+
+
+_SHOUTED = frozenset(FUNCTION_WORDS.split("|")) - {"of", "s"}
+"""Function words that end a name in a heading in capitals (``of`` may be inside one)."""
+
+
+def shouted_function_word(token: str) -> bool:
+    """Whether a word in capitals is a function word: ``CAMERAS FOR MARKET STREET AND ...``.
+
+    Examples
+    --------
+    >>> shouted_function_word("FOR"), shouted_function_word("For"), shouted_function_word("OF")
+    (True, False, False)
+    """
+    return len(token) > 1 and token.isupper() and token.lower() in _SHOUTED

@@ -35,6 +35,7 @@ from campmap.extract.runguards import (
     drop_sentence_capitals,
     heading_break,
     is_person,
+    shouted_function_word,
 )
 from campmap.extract.words import (
     COMMON_WORDS,
@@ -107,7 +108,7 @@ _ACRONYM_STOP = frozenset(
 
 def _is_cap(token: str) -> bool:
     return (
-        token[:1].isupper()
+        (token[:1].isupper() and not shouted_function_word(token))
         or (token[:1].isdigit() and bool(_ORDINAL.match(token)))  # (\d: a kind of isdigit)
         or (token[1:2] in {"'", "\u2019"} and token[2:3].isupper())  # d'Alene, O'Connell
     )
