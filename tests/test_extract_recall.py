@@ -176,3 +176,12 @@ def test_a_heading_in_capitals_splits_at_its_function_words(world):
         "The council will install four cameras next month."
     )
     assert sites(text, world) == ["PELLOW STREET", "TANNERS ROAD"]
+
+
+def test_cameras_named_by_their_place_without_a_preposition(world):
+    text = (
+        "Speed cameras are catching more drivers.\n\n"
+        "The Pellow Road cameras caught 300 drivers last month. "
+        "The car park cameras were vandalised on Sunday. The Hikvision cameras are cheap."
+    )
+    assert sites(text, world) == ["Pellow Road", "car park"]

@@ -16,6 +16,7 @@ from campmap.extract import frames
 from campmap.extract.cues import MOVED_FROM, WINDOW
 from campmap.extract.decide import WEIGHTS, Decision, Features
 from campmap.extract.frames import FRAMING, INCIDENT_AT, MADE_BY, MEETING_AT, ends_with
+from campmap.extract.kinds import camera_kind
 from campmap.extract.layout import Setting
 from campmap.extract.lists import (
     FILLERS,
@@ -124,6 +125,11 @@ _NAMED_SITES = re.compile(
 )
 """``at two of our entrances, X and Y``, ``in three locations in the state - X``: the places
 named after a word for sites."""
+_CAMERAS_NAMED = re.compile(
+    r"^\s+(?:(?:new|speed|cctv|security|anpr|traffic|red[\s-]light|bus[\s-]lane|noise|"
+    r"enforcement|surveillance|average[\s-]speed)\s+){0,2}(?:cameras?|cctv)\b"
+)
+"""``the Elm Road cameras``, ``the car park CCTV``: cameras named by their place."""
 _CAMERA_LABEL = re.compile(r"\bcameras?\s*(?:no\.?\s*|number\s+|#\s*|id\s+)?\d{1,6}\s*$")
 
 
@@ -167,19 +173,8 @@ def features(
         camera_sentence=about_cameras,
         locative=about_cameras and _locative(near),
         list_item=setting.item and near.previous is None and _item_start(gap),
-        listed_with_site=listed_after_note(low, hits, i, decided)
-        or listed_with(
-            near.gap,
-            near.previous is not None,
-            near.previous_site,
-            about_cameras
-            and i > 0
-            and decided[i - 1].reason == WEIGHTS["region"][1]
-            and not _SPREAD.search(low, max(0, hits[i - 1].start - WINDOW), hits[i - 1].start),
-            lambda: _locative(around(low, hits, i - 1, decided[: i - 1])),
-        ),
-        gets_cameras=about_cameras
-        and bool(GETS.match(after) or _LABEL.match(after) or shares_gets(low, hits, i)),
+        listed_with_site=_listed_with_site(low, hits, i, decided, near, about_cameras),
+        gets_cameras=about_cameras and _gets_cameras(low, hits, i, after),
         moved_there=moved_there(low, hits, i, decided, about_cameras, gap),
         junction_in_camera_report=(setting.topic or about_cameras)
         and (hit.shape in _TOPIC_JUNCTION or (about_cameras and hit.shape == "block"))
@@ -219,6 +214,41 @@ def features(
         incident_place=(not about_cameras and _incident(low)) or ends_with(INCIDENT_AT, gap),
         meeting_place=ends_with(MEETING_AT, gap),
         not_about_cameras=not about_cameras,
+    )
+
+
+def _listed_with_site(
+    low: str,
+    hits: list[PlaceHit],
+    i: int,
+    decided: list[Decision],
+    near: Around,
+    about_cameras: bool,
+) -> bool:
+    """Whether the candidate is listed with a site (or after a city cameras are put at)."""
+    return listed_after_note(low, hits, i, decided) or listed_with(
+        near.gap,
+        near.previous is not None,
+        near.previous_site,
+        about_cameras
+        and i > 0
+        and decided[i - 1].reason == WEIGHTS["region"][1]
+        and not _SPREAD.search(low, max(0, hits[i - 1].start - WINDOW), hits[i - 1].start),
+        lambda: _locative(around(low, hits, i - 1, decided[: i - 1])),
+    )
+
+
+def _gets_cameras(low: str, hits: list[PlaceHit], i: int, after: str) -> bool:
+    """Whether the words after the candidate give it cameras (``will get``, ``X cameras``)."""
+    return bool(
+        GETS.match(after)
+        or _LABEL.match(after)
+        or (
+            hits[i].shape in _PLACE_SHAPES
+            and _CAMERAS_NAMED.match(after)
+            and camera_kind(f"{hits[i].text} cameras") is None  # not "Bus gate cameras"
+        )
+        or shares_gets(low, hits, i)
     )
 
 

@@ -35,6 +35,9 @@ _GENERIC = re.compile(
     r"(?:in|on)\s+the\s+(?:middle|centre|center|end|edge|side|top|foot)\s+of\s+the\s+)"
     rf"(?P<place>(?:(?:{_QUALIFIER})\s+){{0,2}}(?:{_NOUN}))\b(?!\s+of\b|['\u2019]s)"
     # "on Elm Street and the town centre": the phrase ends an item of a list
+    # "the car park cameras": cameras named by their place
+    rf"|\b[Tt]he\s+(?P<named>(?:(?:{_QUALIFIER})\s+){{0,2}}(?:{_NOUN}))"
+    r"(?=\s+(?:(?:cctv|security|speed)\s+)?(?:cameras?|cctv)\b)"
     rf"|\band\s+the\s+(?P<item>(?:(?:{_QUALIFIER})\s+){{0,2}}(?:{_NOUN}))(?=\s*(?:[.,;:)]|$)|\s+(?:{_ENDERS})\b)"
 )
 
@@ -62,9 +65,11 @@ def find_generic(text: str) -> list[GenericHit]:
     [GenericHit(text='town centre', start=28, end=39)]
     >>> find_generic("The council and the town centre manager met.")
     []
+    >>> find_generic("The car park cameras were damaged.")
+    [GenericHit(text='car park', start=4, end=12)]
     """
     return [
         GenericHit(m.group(group), m.start(group), m.end(group))
         for m in _GENERIC.finditer(text)
-        for group in ("place" if m.group("place") else "item",)
+        for group in (next(g for g in ("place", "named", "item") if m.group(g)),)
     ]
