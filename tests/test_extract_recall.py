@@ -185,3 +185,11 @@ def test_cameras_named_by_their_place_without_a_preposition(world):
         "The car park cameras were vandalised on Sunday. The Hikvision cameras are cheap."
     )
     assert sites(text, world) == ["Pellow Road", "car park"]
+
+
+def test_sites_around_plural_car_parks(world):
+    text = (
+        "New CCTV cameras will be installed around the Wickford car parks and at the "
+        "town centre car parks next year."
+    )
+    assert sites(text, world) == ["Wickford car parks", "town centre car parks"]

@@ -356,7 +356,7 @@ def _shape(words: list[str]) -> Shape:
 
 
 _LOWER_HEAD = re.compile(
-    r"\s+(?:(?:north|south|east|west)bound|(?:central\s+)?business\s+districts?|CBDs?|area|town\s+cent(?:re|er)s?|city\s+cent(?:re|er)|car\s+park|bus\s+(?:station|stop|depot)|"
+    r"\s+(?:(?:north|south|east|west)bound|(?:central\s+)?business\s+districts?|CBDs?|area|town\s+cent(?:re|er)s?|city\s+cent(?:re|er)|car\s+parks?|bus\s+(?:station|stop|depot)s?|"
     r"(?:on|off)[\s-]ramp|" + "|".join(sorted(LOWER_HEADS, key=len, reverse=True)) + r"|"
     rf"(?!(?:{FUNCTION_WORDS})\s)[a-z]{{3,}}\s+(?:{'|'.join(sorted(PAIRED_HEADS))}))\b"
 )
