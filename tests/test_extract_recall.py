@@ -189,7 +189,7 @@ def test_cameras_named_by_their_place_without_a_preposition(world):
 
 def test_sites_around_plural_car_parks(world):
     text = (
-        "New CCTV cameras will be installed around the Wickford car parks and at the "
+        "New CCTV cameras will be installed around the Pellmarsh car parks and at the "
         "town centre car parks next year."
     )
-    assert sites(text, world) == ["Wickford car parks", "town centre car parks"]
+    assert sites(text, world) == ["Pellmarsh car parks", "town centre car parks"]

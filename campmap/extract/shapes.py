@@ -313,6 +313,8 @@ def _with_lower_head(text: str, end: int, shape: Shape) -> tuple[int, Shape]:
     if shape is Shape.NAME:
         street = text[head_end - 4 : head_end].lower() in {"road", "reet", "enue"}
         return head_end, Shape.STREET if street else Shape.FACILITY
+    if text[head_end - 5 : head_end].lower() == "parks":
+        return end, shape  # "A Street and B Lane car parks": streets sharing the word
     return head_end, shape
 
 
@@ -356,7 +358,7 @@ def _shape(words: list[str]) -> Shape:
 
 
 _LOWER_HEAD = re.compile(
-    r"\s+(?:(?:north|south|east|west)bound|(?:central\s+)?business\s+districts?|CBDs?|area|town\s+cent(?:re|er)s?|city\s+cent(?:re|er)|car\s+parks?|bus\s+(?:station|stop|depot)s?|"
+    r"\s+(?:(?:north|south|east|west)bound|(?:central\s+)?business\s+districts?|CBDs?|area|town\s+cent(?:re|er)s?|city\s+cent(?:re|er)|car\s+parks?|bus\s+(?:station|stop|depot)|"
     r"(?:on|off)[\s-]ramp|" + "|".join(sorted(LOWER_HEADS, key=len, reverse=True)) + r"|"
     rf"(?!(?:{FUNCTION_WORDS})\s)[a-z]{{3,}}\s+(?:{'|'.join(sorted(PAIRED_HEADS))}))\b"
 )
