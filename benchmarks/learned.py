@@ -440,6 +440,40 @@ def print_disagreements(fitted: Fitted, cases: bool) -> None:
         print("\n".join(lines))
 
 
+def print_swaps(sets: dict[str, list[Report]], fitted: Fitted) -> None:
+    """F1 of the hand weights with one weight (or the prior) swapped for its learned value.
+
+    The learned value is the LORO L2 coefficient of the report's own held-out
+    model, so no report is scored with a weight fitted on it.
+    """
+    hand = np.array([PRIOR, *(WEIGHTS[n][0] for n in NAMES)])
+    print("\nHand weights with one weight swapped for the learned L2 (LORO) one: F1 change")
+    print(
+        f"  {'weight swapped':27}{'hand':>7}{'learned':>9}" + "".join(f"{k[:12]:>13}" for k in sets)
+    )
+    base = {k: f1(_total([score(r, r.hand) for r in reports])) for k, reports in sets.items()}
+    for j, name in enumerate(("(prior)", *NAMES)):
+        changes = []
+        for reports in sets.values():
+            scores = []
+            for r in reports:
+                weights = hand.copy()
+                weights[j] = _vector(fitted.held_out(L2, r))[j]
+                logit = weights[0] + r.features @ weights[1:]
+                scores.append(score(r, np.asarray(logit > 0) & ~_is_route(r)))
+            changes.append(f1(_total(scores)))
+        deltas = [c - base[k] for c, k in zip(changes, sets, strict=True)]
+        if any(abs(d) > 1e-9 for d in deltas):
+            mean = np.mean([_vector(m)[j] for m in fitted.loro[L2]])
+            cells = "".join(f"{d:>+13.3f}" for d in deltas)
+            print(f"  {name:27}{hand[j]:>7.1f}{mean:>9.2f}{cells}")
+
+
+def _is_route(report: Report) -> np.ndarray:
+    """Route ends (never sites under the hand rule); none is found in the current folders."""
+    return report.features[:, NAMES.index("route_end")] > 0
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("folders", nargs="*", type=Path, default=[REALNEWS])
@@ -457,6 +491,7 @@ def main() -> None:
         cross = next(iter(sets)) if i else ""
         print_rows(name, reports, rows(name, reports, fitted, gazetteer, cross=cross))
     print_weights(sets, fitted)
+    print_swaps(sets, fitted)
     print_disagreements(fitted, args.cases)
 
 
