@@ -104,7 +104,7 @@ _SEARCH = [(kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in _PATT
 # ASCII; the only other characters IGNORECASE matches them with are these four (İ and ı as
 # i, ſ as s, the Kelvin sign as k), so text holding any of them is searched as it was.
 _FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")
-_SEARCH_LOWER = [(kind, re.compile(pattern)) for kind, pattern in _PATTERNS]
+_SEARCH_LOWER = [(kind, any_of([pattern])) for kind, pattern in _PATTERNS]
 _ANY_KIND = any_of(pattern for _, pattern in _PATTERNS)
 
 _CAMERA_TYPE = (
