@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from campmap.extract.anyof import any_of
 from campmap.extract.country import report_country
 from campmap.extract.counts import CAMERA_NOUN
 from campmap.extract.kinds import camera_kind, clause_status, kind_text, report_kind
@@ -71,10 +72,10 @@ _PLACES_NOUN = re.compile(
     r"corridors?|schools?|areas?|points?|entrances?|routes?)\b",
     re.IGNORECASE,
 )
-_SITES_NOUN = re.compile(r"\b(?:locations|sites)\b")
-_CLAUSE = re.compile(r"\b(?:has|have|had|was|were|is|are|will|would|said|says)\b")
+_SITES_NOUN = any_of([r"\b(?:locations|sites)\b"])
+_CLAUSE = any_of([r"\b(?:has|have|had|was|were|is|are|will|would|said|says)\b"])
 """A finite verb: a line with one is prose, not a list item (unless bulleted)."""
-_JUNCTION_WORD = re.compile(r"\b(?:intersections?|junctions?|crossroads|corners?)\b")
+_JUNCTION_WORD = any_of([r"\b(?:intersections?|junctions?|crossroads|corners?)\b"])
 _BULLET = re.compile(r"^\s*(?:[-*\u2022\u00b7\u2013]|\d{1,2}[.)])\s+")
 _SOURCE_LINE = re.compile(r"^(?:source|url|link)\s*:\s*\S+$", re.IGNORECASE)
 _ITEM_CHARS = 140
