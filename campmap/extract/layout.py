@@ -150,17 +150,17 @@ def read_layout(document: Document) -> dict[int, Setting]:
     return out
 
 
-_CAMERA_WORD = any_of([CAMERA_NOUN.pattern])
-"""``CAMERA_NOUN`` for lower-case ASCII text, faster: there IGNORECASE finds no more."""
+_FAST = {noun: any_of([noun.pattern]) for noun in (CAMERA_NOUN, _PLACES_NOUN)}
+"""These IGNORECASE patterns for lower-case ASCII text, faster: there IGNORECASE finds no more."""
 
 
-def _names_cameras(low: str) -> bool:
-    """Whether a lower-cased sentence names cameras (``CAMERA_NOUN``)."""
-    return bool((_CAMERA_WORD if low.isascii() else CAMERA_NOUN).search(low))
+def _says(noun: re.Pattern[str], low: str) -> bool:
+    """Whether a lower-cased sentence holds a word of ``noun`` (:data:`_FAST` on ASCII text)."""
+    return bool((_FAST[noun] if low.isascii() else noun).search(low))
 
 
 def _camera_sentence(low: str, topic: bool) -> bool:
-    if _names_cameras(low):
+    if _says(CAMERA_NOUN, low):
         return True
     return topic and (
         bool(_DEPLOYMENT.search(low))
@@ -209,7 +209,7 @@ _RUN = 3
 def _report_status(lows: Sequence[str]) -> str | None:
     """Return the status the report's first camera sentence states (for lists it opens none)."""
     return next(
-        (status for low in lows if _names_cameras(low) and (status := clause_status(low))),
+        (status for low in lows if _says(CAMERA_NOUN, low) and (status := clause_status(low))),
         None,
     )
 
@@ -271,11 +271,13 @@ class _Carried:
 
 def _read_report(source: Source, ordered: Sequence[Sentence], lows: list[str]) -> _Report:
     cameras = [
-        kind_text(s.text, low) for s, low in zip(ordered, lows, strict=True) if _names_cameras(low)
+        kind_text(s.text, low)
+        for s, low in zip(ordered, lows, strict=True)
+        if _says(CAMERA_NOUN, low)
     ]
     main_kind = report_kind(cameras)
     return _Report(
-        topic=len(cameras) >= 2 or any(_names_cameras(low) for low in lows[:3]),
+        topic=len(cameras) >= 2 or any(_says(CAMERA_NOUN, low) for low in lows[:3]),
         country=report_country(source),
         junction_report=any(_JUNCTION_WORD.search(s.text) for s in ordered),
         kind=main_kind.name if main_kind else "camera",
@@ -351,7 +353,7 @@ def _carry(
         (camera or follow_on)
         # A match ends the text and is at most 9 characters ("including"): only the end is read.
         and _INTRO_END.search(stripped, max(0, len(stripped) - 10))
-        and (colon or _PLACES_NOUN.search(low))
+        and (colon or _says(_PLACES_NOUN, low))
     ) or (colon and topic and carried.previous_places):
         # "... the locations of the new sites. Here they are:" opens a list too.
         carried.intro = low
@@ -362,7 +364,7 @@ def _carry(
     # "A; B; C and D": a sentence cut at semicolons goes on as a list.
     carried.continued = (camera or item) and sentence.text.rstrip().endswith(";")
     carried.previous_camera = (
-        camera and bool(DEPLOYED.search(low) or _PLACES_NOUN.search(low))
+        camera and bool(DEPLOYED.search(low) or _says(_PLACES_NOUN, low))
     ) or (follow_on and carried.previous_camera)
 
 
