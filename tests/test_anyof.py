@@ -39,6 +39,14 @@ def test_any_of_answers_as_the_union_does(text: str) -> None:
     assert bool(any_of(PATTERNS).search(text)) == bool(union.search(text))
 
 
+@pytest.mark.parametrize("text", TEXTS)
+def test_the_first_match_starts_where_the_unions_does(text: str) -> None:
+    """camera_kind and clause_status look for each pattern from there on."""
+    union = re.compile("|".join(f"(?:{p})" for p in PATTERNS)).search(text)
+    found = any_of(PATTERNS).search(text)
+    assert (found and found.start()) == (union and union.start())
+
+
 def test_word_boundaries_are_kept_inside_a_group() -> None:
     test = any_of([r"\bcar\b", r"\bcctv\b"])
     assert test.search("a car park") and test.search("cctv")

@@ -27,12 +27,14 @@ def any_of(patterns: Iterable[str]) -> re.Pattern[str]:
     Parameters
     ----------
     patterns : iterable of str
-        Lower-case patterns, without flags (the text is lower-cased first).
+        Lower-case patterns, without flags or back-references (the text is
+        lower-cased first).
 
     Returns
     -------
     re.Pattern
-        For yes-or-no tests (``search``): the span of a match is not kept.
+        For yes-or-no tests (``search``), and where the first match starts; where
+        it ends may differ, and its groups are not the patterns' groups.
 
     Examples
     --------

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from itertools import compress
 from typing import NamedTuple
 
 from campmap.records import Role
@@ -126,13 +127,11 @@ def decide(features: Features) -> Decision:
     >>> decide(Features(camera_sentence=True, locative=True, organisation=True)).role.value
     'context'
     """
+    found = list(compress(_WEIGHED, features))  # the weights of the features present
     score = PRIOR
-    weighed: list[tuple[float, str]] = []
-    for value, (weight, words) in zip(features, _WEIGHED, strict=True):
-        if value:
-            score += weight
-            if weight:
-                weighed.append((weight, words))
+    for weight, _ in found:
+        score += weight
+    weighed = [pair for pair in found if pair[0]]  # (a weight of 0 gives no reason)
     site = score > 0
     role = Role.SITE if site else Role.CONTEXT
     if features.route_end and all(weight > _VETO for weight, _ in weighed):

@@ -105,7 +105,7 @@ _SEARCH = [(kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in _PATT
 # ASCII; the only other characters IGNORECASE matches them with are these four (İ and ı as
 # i, ſ as s, the Kelvin sign as k), so text holding any of them is searched as it was.
 _FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")
-_SEARCH_LOWER = [(kind, re.compile(pattern)) for kind, pattern in _PATTERNS]
+_SEARCH_LOWER = [(kind, any_of([pattern])) for kind, pattern in _PATTERNS]
 _ANY_KIND = any_of(pattern for _, pattern in _PATTERNS)
 
 _CAMERA_TYPE = (
@@ -184,9 +184,11 @@ def camera_kind(text: str) -> Kind | None:
     if not text.isascii() and any(c in text for c in _FOLDS_TO_ASCII):
         return next((kind for kind, pattern in _SEARCH if pattern.search(text)), None)
     low = text.lower()
-    if not _ANY_KIND.search(low):
+    first = _ANY_KIND.search(low)
+    if first is None:
         return None
-    return next((kind for kind, pattern in _SEARCH_LOWER if pattern.search(low)), None)
+    # No kind is named before the first that any is: each is looked for from there on.
+    return next((kind for kind, test in _SEARCH_LOWER if test.search(low, first.start())), None)
 
 
 def kind_text(text: str, low: str) -> str:
@@ -231,9 +233,13 @@ def clause_status(clause: str) -> str | None:
     >>> clause_status("cameras are on the high street") is None
     True
     """
-    if not _ANY_STATUS.search(clause):
+    first = _ANY_STATUS.search(clause)
+    if first is None:
         return None
-    return next((status for status, test in _STATUS_TESTS if test.search(clause)), None)
+    # No status is stated before the first that any is: each is looked for from there on.
+    return next(
+        (status for status, test in _STATUS_TESTS if test.search(clause, first.start())), None
+    )
 
 
 _STATUS_ORDER = (

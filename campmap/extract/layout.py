@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from campmap.extract.anyof import any_of
 from campmap.extract.country import report_country
 from campmap.extract.counts import CAMERA_NOUN
 from campmap.extract.kinds import camera_kind, clause_status, kind_text, report_kind
@@ -46,10 +47,10 @@ _PLACES_NOUN = re.compile(
     re.IGNORECASE,
 )
 _REFERS = re.compile(r"\b(?:they|them|these|those|the\s+(?:new\s+)?(?:cameras?|devices?|system))\b")
-_SITES_NOUN = re.compile(r"\b(?:locations|sites)\b")
-_CLAUSE = re.compile(r"\b(?:has|have|had|was|were|is|are|will|would|said|says)\b")
+_SITES_NOUN = any_of([r"\b(?:locations|sites)\b"])
+_CLAUSE = any_of([r"\b(?:has|have|had|was|were|is|are|will|would|said|says)\b"])
 """A finite verb: a line with one is prose, not a list item (unless bulleted)."""
-_JUNCTION_WORD = re.compile(r"\b(?:intersections?|junctions?|crossroads|corners?)\b")
+_JUNCTION_WORD = any_of([r"\b(?:intersections?|junctions?|crossroads|corners?)\b"])
 _BULLET = re.compile(r"^\s*(?:[-*\u2022\u00b7\u2013]|\d{1,2}[.)])\s+")
 _SOURCE_LINE = re.compile(r"^(?:source|url|link)\s*:\s*\S+$", re.IGNORECASE)
 _ITEM_CHARS = 140
@@ -127,6 +128,15 @@ def read_layout(document: Document) -> dict[int, Setting]:
     return out
 
 
+_FAST = {noun: any_of([noun.pattern]) for noun in (CAMERA_NOUN, _PLACES_NOUN)}
+"""These IGNORECASE patterns for lower-case ASCII text, faster: there IGNORECASE finds no more."""
+
+
+def _says(noun: re.Pattern[str], low: str) -> bool:
+    """Whether a lower-cased sentence holds a word of ``noun`` (:data:`_FAST` on ASCII text)."""
+    return bool((_FAST[noun] if low.isascii() else noun).search(low))
+
+
 def _settings(
     source: Source, ordered: Sequence[Sentence], starts: dict[int, int]
 ) -> dict[int, Setting]:
@@ -178,7 +188,7 @@ def _only_where(low: str) -> bool:
 def _report_status(lows: Sequence[str]) -> str | None:
     """Return the status the report's first camera sentence states (for lists it opens none)."""
     return next(
-        (status for low in lows if CAMERA_NOUN.search(low) and (status := clause_status(low))),
+        (status for low in lows if _says(CAMERA_NOUN, low) and (status := clause_status(low))),
         None,
     )
 
@@ -221,7 +231,7 @@ def _read_report(source: Source, ordered: Sequence[Sentence], lows: list[str]) -
     cameras = [
         kind_text(s.text, low)
         for s, low in zip(ordered, lows, strict=True)
-        if CAMERA_NOUN.search(low)
+        if _says(CAMERA_NOUN, low)
     ]
     main_kind = report_kind(cameras)
     return _Report(
@@ -312,7 +322,7 @@ def _carry(
         (camera or follow_on)
         # A match ends the text and is at most 9 characters ("including"): only the end is read.
         and _INTRO_END.search(stripped, max(0, len(stripped) - 10))
-        and (colon or _PLACES_NOUN.search(low))
+        and (colon or _says(_PLACES_NOUN, low))
     ) or (colon and topic and carried.previous_places):
         # "... the locations of the new sites. Here they are:" opens a list too.
         carried.intro = low
@@ -327,7 +337,7 @@ def _carry(
     # "A; B; C and D": a sentence cut at semicolons goes on as a list.
     carried.continued = (camera or item) and sentence.text.rstrip().endswith(";")
     carried.previous_camera = (
-        camera and bool(DEPLOYED.search(low) or _PLACES_NOUN.search(low))
+        camera and bool(DEPLOYED.search(low) or _says(_PLACES_NOUN, low))
     ) or (follow_on and carried.previous_camera)
 
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from enum import StrEnum
+from itertools import compress
 from typing import NamedTuple
 
 from campmap.extract.attribution import makers
@@ -199,15 +200,14 @@ def _runs(text: str, at: int = 0, stop: int | None = None) -> list[tuple[int, in
     """Return the runs of capitalised words, trimmed and classified (see the module docstring)."""
     found = _TOKEN.finditer(text, at, len(text) if stop is None else stop)
     tokens = [(m.group(), m.start(), m.end()) for m in found]
+    caps = [_is_cap(word) for word, _, _ in tokens]
     out: list[tuple[int, int, Shape]] = []
-    i = 0
-    while i < len(tokens):
-        word = tokens[i][0]
-        if not _is_cap(word) or word in _ACRONYM_STOP:
-            i += 1
+    end = 0  # (the runs found so far end before this token)
+    for i in compress(range(len(tokens)), caps):  # each capitalised word
+        if i < end or tokens[i][0] in _ACRONYM_STOP:
             continue
-        if i + 1 < len(tokens) and date_start(word, tokens[i + 1][0]):
-            i += 2
+        if i + 1 < len(tokens) and date_start(tokens[i][0], tokens[i + 1][0]):
+            end = i + 2  # (a date: "April 2024")
             continue
         j = i + 1
         while j < len(tokens):
@@ -218,22 +218,20 @@ def _runs(text: str, at: int = 0, stop: int | None = None) -> list[tuple[int, in
                 or (j + 1 < len(tokens) and date_start(nxt, tokens[j + 1][0]))
             ):
                 break
-            if _is_cap(nxt) or (
-                nxt.isdigit() and j + 1 < len(tokens) and _is_cap(tokens[j + 1][0])
-            ):
+            if caps[j] or (nxt.isdigit() and j + 1 < len(tokens) and caps[j + 1]):
                 j += 1
             elif (
                 nxt.lower() in _CONNECTORS
                 and not (nxt.lower() == "of" and _bare(tokens[j - 1][0]) in _NO_OF)
                 and j + 1 < len(tokens)
-                and _is_cap(tokens[j + 1][0])
+                and caps[j + 1]
                 and tokens[j + 1][0] not in _ACRONYM_STOP
             ):
                 j += 2
             else:
                 break
         run = tokens[i:j]
-        i = j
+        end = j
         owner = _possessor(run)
         if owner:
             head = _classify(
