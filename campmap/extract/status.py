@@ -24,6 +24,10 @@ _REMOVED_LATER = re.compile(
     r"\b(?:(?:pull|take|switch|rip)\s+(?:them|it)\s+(?:out|down|off)|remove\s+(?:them|it))\b"
 )
 _STATUS_END = re.compile(r"[;,]|\s(?:and|but|while|whereas)\s")
+_JOINED_BY = re.compile(
+    r"\s+(?:will|is\s+to|are\s+to|are\s+set\s+to|is\s+set\s+to)\s+be\s+"
+    r"(?:joined|supplemented|complemented)\s+by\b"
+)
 _APPOSED = re.compile(r",\s*(?:at|on|in|near|outside|by)\s+(?:the\s+)?$")
 _POINTS_BACK = re.compile(r"\s*(?:these|they|this|it|those|both)\s+(?:are|is|will|were|was)\b")
 _RELOCATED_LATER = re.compile(
@@ -42,8 +46,8 @@ def mention_status(low: str, hit: PlaceHit, role: Role, reason: str, carried: st
     header = table_header_end(low)
     if header:  # a flattened table: its column names ("Deployment") state no status
         low = " " * header + low[header:]
-    if reason.startswith("cameras moved there"):
-        return "installed"
+    if reason.startswith("cameras moved there") or _JOINED_BY.match(low, hit.end):
+        return "installed"  # (or "the cameras at X will be joined by four more": X has them)
     # Bounded windows keep this linear in the sentence: the words just before
     # the place, its clause around it, and the head of its clause (the verb of
     # "will be installed at A, B, ... and Z").
