@@ -229,3 +229,8 @@ def test_cameras_that_will_be_pulled_out_are_removed(world):
     )
     found = _statuses(text, world)
     assert found["Quarry Lane"] == found["Tanners Row"] == "removed"
+
+
+def test_a_campaign_for_cameras_proposes_them(world):
+    text = "Residents began a fundraising campaign for CCTV cameras in Quarry Lane last week."
+    assert _statuses(text, world) == {"Quarry Lane": "proposed"}

@@ -138,6 +138,7 @@ _DEPLOYED = re.compile(
 )
 _PROPOSED = re.compile(
     r"\b(?:propos(?:ed|al|als|es|ing)|consultation|calls?\s+for|called\s+for|wants?|"
+    r"campaign(?:s|ing|ed)?\s+for|fundrais(?:ing|er)|"
     r"would\s+like|asked\s+for|recommend(?:ed|s)?|suggest(?:ed|s)?|could\s+be|under\s+consideration|"
     r"(?:seek(?:s|ing)?|look(?:s|ing)\s+at)\s+(?:to\s+)?(?:put|putting|install|installing|plac(?:e|ing)|"
     r"add|adding|introduc(?:e|ing)|fit|fitting))\b",
