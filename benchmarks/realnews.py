@@ -37,6 +37,7 @@ __all__ = [
     "Score",
     "baseline_found",
     "campmap_found",
+    "is_expected_site",
     "load_folder",
     "score_folder",
     "score_report",
@@ -195,6 +196,11 @@ def _matches(alternatives: Iterable[Alternative], found: Found) -> bool:
     return False
 
 
+def is_expected_site(expected: Expected, found: Found) -> bool:
+    """Whether a mention matches one of the report's expected sites (the precision rule)."""
+    return any(_matches(alternatives, found) for alternatives in expected.sites)
+
+
 def score_report(expected: Expected, mentions: Sequence[Found]) -> Score:
     """Score one report's mentions against its answers."""
     sites = [
@@ -218,7 +224,7 @@ def score_report(expected: Expected, mentions: Sequence[Found]) -> Score:
             out.kind += 1
             out.kind_ok += sites[hit].camera == expected.kind
     for m in sites:
-        if any(_matches(alternatives, m) for alternatives in expected.sites):
+        if is_expected_site(expected, m):
             out.right += 1
         else:
             trap = _matches(expected.traps, m)

@@ -16,11 +16,14 @@ from campmap.extract import frames
 from campmap.extract.cues import MOVED_FROM, WINDOW
 from campmap.extract.decide import WEIGHTS, Decision, Features
 from campmap.extract.frames import FRAMING, INCIDENT_AT, MADE_BY, MEETING_AT, ends_with
+from campmap.extract.kinds import camera_kind
 from campmap.extract.layout import Setting
 from campmap.extract.lists import (
     FILLERS,
     GETS,
+    HOUSE_NUMBER,
     districts_listed,
+    listed,
     listed_after_note,
     listed_with,
     shares_gets,
@@ -48,7 +51,8 @@ _LOCATIVES = frozenset(
     "cover covers watching watch watches lining line lines throughout beneath under atop past "
     "off through outside where including include includes between".split()
 )
-_NEGATED = re.compile(r"\b(?:no|not|never|none|nor|without)\b[^,;]*$")
+_NEGATED = re.compile(r"\b(?:no|not|never|none|nor|without)\b(?![^,;]*\bfootage\b)[^,;]*$")
+"""No camera there (but "could not view footage from a camera at X": there is one)."""
 _QUALIFIED = re.compile(
     r"\b(?:(?:just\s+|directly\s+|immediately\s+)?(?:north|south|east|west)\s+of|next\s+to|"
     r"close\s+to|in\s+front\s+of|a\s+few\s+yards\s+from)\s+(?:the\s+)?$",
@@ -64,6 +68,13 @@ _DESTINED = re.compile(
 )
 _LIST_INTRO = re.compile(r":\s*(?:[-*\u2022]\s*)?(?:the\s+)?$")
 _ITEM_GAP = re.compile(r"^[\s\-*\u2022\u00b7\u2013\d.)]*(?:the\s+)?$")
+_HEADER_GAP = re.compile(r"^\s*(?:[a-z]+\s+){1,6}$")
+"""A list item's first place after a few bare words: the column names of a flattened table
+(``Location Number of notices Elm Road ...``)."""
+_NOT_HEADER = re.compile(
+    r"\b(?:has|have|had|was|were|is|are|be|will|would|said|says|told|and|or|but|if|when|"
+    r"at|on|in|by|near|to|from|into|onto|with|outside|opposite|we|they|it|he|she|i|you)\s"
+)
 _LABEL = re.compile(
     r"^(?:\s*,\s*[a-z][\w'-]*(?:\s+[a-z][\w'-]*)*)?\s*(?::|\s[\u2013\u2014-])\s+"
     r"(?:[\w-]+\s+){0,3}?(?:cameras?|cctv|anpr)\b",
@@ -133,6 +144,11 @@ _NAMED_SITES = re.compile(
 )
 """``at two of our entrances, X and Y``, ``in three locations in the state - X``: the places
 named after a word for sites."""
+_CAMERAS_NAMED = re.compile(
+    r"^\s+(?:(?:new|speed|cctv|security|anpr|traffic|red[\s-]light|bus[\s-]lane|noise|"
+    r"enforcement|surveillance|average[\s-]speed)\s+){0,2}(?:cameras?|cctv)\b"
+)
+"""``the Elm Road cameras``, ``the car park CCTV``: cameras named by their place."""
 _CAMERA_LABEL = re.compile(r"\bcameras?\s*(?:no\.?\s*|number\s+|#\s*|id\s+)?\d{1,6}\s*$")
 
 
@@ -175,20 +191,9 @@ def features(
     return Features(
         camera_sentence=about_cameras,
         locative=about_cameras and _locative(near),
-        list_item=setting.item and near.previous is None and bool(_ITEM_GAP.match(gap)),
-        listed_with_site=listed_after_note(low, hits, i, decided)
-        or listed_with(
-            near.gap,
-            near.previous is not None,
-            near.previous_site,
-            about_cameras
-            and i > 0
-            and decided[i - 1].reason == WEIGHTS["region"][1]
-            and not _SPREAD.search(low, max(0, hits[i - 1].start - WINDOW), hits[i - 1].start),
-            lambda: _locative(around(low, hits, i - 1, decided[: i - 1])),
-        ),
-        gets_cameras=about_cameras
-        and bool(GETS.match(after) or _LABEL.match(after) or shares_gets(low, hits, i)),
+        list_item=setting.item and near.previous is None and _item_start(gap),
+        listed_with_site=_listed_with_site(low, hits, i, decided, near, about_cameras),
+        gets_cameras=about_cameras and _gets_cameras(low, hits, i, after),
         moved_there=moved_there(low, hits, i, decided, about_cameras, gap),
         junction_in_camera_report=(setting.topic or about_cameras)
         and (hit.shape in _TOPIC_JUNCTION or (about_cameras and hit.shape == "block"))
@@ -199,7 +204,7 @@ def features(
         town=hit.match == "town" and kind != "city",
         bare_name=hit.shape == "name" and (not hit.places or hit.match == "town"),
         route_end=route_end,
-        region=hit.match == "region",
+        region=hit.match == "region" and not _toured(low, hits, i, gap, about_cameras),
         wide_area=kind in _CONTEXT_KINDS
         or bool(frames.ADMIN_AREA.search(hit.text, max(0, len(hit.text) - 16))),
         area_of_sites=_area_of_sites(low, hits, i, near),
@@ -244,6 +249,41 @@ def _area_of_sites(low: str, hits: list[PlaceHit], i: int, near: Around) -> bool
     return bool(_GENERIC_IN.search(window) or _SPREAD.search(gap) or _WIDER_AREA.match(near.after))
 
 
+def _listed_with_site(
+    low: str,
+    hits: list[PlaceHit],
+    i: int,
+    decided: list[Decision],
+    near: Around,
+    about_cameras: bool,
+) -> bool:
+    """Whether the candidate is listed with a site (or after a city cameras are put at)."""
+    return listed_after_note(low, hits, i, decided) or listed_with(
+        near.gap,
+        near.previous is not None,
+        near.previous_site,
+        about_cameras
+        and i > 0
+        and decided[i - 1].reason == WEIGHTS["region"][1]
+        and not _SPREAD.search(low, max(0, hits[i - 1].start - WINDOW), hits[i - 1].start),
+        lambda: _locative(around(low, hits, i - 1, decided[: i - 1])),
+    )
+
+
+def _gets_cameras(low: str, hits: list[PlaceHit], i: int, after: str) -> bool:
+    """Whether the words after the candidate give it cameras (``will get``, ``X cameras``)."""
+    return bool(
+        GETS.match(after)
+        or _LABEL.match(after)
+        or (
+            hits[i].shape in _PLACE_SHAPES
+            and _CAMERAS_NAMED.match(after)
+            and camera_kind(f"{hits[i].text} cameras") is None  # not "Bus gate cameras"
+        )
+        or shares_gets(low, hits, i)
+    )
+
+
 def _locative(near: Around) -> bool:
     """Whether the words before the candidate put cameras at it (``at``, ``moved from``)."""
     gap = near.gap
@@ -263,6 +303,33 @@ def _locative(near: Around) -> bool:
     )
 
 
+def _item_start(gap: str) -> bool:
+    """Whether a list item's text before its first place leaves the place first in the item."""
+    return bool(_ITEM_GAP.match(gap)) or (
+        bool(_HEADER_GAP.match(gap)) and not _NOT_HEADER.search(gap)
+    )
+
+
+_TAKEN_TO = re.compile(
+    r"\b(?:taken|moved|relocated|transferred|rotated|brought)\s+(?:on\s+)?to\s+$"
+)
+
+
+def _toured(low: str, hits: list[PlaceHit], i: int, gap: str, about_cameras: bool) -> bool:
+    """Whether a city opens a list of towns a camera is taken to: ``moved to Leeds, A and B``.
+
+    The camera tours the towns, the city among them: a site (a city alone, or
+    a list of countries, is not).
+    """
+    return (
+        about_cameras
+        and i + 1 < len(hits)
+        and hits[i + 1].match != "region"
+        and bool(_TAKEN_TO.search(gap))
+        and listed(low[hits[i].end : hits[i + 1].start])
+    )
+
+
 def _possessive(window: str) -> bool:
     """Whether a window has a possessive at all (a cheap test before the pattern)."""
     return "'s " in window or "\u2019s " in window
@@ -273,7 +340,7 @@ def _locative_before(gap: str) -> bool:
     for word in reversed(_WORD.findall(gap)[-8:]):
         if word in _LOCATIVES:
             return True
-        if word not in FILLERS:
+        if word not in FILLERS and not HOUSE_NUMBER.match(word):
             return False
     return False
 

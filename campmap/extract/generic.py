@@ -13,20 +13,34 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from campmap.extract.words import FUNCTION_WORDS
+
 __all__ = ["GenericHit", "find_generic"]
 
 _QUALIFIER = (
     r"village|town|parish|community|church|memorial|railway|train|bus|ferry|central|main|"
-    r"old|new|local|public|fish|sports?|leisure|skate|recreation"
+    r"old|new|local|public|fish|sports?|leisure|skate|recreation|(?:town|city)\s+cent(?:re|er)"
 )
 _NOUN = (
     r"hall|station|pier|skate\s?park|skatepark|library|playground|car\s+park|green|square|"
     r"cross|market\s+place|marketplace|bus\s+shelter|recreation\s+ground|sports\s+ground|"
-    r"park|beach|harbour|harbor|quay|precinct|high\s+street|war\s+memorial|clock\s+tower"
+    r"park|beach|harbour|harbor|quay|precinct|high\s+street|war\s+memorial|clock\s+tower|"
+    r"(?:town|city)\s+cent(?:re|er)|walkway|footbridge|piazza|plaza|concourse|promenade"
 )
+_NOUNS = rf"(?:{_NOUN})(?:e?s)?"
+"""A noun, or its plural (``the town centre car parks``)."""
+_ENDERS = FUNCTION_WORDS + "|thanks|today|yesterday|tomorrow|last|this|next|soon|now"
+"""Words after which a phrase has ended (``and the town centre thanks to ...``)."""
 _GENERIC = re.compile(
-    r"\b(?:at|outside|near|beside|by|opposite|behind|around|in\s+front\s+of|next\s+to)\s+the\s+"
-    rf"(?P<place>(?:(?:{_QUALIFIER})\s+){{0,2}}(?:{_NOUN}))\b(?!\s+of\b|['\u2019]s)"
+    r"\b(?:(?:at|outside|near|beside|by|opposite|behind|around|in\s+front\s+of|next\s+to)\s+"
+    r"the\s+(?:(?:middle|centre|center|end|edge|side|top|foot)\s+of\s+the\s+)?|"
+    r"(?:in|on)\s+the\s+(?:middle|centre|center|end|edge|side|top|foot)\s+of\s+the\s+)"
+    rf"(?P<place>(?:(?:{_QUALIFIER})\s+){{0,2}}{_NOUNS})\b(?!\s+of\b|['\u2019]s)"
+    # "on Elm Street and the town centre": the phrase ends an item of a list
+    # "the car park cameras": cameras named by their place
+    rf"|\b[Tt]he\s+(?P<named>(?:(?:{_QUALIFIER})\s+){{0,2}}{_NOUNS})"
+    r"(?=\s+(?:(?:cctv|security|speed)\s+)?(?:cameras?|cctv)\b)"
+    rf"|\band\s+the\s+(?P<item>(?:(?:{_QUALIFIER})\s+){{0,2}}{_NOUNS})(?=\s*(?:[.,;:)]|$)|\s+(?:{_ENDERS})\b)"
 )
 
 
@@ -49,8 +63,15 @@ def find_generic(text: str) -> list[GenericHit]:
     []
     >>> find_generic("Cameras outside the station of Upton")
     []
+    >>> find_generic("Cameras on Elm Road and the town centre.")
+    [GenericHit(text='town centre', start=28, end=39)]
+    >>> find_generic("The council and the town centre manager met.")
+    []
+    >>> find_generic("The car park cameras were damaged.")
+    [GenericHit(text='car park', start=4, end=12)]
     """
     return [
-        GenericHit(m.group("place"), m.start("place"), m.end("place"))
+        GenericHit(m.group(group), m.start(group), m.end(group))
         for m in _GENERIC.finditer(text)
+        for group in (next(g for g in ("place", "named", "item") if m.group(g)),)
     ]

@@ -19,37 +19,11 @@ from campmap.extract.counts import CAMERA_NOUN
 from campmap.extract.kinds import camera_kind, clause_status, kind_text, report_kind
 from campmap.extract.lists import place_line_runs
 from campmap.extract.status import table_header_end
+from campmap.extract.topic import DEPLOYED, camera_sentence, report_topic
 from campmap.records import Document, Sentence, Source
 
-__all__ = ["DAMAGED", "DEPLOYED", "Setting", "read_layout"]
+__all__ = ["Setting", "read_layout"]
 
-DEPLOYED = re.compile(
-    r"\b(?:install(?:s|ed|ing|ation)?|mount(?:s|ed|ing)?|put(?:s|ting)?|plac(?:e|es|ing)|erect(?:s|ed|ing)?|fitted|put\s+up|"
-    r"set\s+up|placed|located|positioned|sited|deploy(?:s|ed|ing|ment)?|activated|switched\s+on|"
-    r"went\s+live|go(?:es|ing)?\s+live|debut(?:ed|s)?|rolled\s+out|roll(?:ing)?\s+out|in\s+operation|"
-    r"operat(?:e|es|ing)\s+at|unveil(?:s|ed|ing)?|introduc(?:e|ed|ing)|added|implement(?:ed|ing)?|"
-    r"come\s+into\s+effect|came\s+into\s+effect|keeps?\s+an\s+eye|watch(?:es|ing)?\s+over|"
-    r"cover(?:s|ed|ing)?|monitor(?:s|ed|ing)?|enforce[sd]?|keeps?\s+(?:a\s+)?watch|"
-    r"(?:are|is|were|was|will\s+be)\s+(?:at|on|in|near|along|outside)\b|following\s+locations|"
-    r"locations?\s+(?:are|were|will\s+be|include)|sites?\s+(?:are|were|will\s+be|include))\b",
-)
-"""Words that put something somewhere (or say where it works)."""
-
-_CAMERA_REFERENCE = re.compile(
-    r"\b(?:the\s+(?:system|equipment|units?|devices?|sensors?|poles?|posts?|centre|center|network|scheme)|they|them|these|"
-    r"readers?|lprs?|alprs?|flock|shotspotter|sensors?|vans?|lamp\s*posts?|lampposts?|poles?|"
-    r"installations?)\b",
-)
-_DEPLOYMENT = re.compile(
-    r"\b(?:deployments?|redeployed|scanned|scanning|snapped|(?:be|being|is|are)\s+monitored)\b"
-)
-"""In a report about cameras, a deployment or a scan is the cameras at work."""
-DAMAGED = re.compile(
-    r"\b(?:damag(?:e|ed|ing)|vandali[sz](?:e|ed|ing)|sawn|sawed|sawing|toppled|felled|cut\s+down|"
-    r"pulled\s+down|torn\s+down|destroy(?:ed|ing)?|smash(?:ed|ing)?|wreck(?:ed|ing)?|"
-    r"set\s+(?:alight|on\s+fire)|spray[\s-]?painted|covered|disabled|stolen)\b",
-)
-"""Words that damage something (cameras, or the posts they stand on)."""
 _FOLLOW_ON = re.compile(
     r"^(?:[\"']\s*)?(?:these\s+(?:include|are|will|were|sites|locations|cameras)|they\s+(?:include|are|will|were)|"
     r"others?\s+(?:are|were|will|include)|the\s+(?:others?|rest|sites?|locations?)\b|"
@@ -153,18 +127,6 @@ def read_layout(document: Document) -> dict[int, Setting]:
     return out
 
 
-def _camera_sentence(low: str, topic: bool) -> bool:
-    if CAMERA_NOUN.search(low):
-        return True
-    return topic and (
-        bool(_DEPLOYMENT.search(low))
-        or (
-            bool(_CAMERA_REFERENCE.search(low))
-            and bool(DEPLOYED.search(low) or DAMAGED.search(low))
-        )
-    )
-
-
 def _settings(
     source: Source, ordered: Sequence[Sentence], starts: dict[int, int]
 ) -> dict[int, Setting]:
@@ -239,8 +201,6 @@ class _Carried:
     kind: str
     status: str | None = None
     recent: str | None = None
-    before: str = ""
-    """The sentence before (lower-cased)."""
     """The status the last camera sentence that stated one stated."""
     intro: str | None = None
     """The (lower-cased) camera sentence a list hangs from."""
@@ -253,6 +213,8 @@ class _Carried:
     """The sentence before speaks of camera sites or locations."""
     kind_said: bool = False
     """The sentence before named the kind in force (or spoke of the cameras named with it)."""
+    previous_junctions: bool = False
+    """The sentence before speaks of junctions or intersections."""
 
 
 def _read_report(source: Source, ordered: Sequence[Sentence], lows: list[str]) -> _Report:
@@ -263,7 +225,7 @@ def _read_report(source: Source, ordered: Sequence[Sentence], lows: list[str]) -
     ]
     main_kind = report_kind(cameras)
     return _Report(
-        topic=len(cameras) >= 2 or any(CAMERA_NOUN.search(low) for low in lows[:3]),
+        topic=report_topic(lows, len(cameras)),
         country=report_country(source),
         junction_report=any(_JUNCTION_WORD.search(s.text) for s in ordered),
         kind=main_kind.name if main_kind else "camera",
@@ -277,7 +239,7 @@ def _setting(
     short = len(line.strip()) <= _ITEM_CHARS
     own = camera_kind(sentence.text)
     # "a licence plate recognition system, which will be installed at ...": cameras too.
-    camera = _camera_sentence(low, report.topic) or (
+    camera = camera_sentence(low, report.topic) or (
         report.topic and own is not None and bool(DEPLOYED.search(low))
     )
     bulleted = bool(_BULLET.match(line))
@@ -286,7 +248,8 @@ def _setting(
         and (
             bulleted
             or (
-                short
+                # (a table's rows run into one line, right after the intro, may be long)
+                (short or carried.fresh)
                 and not carried.bullets
                 and not _prose(sentence.text)
                 and not _CLAUSE.search(low)
@@ -301,10 +264,13 @@ def _setting(
         carried.intro = None  # (a caption or link line between a list's intro and its items)
     carried.fresh = carried.intro is not None and not in_list and carried.fresh
     carried.bullets = in_list and (carried.bullets or bulleted)
-    junctions = bool(_JUNCTION_WORD.search(sentence.text)) or bool(
-        item and _JUNCTION_WORD.search(carried.intro or (carried.before if follow_on else ""))
+    own_junctions = bool(_JUNCTION_WORD.search(sentence.text))
+    junctions = (
+        own_junctions
+        or bool(item and carried.intro is not None and _JUNCTION_WORD.search(carried.intro))
+        or (follow_on and carried.previous_junctions)  # "... at four intersections. These include"
     )
-    carried.before = low
+    carried.previous_junctions = own_junctions
     # "They will be placed at ...": the cameras of the sentence before, and their kind.
     refers = own is None and carried.kind_said and bool(_REFERS.search(low))
     if own is None and not item and not refers:

@@ -24,6 +24,7 @@ __all__ = [
     "COMMA_GAP",
     "FILLERS",
     "GETS",
+    "HOUSE_NUMBER",
     "districts_listed",
     "listed",
     "listed_after_note",
@@ -47,13 +48,16 @@ FILLERS = frozenset(
 )
 """Words that may stand between a list word or a locative and the place (``parts of the``)."""
 
+HOUSE_NUMBER = re.compile(r"^(?:\d{1,5}[a-z]?|&)$")
+"""A house number (or the ``&`` between two): ``at 1229 & 1226 N. Elm Ave.``."""
+
 _LIST_GAP = re.compile(
     r"^\s*(?:,?\s*followed\s+by\s+|,\s*(?:and\s+|or\s+|as\s+well\s+as\s+)?|\s+(?:and|or|as\s+well\s+as|plus)\s+|;\s*(?:and\s+)?)"
     r"(?P<rest>.*)$",
 )
 
 GETS = re.compile(
-    r"^\s+(?:will\s+(?:each\s+|both\s+|also\s+)?(?:get|receive|have)|to\s+(?:get|receive|have)\s+(?:\w+\s+){0,5}?(?:cameras?|cctv)\b|is\s+(?:getting|to\s+get|receiving)|gets|receives|"
+    r"^\s+(?:will\s+(?:each\s+|both\s+|also\s+)?(?:get|receive|have)|to\s+(?:get|receive|have)\s+(?:[\w-]+\s+){0,5}?(?:cameras?|cctv)\b|is\s+(?:getting|to\s+get|receiving)|gets|receives|"
     r"(?:now\s+|already\s+)?(?:has|have)\s+(?:\w+\s+){0,3}?(?:cameras?|cctv)\b|"
     r"(?:now\s+|only\s+|just\s+)?(?:has|have)\s+(?:\d+|an?\s+dozen|one|two|three|four|five|six|"
     r"seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|forty|fifty)(?=\s*[.,;]|\s*$)|"
@@ -132,7 +136,11 @@ def listed_after_note(low: str, hits: list[PlaceHit], i: int, decided: list[Deci
     if i < 2:
         return False
     gap = low[hits[i - 1].end : hits[i].start]
-    if decided[i - 1].reason in _NOTES and hits[i].shape != "name" and listed(gap):
+    if (
+        decided[i - 1].reason in _NOTES
+        and (hits[i].shape != "name" or _names_go_on(low, hits, i))
+        and listed(gap)
+    ):
         # "A Road between B and C; and D Road": past the places that only said where on A
         back = i - 1
         while back > 0 and decided[back].reason in _NOTES:
@@ -144,11 +152,29 @@ def listed_after_note(low: str, hits: list[PlaceHit], i: int, decided: list[Deci
     return opened.strip() == "(" and gap.lstrip().startswith(")") and listed(gap.lstrip()[1:])
 
 
+_ROW_GAP = re.compile(r"^\s*(?:\([^()]{0,30}\)\s*)?\d[\d,.]*\s*$")
+"""A flattened table's cells between two rows' places: a note and a number (``(north)2,140``)."""
+
+
+def _names_go_on(low: str, hits: list[PlaceHit], i: int) -> bool:
+    """Whether two more places follow in the list: ``A Road in X, B, C, D and E`` lists B.
+
+    (``A Road in X, Westshire`` is the place's address, not a list.)
+    """
+    return i + 2 < len(hits) and all(
+        hits[k].match != "region" and bool(COMMA_GAP.match(low[hits[k - 1].end : hits[k].start]))
+        for k in (i + 1, i + 2)
+    )
+
+
 def listed(gap: str) -> bool:
     """Tell whether a gap only lists (``, and the``), fillers and bullets aside."""
+    if _ROW_GAP.match(gap):
+        return True
     match = _LIST_GAP.match(gap)
     return match is not None and all(
-        w in FILLERS or w in _DASHES for w in _WORD.findall(match.group("rest"))
+        w in FILLERS or w in _DASHES or HOUSE_NUMBER.match(w)
+        for w in _WORD.findall(match.group("rest"))
     )
 
 

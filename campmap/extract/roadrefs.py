@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["BLOCK", "ROAD_REF"]
+__all__ = ["BLOCK", "DIGIT", "ROAD_REF"]
 
 _US_STATES = (
     "Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|"
@@ -36,3 +36,5 @@ BLOCK = re.compile(
     re.IGNORECASE,
 )
 """The head of a block address: ``the 4300 Blk of`` (the street follows)."""
+DIGIT = re.compile(r"\d")
+"""Every road number and block address has a digit: a cheap test before their patterns."""

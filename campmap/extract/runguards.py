@@ -9,18 +9,40 @@ things stop a run from being a place, or from going on:
   suffix (``Earl Stonham``, ``Bishop Hinton``) is a place;
 - a line break after a heading-like line: a headline has no final punctuation,
   so its last name would run into the next line (``... near Oakfield Park`` /
-  ``OVER 20 cameras``).
+  ``OVER 20 cameras``);
+- a date (``April 2024``), a month, two organisation words, and capitals that
+  only start the sentence (``Some``, ``The``).
 """
 
 from __future__ import annotations
 
 import re
 
-from campmap.extract.words import TITLES
+from campmap.extract.words import (
+    ABSTRACT_NOUN,
+    COMMON_WORDS,
+    FACILITY_HEADS,
+    FUNCTION_WORDS,
+    MONTHS,
+    ORG_HEADS,
+    STREET_HEADS,
+    TITLES,
+)
 from campmap.gazetteer import find_towns
 from campmap.sources.clean import heading_over
 
-__all__ = ["heading_break", "is_person"]
+__all__ = [
+    "INITIAL",
+    "cut_at_stop",
+    "date_start",
+    "drop_sentence_capitals",
+    "heading_break",
+    "is_person",
+    "shouted_function_word",
+]
+
+INITIAL = re.compile(r"^(?:[A-Z]\.){1,3}$|^(?:[A-Z]\.)+[A-Z]\.?$")
+"""Initials: ``L.B.``, ``U.S.``."""
 
 _PLACE_TITLES = frozenset(
     "earl earls king kings queen queens bishop bishops abbot abbots prince princes "
@@ -108,3 +130,65 @@ def heading_break(text: str, before: int, after: int) -> bool:
         return False
     line = text[text.rfind("\n", 0, before) + 1 : before]
     return heading_over(line, text[after:])
+
+
+def cut_at_stop(
+    run: list[tuple[str, int, int]], words: list[str]
+) -> tuple[list[tuple[str, int, int]], list[str]]:
+    """Cut the run at a month, a camera word or an organisation word that ends a place name."""
+    for k, word in enumerate(words):
+        if word in MONTHS and k + 1 < len(words) and words[k + 1] in STREET_HEADS:
+            continue  # "Friday Street", "May Road": the month names the street
+        if word in MONTHS or (
+            k and word in ORG_HEADS and words[k - 1] in ORG_HEADS and k + 1 < len(words)
+        ):
+            return run[:k], words[:k]
+    return run, words
+
+
+def drop_sentence_capitals(
+    run: list[tuple[str, int, int]], words: list[str], *, at_start: bool
+) -> tuple[list[tuple[str, int, int]], list[str]]:
+    """Drop the capitals that only start the sentence: "Some", "Future", "The"."""
+    while (
+        run
+        and (at_start or words[0] in {"the", "a", "an"})
+        and (words[0] in COMMON_WORDS or bool(ABSTRACT_NOUN.search(words[0])))
+        and not (INITIAL.match(run[0][0]) and len(run) > 1 and INITIAL.match(run[1][0]))
+    ):
+        if len(run) > 1 and (words[1] in STREET_HEADS or words[1] in FACILITY_HEADS):
+            break  # "Market Street", "Park Lane": the first word belongs to the name
+        run, words = run[1:], words[1:]
+        at_start = False
+    return run, words
+
+
+def date_start(word: str, following: str) -> bool:
+    """Whether a word and the one after it are a date (``April 2024``): a name run stops there.
+
+    A flattened table runs a date cell into the next row's name (``Truck April
+    2024 Elm Road NE``); the name after the date is a run of its own.
+
+    Examples
+    --------
+    >>> date_start("April", "2024")
+    True
+    >>> date_start("May", "Road")
+    False
+    """
+    return following.isdigit() and word.lower() in MONTHS
+
+
+_SHOUTED = frozenset(FUNCTION_WORDS.split("|")) - {"of", "s"}
+"""Function words that end a name in a heading in capitals (``of`` may be inside one)."""
+
+
+def shouted_function_word(token: str) -> bool:
+    """Whether a word in capitals is a function word: ``CAMERAS FOR MARKET STREET AND ...``.
+
+    Examples
+    --------
+    >>> shouted_function_word("FOR"), shouted_function_word("For"), shouted_function_word("OF")
+    (True, False, False)
+    """
+    return len(token) > 1 and token.isupper() and token.lower() in _SHOUTED

@@ -15,10 +15,11 @@ copied to each. Each site's status comes from its clause
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from campmap.extract.attach import attach_counts
 from campmap.extract.counts import CAMERA_NOUN
-from campmap.extract.decide import Decision, decide
+from campmap.extract.decide import Decision, Features, decide
 from campmap.extract.features import features
 from campmap.extract.junctions import join_junctions
 from campmap.extract.layout import Setting, read_layout
@@ -39,7 +40,12 @@ _FRAME_BEFORE = re.compile(r"^\W*(?:in|across|throughout|around|within|at)\s+(?:
 _FRAMED_SHAPES = frozenset({"name", "area"})
 
 
-def extract(document: Document, gazetteer: Gazetteer | None = None) -> tuple[Mention, ...]:
+def extract(
+    document: Document,
+    gazetteer: Gazetteer | None = None,
+    *,
+    weigh: Callable[[Features], Decision] = decide,
+) -> tuple[Mention, ...]:
     """Return every place mention in a document, with its role and count.
 
     Parameters
@@ -48,6 +54,9 @@ def extract(document: Document, gazetteer: Gazetteer | None = None) -> tuple[Men
         Unique sentences from :func:`campmap.read_sources`.
     gazetteer : Gazetteer, optional
         The names to look for; the embedded one by default.
+    weigh : callable, optional
+        Features to decision, for each candidate in turn (see
+        :func:`extract_sentence`); :func:`campmap.extract.decide.decide` by default.
 
     Returns
     -------
@@ -63,7 +72,7 @@ def extract(document: Document, gazetteer: Gazetteer | None = None) -> tuple[Men
         if setting.skip:
             address.append(sentence.text)
             continue
-        found.extend(extract_sentence(sentence, gazetteer, setting=setting))
+        found.extend(extract_sentence(sentence, gazetteer, setting=setting, weigh=weigh))
     found = settle_areas(settle_namesakes(found), " ".join(address))
     return tuple(count_lone_site(found, document.sentences))
 
@@ -75,6 +84,7 @@ def extract_sentence(
     list_item: bool = False,
     about_cameras: bool | None = None,
     setting: Setting | None = None,
+    weigh: Callable[[Features], Decision] = decide,
 ) -> list[Mention]:
     """Return the place mentions of one sentence (see the module docstring).
 
@@ -92,6 +102,12 @@ def extract_sentence(
     setting : Setting, optional
         Where the sentence stands in its report (:func:`campmap.extract.layout.read_layout`);
         overrides ``list_item`` and ``about_cameras``.
+    weigh : callable, optional
+        Weighs each candidate's features into a decision, called once per
+        candidate in text order, so the n-th call is the n-th mention returned;
+        :func:`campmap.extract.decide.decide` by default. A seam for
+        ``benchmarks/learned.py``, which records the features and tries
+        other weights.
     """
     text = sentence.text
     if setting is None:
@@ -113,7 +129,7 @@ def extract_sentence(
     about_cameras = setting.about_cameras or bool(CAMERA_NOUN.search(text))
     # A route is where cameras are along it: "the route from A to B" alone is not one.
     pairs = route_pairs(low, hits) if about_cameras else []
-    decisions, near = _decide(text, low, hits, setting, about_cameras, pairs)
+    decisions, near = _decide(text, low, hits, setting, about_cameras, pairs, weigh)
     _frame(low, hits, decisions, text if setting.cut_off else None)
     roles = [d.role for d in decisions]
     reasons = [d.reason for d in decisions]
@@ -161,6 +177,7 @@ def _decide(
     setting: Setting,
     about_cameras: bool,
     pairs: list[tuple[int, int, int | None]],
+    weigh: Callable[[Features], Decision] = decide,
 ) -> tuple[list[Decision], list[Place | None]]:
     """Decide each candidate's role in turn, and the place each site is narrowed to."""
     in_route = {i for pair in pairs for i in pair if i is not None}
@@ -168,7 +185,7 @@ def _decide(
     near: list[Place | None] = [None] * len(hits)
     for i, hit in enumerate(hits):
         found = features(text, low, hits, i, decisions, setting, about_cameras, i in in_route)
-        decisions.append(decide(found))
+        decisions.append(weigh(found))
         previous = hits[i - 1] if i else None
         if (
             previous is not None

@@ -27,16 +27,22 @@ from enum import StrEnum
 from typing import NamedTuple
 
 from campmap.extract.attribution import makers
-from campmap.extract.roadrefs import BLOCK, ROAD_REF
-from campmap.extract.runguards import heading_break, is_person
+from campmap.extract.roadrefs import BLOCK, DIGIT, ROAD_REF
+from campmap.extract.runguards import (
+    INITIAL,
+    cut_at_stop,
+    date_start,
+    drop_sentence_capitals,
+    heading_break,
+    is_person,
+    shouted_function_word,
+)
 from campmap.extract.words import (
-    ABSTRACT_NOUN,
     COMMON_WORDS,
     DIRECTIONS,
     FACILITY_HEADS,
     FUNCTION_WORDS,
     LOWER_HEADS,
-    MONTHS,
     NO_PLACE_ENDS,
     ORG_HEADS,
     PAIRED_HEADS,
@@ -95,7 +101,6 @@ _ABBREVIATED = frozenset(
 )
 _CAMEL = re.compile(r"^(?!Ma?c[A-Z])[A-Z][a-z]+[A-Z]")
 """A brand written in camel case (PolCam), not a Scottish or Irish name (McDonald, MacArthur)."""
-_INITIAL = re.compile(r"^(?:[A-Z]\.){1,3}$|^(?:[A-Z]\.)+[A-Z]\.?$")
 _ACRONYM_STOP = frozenset(
     "CCTV ANPR ALPR LPR LFR ULEZ PCN PCNS CEO MP MPS MEC NHS UK US USA EU GPS HD PTZ AI "
     "IT LED LTE TV PM AM BBC".split()
@@ -104,7 +109,7 @@ _ACRONYM_STOP = frozenset(
 
 def _is_cap(token: str) -> bool:
     return (
-        token[:1].isupper()
+        (token[:1].isupper() and not shouted_function_word(token))
         or (token[:1].isdigit() and bool(_ORDINAL.match(token)))  # (\d: a kind of isdigit)
         or (token[1:2] in {"'", "\u2019"} and token[2:3].isupper())  # d'Alene, O'Connell
     )
@@ -141,7 +146,8 @@ def find_shapes(text: str) -> list[ShapeHit]:
     """
     hits: list[ShapeHit] = []
     taken: list[tuple[int, int]] = []
-    for match in BLOCK.finditer(text):
+    digits = DIGIT.search(text) is not None
+    for match in BLOCK.finditer(text) if digits else ():
         run = _first_run(text, match.end())
         if run is not None and run[0] == match.end():
             start = match.start("number")
@@ -150,7 +156,7 @@ def find_shapes(text: str) -> list[ShapeHit]:
     covered = bytearray(len(text) + 1)  # taken characters: overlap checks stay linear
     for s, e in taken:
         covered[s:e] = b"\x01" * (e - s)
-    for match in ROAD_REF.finditer(text):
+    for match in ROAD_REF.finditer(text) if digits else ():
         start, end = match.span()
         if any(covered[start:end]):
             continue
@@ -200,10 +206,17 @@ def _runs(text: str, at: int = 0, stop: int | None = None) -> list[tuple[int, in
         if not _is_cap(word) or word in _ACRONYM_STOP:
             i += 1
             continue
+        if i + 1 < len(tokens) and date_start(word, tokens[i + 1][0]):
+            i += 2
+            continue
         j = i + 1
         while j < len(tokens):
             nxt = tokens[j][0]
-            if nxt in _ACRONYM_STOP or heading_break(text, tokens[j - 1][2], tokens[j][1]):
+            if (
+                nxt in _ACRONYM_STOP
+                or heading_break(text, tokens[j - 1][2], tokens[j][1])
+                or (j + 1 < len(tokens) and date_start(nxt, tokens[j + 1][0]))
+            ):
                 break
             if _is_cap(nxt) or (
                 nxt.isdigit() and j + 1 < len(tokens) and _is_cap(tokens[j + 1][0])
@@ -270,10 +283,10 @@ def _classify(
     words = [_bare(w) for w, _, _ in run]
     if _shape(words) is Shape.NAME and is_person(text, run, words):
         return None
-    run, words = _cut_at_stop(run, words)
+    run, words = cut_at_stop(run, words)
     if not run:
         return None
-    run, words = _drop_sentence_capitals(run, words, at_start=at_start)
+    run, words = drop_sentence_capitals(run, words, at_start=at_start)
     if not run or words[-1] in _CONNECTORS:
         return None
     if words[-1] in NO_PLACE_ENDS or (words[0] in ORG_HEADS and words[1:2] == ["of"]):
@@ -284,47 +297,12 @@ def _classify(
         end = run[-1][2] - (run[-1][0].endswith(".") and words[-1] not in _ABBREVIATED)
         return run[0][1], end, Shape.FACILITY
     start, end = run[0][1], run[-1][2]
-    if (
-        run[-1][0].endswith(".")
-        and words[-1] not in _ABBREVIATED
-        and not _INITIAL.match(run[-1][0])
-    ):
+    if run[-1][0].endswith(".") and words[-1] not in _ABBREVIATED and not INITIAL.match(run[-1][0]):
         end -= 1  # the full stop ends the sentence, not an abbreviation
     end, shape = _with_lower_head(text, end, _shape(words))
     if shape is Shape.NAME:
         return _as_name(text, run, words, start, end)
     return start, end, shape
-
-
-def _cut_at_stop(
-    run: list[tuple[str, int, int]], words: list[str]
-) -> tuple[list[tuple[str, int, int]], list[str]]:
-    """Cut the run at a month, a camera word or an organisation word that ends a place name."""
-    for k, word in enumerate(words):
-        if word in MONTHS and k + 1 < len(words) and words[k + 1] in STREET_HEADS:
-            continue  # "Friday Street", "May Road": the month names the street
-        if word in MONTHS or (
-            k and word in ORG_HEADS and words[k - 1] in ORG_HEADS and k + 1 < len(words)
-        ):
-            return run[:k], words[:k]
-    return run, words
-
-
-def _drop_sentence_capitals(
-    run: list[tuple[str, int, int]], words: list[str], *, at_start: bool
-) -> tuple[list[tuple[str, int, int]], list[str]]:
-    """Drop the capitals that only start the sentence: "Some", "Future", "The"."""
-    while (
-        run
-        and (at_start or words[0] in {"the", "a", "an"})
-        and (words[0] in COMMON_WORDS or bool(ABSTRACT_NOUN.search(words[0])))
-        and not (_INITIAL.match(run[0][0]) and len(run) > 1 and _INITIAL.match(run[1][0]))
-    ):
-        if len(run) > 1 and (words[1] in STREET_HEADS or words[1] in FACILITY_HEADS):
-            break  # "Market Street", "Park Lane": the first word belongs to the name
-        run, words = run[1:], words[1:]
-        at_start = False
-    return run, words
 
 
 def _with_lower_head(text: str, end: int, shape: Shape) -> tuple[int, Shape]:
@@ -337,6 +315,8 @@ def _with_lower_head(text: str, end: int, shape: Shape) -> tuple[int, Shape]:
     if shape is Shape.NAME:
         street = text[head_end - 4 : head_end].lower() in {"road", "reet", "enue"}
         return head_end, Shape.STREET if street else Shape.FACILITY
+    if text[head_end - 5 : head_end].lower() == "parks":
+        return end, shape  # "A Street and B Lane car parks": streets sharing the word
     return head_end, shape
 
 
@@ -350,13 +330,19 @@ def _as_name(
         return None  # "Coronation crowds", "Chinese firm": a name used as an adjective
     if text[end - 2 : end] in {"'s", "\u2019s"}:
         end -= 2  # "Kihikihi's": the name without its possessive
-    if all(_INITIAL.match(w) or w.isupper() or w[:-1].isupper() for w, _, _ in run):
+    if all(INITIAL.match(w) or w.isupper() or w[:-1].isupper() for w, _, _ in run) and not (
+        len(run) == 1 and _LIST_ITEM.match(text[end : end + 6]) and text[:start].endswith(", ")
+    ):
         return None  # initials or capitals alone: an acronym or a credit, not a place
+        # (but an item amid a comma list of places is one: "at X Circle, CBT, Y Road")
     if len(run) == 1 and _CAMEL.match(run[0][0]):
         return None  # PolCam, iPhone: a brand
     if " ".join(words) in makers():
         return None
     return start, end, Shape.NAME
+
+
+_LIST_ITEM = re.compile(r",\s|\s+and\s")
 
 
 def _shape(words: list[str]) -> Shape:
@@ -374,7 +360,7 @@ def _shape(words: list[str]) -> Shape:
 
 
 _LOWER_HEAD = re.compile(
-    r"\s+(?:(?:north|south|east|west)bound|(?:central\s+)?business\s+districts?|CBDs?|area|town\s+cent(?:re|er)s?|city\s+cent(?:re|er)|car\s+park|bus\s+(?:station|stop|depot)|"
+    r"\s+(?:(?:north|south|east|west)bound|(?:central\s+)?business\s+districts?|CBDs?|area|town\s+cent(?:re|er)s?|city\s+cent(?:re|er)|car\s+parks?|bus\s+(?:station|stop|depot)|"
     r"(?:on|off)[\s-]ramp|" + "|".join(sorted(LOWER_HEADS, key=len, reverse=True)) + r"|"
     rf"(?!(?:{FUNCTION_WORDS})\s)[a-z]{{3,}}\s+(?:{'|'.join(sorted(PAIRED_HEADS))}))\b"
 )
@@ -392,7 +378,7 @@ def _lower_head_end(text: str, end: int) -> int:
 
 
 _JOIN_WORDS = frozenset({"junction", "junctions", "interchange", "crossing", "corner"})
-_JOINS_ANOTHER = re.compile(r"\s+(?:with|of|and|onto)\b")
+_JOINS_ANOTHER = re.compile(r"\s+(?:with|of|and|onto)\s+(?:the\s+)?[A-Z\d]")
 
 
 _MODIFIER = re.compile(

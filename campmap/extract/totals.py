@@ -19,7 +19,7 @@ import re
 from collections.abc import Sequence
 
 from campmap.extract.counts import CountKind, camera_counts
-from campmap.extract.layout import DEPLOYED
+from campmap.extract.topic import DEPLOYED
 from campmap.gazetteer.names import lowercase
 from campmap.records import Mention, Role, Sentence
 

@@ -1,0 +1,106 @@
+"""Whether a sentence, and a report, speak of cameras.
+
+A sentence that names cameras speaks of them. In a report about cameras, a
+sentence also does when it tells of a deployment (``scanned``, ``the vans were
+redeployed``), opens a list of sites (``Locations include ...``), or refers to
+the cameras (``they``, ``the system``, ``the poles``) and puts or damages them.
+A report is about cameras when two of its sentences name them (or gunshot
+sensors, plate readers), or one of its first three does.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from campmap.extract.counts import CAMERA_NOUN
+
+__all__ = ["DAMAGED", "DEPLOYED", "camera_sentence", "report_topic"]
+
+DEPLOYED = re.compile(
+    r"\b(?:install(?:s|ed|ing|ation)?|mount(?:s|ed|ing)?|put(?:s|ting)?|plac(?:e|es|ing)|erect(?:s|ed|ing)?|fitted|put\s+up|"
+    r"set\s+up|placed|parked|located|positioned|sited|deploy(?:s|ed|ing|ment)?|activated|switched\s+on|"
+    r"went\s+live|go(?:es|ing)?\s+live|debut(?:ed|s)?|rolled\s+out|roll(?:ing)?\s+out|in\s+operation|"
+    r"operat(?:e|es|ing)\s+at|unveil(?:s|ed|ing)?|introduc(?:e|ed|ing)|added|implement(?:ed|ing)?|"
+    r"come\s+into\s+effect|came\s+into\s+effect|keeps?\s+an\s+eye|watch(?:es|ing)?\s+over|"
+    r"cover(?:s|ed|ing)?|monitor(?:s|ed|ing)?|enforce[sd]?|keeps?\s+(?:a\s+)?watch|"
+    r"(?:are|is|were|was|will\s+be)\s+(?:at|on|in|near|along|outside)\b|following\s+locations|"
+    r"locations?\s+(?:are|were|will\s+be|include)|sites?\s+(?:are|were|will\s+be|include))\b",
+)
+"""Words that put something somewhere (or say where it works)."""
+
+_CAMERA_REFERENCE = re.compile(
+    r"\b(?:the\s+(?:system|equipment|units?|devices?|sensors?|poles?|posts?|centre|center|network|scheme)|they|them|these|"
+    r"readers?|lprs?|alprs?|flock|shotspotter|sensors?|vans?|vehicles?|lamp\s*posts?|lampposts?|poles?|"
+    r"installations?|(?:recognition|surveillance|enforcement)\s+systems?)\b",
+)
+_DEPLOYMENT = re.compile(
+    r"\b(?:deployments?|redeployed|scanned|scanning|snapped|(?:be|being|is|are)\s+monitored)\b"
+)
+"""In a report about cameras, a deployment or a scan is the cameras at work."""
+DAMAGED = re.compile(
+    r"\b(?:damag(?:e|ed|ing)|vandali[sz](?:e|ed|ing)|sawn|sawed|sawing|toppled|felled|cut\s+down|"
+    r"pulled\s+down|torn\s+down|destroy(?:ed|ing)?|smash(?:ed|ing)?|wreck(?:ed|ing)?|"
+    r"set\s+(?:alight|on\s+fire)|spray[\s-]?painted|covered|disabled|stolen)\b",
+)
+"""Words that damage something (cameras, or the posts they stand on)."""
+
+_SITES_OPENING = re.compile(
+    r"^(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:locations|sites)\s+(?:include|are|will\s+be)\b"
+)
+"""``Locations include ...``: in a report about cameras, a sentence listing the sites."""
+
+
+def camera_sentence(low: str, topic: bool) -> bool:
+    """Whether a (lower-case) sentence speaks of cameras, in a report about them or not.
+
+    It names cameras; or, in a report about cameras (``topic``), it tells of a
+    deployment or a scan, opens a list of sites (``Locations include``), or
+    refers to the cameras (``they``, ``the system``) and puts or damages them.
+
+    Examples
+    --------
+    >>> camera_sentence("two cameras went up on elm road.", False)
+    True
+    >>> camera_sentence("they were installed on elm road.", True)
+    True
+    >>> camera_sentence("they were installed on elm road.", False)
+    False
+    """
+    if CAMERA_NOUN.search(low):
+        return True
+    return topic and (
+        bool(_DEPLOYMENT.search(low))
+        or bool(_SITES_OPENING.match(low))
+        or (
+            bool(_CAMERA_REFERENCE.search(low))
+            and bool(DEPLOYED.search(low) or DAMAGED.search(low))
+        )
+    )
+
+
+_SENSOR_NOUN = re.compile(
+    r"\b(?:shot\s?spotter|(?:audio|acoustic|gunshot|gunfire)\s+(?:sensors?|detectors?|"
+    r"detection)|(?:licen[cs]e|number)\s+plate\s+(?:readers?|scanners?))\b"
+)
+"""Devices a report about them need not call cameras (gunshot sensors, plate readers)."""
+
+
+def report_topic(lows: Sequence[str], cameras: int) -> bool:
+    """Whether a report is about cameras, from its (lower-case) sentences.
+
+    ``cameras`` is how many of them name cameras.
+
+    Examples
+    --------
+    >>> report_topic(["the council met.", "shotspotter sensors go up in may."], 0)
+    True
+    >>> report_topic(["the council met.", "roads were busy."], 0)
+    False
+    """
+    sensors = [k for k, low in enumerate(lows) if _SENSOR_NOUN.search(low)]
+    return (
+        cameras + len(sensors) >= 2
+        or any(CAMERA_NOUN.search(low) for low in lows[:3])
+        or (bool(sensors) and sensors[0] < 3)
+    )

@@ -1,0 +1,195 @@
+"""Recall on real reporting (issue 15): camera sites real reports write in ways the reader missed.
+
+Each report here is invented; each test is one general class of miss found on
+real reports (a flattened table's header before its first row, ...).
+"""
+
+from __future__ import annotations
+
+from conftest import sites
+
+
+def test_a_flattened_tables_first_row_follows_its_column_names(world):
+    text = (
+        "Speed cameras earned more than ever last year.\n\n"
+        "The three busiest speed camera sites were:\n\n"
+        "SiteFines issued Alderbrook Parkway, Kelmscot (westbound)3,120 "
+        "Pennyfold Bypass, Marwick (southbound)2,877"
+    )
+    found = sites(text, world)
+    assert "Alderbrook Parkway" in found
+    assert "Pennyfold Bypass" in found
+
+
+def test_two_bare_names_after_a_sentence_about_intersections_are_a_crossing(world):
+    text = (
+        "Police want more cameras to find stolen cars.\n"
+        "The borough bought a licence plate recognition system, which will be installed at "
+        "three intersections. These include Thornbury and Calloway, Quarrel Lane and Dunmow "
+        "Road, and Kestle Road and Ambry Street."
+    )
+    found = sites(text, world)
+    assert "Thornbury and Calloway" in found
+    assert "Quarrel Lane and Dunmow Road" in found
+
+
+def test_a_date_cell_does_not_swallow_the_next_rows_street(world):
+    text = (
+        "New camera locations:\n\n"
+        "Location Camera Type Start 200 Blk Quillon Road NW Speed June 2025 "
+        "Ostrander Avenue NE & Pellow Street NE Speed June 2025"
+    )
+    assert any("Ostrander Avenue" in s and "Pellow Street" in s for s in sites(text, world))
+
+
+def test_a_sentence_opening_with_locations_include_lists_sites(world):
+    text = (
+        "The state will add twelve speed cameras this year, officials said.\n\n"
+        "Locations include Harrowgate Road in Pellingham, Oakhollow, Brindle Vale, Tarrant "
+        "and Mossford, all chosen from crash data."
+    )
+    found = sites(text, world)
+    assert "Harrowgate Road" in found
+    assert {"Oakhollow", "Brindle Vale", "Tarrant", "Mossford"} <= set(found)
+    assert "Pellingham" not in found
+
+
+def test_a_street_in_a_suburb_then_a_county_is_no_list(world):
+    text = "A speed camera went up on Harrowgate Road in Pellingham, Westshire."
+    assert sites(text, world) == ["Harrowgate Road"]
+
+
+def test_a_lower_case_circle_or_cross_ends_a_place_name(world):
+    text = "Cameras will be installed at Moravi circle, Tenkal cross and Hosur Mandir road."
+    assert sites(text, world) == ["Moravi circle", "Tenkal cross", "Hosur Mandir road"]
+
+
+def test_an_acronym_amid_a_comma_list_of_places_is_an_item(world):
+    text = "Three cameras already work at Moravi circle, KBT, Tenkal Khoot and two other spots."
+    assert sites(text, world) == ["Moravi circle", "KBT", "Tenkal Khoot"]
+
+
+def test_an_acronym_alone_is_still_no_place(world):
+    text = "KBT said the cameras at Moravi circle work well."
+    assert sites(text, world) == ["Moravi circle"]
+
+
+def test_a_report_on_gunshot_sensors_is_about_cameras_without_the_word(world):
+    text = (
+        "The city will trial ShotSpotter, a network of acoustic sensors that locate gunfire.\n\n"
+        "Next year the city plans to install sensors in the Fernhollow, Quarrow Flats and "
+        "Tindale Park neighborhoods."
+    )
+    found = sites(text, world)
+    assert {"Fernhollow", "Quarrow Flats", "Tindale Park"} <= set(found)
+
+
+def test_house_numbers_between_at_and_the_street_keep_the_locative(world):
+    text = (
+        "The speed cameras near Ferngrove Elementary, at 1412 & 1415 N. Quillby Ave. and "
+        "2290 W. Tansley St., will begin issuing tickets on Monday."
+    )
+    found = sites(text, world)
+    assert "N. Quillby Ave." in found
+    assert "W. Tansley St." in found
+
+
+def test_a_place_to_get_council_run_cameras_gets_them(world):
+    text = "Marlow Hill High Street to get new council-run CCTV cameras this year"
+    assert sites(text, world) == ["Marlow Hill High Street"]
+
+
+def test_camera_vehicles_making_their_debut_somewhere_are_deployed_there(world):
+    text = (
+        "Police roll out live facial recognition vans.\n\n"
+        "The two new county police vehicles made their debut on Bellmarsh Street on Friday."
+    )
+    assert sites(text, world) == ["Bellmarsh Street"]
+
+
+def test_a_common_noun_site_in_the_middle_of_a_walkway(world):
+    text = "Two cameras had been set up in the middle of the walkway near the shops."
+    assert sites(text, world) == ["walkway"]
+
+
+def test_cameras_at_the_city_centre_are_there(world):
+    text = "There are more than 300 CCTV cameras at the city centre, officials said."
+    assert sites(text, world) == ["city centre"]
+
+
+def test_a_common_noun_site_ending_a_list_after_and_the(world):
+    text = (
+        "Forty cameras will go on shops along Pellbrook Street and the town centre "
+        "thanks to a grant."
+    )
+    assert sites(text, world) == ["Pellbrook Street", "town centre"]
+    assert sites("The mayor and the town centre manager welcomed the cameras.", world) == []
+
+
+def test_a_lower_case_way_ends_a_road_name_in_a_list(world):
+    text = (
+        "Cameras cover key roads such as Tembo Road, Kiboko Road and Simba way as well as bridges."
+    )
+    assert sites(text, world) == ["Tembo Road", "Kiboko Road", "Simba way"]
+
+
+def test_a_camera_van_parked_somewhere_is_deployed_there(world):
+    text = (
+        "Police used live facial recognition cameras in the shopping centre on Saturday.\n\n"
+        "A large police van had been parked in the middle of the concourse all morning."
+    )
+    assert sites(text, world) == ["concourse"]
+
+
+def test_a_city_among_the_towns_a_mobile_camera_is_taken_to_is_a_site(world):
+    text = (
+        "The noise camera was installed on Pellow Lane last week.\n\n"
+        "It will then be taken to Leeds, Brackwell and Upper Dunmore over the summer."
+    )
+    assert sites(text, world) == ["Pellow Lane", "Leeds", "Brackwell", "Upper Dunmore"]
+
+
+def test_a_city_a_camera_is_taken_to_alone_is_no_site(world):
+    text = "The footage from the camera on Pellow Lane was taken to Leeds for analysis."
+    assert sites(text, world) == ["Pellow Lane"]
+
+
+def test_a_junction_word_then_and_other_places_ends_the_name(world):
+    text = (
+        "Cameras have been installed in Kellan Road, Tor Grounds, Varuni junction and other places."
+    )
+    assert sites(text, world) == ["Kellan Road", "Tor Grounds", "Varuni junction"]
+
+
+def test_footage_from_a_camera_somewhere_is_a_camera_there_despite_a_negation(world):
+    text = (
+        "Police could not view footage taken from a camera at a garage near the Harlow "
+        "Terrace dairy because of the software."
+    )
+    assert sites(text, world) == ["Harlow Terrace"]
+    assert sites("There are no cameras on Harlow Terrace, residents said.", world) == []
+
+
+def test_a_heading_in_capitals_splits_at_its_function_words(world):
+    text = (
+        "NEW CCTV CAMERAS FOR PELLOW STREET AND TANNERS ROAD\n\n"
+        "The council will install four cameras next month."
+    )
+    assert sites(text, world) == ["PELLOW STREET", "TANNERS ROAD"]
+
+
+def test_cameras_named_by_their_place_without_a_preposition(world):
+    text = (
+        "Speed cameras are catching more drivers.\n\n"
+        "The Pellow Road cameras caught 300 drivers last month. "
+        "The car park cameras were vandalised on Sunday. The Hikvision cameras are cheap."
+    )
+    assert sites(text, world) == ["Pellow Road", "car park"]
+
+
+def test_sites_around_plural_car_parks(world):
+    text = (
+        "New CCTV cameras will be installed around the Pellmarsh car parks and at the "
+        "town centre car parks next year."
+    )
+    assert sites(text, world) == ["Pellmarsh car parks", "town centre car parks"]
