@@ -234,3 +234,12 @@ def test_cameras_that_will_be_pulled_out_are_removed(world):
 def test_a_campaign_for_cameras_proposes_them(world):
     text = "Residents began a fundraising campaign for CCTV cameras in Quarry Lane last week."
     assert _statuses(text, world) == {"Quarry Lane": "proposed"}
+
+
+def test_schemes_and_groups_of_people_are_no_places(world):
+    text = (
+        "CCTV cameras for the Westvale Community Policing System were installed on Quarry Lane.\n"
+        "The cameras at Tanners Row were paid for by the Department of Rural Communities and "
+        "the Upland Safety Initiative."
+    )
+    assert set(_sites(text, world)) == {"Quarry Lane", "Tanners Row"}
