@@ -243,3 +243,13 @@ def test_schemes_and_groups_of_people_are_no_places(world):
         "the Upland Safety Initiative."
     )
     assert set(_sites(text, world)) == {"Quarry Lane", "Tanners Row"}
+
+
+def test_cameras_in_each_village_go_to_the_villages_listed_before(world):
+    text = (
+        "Plate-reading cameras are going up in three villages this week.\n"
+        "Ashby, Wendlow and Upton have made a joint bid for the money.\n"
+        "One ANPR camera will be placed on a lamp post in each village."
+    )
+    found = _sites(text, world)
+    assert {name: m.count for name, m in found.items()} == {"Ashby": 1, "Wendlow": 1, "Upton": 1}
