@@ -239,7 +239,7 @@ def _area_of_sites(low: str, hits: list[PlaceHit], i: int, near: Around) -> bool
     hit, gap, window = near.hit, near.gap, near.window
     if frames.LOCATED_AFTER.match(near.after):
         return True
-    if hit.shape == "area":  # "around the Chicago area"
+    if hit.shape == "area":  # "around the Harbury area"
         return hit.text.lower().endswith(" area") and bool(_SPREAD.search(gap))
     if hit.shape != "name":
         return False

@@ -78,7 +78,7 @@ COMMA_GAP = re.compile(r"^\s*,\s*$")
 """A bare comma between two places."""
 
 _TAIL_GAP = re.compile(r"^\s*[,-]\s*$")
-"""A comma, or the hyphen of a name cut in two (``Leighton- Linslade``), in a tail of names."""
+"""A comma, or the hyphen of a name cut in two (``Ashby- Wold``), in a tail of names."""
 _AND = re.compile(r"^\s+(?:and|&)\s+(?:the\s+)?$")
 _STREETS = frozenset({"street", "road", "facility"})
 _ENDS = re.compile(

@@ -230,7 +230,7 @@ def _frame(
 
 
 def _cut_off(text: str, hits: list[PlaceHit], decisions: list[Decision]) -> None:
-    """``... along the High Stree``: an unknown name where an excerpt stops is a word cut off."""
+    """``... along the Market Stree``: an unknown name where an excerpt stops is a word cut off."""
     last = hits[-1]
     if last.end >= len(text.rstrip()) and last.shape == "name" and not last.places:
         decisions[-1] = Decision(Role.CONTEXT, 0.9, ("cut off where the text stops",))

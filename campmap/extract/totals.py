@@ -11,7 +11,7 @@ watch the junction of Mill Road and Quay Street.``: a site named as *the*
 junction (crossing, entrance, park ...) takes the count an earlier sentence
 gave to *a* junction.
 
-``Pontesbury, Minsterley and Hanwood applied for the money.`` and, later,
+``Ashby, Wendlow and Upton applied for the money.`` and, later,
 ``One camera will go up in each village.``: the places a sentence listed
 before are the sites, one camera each.
 """
@@ -179,6 +179,7 @@ def _count_each_named_before(
                 status=status,
                 reason=COUNTED_EACH,
                 reasons=(COUNTED_EACH,),
+                confidence=0.6,
             )
     return out
 

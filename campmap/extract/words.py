@@ -184,6 +184,6 @@ NO_PLACE_ENDS = (
     )
 )
 """Last words of capitalised phrases that name no place: an organisation, a camera maker or
-kind (``Flock``), a photo credit (``XY Photo``), a kind of place (``Community Safety
-Zones``), a scheme (``Community Policing System``) or a group of people (``Rural
+kind (``Flock``), a photo credit (``XY Photo``), a kind of place (``School Safety
+Zones``), a scheme (``Town Watch System``) or a group of people (``Upland
 Communities``)."""
