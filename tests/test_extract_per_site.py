@@ -253,3 +253,15 @@ def test_cameras_in_each_village_go_to_the_villages_listed_before(world):
     )
     found = _sites(text, world)
     assert {name: m.count for name, m in found.items()} == {"Ashby": 1, "Wendlow": 1, "Upton": 1}
+
+
+def test_a_road_whose_crossings_are_the_sites_is_no_site(world):
+    text = (
+        "Red-light cameras will be installed on Quarry Road this spring.\n"
+        "The cameras will watch these intersections:\n"
+        "- Quarry Rd at Mill Lane\n"
+        "- Quarry Rd at Tanners Row\n"
+    )
+    found = _sites(text, world)
+    assert "Quarry Road" not in found
+    assert len([name for name in found if "Quarry" in name]) == 2
