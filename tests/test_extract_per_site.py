@@ -265,3 +265,28 @@ def test_a_road_whose_crossings_are_the_sites_is_no_site(world):
     found = _sites(text, world)
     assert "Quarry Road" not in found
     assert len([name for name in found if "Quarry" in name]) == 2
+
+
+def test_counts_written_as_labels_of_listed_sites(world):
+    text = (
+        "New CCTV cameras will go up at Quarry Lane (3 cameras), Tanners Row (2 cameras) "
+        "and Mill Road (1 camera).\n"
+        "New speed camera sites:\nStation Road: 3\nBridge Street: 2\n"
+        "Cameras will also be installed on Hill Street (four) and Church Lane (two)."
+    )
+    found = {name: m.count for name, m in _sites(text, world).items()}
+    assert found == {
+        "Quarry Lane": 3,
+        "Tanners Row": 2,
+        "Mill Road": 1,
+        "Station Road": 3,
+        "Bridge Street": 2,
+        "Hill Street": 4,
+        "Church Lane": 2,
+    }
+
+
+def test_places_that_get_cameras_each(world):
+    text = "Quarry Lane and Tanners Row will get two new cameras each."
+    found = _sites(text, world)
+    assert (found["Quarry Lane"].count, found["Tanners Row"].count) == (2, 2)

@@ -52,7 +52,7 @@ HOUSE_NUMBER = re.compile(r"^(?:\d{1,5}[a-z]?|&)$")
 """A house number (or the ``&`` between two): ``at 1229 & 1226 N. Elm Ave.``."""
 
 _LIST_GAP = re.compile(
-    r"^\s*(?:,?\s*followed\s+by\s+|,\s*(?:and\s+|or\s+|as\s+well\s+as\s+)?|\s+(?:and|or|as\s+well\s+as|plus)\s+|;\s*(?:and\s+)?)"
+    r"^\s*(?:\([^()]{0,40}\)\s*)?(?:,?\s*followed\s+by\s+|,\s*(?:and\s+|or\s+|as\s+well\s+as\s+)?|\s+(?:and|or|as\s+well\s+as|plus)\s+|;\s*(?:and\s+)?)"
     r"(?P<rest>.*)$",
 )
 
