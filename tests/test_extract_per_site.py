@@ -290,3 +290,20 @@ def test_places_that_get_cameras_each(world):
     text = "Quarry Lane and Tanners Row will get two new cameras each."
     found = _sites(text, world)
     assert (found["Quarry Lane"].count, found["Tanners Row"].count) == (2, 2)
+
+
+def test_considered_or_called_for_cameras_are_proposed(world):
+    text = (
+        "The council is considering installing CCTV on Quarry Lane.\n"
+        "Residents are calling for speed cameras on Tanners Row."
+    )
+    assert _statuses(text, world) == {"Quarry Lane": "proposed", "Tanners Row": "proposed"}
+
+
+def test_cameras_switched_on_on_a_weekday_are_installed(world):
+    text = (
+        "New CCTV cameras were switched on at Quarry Lane on Monday.\n"
+        "A camera van will be at Tanners Row on Tuesday."
+    )
+    found = _statuses(text, world)
+    assert (found["Quarry Lane"], found["Tanners Row"]) == ("installed", "deployed")

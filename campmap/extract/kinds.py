@@ -135,11 +135,14 @@ _DAMAGED = re.compile(
 _COVERED = re.compile(r"\b(?:covered|bagged|hooded|taped\s+over|covered\s+up)\b")
 _DEPLOYED = re.compile(
     r"\b(?:deployed|deployments?|deploying|vans?|tripods?|temporar(?:y|ily)|mobile|"
-    r"pop[\s-]up|operation\s+on|during\s+the\s+week\s+of|week\s+commencing|weekly|"
-    r"on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b",
+    r"pop[\s-]up|operation\s+on|during\s+the\s+week\s+of|week\s+commencing|weekly)\b",
 )
+# A day alone says when, not that the cameras come and go: "switched on on Monday" is
+# installed; only a clause that states nothing else is a deployment on that day.
+_ON_A_DAY = re.compile(r"\bon\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
 _PROPOSED = re.compile(
-    r"\b(?:propos(?:ed|al|als|es|ing)|consultation|calls?\s+for|called\s+for|wants?|"
+    r"\b(?:propos(?:ed|al|als|es|ing)|consultation|call(?:s|ed|ing)?\s+for|wants?|"
+    r"consider(?:s|ing)|"
     r"campaign(?:s|ing|ed)?\s+for|fundrais(?:ing|er)|"
     r"would\s+like|asked\s+for|recommend(?:ed|s)?|suggest(?:ed|s)?|could\s+be|under\s+consideration|"
     r"(?:seek(?:s|ing)?|look(?:s|ing)\s+at)\s+(?:to\s+)?(?:put|putting|install|installing|plac(?:e|ing)|"
@@ -245,6 +248,7 @@ _STATUS_ORDER = (
     ("planned", _PLANNED),
     ("deployed", _DEPLOYED),
     ("installed", _INSTALLED),
+    ("deployed", _ON_A_DAY),
 )
 # Whether a clause states any status at all: one pass instead of seven; then which one.
 _ANY_STATUS = any_of(pattern.pattern for _, pattern in _STATUS_ORDER)
