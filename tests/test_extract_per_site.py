@@ -307,3 +307,10 @@ def test_cameras_switched_on_on_a_weekday_are_installed(world):
     )
     found = _statuses(text, world)
     assert (found["Quarry Lane"], found["Tanners Row"]) == ("installed", "deployed")
+
+
+def test_cameras_moved_to_a_place_are_there(world):
+    text = "The cameras on Quarry Lane were taken away in May and moved to Tanners Row."
+    found = _statuses(text, world)
+    assert found["Tanners Row"] == "installed"
+    assert found.get("Quarry Lane") != "installed"

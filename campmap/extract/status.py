@@ -16,7 +16,7 @@ from campmap.records import Role
 __all__ = ["mention_status", "table_header_end"]
 
 _REMOVED = re.compile(
-    r"\b(?:removed|taken\s+down|dismantled|decommissioned|switched\s+off|ripped\s+out|stolen|"
+    r"\b(?:removed|taken\s+(?:down|away)|dismantled|decommissioned|switched\s+off|ripped\s+out|stolen|"
     r"stole|scrapped|removal\s+of|pulled\s+out)\b",
 )
 # "... were of no benefit, so we will pull them out": the cameras named before go.
@@ -27,6 +27,9 @@ _STATUS_END = re.compile(r"[;,]|\s(?:and|but|while|whereas)\s")
 _JOINED_BY = re.compile(
     r"\s+(?:will|is\s+to|are\s+to|are\s+set\s+to|is\s+set\s+to)\s+be\s+"
     r"(?:joined|supplemented|complemented)\s+by\b"
+)
+_MOVED_TO = re.compile(
+    r"\b(?:moved|relocated|transferred|shifted)\s+(?:\w+\s+){0,2}?to\s+(?:the\s+)?$"
 )
 _APPOSED = re.compile(r",\s*(?:at|on|in|near|outside|by)\s+(?:the\s+)?$")
 _POINTS_BACK = re.compile(r"\s*(?:these|they|this|it|those|both)\s+(?:are|is|will|were|was)\b")
@@ -54,6 +57,9 @@ def mention_status(low: str, hit: PlaceHit, role: Role, reason: str, carried: st
     before = low[max(0, hit.start - 2 * WINDOW) : hit.start]
     if RELOCATED.search(before):
         return "relocated_from"
+    moved = _MOVED_TO.search(before)
+    if moved:  # "removed from A in May and moved to B": B has them, or will
+        return clause_status(before[max(0, moved.start() - WINDOW) :]) or "installed"
     clause = max(low.rfind(";", max(0, hit.start - CLAUSE), hit.start) + 1, 0)
     brk = _STATUS_END.search(low, hit.end, hit.end + CLAUSE)
     near = low[max(clause, hit.start - CLAUSE) : brk.start() if brk else hit.end + CLAUSE]
