@@ -314,3 +314,20 @@ def test_cameras_moved_to_a_place_are_there(world):
     found = _statuses(text, world)
     assert found["Tanners Row"] == "installed"
     assert found.get("Quarry Lane") != "installed"
+
+
+def test_more_ways_of_writing_a_sites_count(world):
+    text = (
+        "A pair of CCTV cameras was installed on Quarry Lane.\n"
+        "Tanners Row now has a total of eight cameras.\n"
+        "Mill Road, which has four cameras, is the busiest road in town.\n"
+        "New cameras for the town: Station Road x2, Bridge Street x3."
+    )
+    found = {name: m.count for name, m in _sites(text, world).items()}
+    assert found == {
+        "Quarry Lane": 2,
+        "Tanners Row": 8,
+        "Mill Road": 4,
+        "Station Road": 2,
+        "Bridge Street": 3,
+    }

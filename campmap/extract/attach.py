@@ -31,7 +31,7 @@ _EACH = re.compile(
     r"|\bper\s+(?:site|location|junction|intersection|street|road|park|school)\b"
 )
 _LABEL = re.compile(
-    r"\s*(?:\(|:|\s[\u2013\u2014-])\s*(?:about\s+|around\s+|up\s+to\s+)?"
+    r"\s*(?:\(|:|\s[\u2013\u2014-]|\s(?=x\s*\d)x)\s*(?:about\s+|around\s+|up\s+to\s+)?"
     rf"(?P<number>\d{{1,3}}|{'|'.join(_SMALL)})"
     r"(?=\s*(?:\)|$|[.;,]|(?:new\s+|more\s+)?(?:[a-z-]+\s+)?(?:cameras?|cctv)\b))"
 )

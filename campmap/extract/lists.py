@@ -57,8 +57,8 @@ _LIST_GAP = re.compile(
 )
 
 GETS = re.compile(
-    r"^\s+(?:will\s+(?:each\s+|both\s+|also\s+)?(?:get|receive|have)|to\s+(?:get|receive|have)\s+(?:[\w-]+\s+){0,5}?(?:cameras?|cctv)\b|is\s+(?:getting|to\s+get|receiving)|gets|receives|"
-    r"(?:now\s+|already\s+)?(?:has|have)\s+(?:\w+\s+){0,3}?(?:cameras?|cctv)\b|"
+    r"^(?:\s*,\s+(?:which|that)\b)?\s+(?:will\s+(?:each\s+|both\s+|also\s+)?(?:get|receive|have)|to\s+(?:get|receive|have)\s+(?:[\w-]+\s+){0,5}?(?:cameras?|cctv)\b|is\s+(?:getting|to\s+get|receiving)|gets|receives|"
+    r"(?:now\s+|already\s+)?(?:has|have)\s+(?:\w+\s+){0,5}?(?:cameras?|cctv)\b|"
     r"(?:now\s+|only\s+|just\s+)?(?:has|have)\s+(?:\d+|an?\s+dozen|one|two|three|four|five|six|"
     r"seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|forty|fifty)(?=\s*[.,;]|\s*$)|"
     r"has\s+(?:got|received|been\s+given)|"
@@ -69,7 +69,7 @@ GETS = re.compile(
     r"[\"'\u201d]?\s+by\s+(?:[\w,-]+\s+){0,3}?(?:cameras?|cctv))\b",
 )
 """The words after a place that give it cameras (``will get``, ``is set to get``, ``is watched
-by 12 cameras``)."""
+by 12 cameras``, ``, which has four cameras``)."""
 
 _DASHES = frozenset("- \u2013 \u2014 \u2022 * \u00b7".split())
 """Bullets a list run into one sentence keeps between its items."""
