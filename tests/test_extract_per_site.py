@@ -331,3 +331,15 @@ def test_more_ways_of_writing_a_sites_count(world):
         "Station Road": 2,
         "Bridge Street": 3,
     }
+
+
+def test_hoped_for_funded_rejected_and_switched_off_cameras(world):
+    text = (
+        "The parish hopes to install cameras on Quarry Lane.\n"
+        "Funding has been secured for cameras on Tanners Row.\n"
+        "The council rejected plans for cameras on Mill Road.\n"
+        "Cameras were installed on Station Road but have since been turned off."
+    )
+    found = _statuses(text, world)
+    assert found.pop("Station Road", "removed") == "removed"
+    assert found == {"Quarry Lane": "proposed", "Tanners Row": "approved"}

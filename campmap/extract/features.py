@@ -51,7 +51,10 @@ _LOCATIVES = frozenset(
     "cover covers watching watch watches lining line lines throughout beneath under atop past "
     "off through outside where including include includes between".split()
 )
-_NEGATED = re.compile(r"\b(?:no|not|never|none|nor|without)\b(?![^,;]*\bfootage\b)[^,;]*$")
+_NEGATED = re.compile(
+    r"\b(?:no|not|never|none|nor|without|rejected|refused|turned\s+down|voted\s+against|"
+    r"threw\s+out)\b(?![^,;]*\bfootage\b)[^,;]*$"
+)
 """No camera there (but "could not view footage from a camera at X": there is one)."""
 _QUALIFIED = re.compile(
     r"\b(?:(?:just\s+|directly\s+|immediately\s+)?(?:north|south|east|west)\s+of|next\s+to|"

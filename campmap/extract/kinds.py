@@ -143,14 +143,14 @@ _ON_A_DAY = re.compile(r"\bon\s+(?:monday|tuesday|wednesday|thursday|friday|satu
 _PROPOSED = re.compile(
     r"\b(?:propos(?:ed|al|als|es|ing)|consultation|call(?:s|ed|ing)?\s+for|wants?|"
     r"consider(?:s|ing)|"
-    r"campaign(?:s|ing|ed)?\s+for|fundrais(?:ing|er)|"
+    r"campaign(?:s|ing|ed)?\s+for|fundrais(?:ing|er)|hop(?:e|es|ing)\s+to|"
     r"would\s+like|asked\s+for|recommend(?:ed|s)?|suggest(?:ed|s)?|could\s+be|under\s+consideration|"
     r"(?:seek(?:s|ing)?|look(?:s|ing)\s+at)\s+(?:to\s+)?(?:put|putting|install|installing|plac(?:e|ing)|"
     r"add|adding|introduc(?:e|ing)|fit|fitting))\b",
 )
 _APPROVED = re.compile(
     r"\b(?:approv(?:ed|es|al)|green[\s-]light|go[\s-]ahead|signed\s+off|agreed\s+to|voted\s+to|"
-    r"authori[sz]ed)\b",
+    r"authori[sz]ed|funding\s+(?:has\s+been\s+|was\s+)?(?:secured|agreed|allocated|awarded))\b",
 )
 _PLANNED = re.compile(
     r"\b(?:will\s+(?:then\s+|also\s+|now\s+|soon\s+|initially\s+|first\s+|later\s+)?be\s+"

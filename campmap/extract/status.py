@@ -16,12 +16,14 @@ from campmap.records import Role
 __all__ = ["mention_status", "table_header_end"]
 
 _REMOVED = re.compile(
-    r"\b(?:removed|taken\s+(?:down|away)|dismantled|decommissioned|switched\s+off|ripped\s+out|stolen|"
+    r"\b(?:removed|taken\s+(?:down|away)|dismantled|decommissioned|(?:switched|turned)\s+off|ripped\s+out|stolen|"
     r"stole|scrapped|removal\s+of|pulled\s+out)\b",
 )
 # "... were of no benefit, so we will pull them out": the cameras named before go.
 _REMOVED_LATER = re.compile(
-    r"\b(?:(?:pull|take|switch|rip)\s+(?:them|it)\s+(?:out|down|off)|remove\s+(?:them|it))\b"
+    r"\b(?:(?:pull|take|switch|rip)\s+(?:them|it)\s+(?:out|down|off)|remove\s+(?:them|it)|"
+    r"but\s+(?:have|has|were|was)\s+(?:since\s+)?(?:been\s+)?(?:removed|taken\s+down|"
+    r"(?:switched|turned)\s+off))\b"
 )
 _STATUS_END = re.compile(r"[;,]|\s(?:and|but|while|whereas)\s")
 _JOINED_BY = re.compile(
