@@ -30,11 +30,13 @@ from campmap import Role, extract, read_sources
 from campmap.extract.counts import CAMERA_NOUN
 from campmap.extract.kinds import camera_kind
 from campmap.gazetteer import Gazetteer
+from campmap.records import Mention
 
 __all__ = [
     "Expected",
     "Found",
     "Score",
+    "as_found",
     "baseline_found",
     "campmap_found",
     "is_expected_site",
@@ -235,19 +237,21 @@ def score_report(expected: Expected, mentions: Sequence[Found]) -> Score:
     return out
 
 
+def as_found(mention: Mention) -> Found:
+    """A mention as the scorer reads it."""
+    return Found(
+        text=mention.text,
+        name=mention.place.name if mention.place else None,
+        role=mention.role.value,
+        status=mention.status,
+        count=mention.count,
+        camera=mention.camera,
+    )
+
+
 def campmap_found(path: Path, gazetteer: Gazetteer) -> list[Found]:
     """Campmap's mentions of one report, as ``campmap extract --json`` gives them."""
-    return [
-        Found(
-            text=m.text,
-            name=m.place.name if m.place else None,
-            role=m.role.value,
-            status=m.status,
-            count=m.count,
-            camera=m.camera,
-        )
-        for m in extract(read_sources([path]), gazetteer)
-    ]
+    return [as_found(m) for m in extract(read_sources([path]), gazetteer)]
 
 
 _CAPITALISED = re.compile(r"\b[A-Z][\w'-]*(?:\s+(?:of\s+|the\s+)?[A-Z][\w'-]*)*")
