@@ -343,3 +343,12 @@ def test_hoped_for_funded_rejected_and_switched_off_cameras(world):
     found = _statuses(text, world)
     assert found.pop("Station Road", "removed") == "removed"
     assert found == {"Quarry Lane": "proposed", "Tanners Row": "approved"}
+
+
+def test_a_meeting_place_a_comparison_and_cameras_brought_to_a_street(world):
+    text = (
+        "Speaking at Westvale Town Hall, the mayor said cameras will be installed on Quarry Lane.\n"
+        "Unlike in Ashby, the cameras on Tanners Row will record sound.\n"
+        "The scheme will bring cameras to Mill Road next spring."
+    )
+    assert set(_sites(text, world)) == {"Quarry Lane", "Tanners Row", "Mill Road"}

@@ -61,7 +61,8 @@ _QUALIFIED = re.compile(
     r"close\s+to|in\s+front\s+of|a\s+few\s+yards\s+from)\s+(?:the\s+)?$",
 )
 _SENT_TO = re.compile(
-    r"\b(?:(?:taken|moved|relocated|transferred)|(?:added|extended|expanded|brought)"
+    r"\b(?:(?:taken|moved|relocated|transferred)|(?:added|extended|expanded|brought|bring|brings|"
+    r"bringing)"
     r"(?:\s+[\w'-]+){0,2}?)\s+to\s+"
     r"(?:the\s+)?$",
 )
@@ -217,7 +218,7 @@ def features(
             or (hit.shape == "name" and ends_with(MADE_BY, gap))
             or (hit.shape == "name" and bool(_EMPLOYER.search(window)))
         ),
-        framing=hit.shape in ("name", "region") and ends_with(FRAMING, gap),
+        framing=hit.shape in ("name", "region") and ends_with(FRAMING, window),
         narrows_previous=narrows_next(text, hits, i) or narrows_previous(near),
         address_of_previous=address_of_previous(near),
         locality_of_previous=locality_of_previous(low, hits, i, decided, near),
@@ -232,7 +233,7 @@ def features(
             or (not hit.places and _TITLE_AFTER.match(after))
         ),
         incident_place=(not about_cameras and _incident(low)) or ends_with(INCIDENT_AT, gap),
-        meeting_place=ends_with(MEETING_AT, gap),
+        meeting_place=ends_with(MEETING_AT, window),  # (a capital "Speaking" may be a hit)
         not_about_cameras=not about_cameras,
     )
 
