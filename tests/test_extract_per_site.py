@@ -352,3 +352,8 @@ def test_a_meeting_place_a_comparison_and_cameras_brought_to_a_street(world):
         "The scheme will bring cameras to Mill Road next spring."
     )
     assert set(_sites(text, world)) == {"Quarry Lane", "Tanners Row", "Mill Road"}
+
+
+def test_the_part_of_town_a_street_is_in_is_its_locality(world):
+    text = "New CCTV cameras on Quarry Lane, in the north of Ashby, went live on Monday."
+    assert set(_sites(text, world)) == {"Quarry Lane"}

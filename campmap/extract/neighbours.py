@@ -47,7 +47,11 @@ _MOVED_TO = re.compile(
     r"^\s+and\s+(?:were\s+|was\s+|been\s+)?(?:moved|relocated|transferred|shifted|taken|put\s+up)"
     r"\s+(?:\w+\s+){0,2}?to\s+(?:the\s+)?$",
 )
-_IN_GAP = re.compile(r"^\s*,?\s+in\s+(?:the\s+)?$")
+_IN_GAP = re.compile(
+    r"^\s*,?\s+in\s+(?:the\s+)?(?:(?:north|south|east|west|centre|center|heart|middle|"
+    r"outskirts)(?:[\s-]?(?:east|west))?(?:\s+part)?\s+of\s+(?:the\s+)?)?$"
+)
+"""``X, in Selsdon``, ``X, in the north of Upton``: the locality of the place before."""
 _STREET_SHAPES = frozenset({"street", "road"})
 _OWNED = frozenset({"street", "road", "facility", "area", "junction", "block"})
 _POSSESSIVE_GAP = re.compile(r"^['\u2019]s?\s+(?:new\s+|main\s+|busy\s+)?$")
