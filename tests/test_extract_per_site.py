@@ -61,6 +61,12 @@ def test_kinds_named_by_maker_zone_or_scheme():
     assert camera_kind("vandals again attacked ULEZ infrastructure").name == "anpr"
     assert camera_kind("new bus gate ANPR enforcement cameras").name == "bus-lane"
     assert camera_kind("new safety cameras on the bypass").name == "speed"
+    assert camera_kind("box junction cameras").name == "moving-traffic"
+    assert camera_kind("cameras enforcing the low traffic neighbourhood").name == "moving-traffic"
+    assert camera_kind("traffic light cameras").name == "red-light"
+    assert camera_kind("congestion charge cameras").name == "anpr"
+    assert camera_kind("clean air zone cameras").name == "anpr"
+    assert camera_kind("photo radar units").name == "speed"
 
 
 def test_a_sentence_about_they_keeps_the_kind_of_the_one_before(world):

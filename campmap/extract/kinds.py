@@ -65,7 +65,7 @@ _PATTERNS: tuple[tuple[Kind, str], ...] = (
     ),
     (Kind("gunshot", "gunshot_detector"), r"shotspotter|gunshot|shots?[\s-]fired\s+detect"),
     (Kind("noise", "camera", "traffic"), r"noise[\s-](?:camera|radar|monitor|sensor)" + _K),
-    (Kind("red-light", "camera", "traffic"), r"red[\s-]light"),
+    (Kind("red-light", "camera", "traffic"), r"red[\s-]light|traffic[\s-]lights?\s+cameras?"),
     (
         Kind("average-speed", "ALPR", "traffic"),
         r"average[\s-]speed|section[\s-](?:control|speed)|point[\s-]to[\s-]point",
@@ -74,7 +74,7 @@ _PATTERNS: tuple[tuple[Kind, str], ...] = (
         Kind("speed", "camera", "traffic"),
         r"speed(?:ing)?[\s-](?:cameras?|enforcement|vans?|detection)|"
         r"(?<!flock\s)safety[\s-]cameras?|"  # (Flock Safety makes plate readers)
-        r"(?:speed|school)[\s-]zone\s+(?:speed\s+)?cameras?|mobile\s+speed",
+        r"(?:speed|school)[\s-]zone\s+(?:speed\s+)?cameras?|mobile\s+speed|photo\s+radar",
     ),
     (
         Kind("bus-lane", "ALPR", "traffic"),
@@ -83,12 +83,13 @@ _PATTERNS: tuple[tuple[Kind, str], ...] = (
     (Kind("school-street", "ALPR", "traffic"), r"school[\s-]streets?"),
     (
         Kind("moving-traffic", "ALPR", "traffic"),
-        r"moving[\s-]traffic|traffic\s+enforcement\s+cameras?",
+        r"moving[\s-]traffic|traffic\s+enforcement\s+cameras?|box[\s-]junction|"
+        r"low[\s-]traffic\s+neighbou?rhoods?|\bltn\s+cameras?",
     ),
     (
         Kind("anpr", "ALPR", "traffic"),
         r"\b(?:anpr|alpr|a?lprs?)\b|licen[cs]e[\s-]plate|number[\s-]plate|plate[\s-]read|"
-        r"\bflock\b|\bulez\b",
+        r"\bflock\b|\bulez\b|congestion[\s-]charg|clean[\s-]air[\s-]zone",
     ),
     (
         Kind("cctv"),
