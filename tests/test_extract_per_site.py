@@ -363,3 +363,13 @@ def test_a_meeting_place_a_comparison_and_cameras_brought_to_a_street(world):
 def test_the_part_of_town_a_street_is_in_is_its_locality(world):
     text = "New CCTV cameras on Quarry Lane, in the north of Ashby, went live on Monday."
     assert set(_sites(text, world)) == {"Quarry Lane"}
+
+
+def test_a_place_with_its_own_relative_clause_and_a_short_prose_line(world):
+    text = (
+        "Eight new CCTV cameras will go up on Quarry Lane next month.\n"
+        "It follows a scheme in Tanners Row, where 12 cameras were installed last year.\n"
+        "Mill Road already has cameras too."
+    )
+    found = _statuses(text, world)
+    assert found == {"Quarry Lane": "planned", "Tanners Row": "installed", "Mill Road": "installed"}

@@ -33,6 +33,7 @@ _JOINED_BY = re.compile(
 _MOVED_TO = re.compile(
     r"\b(?:moved|relocated|transferred|shifted)\s+(?:\w+\s+){0,2}?to\s+(?:the\s+)?$"
 )
+_RELATIVE = re.compile(r"\s*(?:where|which|whose)\b")
 _APPOSED = re.compile(r",\s*(?:at|on|in|near|outside|by)\s+(?:the\s+)?$")
 _POINTS_BACK = re.compile(r"\s*(?:these|they|this|it|those|both)\s+(?:are|is|will|were|was)\b")
 _RELOCATED_LATER = re.compile(
@@ -82,8 +83,10 @@ def mention_status(low: str, hit: PlaceHit, role: Role, reason: str, carried: st
 
 def _apposed(low: str, head: str, brk: re.Match[str] | None) -> str | None:
     """Return the status after a place set off by commas (``A camera, at X, will be put up``)."""
-    if brk is None or not brk.group().startswith(",") or not _APPOSED.search(head):
+    if brk is None or not brk.group().startswith(","):
         return None
+    if not _APPOSED.search(head) and not _RELATIVE.match(low, brk.end()):
+        return None  # (", where 12 cameras were installed": the place's own clause)
     rest = _STATUS_END.search(low, brk.end(), brk.end() + CLAUSE)
     return clause_status(low[brk.end() : rest.start() if rest else brk.end() + CLAUSE])
 
