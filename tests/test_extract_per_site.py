@@ -61,6 +61,12 @@ def test_kinds_named_by_maker_zone_or_scheme():
     assert camera_kind("vandals again attacked ULEZ infrastructure").name == "anpr"
     assert camera_kind("new bus gate ANPR enforcement cameras").name == "bus-lane"
     assert camera_kind("new safety cameras on the bypass").name == "speed"
+    assert camera_kind("box junction cameras").name == "moving-traffic"
+    assert camera_kind("cameras enforcing the low traffic neighbourhood").name == "moving-traffic"
+    assert camera_kind("traffic light cameras").name == "red-light"
+    assert camera_kind("congestion charge cameras").name == "anpr"
+    assert camera_kind("clean air zone cameras").name == "anpr"
+    assert camera_kind("photo radar units").name == "speed"
 
 
 def test_a_sentence_about_they_keeps_the_kind_of_the_one_before(world):
@@ -229,3 +235,141 @@ def test_cameras_that_will_be_pulled_out_are_removed(world):
     )
     found = _statuses(text, world)
     assert found["Quarry Lane"] == found["Tanners Row"] == "removed"
+
+
+def test_a_campaign_for_cameras_proposes_them(world):
+    text = "Residents began a fundraising campaign for CCTV cameras in Quarry Lane last week."
+    assert _statuses(text, world) == {"Quarry Lane": "proposed"}
+
+
+def test_schemes_and_groups_of_people_are_no_places(world):
+    text = (
+        "CCTV cameras for the Westvale Community Policing System were installed on Quarry Lane.\n"
+        "The cameras at Tanners Row were paid for by the Department of Rural Communities and "
+        "the Upland Safety Initiative."
+    )
+    assert set(_sites(text, world)) == {"Quarry Lane", "Tanners Row"}
+
+
+def test_cameras_in_each_village_go_to_the_villages_listed_before(world):
+    text = (
+        "Plate-reading cameras are going up in three villages this week.\n"
+        "Ashby, Wendlow and Upton have made a joint bid for the money.\n"
+        "One ANPR camera will be placed on a lamp post in each village."
+    )
+    found = _sites(text, world)
+    assert {name: m.count for name, m in found.items()} == {"Ashby": 1, "Wendlow": 1, "Upton": 1}
+
+
+def test_a_road_whose_crossings_are_the_sites_is_no_site(world):
+    text = (
+        "Red-light cameras will be installed on Quarry Road this spring.\n"
+        "The cameras will watch these intersections:\n"
+        "- Quarry Rd at Mill Lane\n"
+        "- Quarry Rd at Tanners Row\n"
+    )
+    found = _sites(text, world)
+    assert "Quarry Road" not in found
+    assert len([name for name in found if "Quarry" in name]) == 2
+
+
+def test_counts_written_as_labels_of_listed_sites(world):
+    text = (
+        "New CCTV cameras will go up at Quarry Lane (3 cameras), Tanners Row (2 cameras) "
+        "and Mill Road (1 camera).\n"
+        "New speed camera sites:\nStation Road: 3\nBridge Street: 2\n"
+        "Cameras will also be installed on Hill Street (four) and Church Lane (two)."
+    )
+    found = {name: m.count for name, m in _sites(text, world).items()}
+    assert found == {
+        "Quarry Lane": 3,
+        "Tanners Row": 2,
+        "Mill Road": 1,
+        "Station Road": 3,
+        "Bridge Street": 2,
+        "Hill Street": 4,
+        "Church Lane": 2,
+    }
+
+
+def test_places_that_get_cameras_each(world):
+    text = "Quarry Lane and Tanners Row will get two new cameras each."
+    found = _sites(text, world)
+    assert (found["Quarry Lane"].count, found["Tanners Row"].count) == (2, 2)
+
+
+def test_considered_or_called_for_cameras_are_proposed(world):
+    text = (
+        "The council is considering installing CCTV on Quarry Lane.\n"
+        "Residents are calling for speed cameras on Tanners Row."
+    )
+    assert _statuses(text, world) == {"Quarry Lane": "proposed", "Tanners Row": "proposed"}
+
+
+def test_cameras_switched_on_on_a_weekday_are_installed(world):
+    text = (
+        "New CCTV cameras were switched on at Quarry Lane on Monday.\n"
+        "A camera van will be at Tanners Row on Tuesday."
+    )
+    found = _statuses(text, world)
+    assert (found["Quarry Lane"], found["Tanners Row"]) == ("installed", "deployed")
+
+
+def test_cameras_moved_to_a_place_are_there(world):
+    text = "The cameras on Quarry Lane were taken away in May and moved to Tanners Row."
+    found = _statuses(text, world)
+    assert found["Tanners Row"] == "installed"
+    assert found.get("Quarry Lane") != "installed"
+
+
+def test_more_ways_of_writing_a_sites_count(world):
+    text = (
+        "A pair of CCTV cameras was installed on Quarry Lane.\n"
+        "Tanners Row now has a total of eight cameras.\n"
+        "Mill Road, which has four cameras, is the busiest road in town.\n"
+        "New cameras for the town: Station Road x2, Bridge Street x3."
+    )
+    found = {name: m.count for name, m in _sites(text, world).items()}
+    assert found == {
+        "Quarry Lane": 2,
+        "Tanners Row": 8,
+        "Mill Road": 4,
+        "Station Road": 2,
+        "Bridge Street": 3,
+    }
+
+
+def test_hoped_for_funded_rejected_and_switched_off_cameras(world):
+    text = (
+        "The parish hopes to install cameras on Quarry Lane.\n"
+        "Funding has been secured for cameras on Tanners Row.\n"
+        "The council rejected plans for cameras on Mill Road.\n"
+        "Cameras were installed on Station Road but have since been turned off."
+    )
+    found = _statuses(text, world)
+    assert found.pop("Station Road", "removed") == "removed"
+    assert found == {"Quarry Lane": "proposed", "Tanners Row": "approved"}
+
+
+def test_a_meeting_place_a_comparison_and_cameras_brought_to_a_street(world):
+    text = (
+        "Speaking at Westvale Town Hall, the mayor said cameras will be installed on Quarry Lane.\n"
+        "Unlike in Ashby, the cameras on Tanners Row will record sound.\n"
+        "The scheme will bring cameras to Mill Road next spring."
+    )
+    assert set(_sites(text, world)) == {"Quarry Lane", "Tanners Row", "Mill Road"}
+
+
+def test_the_part_of_town_a_street_is_in_is_its_locality(world):
+    text = "New CCTV cameras on Quarry Lane, in the north of Ashby, went live on Monday."
+    assert set(_sites(text, world)) == {"Quarry Lane"}
+
+
+def test_a_place_with_its_own_relative_clause_and_a_short_prose_line(world):
+    text = (
+        "Eight new CCTV cameras will go up on Quarry Lane next month.\n"
+        "It follows a scheme in Tanners Row, where 12 cameras were installed last year.\n"
+        "Mill Road already has cameras too."
+    )
+    found = _statuses(text, world)
+    assert found == {"Quarry Lane": "planned", "Tanners Row": "installed", "Mill Road": "installed"}

@@ -283,12 +283,9 @@ def test_between_two_junctions_on_a_street_is_the_street(towns):
             "Brackwell's High Street now has 3 cameras, up from one in 2019.",
             {"brackwell-high-street": (3, "installed")},
         ),
-        pytest.param(
+        (
             "The 12 cameras in Brackwell Town Centre will be joined by four more on Bridge Road.",
             {"brackwell-town-centre": (12, "installed"), "brackwell-bridge-road": (4, "planned")},
-            marks=pytest.mark.xfail(
-                strict=True, reason="known failure: 'will be joined by' is not read as planned"
-            ),
         ),
         (
             "The 12 cameras in Brackwell Town Centre were joined by four more on Bridge Road.",

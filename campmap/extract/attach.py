@@ -12,11 +12,13 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable
 
-from campmap.extract.counts import CountKind, Number, camera_counts
+from campmap.extract.counts import CountKind, Number, camera_counts, find_numbers
 from campmap.extract.places import PlaceHit
 from campmap.records import Role
 
 __all__ = ["attach_counts"]
+
+_SMALL = "one two three four five six seven eight nine ten eleven twelve".split()
 
 _CLAUSE_BREAK = re.compile(
     r"[;:]|,\s+(?:and\s+|but\s+|while\s+|with\s+)?(?:more|others|further|another|the\s+rest)\b"
@@ -28,6 +30,14 @@ _EACH = re.compile(
     r"\b(?:each|apiece)\b(?!\s+(?:costing|cost|costs|worth|with|year|day|week|month|time)\b)"
     r"|\bper\s+(?:site|location|junction|intersection|street|road|park|school)\b"
 )
+_LABEL = re.compile(
+    r"\s*(?:\(|:|\s[\u2013\u2014-]|\s(?=x\s*\d)x)\s*(?:about\s+|around\s+|up\s+to\s+)?"
+    rf"(?P<number>\d{{1,3}}|{'|'.join(_SMALL)})"
+    r"(?=\s*(?:\)|$|[.;,]|(?:new\s+|more\s+)?(?:[a-z-]+\s+)?(?:cameras?|cctv)\b))"
+)
+"""A count right after a site, in brackets or after a colon or a dash, ending there or
+naming cameras."""
+_EACH_AFTER = re.compile(r"(?:\s+[\w-]+){0,3}?\s+(?:cameras?|devices?)\s+(?:each|apiece)\b")
 _WIDER = re.compile(
     r"\b(?:(?:across|throughout|in|around)\s+the\s+(?:borough|town|city|county|district|area|"
     r"region|country|force\s+area)|including|among\s+them|such\s+as)\b",
@@ -70,7 +80,14 @@ def attach_counts(
     routes = [i for i, role in enumerate(roles) if role is Role.ROUTE]
     if not sites and not routes:
         return out  # a count attaches only to a site or a route
-    found = camera_counts(text, about_cameras, low)
+    labelled = _labelled(low, hits, sites) if about_cameras else {}
+    out.update({i: (value, words) for i, (value, words, _) in labelled.items()})
+    taken = [span for _, _, span in labelled.values()]
+    found = [
+        (number, kind)
+        for number, kind in camera_counts(text, about_cameras, low)
+        if not any(start <= number.start < end for start, end in taken)
+    ]
     for n, (number, kind) in enumerate(found):
         if kind is CountKind.HELD:
             # The place just before it holds it: "South Street has two".
@@ -95,6 +112,23 @@ def attach_counts(
             continue
         scope_end = found[n + 1][0].start if n + 1 < len(found) else len(text)
         _attach_total(low, number, scope_end, hits, sites, out, reasons)
+    return out
+
+
+def _labelled(
+    low: str, hits: list[PlaceHit], sites: list[int]
+) -> dict[int, tuple[int | None, str, tuple[int, int]]]:
+    """Return the counts written as a site's label, by hit index, with their words and span.
+
+    ``Mill Road (3 cameras)``, ``Mill Road: 3``, ``Mill Road (four)``.
+    """
+    out: dict[int, tuple[int | None, str, tuple[int, int]]] = {}
+    for i in sites:
+        label = _LABEL.match(low, hits[i].end)
+        if label is not None:
+            numbers = find_numbers(label.group("number"))
+            if numbers and numbers[0].value is not None:
+                out[i] = (numbers[0].value, label.group("number"), label.span())
     return out
 
 
@@ -141,6 +175,8 @@ def _each(low: str, number: Number, hits: list[PlaceHit], group: list[int]) -> b
     will each get two``).
     """
     first, last = hits[group[0]], hits[group[-1]]
+    if _EACH_AFTER.match(low, number.end):
+        return True  # "A and B will get two cameras each"
     if first.start >= number.end:
         return bool(_EACH.search(low, number.end, first.start))
     return bool(_EACH.search(low, last.end, number.start))

@@ -33,6 +33,7 @@ _NUMBER = re.compile(
     rf"\b(?=[\dadefhmnostuvz])(?<![\w£$€.,-])(?:"
     rf"(?P<digits>\d{{1,3}}(?:,\d{{3}})+|\d+)(?![\w%£$€]|[.,]\d)"
     rf"|(?P<words>(?:an?\s+)?(?:{_WORD}|dozen)(?:(?:\s+and\s+|[\s-]+)(?:{_WORD}))*)\b"
+    rf"|(?P<pair>a\s+(?:pair|couple))(?=\s+of\b)"
     rf"|(?P<vague>several|dozens|scores|hundreds|a\s+handful|a\s+number|a\s+few|numerous|multiple)\b"
     rf")"
 )
@@ -147,6 +148,8 @@ def _find_numbers(text: str, low: str) -> list[Number]:
             value: int | None = int(raw.replace(",", ""))
         elif match.group("vague"):
             value = None
+        elif match.group("pair"):
+            value = 2  # "a pair of cameras", "a couple of cameras"
         else:
             value = _to_int(raw)
             if value is None or raw.lower() in {"a", "an"}:

@@ -51,14 +51,18 @@ _LOCATIVES = frozenset(
     "cover covers watching watch watches lining line lines throughout beneath under atop past "
     "off through outside where including include includes between".split()
 )
-_NEGATED = re.compile(r"\b(?:no|not|never|none|nor|without)\b(?![^,;]*\bfootage\b)[^,;]*$")
+_NEGATED = re.compile(
+    r"\b(?:no|not|never|none|nor|without|rejected|refused|turned\s+down|voted\s+against|"
+    r"threw\s+out)\b(?![^,;]*\bfootage\b)[^,;]*$"
+)
 """No camera there (but "could not view footage from a camera at X": there is one)."""
 _QUALIFIED = re.compile(
     r"\b(?:(?:just\s+|directly\s+|immediately\s+)?(?:north|south|east|west)\s+of|next\s+to|"
     r"close\s+to|in\s+front\s+of|a\s+few\s+yards\s+from)\s+(?:the\s+)?$",
 )
 _SENT_TO = re.compile(
-    r"\b(?:(?:taken|moved|relocated|transferred)|(?:added|extended|expanded|brought)"
+    r"\b(?:(?:taken|moved|relocated|transferred)|(?:added|extended|expanded|brought|bring|brings|"
+    r"bringing)"
     r"(?:\s+[\w'-]+){0,2}?)\s+to\s+"
     r"(?:the\s+)?$",
 )
@@ -214,7 +218,7 @@ def features(
             or (hit.shape == "name" and ends_with(MADE_BY, gap))
             or (hit.shape == "name" and bool(_EMPLOYER.search(window)))
         ),
-        framing=hit.shape in ("name", "region") and ends_with(FRAMING, gap),
+        framing=hit.shape in ("name", "region") and ends_with(FRAMING, window),
         narrows_previous=narrows_next(text, hits, i) or narrows_previous(near),
         address_of_previous=address_of_previous(near),
         locality_of_previous=locality_of_previous(low, hits, i, decided, near),
@@ -229,7 +233,7 @@ def features(
             or (not hit.places and _TITLE_AFTER.match(after))
         ),
         incident_place=(not about_cameras and _incident(low)) or ends_with(INCIDENT_AT, gap),
-        meeting_place=ends_with(MEETING_AT, gap),
+        meeting_place=ends_with(MEETING_AT, window),  # (a capital "Speaking" may be a hit)
         not_about_cameras=not about_cameras,
     )
 
@@ -239,7 +243,7 @@ def _area_of_sites(low: str, hits: list[PlaceHit], i: int, near: Around) -> bool
     hit, gap, window = near.hit, near.gap, near.window
     if frames.LOCATED_AFTER.match(near.after):
         return True
-    if hit.shape == "area":  # "around the Chicago area"
+    if hit.shape == "area":  # "around the Harbury area"
         return hit.text.lower().endswith(" area") and bool(_SPREAD.search(gap))
     if hit.shape != "name":
         return False

@@ -43,9 +43,11 @@ FRAMING = re.compile(
     r"\b(?:(?:police|officers|detectives|council|councillors|officials|authorities|residents|"
     r"people|drivers|motorists|businesses|traders|shoppers|families|communities)"
     r"\s+(?:in|from|of|across|around)|here\s+in|(?:lives?|lived|living|grew\s+up)"
-    r"\s+in)\s+(?:the\s+)?$"
+    r"\s+in|(?:^|[,;]\s*)(?:unlike|like|as)\s+(?:in|at)|similar\s+to\s+(?:those|ones?)\s+"
+    r"(?:used\s+)?(?:in|at))\s+(?:the\s+)?$"
 )
-"""``Police in X``, ``here in X``: the place whose people the story is about."""
+"""``Police in X``, ``here in X``: the place whose people the story is about; ``Unlike in
+X, ...``, ``similar to those used in X``: a place the story compares with."""
 INCIDENT_AT = re.compile(
     r"\b(?:shot|stabbed|killed|murdered|attacked|robbed|assaulted|mugged|injured|hurt|burgled|"
     r"crashed|died|arrested|found\s+dead)\b(?:\s+[\w'-]+){0,4}?\s+(?:on|in|at|near|outside|"

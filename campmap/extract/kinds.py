@@ -65,7 +65,7 @@ _PATTERNS: tuple[tuple[Kind, str], ...] = (
     ),
     (Kind("gunshot", "gunshot_detector"), r"shotspotter|gunshot|shots?[\s-]fired\s+detect"),
     (Kind("noise", "camera", "traffic"), r"noise[\s-](?:camera|radar|monitor|sensor)" + _K),
-    (Kind("red-light", "camera", "traffic"), r"red[\s-]light"),
+    (Kind("red-light", "camera", "traffic"), r"red[\s-]light|traffic[\s-]lights?\s+cameras?"),
     (
         Kind("average-speed", "ALPR", "traffic"),
         r"average[\s-]speed|section[\s-](?:control|speed)|point[\s-]to[\s-]point",
@@ -74,7 +74,7 @@ _PATTERNS: tuple[tuple[Kind, str], ...] = (
         Kind("speed", "camera", "traffic"),
         r"speed(?:ing)?[\s-](?:cameras?|enforcement|vans?|detection)|"
         r"(?<!flock\s)safety[\s-]cameras?|"  # (Flock Safety makes plate readers)
-        r"(?:speed|school)[\s-]zone\s+(?:speed\s+)?cameras?|mobile\s+speed",
+        r"(?:speed|school)[\s-]zone\s+(?:speed\s+)?cameras?|mobile\s+speed|photo\s+radar",
     ),
     (
         Kind("bus-lane", "ALPR", "traffic"),
@@ -83,12 +83,13 @@ _PATTERNS: tuple[tuple[Kind, str], ...] = (
     (Kind("school-street", "ALPR", "traffic"), r"school[\s-]streets?"),
     (
         Kind("moving-traffic", "ALPR", "traffic"),
-        r"moving[\s-]traffic|traffic\s+enforcement\s+cameras?",
+        r"moving[\s-]traffic|traffic\s+enforcement\s+cameras?|box[\s-]junction|"
+        r"low[\s-]traffic\s+neighbou?rhoods?|\bltn\s+cameras?",
     ),
     (
         Kind("anpr", "ALPR", "traffic"),
         r"\b(?:anpr|alpr|a?lprs?)\b|licen[cs]e[\s-]plate|number[\s-]plate|plate[\s-]read|"
-        r"\bflock\b|\bulez\b",
+        r"\bflock\b|\bulez\b|congestion[\s-]charg|clean[\s-]air[\s-]zone",
     ),
     (
         Kind("cctv"),
@@ -135,18 +136,22 @@ _DAMAGED = re.compile(
 _COVERED = re.compile(r"\b(?:covered|bagged|hooded|taped\s+over|covered\s+up)\b")
 _DEPLOYED = re.compile(
     r"\b(?:deployed|deployments?|deploying|vans?|tripods?|temporar(?:y|ily)|mobile|"
-    r"pop[\s-]up|operation\s+on|during\s+the\s+week\s+of|week\s+commencing|weekly|"
-    r"on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b",
+    r"pop[\s-]up|operation\s+on|during\s+the\s+week\s+of|week\s+commencing|weekly)\b",
 )
+# A day alone says when, not that the cameras come and go: "switched on on Monday" is
+# installed; only a clause that states nothing else is a deployment on that day.
+_ON_A_DAY = re.compile(r"\bon\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
 _PROPOSED = re.compile(
-    r"\b(?:propos(?:ed|al|als|es|ing)|consultation|calls?\s+for|called\s+for|wants?|"
+    r"\b(?:propos(?:ed|al|als|es|ing)|consultation|call(?:s|ed|ing)?\s+for|wants?|"
+    r"consider(?:s|ing)|"
+    r"campaign(?:s|ing|ed)?\s+for|fundrais(?:ing|er)|hop(?:e|es|ing)\s+to|"
     r"would\s+like|asked\s+for|recommend(?:ed|s)?|suggest(?:ed|s)?|could\s+be|under\s+consideration|"
     r"(?:seek(?:s|ing)?|look(?:s|ing)\s+at)\s+(?:to\s+)?(?:put|putting|install|installing|plac(?:e|ing)|"
     r"add|adding|introduc(?:e|ing)|fit|fitting))\b",
 )
 _APPROVED = re.compile(
     r"\b(?:approv(?:ed|es|al)|green[\s-]light|go[\s-]ahead|signed\s+off|agreed\s+to|voted\s+to|"
-    r"authori[sz]ed)\b",
+    r"authori[sz]ed|funding\s+(?:has\s+been\s+|was\s+)?(?:secured|agreed|allocated|awarded))\b",
 )
 _PLANNED = re.compile(
     r"\b(?:will\s+(?:then\s+|also\s+|now\s+|soon\s+|initially\s+|first\s+|later\s+)?be\s+"
@@ -250,6 +255,7 @@ _STATUS_ORDER = (
     ("planned", _PLANNED),
     ("deployed", _DEPLOYED),
     ("installed", _INSTALLED),
+    ("deployed", _ON_A_DAY),
 )
 # Whether a clause states any status at all: one pass instead of seven; then which one.
 _ANY_STATUS = any_of(pattern.pattern for _, pattern in _STATUS_ORDER)

@@ -290,7 +290,8 @@ def _setting(
     carried.kind_said = refers or (own is not None and (camera or item)) or (item and own is None)
     setting = Setting(
         kind=own.name if own is not None else carried.kind,
-        status=carried.status if item else (carried.recent if short else None),
+        # (a line with no verb of its own: a bullet, a heading, a bare place)
+        status=carried.status if item else (None if _CLAUSE.search(low) else carried.recent),
         about_cameras=camera or item,
         item=item,
         junctions=junctions,

@@ -52,13 +52,13 @@ HOUSE_NUMBER = re.compile(r"^(?:\d{1,5}[a-z]?|&)$")
 """A house number (or the ``&`` between two): ``at 1229 & 1226 N. Elm Ave.``."""
 
 _LIST_GAP = re.compile(
-    r"^\s*(?:,?\s*followed\s+by\s+|,\s*(?:and\s+|or\s+|as\s+well\s+as\s+)?|\s+(?:and|or|as\s+well\s+as|plus)\s+|;\s*(?:and\s+)?)"
+    r"^\s*(?:\([^()]{0,40}\)\s*)?(?:,?\s*followed\s+by\s+|,\s*(?:and\s+|or\s+|as\s+well\s+as\s+)?|\s+(?:and|or|as\s+well\s+as|plus)\s+|;\s*(?:and\s+)?)"
     r"(?P<rest>.*)$",
 )
 
 GETS = re.compile(
-    r"^\s+(?:will\s+(?:each\s+|both\s+|also\s+)?(?:get|receive|have)|to\s+(?:get|receive|have)\s+(?:[\w-]+\s+){0,5}?(?:cameras?|cctv)\b|is\s+(?:getting|to\s+get|receiving)|gets|receives|"
-    r"(?:now\s+|already\s+)?(?:has|have)\s+(?:\w+\s+){0,3}?(?:cameras?|cctv)\b|"
+    r"^(?:\s*,\s+(?:which|that)\b)?\s+(?:will\s+(?:each\s+|both\s+|also\s+)?(?:get|receive|have)|to\s+(?:get|receive|have)\s+(?:[\w-]+\s+){0,5}?(?:cameras?|cctv)\b|is\s+(?:getting|to\s+get|receiving)|gets|receives|"
+    r"(?:now\s+|already\s+)?(?:has|have)\s+(?:\w+\s+){0,5}?(?:cameras?|cctv)\b|"
     r"(?:now\s+|only\s+|just\s+)?(?:has|have)\s+(?:\d+|an?\s+dozen|one|two|three|four|five|six|"
     r"seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|forty|fifty)(?=\s*[.,;]|\s*$)|"
     r"has\s+(?:got|received|been\s+given)|"
@@ -69,7 +69,7 @@ GETS = re.compile(
     r"[\"'\u201d]?\s+by\s+(?:[\w,-]+\s+){0,3}?(?:cameras?|cctv))\b",
 )
 """The words after a place that give it cameras (``will get``, ``is set to get``, ``is watched
-by 12 cameras``)."""
+by 12 cameras``, ``, which has four cameras``)."""
 
 _DASHES = frozenset("- \u2013 \u2014 \u2022 * \u00b7".split())
 """Bullets a list run into one sentence keeps between its items."""
@@ -78,7 +78,7 @@ COMMA_GAP = re.compile(r"^\s*,\s*$")
 """A bare comma between two places."""
 
 _TAIL_GAP = re.compile(r"^\s*[,-]\s*$")
-"""A comma, or the hyphen of a name cut in two (``Leighton- Linslade``), in a tail of names."""
+"""A comma, or the hyphen of a name cut in two (``Ashby- Wold``), in a tail of names."""
 _AND = re.compile(r"^\s+(?:and|&)\s+(?:the\s+)?$")
 _STREETS = frozenset({"street", "road", "facility"})
 _ENDS = re.compile(

@@ -38,6 +38,8 @@ _ADDRESS_GAP = re.compile(r"^\s*,?\s+(?:on|in|off)\s+(?:the\s+)?$")
 _APPOSITIVE = re.compile(
     r"^\s*,\s+(?:an?|the)\s+(?:[\w'-]+\s+){0,3}?(?:on|in|off|near|behind)\s+(?:the\s+)?$",
 )
+_CAMERA_WORD = re.compile(r"\b(?:cameras?|cctv|anpr)\b")
+"""``Unlike in X, the cameras on Y``: no apposition of X, the cameras' place."""
 _NEAR_GAP = re.compile(
     r"^\s*,?\s+(?:near|by|close\s+to|next\s+to|opposite|outside|beside)\s+(?:the\s+)?$",
 )
@@ -45,7 +47,11 @@ _MOVED_TO = re.compile(
     r"^\s+and\s+(?:were\s+|was\s+|been\s+)?(?:moved|relocated|transferred|shifted|taken|put\s+up)"
     r"\s+(?:\w+\s+){0,2}?to\s+(?:the\s+)?$",
 )
-_IN_GAP = re.compile(r"^\s*,?\s+in\s+(?:the\s+)?$")
+_IN_GAP = re.compile(
+    r"^\s*,?\s+in\s+(?:the\s+)?(?:(?:north|south|east|west|centre|center|heart|middle|"
+    r"outskirts)(?:[\s-]?(?:east|west))?(?:\s+part)?\s+of\s+(?:the\s+)?)?$"
+)
+"""``X, in Selsdon``, ``X, in the north of Upton``: the locality of the place before."""
 _STREET_SHAPES = frozenset({"street", "road"})
 _OWNED = frozenset({"street", "road", "facility", "area", "junction", "block"})
 _POSSESSIVE_GAP = re.compile(r"^['\u2019]s?\s+(?:new\s+|main\s+|busy\s+)?$")
@@ -115,7 +121,7 @@ def narrows_previous(around: Around) -> bool:
         )
         # "X Road, between A and B": B bounds the stretch too
         or (around.previous_narrows and bool(_AND_GAP.match(gap)) and _between(around))
-        or bool(_APPOSITIVE.match(gap))
+        or (bool(_APPOSITIVE.match(gap)) and not _CAMERA_WORD.search(gap))
     )
 
 

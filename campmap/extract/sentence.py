@@ -29,7 +29,7 @@ from campmap.extract.region import settle_namesakes
 from campmap.extract.routes import route_pairs
 from campmap.extract.status import mention_status
 from campmap.extract.totals import count_lone_site
-from campmap.extract.umbrella import settle_areas
+from campmap.extract.umbrella import settle_areas, settle_roads
 from campmap.gazetteer import Gazetteer, default_gazetteer
 from campmap.gazetteer.names import lowercase
 from campmap.records import Document, Mention, Place, Role, Sentence
@@ -73,7 +73,7 @@ def extract(
             address.append(sentence.text)
             continue
         found.extend(extract_sentence(sentence, gazetteer, setting=setting, weigh=weigh))
-    found = settle_areas(settle_namesakes(found), " ".join(address))
+    found = settle_roads(settle_areas(settle_namesakes(found), " ".join(address)))
     return tuple(count_lone_site(found, document.sentences))
 
 
@@ -230,7 +230,7 @@ def _frame(
 
 
 def _cut_off(text: str, hits: list[PlaceHit], decisions: list[Decision]) -> None:
-    """``... along the High Stree``: an unknown name where an excerpt stops is a word cut off."""
+    """``... along the Market Stree``: an unknown name where an excerpt stops is a word cut off."""
     last = hits[-1]
     if last.end >= len(text.rstrip()) and last.shape == "name" and not last.places:
         decisions[-1] = Decision(Role.CONTEXT, 0.9, ("cut off where the text stops",))

@@ -16,14 +16,24 @@ from campmap.records import Role
 __all__ = ["mention_status", "table_header_end"]
 
 _REMOVED = re.compile(
-    r"\b(?:removed|taken\s+down|dismantled|decommissioned|switched\s+off|ripped\s+out|stolen|"
+    r"\b(?:removed|taken\s+(?:down|away)|dismantled|decommissioned|(?:switched|turned)\s+off|ripped\s+out|stolen|"
     r"stole|scrapped|removal\s+of|pulled\s+out)\b",
 )
 # "... were of no benefit, so we will pull them out": the cameras named before go.
 _REMOVED_LATER = re.compile(
-    r"\b(?:(?:pull|take|switch|rip)\s+(?:them|it)\s+(?:out|down|off)|remove\s+(?:them|it))\b"
+    r"\b(?:(?:pull|take|switch|rip)\s+(?:them|it)\s+(?:out|down|off)|remove\s+(?:them|it)|"
+    r"but\s+(?:have|has|were|was)\s+(?:since\s+)?(?:been\s+)?(?:removed|taken\s+down|"
+    r"(?:switched|turned)\s+off))\b"
 )
 _STATUS_END = re.compile(r"[;,]|\s(?:and|but|while|whereas)\s")
+_JOINED_BY = re.compile(
+    r"\s+(?:will|is\s+to|are\s+to|are\s+set\s+to|is\s+set\s+to)\s+be\s+"
+    r"(?:joined|supplemented|complemented)\s+by\b"
+)
+_MOVED_TO = re.compile(
+    r"\b(?:moved|relocated|transferred|shifted)\s+(?:\w+\s+){0,2}?to\s+(?:the\s+)?$"
+)
+_RELATIVE = re.compile(r"\s*(?:where|which|whose)\b")
 _APPOSED = re.compile(r",\s*(?:at|on|in|near|outside|by)\s+(?:the\s+)?$")
 _POINTS_BACK = re.compile(r"\s*(?:these|they|this|it|those|both)\s+(?:are|is|will|were|was)\b")
 _RELOCATED_LATER = re.compile(
@@ -42,14 +52,17 @@ def mention_status(low: str, hit: PlaceHit, role: Role, reason: str, carried: st
     header = table_header_end(low)
     if header:  # a flattened table: its column names ("Deployment") state no status
         low = " " * header + low[header:]
-    if reason.startswith("cameras moved there"):
-        return "installed"
+    if reason.startswith("cameras moved there") or _JOINED_BY.match(low, hit.end):
+        return "installed"  # (or "the cameras at X will be joined by four more": X has them)
     # Bounded windows keep this linear in the sentence: the words just before
     # the place, its clause around it, and the head of its clause (the verb of
     # "will be installed at A, B, ... and Z").
     before = low[max(0, hit.start - 2 * WINDOW) : hit.start]
     if RELOCATED.search(before):
         return "relocated_from"
+    moved = _MOVED_TO.search(before)
+    if moved:  # "removed from A in May and moved to B": B has them, or will
+        return clause_status(before[max(0, moved.start() - WINDOW) :]) or "installed"
     clause = max(low.rfind(";", max(0, hit.start - CLAUSE), hit.start) + 1, 0)
     brk = _STATUS_END.search(low, hit.end, hit.end + CLAUSE)
     near = low[max(clause, hit.start - CLAUSE) : brk.start() if brk else hit.end + CLAUSE]
@@ -70,8 +83,10 @@ def mention_status(low: str, hit: PlaceHit, role: Role, reason: str, carried: st
 
 def _apposed(low: str, head: str, brk: re.Match[str] | None) -> str | None:
     """Return the status after a place set off by commas (``A camera, at X, will be put up``)."""
-    if brk is None or not brk.group().startswith(",") or not _APPOSED.search(head):
+    if brk is None or not brk.group().startswith(","):
         return None
+    if not _APPOSED.search(head) and not _RELATIVE.match(low, brk.end()):
+        return None  # (", where 12 cameras were installed": the place's own clause)
     rest = _STATUS_END.search(low, brk.end(), brk.end() + CLAUSE)
     return clause_status(low[brk.end() : rest.start() if rest else brk.end() + CLAUSE])
 

@@ -177,9 +177,13 @@ NO_PLACE_ENDS = (
         """
         photo photos photograph image images pic credit credits courtesy
         zones areas sites locations corridors hotspots
+        system systems scheme schemes programme programmes program programs project projects
+        initiative initiatives fund funds funding strategy strategies policy policies pilot
+        communities affairs development residents businesses
         """
     )
 )
 """Last words of capitalised phrases that name no place: an organisation, a camera maker or
-kind (``Flock``), a photo credit (``XY Photo``), or a kind of place (``Community Safety
-Zones``)."""
+kind (``Flock``), a photo credit (``XY Photo``), a kind of place (``School Safety
+Zones``), a scheme (``Town Watch System``) or a group of people (``Upland
+Communities``)."""
