@@ -193,3 +193,12 @@ def test_sites_around_plural_car_parks(world):
         "town centre car parks next year."
     )
     assert sites(text, world) == ["Pellmarsh car parks", "town centre car parks"]
+
+
+def test_a_system_recording_movements_in_two_towns_puts_cameras_there(world):
+    text = (
+        "Plate cameras will watch every driver on the interstate.\n\n"
+        "The system will begin recording movements next year in undisclosed locations in "
+        "Quarrow Falls and Tindale."
+    )
+    assert sites(text, world) == ["Quarrow Falls", "Tindale"]

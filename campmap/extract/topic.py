@@ -35,9 +35,11 @@ _CAMERA_REFERENCE = re.compile(
     r"installations?|(?:recognition|surveillance|enforcement)\s+systems?)\b",
 )
 _DEPLOYMENT = re.compile(
-    r"\b(?:deployments?|redeployed|scanned|scanning|snapped|(?:be|being|is|are)\s+monitored)\b"
+    r"\b(?:deployments?|redeployed|scanned|scanning|snapped|(?:be|being|is|are)\s+monitored|"
+    r"record(?:s|ed|ing)?\s+(?:the\s+)?(?:movements?|vehicles?|(?:number\s+|licen[cs]e\s+)?"
+    r"plates?|footage|images?)|read(?:s|ing)?\s+(?:number\s+|licen[cs]e\s+)?plates)\b"
 )
-"""In a report about cameras, a deployment or a scan is the cameras at work."""
+"""In a report about cameras, a deployment, a scan or a recording is the cameras at work."""
 DAMAGED = re.compile(
     r"\b(?:damag(?:e|ed|ing)|vandali[sz](?:e|ed|ing)|sawn|sawed|sawing|toppled|felled|cut\s+down|"
     r"pulled\s+down|torn\s+down|destroy(?:ed|ing)?|smash(?:ed|ing)?|wreck(?:ed|ing)?|"
