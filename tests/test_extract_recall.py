@@ -202,3 +202,12 @@ def test_a_system_recording_movements_in_two_towns_puts_cameras_there(world):
         "Quarrow Falls and Tindale."
     )
     assert sites(text, world) == ["Quarrow Falls", "Tindale"]
+
+
+def test_cameras_used_during_an_event_are_at_its_place(world):
+    text = (
+        "Fans will be scanned by facial recognition cameras at the final.\n\n"
+        "It builds on police use of LFR technology during last year's Brackwell Water "
+        "Festival."
+    )
+    assert sites(text, world) == ["Brackwell Water Festival"]

@@ -56,6 +56,8 @@ _QUALIFIED = re.compile(
     r"\b(?:(?:just\s+|directly\s+|immediately\s+)?(?:north|south|east|west)\s+of|next\s+to|"
     r"close\s+to|in\s+front\s+of|a\s+few\s+yards\s+from)\s+(?:the\s+)?$",
 )
+_DURING = re.compile(r"\bduring\s+(?:the\s+|(?:last|this|next)\s+year's\s+)?$")
+"""``used during last year's X Carnival``: cameras at an event are at its place."""
 _SENT_TO = re.compile(
     r"\b(?:(?:taken|moved|relocated|transferred)|(?:added|extended|expanded|brought)"
     r"(?:\s+[\w'-]+){0,2}?)\s+to\s+"
@@ -265,6 +267,7 @@ def _locative(near: Around) -> bool:
         or ends_with(_NAMED_SITES, gap)
         or frames.counted_or_stretch(gap, near.window)
         or bool(_SENT_TO.search(gap))
+        or bool(_DURING.search(gap))
         or (bool(_EXAMPLES.search(gap)) and not _NUMBERED_IN.search(gap))
         or bool(_CAMERA_LABEL.search(near.window))
         or (_possessive(near.window) and bool(frames.POSSESSIVE_LOCATIVE.search(near.window)))

@@ -37,7 +37,7 @@ _CAMERA_REFERENCE = re.compile(
 _DEPLOYMENT = re.compile(
     r"\b(?:deployments?|redeployed|scanned|scanning|snapped|(?:be|being|is|are)\s+monitored|"
     r"record(?:s|ed|ing)?\s+(?:the\s+)?(?:movements?|vehicles?|(?:number\s+|licen[cs]e\s+)?"
-    r"plates?|footage|images?)|read(?:s|ing)?\s+(?:number\s+|licen[cs]e\s+)?plates)\b"
+    r"plates?|footage|images?)|read(?:s|ing)?\s+(?:number\s+|licen[cs]e\s+)?plates|afr|lfr)\b"
 )
 """In a report about cameras, a deployment, a scan or a recording is the cameras at work."""
 DAMAGED = re.compile(
