@@ -211,3 +211,16 @@ def test_cameras_used_during_an_event_are_at_its_place(world):
         "Festival."
     )
     assert sites(text, world) == ["Brackwell Water Festival"]
+
+
+def test_cameras_in_the_city_centre_are_a_site_when_no_streets_are_named(world):
+    text = "There are more than 300 CCTV cameras in the city centre but few in Brackwell."
+    assert sites(text, world)[:1] == ["city centre"]
+
+
+def test_the_town_centre_frames_the_streets_named_after_it(world):
+    text = (
+        "Four CCTV cameras are to be added in the town centre.\n\n"
+        "They will be placed on Pellow Street, Tanners Lane and the bus station."
+    )
+    assert "town centre" not in sites(text, world)

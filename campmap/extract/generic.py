@@ -36,10 +36,13 @@ _GENERIC = re.compile(
     r"the\s+(?:(?:middle|centre|center|end|edge|side|top|foot)\s+of\s+the\s+)?|"
     r"(?:in|on)\s+the\s+(?:middle|centre|center|end|edge|side|top|foot)\s+of\s+the\s+)"
     rf"(?P<place>(?:(?:{_QUALIFIER})\s+){{0,2}}{_NOUNS})\b(?!\s+of\b|['\u2019]s)"
-    # "on Elm Street and the town centre": the phrase ends an item of a list
+    # "cameras in the town centre" (an area of the sites when the report names streets)
+    r"|\bin\s+the\s+(?P<centre>(?:town|city)\s+cent(?:re|er)(?:\s+car\s+parks?)?)\b"
+    r"(?!\s+of\b|['\u2019]s)"
     # "the car park cameras": cameras named by their place
     rf"|\b[Tt]he\s+(?P<named>(?:(?:{_QUALIFIER})\s+){{0,2}}{_NOUNS})"
     r"(?=\s+(?:(?:cctv|security|speed)\s+)?(?:cameras?|cctv)\b)"
+    # "on Elm Street and the town centre": the phrase ends an item of a list
     rf"|\band\s+the\s+(?P<item>(?:(?:{_QUALIFIER})\s+){{0,2}}{_NOUNS})(?=\s*(?:[.,;:)]|$)|\s+(?:{_ENDERS})\b)"
 )
 
@@ -73,5 +76,5 @@ def find_generic(text: str) -> list[GenericHit]:
     return [
         GenericHit(m.group(group), m.start(group), m.end(group))
         for m in _GENERIC.finditer(text)
-        for group in (next(g for g in ("place", "named", "item") if m.group(g)),)
+        for group in (next(g for g in ("place", "centre", "named", "item") if m.group(g)),)
     ]
