@@ -224,3 +224,21 @@ def test_the_town_centre_frames_the_streets_named_after_it(world):
         "They will be placed on Pellow Street, Tanners Lane and the bus station."
     )
     assert "town centre" not in sites(text, world)
+
+
+def test_cameras_in_the_suburbs_of_a_list_of_places(world):
+    text = "Cameras are also planned in the suburbs of Oakhollow, Fernmere and Quarrow."
+    assert sites(text, world) == ["Oakhollow", "Fernmere", "Quarrow"]
+
+
+def test_a_sites_label_in_a_report_about_cameras_lists_sites(world):
+    text = (
+        "The council is adding speed cameras this year.\n\n"
+        "Sites: Marlow Green, Hatch End Road, Tindale Park."
+    )
+    assert sites(text, world) == ["Marlow Green", "Hatch End Road", "Tindale Park"]
+
+
+def test_places_that_will_each_get_cameras(world):
+    text = "Oakhollow, Fernmere and Brindle Heath will each get two cameras."
+    assert sites(text, world) == ["Oakhollow", "Fernmere", "Brindle Heath"]

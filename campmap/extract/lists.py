@@ -41,7 +41,8 @@ FILLERS = frozenset(
     "northern southern eastern western far front top base foot gate gates entrance entrances "
     "approach approaches steps junction junctions just spot point corner crossroads precinct "
     "precincts vicinity heart middle centre center immediate surrounding surroundings "
-    "neighbouring neighboring nearby adjacent adjoining old former".split()
+    "neighbouring neighboring nearby adjacent adjoining old former suburbs districts "
+    "neighbourhoods neighborhoods villages townships".split()
 )
 """Words that may stand between a list word or a locative and the place (``parts of the``)."""
 
@@ -54,7 +55,7 @@ _LIST_GAP = re.compile(
 )
 
 GETS = re.compile(
-    r"^\s+(?:will\s+(?:get|receive|have)|to\s+(?:get|receive|have)\s+(?:[\w-]+\s+){0,5}?(?:cameras?|cctv)\b|is\s+(?:getting|to\s+get|receiving)|gets|receives|"
+    r"^\s+(?:will\s+(?:each\s+|also\s+|both\s+|all\s+)?(?:get|receive|have)|to\s+(?:get|receive|have)\s+(?:[\w-]+\s+){0,5}?(?:cameras?|cctv)\b|is\s+(?:getting|to\s+get|receiving)|gets|receives|"
     r"(?:now\s+|already\s+)?(?:has|have)\s+(?:\w+\s+){0,3}?(?:cameras?|cctv)\b|"
     r"(?:now\s+|only\s+|just\s+)?(?:has|have)\s+(?:\d+|an?\s+dozen|one|two|three|four|five|six|"
     r"seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|forty|fifty)(?=\s*[.,;]|\s*$)|"

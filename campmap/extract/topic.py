@@ -48,9 +48,10 @@ DAMAGED = re.compile(
 """Words that damage something (cameras, or the posts they stand on)."""
 
 _SITES_OPENING = re.compile(
-    r"^(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:locations|sites)\s+(?:include|are|will\s+be)\b"
+    r"^(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:locations|sites)(?:\s+(?:include|are|will\s+be)\b|\s*:)"
 )
-"""``Locations include ...``: in a report about cameras, a sentence listing the sites."""
+"""``Locations include ...``, ``Sites: ...``: in a report about cameras, a sentence listing
+the sites."""
 
 
 def camera_sentence(low: str, topic: bool) -> bool:
