@@ -242,3 +242,36 @@ def test_a_sites_label_in_a_report_about_cameras_lists_sites(world):
 def test_places_that_will_each_get_cameras(world):
     text = "Oakhollow, Fernmere and Brindle Heath will each get two cameras."
     assert sites(text, world) == ["Oakhollow", "Fernmere", "Brindle Heath"]
+
+
+def test_a_numbered_list_run_into_one_line_after_a_colon(world):
+    text = "New cameras will be installed at: 1. Elmcroft Road 2. Oakhollow Lane 3. Tindale Park."
+    assert sites(text, world) == ["Elmcroft Road", "Oakhollow Lane", "Tindale Park"]
+
+
+def test_a_pipe_table_with_a_location_column_lists_sites(world):
+    text = (
+        "Speed cameras are coming to Fernmere.\n\n"
+        "| Location | Cameras |\n| Ashby Street | 2 |\n| Marlow Green | 1 |"
+    )
+    assert {"Ashby Street", "Marlow Green"} <= set(sites(text, world))
+
+
+def test_a_note_in_brackets_between_listed_places(world):
+    text = (
+        "The cameras are at Pellow Road (two cameras), Tanners Lane (one camera) and "
+        "Kiln Street (three cameras)."
+    )
+    assert sites(text, world) == ["Pellow Road", "Tanners Lane", "Kiln Street"]
+
+
+def test_a_streets_possessive_camera(world):
+    text = "Speed cameras are busy.\n\nPellow Road's new camera caught 40 drivers in a week."
+    assert sites(text, world) == ["Pellow Road"]
+
+
+def test_a_towns_possessive_before_a_street_keeps_the_towns_name():
+    from campmap.extract.shapes import find_shapes
+
+    found = [(h.text, h.shape.value) for h in find_shapes("Upcombe's Park Lane cameras")]
+    assert found == [("Upcombe", "name"), ("Park Lane", "street")]

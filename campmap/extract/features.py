@@ -68,7 +68,7 @@ _DESTINED = re.compile(
     r"bid|proposals?|funding|money)\s+for\s+(?:the\s+)?$",
 )
 _LIST_INTRO = re.compile(r":\s*(?:[-*\u2022]\s*)?(?:the\s+)?$")
-_ITEM_GAP = re.compile(r"^[\s\-*\u2022\u00b7\u2013\d.)]*(?:the\s+)?$")
+_ITEM_GAP = re.compile(r"^[\s\-*\u2022\u00b7\u2013\d.)|]*(?:the\s+)?$")
 _HEADER_GAP = re.compile(r"^\s*(?:[a-z]+\s+){1,6}$")
 """A list item's first place after a few bare words: the column names of a flattened table
 (``Location Number of notices Elm Road ...``)."""
@@ -128,10 +128,11 @@ _NAMED_SITES = re.compile(
 """``at two of our entrances, X and Y``, ``in three locations in the state - X``: the places
 named after a word for sites."""
 _CAMERAS_NAMED = re.compile(
-    r"^\s+(?:(?:new|speed|cctv|security|anpr|traffic|red[\s-]light|bus[\s-]lane|noise|"
+    r"^(?:\s+|['\u2019]s\s+(?:first\s+|only\s+)?)(?:(?:new|speed|cctv|security|anpr|traffic|red[\s-]light|bus[\s-]lane|noise|"
     r"enforcement|surveillance|average[\s-]speed)\s+){0,2}(?:cameras?|cctv)\b"
 )
-"""``the Elm Road cameras``, ``the car park CCTV``: cameras named by their place."""
+"""``the Elm Road cameras``, ``the car park CCTV``, ``Elm Road's new camera``: cameras named
+by their place."""
 _CAMERA_LABEL = re.compile(r"\bcameras?\s*(?:no\.?\s*|number\s+|#\s*|id\s+)?\d{1,6}\s*$")
 
 

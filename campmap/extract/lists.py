@@ -134,6 +134,8 @@ def listed_after_note(low: str, hits: list[PlaceHit], i: int, decided: list[Deci
     return opened.strip() == "(" and gap.lstrip().startswith(")") and listed(gap.lstrip()[1:])
 
 
+_NOTE = re.compile(r"^\s*\([^()]{1,40}\)")
+"""A note in brackets closing the place before: ``A Road (two cameras), B Lane``."""
 _ROW_GAP = re.compile(r"^\s*(?:\([^()]{0,30}\)\s*)?\d[\d,.]*\s*$")
 """A flattened table's cells between two rows' places: a note and a number (``(north)2,140``)."""
 
@@ -153,7 +155,8 @@ def listed(gap: str) -> bool:
     """Tell whether a gap only lists (``, and the``), fillers and bullets aside."""
     if _ROW_GAP.match(gap):
         return True
-    match = _LIST_GAP.match(gap)
+    note = _NOTE.match(gap)
+    match = _LIST_GAP.match(gap[note.end() :] if note else gap)
     return match is not None and all(
         w in FILLERS or w in _DASHES or HOUSE_NUMBER.match(w)
         for w in _WORD.findall(match.group("rest"))

@@ -238,7 +238,8 @@ def _runs(text: str, at: int = 0, stop: int | None = None) -> list[tuple[int, in
                 text, run[:owner], at_start=run[0][1] == at or _after_opening(text, run[0][1])
             )
             if head is not None:
-                out.append((head[0], head[1] - 2, head[2]))  # without the "'s"
+                cut = 2 if text[head[1] - 2 : head[1]] in {"'s", "\u2019s"} else 0
+                out.append((head[0], head[1] - cut, head[2]))  # without the "'s"
             run = run[owner:]
         classified = _classify(
             text, run, at_start=run[0][1] == 0 or _after_opening(text, run[0][1])
@@ -297,6 +298,9 @@ def _classify(
     start, end = run[0][1], run[-1][2]
     if run[-1][0].endswith(".") and words[-1] not in _ABBREVIATED and not INITIAL.match(run[-1][0]):
         end -= 1  # the full stop ends the sentence, not an abbreviation
+    owned = [*words[:-1], words[-1][:-2]]
+    if len(words) > 1 and words[-1].endswith("'s") and _shape(owned) in _OWNING_SHAPES:
+        words, end = owned, end - 2  # "Elm Road's new camera": the street, not its possessive
     end, shape = _with_lower_head(text, end, _shape(words))
     if shape is Shape.NAME:
         return _as_name(text, run, words, start, end)
@@ -340,6 +344,7 @@ def _as_name(
     return start, end, Shape.NAME
 
 
+_OWNING_SHAPES = frozenset({Shape.STREET, Shape.FACILITY})
 _LIST_ITEM = re.compile(r",\s|\s+and\s")
 
 
