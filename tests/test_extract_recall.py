@@ -275,3 +275,8 @@ def test_a_towns_possessive_before_a_street_keeps_the_towns_name():
 
     found = [(h.text, h.shape.value) for h in find_shapes("Upcombe's Park Lane cameras")]
     assert found == [("Upcombe", "name"), ("Park Lane", "street")]
+
+
+def test_more_common_noun_sites(world):
+    text = "Cameras were put up along the seafront and outside the shopping centre last week."
+    assert sites(text, world) == ["seafront", "shopping centre"]
