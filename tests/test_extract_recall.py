@@ -280,3 +280,13 @@ def test_a_towns_possessive_before_a_street_keeps_the_towns_name():
 def test_more_common_noun_sites(world):
     text = "Cameras were put up along the seafront and outside the shopping centre last week."
     assert sites(text, world) == ["seafront", "shopping centre"]
+
+
+def test_a_common_word_is_a_street_as_the_second_of_an_explicit_crossing(world):
+    text = "A red-light camera will go up at the intersection of Tarrow and Main next month."
+    assert sites(text, world) == ["Tarrow and Main"]
+
+
+def test_two_names_sharing_lower_case_streets_at_a_corner_are_one_crossing(world):
+    text = "A camera pole went up at the corner of Tarrow and Pellmarsh streets on Monday."
+    assert sites(text, world) == ["Tarrow and Pellmarsh streets"]

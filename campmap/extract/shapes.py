@@ -26,10 +26,10 @@ import re
 from enum import StrEnum
 from typing import NamedTuple
 
-from campmap.extract.attribution import makers
 from campmap.extract.roadrefs import BLOCK, ROAD_REF
 from campmap.extract.runguards import (
     INITIAL,
+    bare_name,
     cut_at_stop,
     date_start,
     drop_sentence_capitals,
@@ -38,7 +38,6 @@ from campmap.extract.runguards import (
     shouted_function_word,
 )
 from campmap.extract.words import (
-    COMMON_WORDS,
     DIRECTIONS,
     FACILITY_HEADS,
     FUNCTION_WORDS,
@@ -98,8 +97,6 @@ _BUILDING_BEFORE = re.compile(
 _ABBREVIATED = frozenset(
     "st ave av blvd rd dr ln ct pl tce hwy pkwy sq cres rte expy fwy cir mt ft jr sr".split()
 )
-_CAMEL = re.compile(r"^(?!Ma?c[A-Z])[A-Z][a-z]+[A-Z]")
-"""A brand written in camel case (PolCam), not a Scottish or Irish name (McDonald, MacArthur)."""
 _ACRONYM_STOP = frozenset(
     "CCTV ANPR ALPR LPR LFR ULEZ PCN PCNS CEO MP MPS MEC NHS UK US USA EU GPS HD PTZ AI "
     "IT LED LTE TV PM AM BBC".split()
@@ -303,7 +300,8 @@ def _classify(
         words, end = owned, end - 2  # "Elm Road's new camera": the street, not its possessive
     end, shape = _with_lower_head(text, end, _shape(words))
     if shape is Shape.NAME:
-        return _as_name(text, run, words, start, end)
+        span = bare_name(text, run, words, start, end)
+        return None if span is None else (*span, Shape.NAME)
     return start, end, shape
 
 
@@ -322,30 +320,7 @@ def _with_lower_head(text: str, end: int, shape: Shape) -> tuple[int, Shape]:
     return head_end, shape
 
 
-def _as_name(
-    text: str, run: list[tuple[str, int, int]], words: list[str], start: int, end: int
-) -> tuple[int, int, Shape] | None:
-    """Return the span of a bare name, unless it is no place (a common word, a brand ...)."""
-    if len(run) == 1 and (words[0] in COMMON_WORDS or len(words[0]) < 3):
-        return None
-    if _MODIFIER.match(text, end):
-        return None  # "Coronation crowds", "Chinese firm": a name used as an adjective
-    if text[end - 2 : end] in {"'s", "\u2019s"}:
-        end -= 2  # "Kihikihi's": the name without its possessive
-    if all(INITIAL.match(w) or w.isupper() or w[:-1].isupper() for w, _, _ in run) and not (
-        len(run) == 1 and _LIST_ITEM.match(text[end : end + 6]) and text[:start].endswith(", ")
-    ):
-        return None  # initials or capitals alone: an acronym or a credit, not a place
-        # (but an item amid a comma list of places is one: "at X Circle, CBT, Y Road")
-    if len(run) == 1 and _CAMEL.match(run[0][0]):
-        return None  # PolCam, iPhone: a brand
-    if " ".join(words) in makers():
-        return None
-    return start, end, Shape.NAME
-
-
 _OWNING_SHAPES = frozenset({Shape.STREET, Shape.FACILITY})
-_LIST_ITEM = re.compile(r",\s|\s+and\s")
 
 
 def _shape(words: list[str]) -> Shape:
@@ -382,8 +357,3 @@ def _lower_head_end(text: str, end: int) -> int:
 
 _JOIN_WORDS = frozenset({"junction", "junctions", "interchange", "crossing", "corner"})
 _JOINS_ANOTHER = re.compile(r"\s+(?:with|of|and|onto)\s+(?:the\s+)?[A-Z\d]")
-
-
-_MODIFIER = re.compile(
-    rf"\s(?!(?:{FUNCTION_WORDS}|(?:north|south|east|west)bound)\b)[a-z][a-z-]+\b(?!['\u2019])"
-)
