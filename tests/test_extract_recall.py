@@ -290,3 +290,8 @@ def test_a_common_word_is_a_street_as_the_second_of_an_explicit_crossing(world):
 def test_two_names_sharing_lower_case_streets_at_a_corner_are_one_crossing(world):
     text = "A camera pole went up at the corner of Tarrow and Pellmarsh streets on Monday."
     assert sites(text, world) == ["Tarrow and Pellmarsh streets"]
+
+
+def test_cameras_that_will_go_to_a_list_of_streets(world):
+    text = "The remaining cameras will go to Kestle Avenue, Ambry Close and Dunmow Way."
+    assert sites(text, world) == ["Kestle Avenue", "Ambry Close", "Dunmow Way"]

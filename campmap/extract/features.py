@@ -60,7 +60,8 @@ _DURING = re.compile(r"\bduring\s+(?:the\s+|(?:last|this|next)\s+year's\s+)?$")
 """``used during last year's X Carnival``: cameras at an event are at its place."""
 _SENT_TO = re.compile(
     r"\b(?:(?:taken|moved|relocated|transferred)|(?:added|extended|expanded|brought)"
-    r"(?:\s+[\w'-]+){0,2}?)\s+to\s+"
+    r"(?:\s+[\w'-]+){0,2}?|(?:cameras?|they|others|rest|remainder)\s+(?:will\s+|would\s+|"
+    r"are\s+to\s+|is\s+to\s+)?(?:go|goes|went|head))\s+to\s+"
     r"(?:the\s+)?$",
 )
 _DESTINED = re.compile(
