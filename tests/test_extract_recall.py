@@ -6,7 +6,7 @@ real reports (a flattened table's header before its first row, ...).
 
 from __future__ import annotations
 
-from conftest import sites
+from conftest import mentions, sites
 
 
 def test_a_flattened_tables_first_row_follows_its_column_names(world):
@@ -295,3 +295,12 @@ def test_two_names_sharing_lower_case_streets_at_a_corner_are_one_crossing(world
 def test_cameras_that_will_go_to_a_list_of_streets(world):
     text = "The remaining cameras will go to Kestle Avenue, Ambry Close and Dunmow Way."
     assert sites(text, world) == ["Kestle Avenue", "Ambry Close", "Dunmow Way"]
+
+
+def test_a_local_association_named_after_its_place_installing_cameras(world):
+    text = "The Pellmarsh Business Association is spending $42,500 to install six cameras."
+    found = mentions(text, world)
+    assert [(m.text, m.status) for m in found if m.role.value == "site"] == [
+        ("Pellmarsh", "planned")
+    ]
+    assert sites("The Pellmarsh Business Association said the cameras work well.", world) == []

@@ -83,8 +83,15 @@ _LABEL = re.compile(
 )
 _ORGANISATION = re.compile(
     r"^\s+(?:(?:city|borough|county|district|town|parish)\s+)?(?:council|councillors?|police|"
-    r"constabulary|mayor|mps?|residents|officials|spokesman|spokeswoman|spokesperson)\b",
+    r"constabulary|mayor|mps?|residents|officials|spokesman|spokeswoman|spokesperson|"
+    r"(?:business|traders'?|community)\s+association)\b",
 )
+_LOCAL_FUNDS = re.compile(
+    r"^\s+(?:business|residents'?|traders'?|community)\s+association\s+(?:\w+\s+){0,3}?"
+    r"(?:spend(?:s|ing)?|spent|pay(?:s|ing)?|paid|fund(?:s|ing|ed)?|install(?:s|ing|ed)?|"
+    r"buy(?:s|ing)?|bought)\b[^.;]{0,50}?\b(?:cameras?|cctv)\b"
+)
+"""``the Upton Business Association is spending ... to install eight cameras``: in Upton."""
 _ORGANISATION_APPOSITIVE = re.compile(
     r"^\s*,\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:organi[sz]ation|company|firm|charity|group|"
     r"body|agency|trust|association|network|partnership|contractor|supplier|provider|"
@@ -200,11 +207,7 @@ def features(
             )
         )
         or bool(frames.LOCATED_AFTER.match(after)),
-        organisation=bool(
-            _ORGANISATION.match(after)
-            or _ORGANISATION_APPOSITIVE.match(after)
-            or (hit.shape == "name" and ends_with(MADE_BY, gap))
-        ),
+        organisation=_organisation(hit, gap, after),
         framing=hit.shape in ("name", "region") and ends_with(FRAMING, gap),
         narrows_previous=narrows_next(text, hits, i) or narrows_previous(near),
         address_of_previous=address_of_previous(near),
@@ -242,10 +245,20 @@ def _listed_with_site(
     )
 
 
+def _organisation(hit: PlaceHit, gap: str, after: str) -> bool:
+    """Whether the candidate names an organisation (``X Council said``), not a place."""
+    return bool(
+        (_ORGANISATION.match(after) and not _LOCAL_FUNDS.match(after))
+        or _ORGANISATION_APPOSITIVE.match(after)
+        or (hit.shape == "name" and ends_with(MADE_BY, gap))
+    )
+
+
 def _gets_cameras(low: str, hits: list[PlaceHit], i: int, after: str) -> bool:
     """Whether the words after the candidate give it cameras (``will get``, ``X cameras``)."""
     return bool(
         GETS.match(after)
+        or _LOCAL_FUNDS.match(after)
         or _LABEL.match(after)
         or (
             hits[i].shape in _PLACE_SHAPES

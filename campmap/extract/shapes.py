@@ -289,7 +289,11 @@ def _classify(
         # An organisation, unless the words before make it its building:
         # "outside the Police Department".
         if not _BUILDING_BEFORE.search(text, max(0, run[0][1] - 24), run[0][1]):
-            return None
+            # "the Upton Business Association": the place a local body is named after
+            local = _LOCAL_BODY.search(" ".join(words))
+            if local is None or len(run) < 3:
+                return None
+            return _classify(text, run[: -len(local.group().split())], at_start=at_start)
         end = run[-1][2] - (run[-1][0].endswith(".") and words[-1] not in _ABBREVIATED)
         return run[0][1], end, Shape.FACILITY
     start, end = run[0][1], run[-1][2]
@@ -320,6 +324,8 @@ def _with_lower_head(text: str, end: int, shape: Shape) -> tuple[int, Shape]:
     return head_end, shape
 
 
+_LOCAL_BODY = re.compile(r"\s(?:business|residents'?|traders'?|community)\s+association$")
+"""A local body named after its place (``Upton Business Association``)."""
 _OWNING_SHAPES = frozenset({Shape.STREET, Shape.FACILITY})
 
 

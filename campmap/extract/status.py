@@ -19,7 +19,8 @@ _REMOVED = re.compile(
     r"\b(?:removed|taken\s+down|dismantled|decommissioned|switched\s+off|ripped\s+out|stolen|"
     r"stole|scrapped)\b",
 )
-_STATUS_END = re.compile(r"[;,]|\s(?:and|but|while|whereas)\s")
+_STATUS_END = re.compile(r";|,(?!\d)|\s(?:and|but|while|whereas)\s")
+"""Where a place's clause ends (not at the comma inside ``$142,500``)."""
 _RELOCATED_LATER = re.compile(
     r"\b(?:moved|relocated|transferred|shifted|put\s+back\s+up)\s+(?:\w+\s+){0,2}?to\b",
 )
