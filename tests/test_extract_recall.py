@@ -304,3 +304,34 @@ def test_a_local_association_named_after_its_place_installing_cameras(world):
         ("Pellmarsh", "planned")
     ]
     assert sites("The Pellmarsh Business Association said the cameras work well.", world) == []
+
+
+def test_a_number_cell_run_into_a_street_name_is_cut_off():
+    from campmap.extract.shapes import find_shapes
+
+    found = [(h.text, h.shape.value) for h in find_shapes("Pellow Road2 Tanners Lane 4Kiln Street")]
+    assert found == [
+        ("Pellow Road", "street"),
+        ("Tanners Lane", "street"),
+        ("Kiln Street", "street"),
+    ]
+
+
+def test_the_subject_after_getting_its_first_camera(world):
+    text = "On getting its first ANPR camera this week, Pellow Circle Road caught 30 drivers."
+    assert sites(text, world) == ["Pellow Circle Road"]
+
+
+def test_a_title_case_heading_splits_at_its_function_words(world):
+    text = (
+        "Speed Cameras To Be Installed On Pellow Road And Tanners Lane\n\n"
+        "The council confirmed the plans on Monday."
+    )
+    assert sites(text, world) == ["Pellow Road", "Tanners Lane"]
+
+
+def test_a_streets_own_number_ends_its_name():
+    from campmap.extract.shapes import find_shapes
+
+    found = [(h.text, h.shape.value) for h in find_shapes("cameras on Kio Lane 3, and more")]
+    assert found == [("Kio Lane 3", "street")]

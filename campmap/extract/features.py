@@ -58,6 +58,11 @@ _QUALIFIED = re.compile(
 )
 _DURING = re.compile(r"\bduring\s+(?:the\s+|(?:last|this|next)\s+year's\s+)?$")
 """``used during last year's X Carnival``: cameras at an event are at its place."""
+_GOT_FIRST = re.compile(
+    r"^(?:on|after|since)\s+(?:getting|receiving|installing)\s+(?:its|their|the)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:cameras?|cctv)\b[^,.;]{0,40},\s*(?:the\s+)?$"
+)
+"""``On getting its first camera this week, X ...``: the subject got the cameras."""
 _SENT_TO = re.compile(
     r"\b(?:(?:taken|moved|relocated|transferred)|(?:added|extended|expanded|brought)"
     r"(?:\s+[\w'-]+){0,2}?|(?:cameras?|they|others|rest|remainder)\s+(?:will\s+|would\s+|"
@@ -283,6 +288,7 @@ def _locative(near: Around) -> bool:
         or frames.counted_or_stretch(gap, near.window)
         or bool(_SENT_TO.search(gap))
         or bool(_DURING.search(gap))
+        or bool(near.previous is None and _GOT_FIRST.match(gap))
         or (bool(_EXAMPLES.search(gap)) and not _NUMBERED_IN.search(gap))
         or bool(_CAMERA_LABEL.search(near.window))
         or (_possessive(near.window) and bool(frames.POSSESSIVE_LOCATIVE.search(near.window)))

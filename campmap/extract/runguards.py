@@ -187,15 +187,29 @@ _SHOUTED = frozenset(FUNCTION_WORDS.split("|")) - {"of", "s"}
 """Function words that end a name in a heading in capitals (``of`` may be inside one)."""
 
 
+_TITLE_CASED = frozenset(
+    "to be on and at in for with from is are was were will has have or into onto".split()
+)
+"""Function words a title-case heading capitalises (``Cameras To Go Up On Elm Road``)."""
+
+
 def shouted_function_word(token: str) -> bool:
-    """Whether a word in capitals is a function word: ``CAMERAS FOR MARKET STREET AND ...``.
+    """Whether a capitalised word is a function word that ends a name.
+
+    ``CAMERAS FOR MARKET STREET AND ...`` (capitals), ``Cameras To Go On Elm
+    Road And Oak Lane`` (a title-case heading).
 
     Examples
     --------
-    >>> shouted_function_word("FOR"), shouted_function_word("For"), shouted_function_word("OF")
-    (True, False, False)
+    >>> shouted_function_word("FOR"), shouted_function_word("On"), shouted_function_word("OF")
+    (True, True, False)
     """
-    return len(token) > 1 and token.isupper() and token.lower() in _SHOUTED
+    if len(token) < 2:
+        return False
+    low = token.lower()
+    if token.isupper():
+        return low in _SHOUTED
+    return low in _TITLE_CASED and token[1:].islower()
 
 
 _CAMEL = re.compile(r"^(?!Ma?c[A-Z])[A-Z][a-z]+[A-Z]")

@@ -80,8 +80,10 @@ class ShapeHit(NamedTuple):
 
 
 _TOKEN = re.compile(
-    r"[^\W\d_][\w'\u2019]*(?:[-\u2013][\w'\u2019]+)*\.?|\d+(?:st|nd|rd|th)\b|\d+|\S"
+    r"[^\W\d_][^\W\d_'\u2019]*(?:['\u2019][^\W\d_]*)*(?:[-\u2013][\w'\u2019]+)*\.?|"
+    r"\d+(?:st|nd|rd|th)\b|\d+|\S"
 )
+"""Words (letters only: ``Road2`` is a word and a number run together), ordinals, numbers."""
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)$")
 _CONNECTORS = frozenset(
     {"of", "the", "de", "la", "le", "du", "des", "van", "von", "da", "di", "upon"}
@@ -214,7 +216,12 @@ def _runs(text: str, at: int = 0, stop: int | None = None) -> list[tuple[int, in
             ):
                 break
             if _is_cap(nxt) or (
-                nxt.isdigit() and j + 1 < len(tokens) and _is_cap(tokens[j + 1][0])
+                nxt.isdigit()
+                and j + 1 < len(tokens)
+                and _is_cap(tokens[j + 1][0])
+                # (not a table cell run into the word before or after: "Road2", "2Elm")
+                and tokens[j - 1][2] < tokens[j][1]
+                and tokens[j][2] < tokens[j + 1][1]
             ):
                 j += 1
             elif (
@@ -306,6 +313,12 @@ def _classify(
     if shape is Shape.NAME:
         span = bare_name(text, run, words, start, end)
         return None if span is None else (*span, Shape.NAME)
+    if (
+        shape is Shape.STREET
+        and words[-1] in STREET_HEADS
+        and (number := _NUMBERED.match(text, end))
+    ):
+        end = number.end()  # "Ang Mo Kio Ave 3": the street's number is its name's end
     return start, end, shape
 
 
@@ -326,6 +339,9 @@ def _with_lower_head(text: str, end: int, shape: Shape) -> tuple[int, Shape]:
 
 _LOCAL_BODY = re.compile(r"\s(?:business|residents'?|traders'?|community)\s+association$")
 """A local body named after its place (``Upton Business Association``)."""
+_NUMBERED = re.compile(r"\s\d{1,2}(?=\s+(?:and|or)\b|\s*[,;]|\s*$)")
+"""A street's own number after its head (``Jurong West St 42,``), not a count (nor ``2.``,
+the next item of a numbered list)."""
 _OWNING_SHAPES = frozenset({Shape.STREET, Shape.FACILITY})
 
 
