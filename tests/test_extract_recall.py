@@ -335,3 +335,18 @@ def test_a_streets_own_number_ends_its_name():
 
     found = [(h.text, h.shape.value) for h in find_shapes("cameras on Kio Lane 3, and more")]
     assert found == [("Kio Lane 3", "street")]
+
+
+def test_places_whose_councils_asked_for_cameras_that_go_in_each_village(world):
+    text = (
+        "Plate cameras are going up in three villages this week.\n"
+        "Oakhollow, Fernmere and Little Quarrow parish councils made a joint bid for the money.\n"
+        "One camera will be placed on a lamp column in each village."
+    )
+    found = [(m.text, m.count) for m in mentions(text, world) if m.role.value == "site"]
+    assert found == [("Oakhollow", 1), ("Fernmere", 1), ("Little Quarrow", 1)]
+
+
+def test_a_parish_council_alone_is_no_site(world):
+    text = "Oakhollow parish council paid for two cameras on Mill Lane."
+    assert sites(text, world) == ["Mill Lane"]

@@ -224,6 +224,8 @@ _SECOND_OF_CROSSING = re.compile(
 )
 """The words before the second street of an explicit crossing: ``the corner of Elm and``."""
 _SHARED_HEAD = re.compile(r"\s+(?:streets|roads|avenues|lanes|drives)\b", re.IGNORECASE)
+_COUNCIL_AFTER = re.compile(r"\s+(?:parish|village|town|community)\s+councils?\b")
+"""``Great Brome parish council``: the place is named (its council is no place)."""
 _LIST_ITEM = re.compile(r",\s|\s+and\s")
 
 
@@ -237,7 +239,7 @@ def bare_name(
         return None
     if second and (shared := _SHARED_HEAD.match(text, end)):
         return start, shared.end()  # "the corner of Elm and Main streets": both streets
-    if _MODIFIER.match(text, end) and not second:
+    if _MODIFIER.match(text, end) and not second and not _COUNCIL_AFTER.match(text, end):
         return None  # "Coronation crowds", "Chinese firm": a name used as an adjective
     if text[end - 2 : end] in {"'s", "\u2019s"}:
         end -= 2  # "Kihikihi's": the name without its possessive

@@ -19,6 +19,7 @@ import re
 from campmap.extract.attach import attach_counts
 from campmap.extract.counts import CAMERA_NOUN
 from campmap.extract.decide import Decision, decide
+from campmap.extract.each import settle_each
 from campmap.extract.features import features
 from campmap.extract.junctions import join_junctions
 from campmap.extract.layout import Setting, read_layout
@@ -64,7 +65,9 @@ def extract(document: Document, gazetteer: Gazetteer | None = None) -> tuple[Men
             address.append(sentence.text)
             continue
         found.extend(extract_sentence(sentence, gazetteer, setting=setting))
-    found = settle_areas(settle_namesakes(found), " ".join(address))
+    found = settle_each(
+        settle_areas(settle_namesakes(found), " ".join(address)), document.sentences
+    )
     return tuple(count_lone_site(found, document.sentences))
 
 
