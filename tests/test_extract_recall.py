@@ -6,7 +6,7 @@ real reports (a flattened table's header before its first row, ...).
 
 from __future__ import annotations
 
-from conftest import sites
+from conftest import mentions, sites
 
 
 def test_a_flattened_tables_first_row_follows_its_column_names(world):
@@ -193,3 +193,168 @@ def test_sites_around_plural_car_parks(world):
         "town centre car parks next year."
     )
     assert sites(text, world) == ["Pellmarsh car parks", "town centre car parks"]
+
+
+def test_a_system_recording_movements_in_two_towns_puts_cameras_there(world):
+    text = (
+        "Plate cameras will watch every driver on the interstate.\n\n"
+        "The system will begin recording movements next year in undisclosed locations in "
+        "Quarrow Falls and Tindale."
+    )
+    assert sites(text, world) == ["Quarrow Falls", "Tindale"]
+
+
+def test_cameras_used_during_an_event_are_at_its_place(world):
+    text = (
+        "Fans will be scanned by facial recognition cameras at the final.\n\n"
+        "It builds on police use of LFR technology during last year's Brackwell Water "
+        "Festival."
+    )
+    assert sites(text, world) == ["Brackwell Water Festival"]
+
+
+def test_cameras_in_the_city_centre_are_a_site_when_no_streets_are_named(world):
+    text = "There are more than 300 CCTV cameras in the city centre but few in Brackwell."
+    assert sites(text, world)[:1] == ["city centre"]
+
+
+def test_the_town_centre_frames_the_streets_named_after_it(world):
+    text = (
+        "Four CCTV cameras are to be added in the town centre.\n\n"
+        "They will be placed on Pellow Street, Tanners Lane and the bus station."
+    )
+    assert "town centre" not in sites(text, world)
+
+
+def test_cameras_in_the_suburbs_of_a_list_of_places(world):
+    text = "Cameras are also planned in the suburbs of Oakhollow, Fernmere and Quarrow."
+    assert sites(text, world) == ["Oakhollow", "Fernmere", "Quarrow"]
+
+
+def test_a_sites_label_in_a_report_about_cameras_lists_sites(world):
+    text = (
+        "The council is adding speed cameras this year.\n\n"
+        "Sites: Marlow Green, Hatch End Road, Tindale Park."
+    )
+    assert sites(text, world) == ["Marlow Green", "Hatch End Road", "Tindale Park"]
+
+
+def test_places_that_will_each_get_cameras(world):
+    text = "Oakhollow, Fernmere and Brindle Heath will each get two cameras."
+    assert sites(text, world) == ["Oakhollow", "Fernmere", "Brindle Heath"]
+
+
+def test_a_numbered_list_run_into_one_line_after_a_colon(world):
+    text = "New cameras will be installed at: 1. Elmcroft Road 2. Oakhollow Lane 3. Tindale Park."
+    assert sites(text, world) == ["Elmcroft Road", "Oakhollow Lane", "Tindale Park"]
+
+
+def test_a_pipe_table_with_a_location_column_lists_sites(world):
+    text = (
+        "Speed cameras are coming to Fernmere.\n\n"
+        "| Location | Cameras |\n| Ashby Street | 2 |\n| Marlow Green | 1 |"
+    )
+    assert {"Ashby Street", "Marlow Green"} <= set(sites(text, world))
+
+
+def test_a_note_in_brackets_between_listed_places(world):
+    text = (
+        "The cameras are at Pellow Road (two cameras), Tanners Lane (one camera) and "
+        "Kiln Street (three cameras)."
+    )
+    assert sites(text, world) == ["Pellow Road", "Tanners Lane", "Kiln Street"]
+
+
+def test_a_streets_possessive_camera(world):
+    text = "Speed cameras are busy.\n\nPellow Road's new camera caught 40 drivers in a week."
+    assert sites(text, world) == ["Pellow Road"]
+
+
+def test_a_towns_possessive_before_a_street_keeps_the_towns_name():
+    from campmap.extract.shapes import find_shapes
+
+    found = [(h.text, h.shape.value) for h in find_shapes("Upcombe's Park Lane cameras")]
+    assert found == [("Upcombe", "name"), ("Park Lane", "street")]
+
+
+def test_more_common_noun_sites(world):
+    text = "Cameras were put up along the seafront and outside the shopping centre last week."
+    assert sites(text, world) == ["seafront", "shopping centre"]
+
+
+def test_a_common_word_is_a_street_as_the_second_of_an_explicit_crossing(world):
+    text = "A red-light camera will go up at the intersection of Tarrow and Main next month."
+    assert sites(text, world) == ["Tarrow and Main"]
+
+
+def test_two_names_sharing_lower_case_streets_at_a_corner_are_one_crossing(world):
+    text = "A camera pole went up at the corner of Tarrow and Pellmarsh streets on Monday."
+    assert sites(text, world) == ["Tarrow and Pellmarsh streets"]
+
+
+def test_cameras_that_will_go_to_a_list_of_streets(world):
+    text = "The remaining cameras will go to Kestle Avenue, Ambry Close and Dunmow Way."
+    assert sites(text, world) == ["Kestle Avenue", "Ambry Close", "Dunmow Way"]
+
+
+def test_a_local_association_named_after_its_place_installing_cameras(world):
+    text = "The Pellmarsh Business Association is spending $42,500 to install six cameras."
+    found = mentions(text, world)
+    assert [(m.text, m.status) for m in found if m.role.value == "site"] == [
+        ("Pellmarsh", "planned")
+    ]
+    assert sites("The Pellmarsh Business Association said the cameras work well.", world) == []
+
+
+def test_a_number_cell_run_into_a_street_name_is_cut_off():
+    from campmap.extract.shapes import find_shapes
+
+    found = [(h.text, h.shape.value) for h in find_shapes("Pellow Road2 Tanners Lane 4Kiln Street")]
+    assert found == [
+        ("Pellow Road", "street"),
+        ("Tanners Lane", "street"),
+        ("Kiln Street", "street"),
+    ]
+
+
+def test_the_subject_after_getting_its_first_camera(world):
+    text = "On getting its first ANPR camera this week, Pellow Circle Road caught 30 drivers."
+    assert sites(text, world) == ["Pellow Circle Road"]
+
+
+def test_a_title_case_heading_splits_at_its_function_words(world):
+    text = (
+        "Speed Cameras To Be Installed On Pellow Road And Tanners Lane\n\n"
+        "The council confirmed the plans on Monday."
+    )
+    assert sites(text, world) == ["Pellow Road", "Tanners Lane"]
+
+
+def test_a_streets_own_number_ends_its_name():
+    from campmap.extract.shapes import find_shapes
+
+    found = [(h.text, h.shape.value) for h in find_shapes("cameras on Kio Lane 3, and more")]
+    assert found == [("Kio Lane 3", "street")]
+
+
+def test_places_whose_councils_asked_for_cameras_that_go_in_each_village(world):
+    text = (
+        "Plate cameras are going up in three villages this week.\n"
+        "Oakhollow, Fernmere and Little Quarrow parish councils made a joint bid for the money.\n"
+        "One camera will be placed on a lamp column in each village."
+    )
+    found = [(m.text, m.count) for m in mentions(text, world) if m.role.value == "site"]
+    assert found == [("Oakhollow", 1), ("Fernmere", 1), ("Little Quarrow", 1)]
+
+
+def test_a_parish_council_alone_is_no_site(world):
+    text = "Oakhollow parish council paid for two cameras on Mill Lane."
+    assert sites(text, world) == ["Mill Lane"]
+
+
+def test_towns_are_the_sites_when_the_locations_in_them_are_undisclosed(world):
+    text = (
+        "Speed cameras are coming to the county's busiest roads.\n\n"
+        "The cameras will go up next spring at undisclosed locations in Tindale."
+    )
+    assert sites(text, world) == ["Tindale"]

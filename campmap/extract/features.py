@@ -60,10 +60,17 @@ _QUALIFIED = re.compile(
     r"\b(?:(?:just\s+|directly\s+|immediately\s+)?(?:north|south|east|west)\s+of|next\s+to|"
     r"close\s+to|in\s+front\s+of|a\s+few\s+yards\s+from)\s+(?:the\s+)?$",
 )
+_DURING = re.compile(r"\bduring\s+(?:the\s+|(?:last|this|next)\s+year's\s+)?$")
+"""``used during last year's X Carnival``: cameras at an event are at its place."""
+_GOT_FIRST = re.compile(
+    r"^(?:on|after|since)\s+(?:getting|receiving|installing)\s+(?:its|their|the)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:cameras?|cctv)\b[^,.;]{0,40},\s*(?:the\s+)?$"
+)
+"""``On getting its first camera this week, X ...``: the subject got the cameras."""
 _SENT_TO = re.compile(
     r"\b(?:(?:taken|moved|relocated|transferred)|(?:added|extended|expanded|brought|bring|brings|"
-    r"bringing)"
-    r"(?:\s+[\w'-]+){0,2}?)\s+to\s+"
+    r"bringing)(?:\s+[\w'-]+){0,2}?|(?:cameras?|they|others|rest|remainder)\s+(?:will\s+|would\s+|"
+    r"are\s+to\s+|is\s+to\s+)?(?:go|goes|went|head))\s+to\s+"
     r"(?:the\s+)?$",
 )
 _DESTINED = re.compile(
@@ -71,7 +78,7 @@ _DESTINED = re.compile(
     r"bid|proposals?|funding|money)\s+for\s+(?:the\s+)?$",
 )
 _LIST_INTRO = re.compile(r":\s*(?:[-*\u2022]\s*)?(?:the\s+)?$")
-_ITEM_GAP = re.compile(r"^[\s\-*\u2022\u00b7\u2013\d.)]*(?:the\s+)?$")
+_ITEM_GAP = re.compile(r"^[\s\-*\u2022\u00b7\u2013\d.)|]*(?:the\s+)?$")
 _HEADER_GAP = re.compile(r"^\s*(?:[a-z]+\s+){1,6}$")
 """A list item's first place after a few bare words: the column names of a flattened table
 (``Location Number of notices Elm Road ...``)."""
@@ -85,8 +92,15 @@ _LABEL = re.compile(
 )
 _ORGANISATION = re.compile(
     r"^\s+(?:(?:city|borough|county|district|town|parish)\s+)?(?:council|councillors?|police|"
-    r"constabulary|mayor|mps?|residents|officials|spokesman|spokeswoman|spokesperson)\b",
+    r"constabulary|mayor|mps?|residents|officials|spokesman|spokeswoman|spokesperson|"
+    r"(?:business|traders'?|community)\s+association)\b",
 )
+_LOCAL_FUNDS = re.compile(
+    r"^\s+(?:business|residents'?|traders'?|community)\s+association\s+(?:\w+\s+){0,3}?"
+    r"(?:spend(?:s|ing)?|spent|pay(?:s|ing)?|paid|fund(?:s|ing|ed)?|install(?:s|ing|ed)?|"
+    r"buy(?:s|ing)?|bought)\b[^.;]{0,50}?\b(?:cameras?|cctv)\b"
+)
+"""``the Upton Business Association is spending ... to install eight cameras``: in Upton."""
 _ORGANISATION_APPOSITIVE = re.compile(
     r"^\s*,\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:organi[sz]ation|company|firm|charity|group|"
     r"body|agency|trust|association|network|partnership|contractor|supplier|provider|"
@@ -133,6 +147,11 @@ _GENERIC_IN = re.compile(
     r"corners|streets|roads))\s+(?:in|across|around|throughout)\s+(?:the\s+)?$"
 )
 """``at a key junction in the X``, ``on streets in X``: X is only where the sites are."""
+_UNNAMED_IN = re.compile(
+    r"\b(?:undisclosed|undetermined|unnamed|unspecified|secret|yet\s+to\s+be\s+named)\s+"
+    r"(?:points|sites|locations|places|spots)\s+in\s+(?:the\s+)?$"
+)
+"""``in undisclosed locations in X``: no finer site is given, so X is the site."""
 _WIDER_AREA = re.compile(r"\s+and\s+(?:the\s+)?(?:wider|surrounding|greater)\s")
 _SPREAD = re.compile(r"\b(?:across|throughout|all\s+over|around)\s+(?:the\s+)?$")
 _CAMERAS_FOR = re.compile(
@@ -149,10 +168,11 @@ _NAMED_SITES = re.compile(
 """``at two of our entrances, X and Y``, ``in three locations in the state - X``: the places
 named after a word for sites."""
 _CAMERAS_NAMED = re.compile(
-    r"^\s+(?:(?:new|speed|cctv|security|anpr|traffic|red[\s-]light|bus[\s-]lane|noise|"
+    r"^(?:\s+|['\u2019]s\s+(?:first\s+|only\s+)?)(?:(?:new|speed|cctv|security|anpr|traffic|red[\s-]light|bus[\s-]lane|noise|"
     r"enforcement|surveillance|average[\s-]speed)\s+){0,2}(?:cameras?|cctv)\b"
 )
-"""``the Elm Road cameras``, ``the car park CCTV``: cameras named by their place."""
+"""``the Elm Road cameras``, ``the car park CCTV``, ``Elm Road's new camera``: cameras named
+by their place."""
 _CAMERA_LABEL = re.compile(r"\bcameras?\s*(?:no\.?\s*|number\s+|#\s*|id\s+)?\d{1,6}\s*$")
 
 
@@ -212,12 +232,7 @@ def features(
         wide_area=kind in _CONTEXT_KINDS
         or bool(frames.ADMIN_AREA.search(hit.text, max(0, len(hit.text) - 16))),
         area_of_sites=_area_of_sites(low, hits, i, near),
-        organisation=bool(
-            _ORGANISATION.match(after)
-            or _ORGANISATION_APPOSITIVE.match(after)
-            or (hit.shape == "name" and ends_with(MADE_BY, gap))
-            or (hit.shape == "name" and bool(_EMPLOYER.search(window)))
-        ),
+        organisation=_organisation(hit, gap, window, after),
         framing=hit.shape in ("name", "region") and ends_with(FRAMING, window),
         narrows_previous=narrows_next(text, hits, i) or narrows_previous(near),
         address_of_previous=address_of_previous(near),
@@ -249,6 +264,8 @@ def _area_of_sites(low: str, hits: list[PlaceHit], i: int, near: Around) -> bool
         return False
     if _NUMBERED_IN.search(window):  # "at 18 locations in A, B and C": districts
         return not districts_listed(low, hits, i, window)
+    if _UNNAMED_IN.search(window):
+        return False
     # "in X and the wider Y area": where a scheme works, not a site
     return bool(_GENERIC_IN.search(window) or _SPREAD.search(gap) or _WIDER_AREA.match(near.after))
 
@@ -274,10 +291,21 @@ def _listed_with_site(
     )
 
 
+def _organisation(hit: PlaceHit, gap: str, window: str, after: str) -> bool:
+    """Whether the candidate names an organisation (``X Council said``), not a place."""
+    return bool(
+        (_ORGANISATION.match(after) and not _LOCAL_FUNDS.match(after))
+        or _ORGANISATION_APPOSITIVE.match(after)
+        or (hit.shape == "name" and ends_with(MADE_BY, gap))
+        or (hit.shape == "name" and bool(_EMPLOYER.search(window)))
+    )
+
+
 def _gets_cameras(low: str, hits: list[PlaceHit], i: int, after: str) -> bool:
     """Whether the words after the candidate give it cameras (``will get``, ``X cameras``)."""
     return bool(
         GETS.match(after)
+        or _LOCAL_FUNDS.match(after)
         or _LABEL.match(after)
         or (
             hits[i].shape in _PLACE_SHAPES
@@ -301,6 +329,8 @@ def _locative(near: Around) -> bool:
         or ends_with(_NAMED_SITES, gap)
         or frames.counted_or_stretch(gap, near.window)
         or bool(_SENT_TO.search(gap))
+        or bool(_DURING.search(gap))
+        or bool(near.previous is None and _GOT_FIRST.match(gap))
         or (bool(_EXAMPLES.search(gap)) and not _NUMBERED_IN.search(gap))
         or bool(_CAMERA_LABEL.search(near.window))
         or (_possessive(near.window) and bool(frames.POSSESSIVE_LOCATIVE.search(near.window)))

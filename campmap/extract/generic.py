@@ -5,7 +5,9 @@ cameras go up *at the village hall*, *outside the railway station*, *by the
 fish pier*. The report's town is the only other name, so these phrases are
 candidates of their own. Only a preposition of place followed by ``the`` and
 a noun for a building or an open space opens one, so a passing mention ("the
-hall was full") is not found.
+hall was full") is not found; so do ``in the middle (end, side ...) of the``,
+``cameras in the town centre``, a noun that names the cameras (``the car park
+cameras``) and one that ends a list (``on Elm Street and the town centre.``).
 """
 
 from __future__ import annotations
@@ -25,21 +27,28 @@ _NOUN = (
     r"hall|station|pier|skate\s?park|skatepark|library|playground|car\s+park|green|square|"
     r"cross|market\s+place|marketplace|bus\s+shelter|recreation\s+ground|sports\s+ground|"
     r"park|beach|harbour|harbor|quay|precinct|high\s+street|war\s+memorial|clock\s+tower|"
-    r"(?:town|city)\s+cent(?:re|er)|walkway|footbridge|piazza|plaza|concourse|promenade"
+    r"(?:town|city)\s+cent(?:re|er)|walkway|footbridge|piazza|plaza|concourse|promenade|"
+    r"seafront|waterfront|riverside|level\s+crossing|underpass|subway|alleyway|"
+    r"(?:shopping|leisure|community)\s+cent(?:re|er)|retail\s+park|industrial\s+estate|"
+    r"business\s+park|bus\s+stop"
 )
 _NOUNS = rf"(?:{_NOUN})(?:e?s)?"
 """A noun, or its plural (``the town centre car parks``)."""
 _ENDERS = FUNCTION_WORDS + "|thanks|today|yesterday|tomorrow|last|this|next|soon|now"
 """Words after which a phrase has ended (``and the town centre thanks to ...``)."""
 _GENERIC = re.compile(
-    r"\b(?:(?:at|outside|near|beside|by|opposite|behind|around|in\s+front\s+of|next\s+to)\s+"
+    r"\b(?:(?:at|outside|near|beside|by|opposite|behind|around|in\s+front\s+of|next\s+to|"
+    r"along|on|across|throughout|inside|within|overlooking|covering)\s+"
     r"the\s+(?:(?:middle|centre|center|end|edge|side|top|foot)\s+of\s+the\s+)?|"
     r"(?:in|on)\s+the\s+(?:middle|centre|center|end|edge|side|top|foot)\s+of\s+the\s+)"
     rf"(?P<place>(?:(?:{_QUALIFIER})\s+){{0,2}}{_NOUNS})\b(?!\s+of\b|['\u2019]s)"
-    # "on Elm Street and the town centre": the phrase ends an item of a list
+    # "cameras in the town centre" (an area of the sites when the report names streets)
+    r"|\bin\s+the\s+(?P<centre>(?:town|city)\s+cent(?:re|er)(?:\s+car\s+parks?)?)\b"
+    r"(?!\s+of\b|['\u2019]s)"
     # "the car park cameras": cameras named by their place
     rf"|\b[Tt]he\s+(?P<named>(?:(?:{_QUALIFIER})\s+){{0,2}}{_NOUNS})"
     r"(?=\s+(?:(?:cctv|security|speed)\s+)?(?:cameras?|cctv)\b)"
+    # "on Elm Street and the town centre": the phrase ends an item of a list
     rf"|\band\s+the\s+(?P<item>(?:(?:{_QUALIFIER})\s+){{0,2}}{_NOUNS})(?=\s*(?:[.,;:)]|$)|\s+(?:{_ENDERS})\b)"
 )
 
@@ -73,5 +82,5 @@ def find_generic(text: str) -> list[GenericHit]:
     return [
         GenericHit(m.group(group), m.start(group), m.end(group))
         for m in _GENERIC.finditer(text)
-        for group in (next(g for g in ("place", "named", "item") if m.group(g)),)
+        for group in (next(g for g in ("place", "centre", "named", "item") if m.group(g)),)
     ]

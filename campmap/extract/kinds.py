@@ -165,7 +165,8 @@ _PLANNED = re.compile(
     r"to\s+go\s+up|(?:is|are)\s+to\s+(?:be|install|introduce|deploy|put|fit|erect|use)\b|plans?\s+for|there\s+will\s+be|next\s+(?:week|month|year)|"
     r"later\s+this\s+(?:week|month|year)|upcoming|future|coming\s+(?:weeks|months)|"
     r"(?:is|are)\s+(?:going|expected)\s+to|will\s+soon|scheduled|"
-    r"(?:committed|set\s+aside\b[^.;]{0,40}?|aims?|aiming|intends?|intending)\s+to\s+"
+    r"(?:committed|(?:set\s+aside|spending|paying)\b[^.;]{0,40}?|aims?|aiming|intends?|"
+    r"intending)\s+to\s+"
     r"(?:provide|install|put\s+up|fit|erect|place|introduce|deploy))\b",
 )
 _INSTALLED = re.compile(

@@ -41,6 +41,14 @@ _ELLIPTICAL = re.compile(
 _INTRO_END = re.compile(
     r"(?::|\b(?:include|includes|including|are|were|at|in|on))\s*$", re.IGNORECASE
 )
+_NUMBERED_START = re.compile(r"\s+\d{1,2}[.)]$")
+"""``... located at: 1.``: a list numbered on one line, cut into sentences at its numbers."""
+_PIPE_HEADER = re.compile(
+    r"^\|?\s*(?:locations?|sites?|address(?:es)?|streets?|roads?|junctions?|intersections?|"
+    r"places?)\s*\|",
+    re.IGNORECASE,
+)
+"""A table's header row with a location column, written with pipes."""
 _PLACES_NOUN = re.compile(
     r"\b(?:locations?|sites?|places?|spots?|junctions?|intersections?|crossings?|roads?|streets?|"
     r"corridors?|schools?|areas?|points?|entrances?|routes?)\b",
@@ -317,14 +325,14 @@ def _carry(
     topic: bool,
 ) -> None:
     """Update what a sentence passes on: the list it opens, its status, a list going on."""
-    stripped = sentence.text.rstrip()
+    stripped = _NUMBERED_START.sub("", sentence.text.rstrip())
     colon = stripped.endswith(":")
     if (
         (camera or follow_on)
         # A match ends the text and is at most 9 characters ("including"): only the end is read.
         and _INTRO_END.search(stripped, max(0, len(stripped) - 10))
         and (colon or _says(_PLACES_NOUN, low))
-    ) or (colon and topic and carried.previous_places):
+    ) or (topic and ((colon and carried.previous_places) or bool(_PIPE_HEADER.match(stripped)))):
         # "... the locations of the new sites. Here they are:" opens a list too.
         carried.intro = low
         carried.fresh = True

@@ -44,7 +44,8 @@ FILLERS = frozenset(
     "northern southern eastern western far front top base foot gate gates entrance entrances "
     "approach approaches steps junction junctions just spot point corner crossroads precinct "
     "precincts vicinity heart middle centre center immediate surrounding surroundings "
-    "neighbouring neighboring nearby adjacent adjoining old former".split()
+    "neighbouring neighboring nearby adjacent adjoining old former suburbs districts "
+    "neighbourhoods neighborhoods villages townships".split()
 )
 """Words that may stand between a list word or a locative and the place (``parts of the``)."""
 
@@ -57,7 +58,7 @@ _LIST_GAP = re.compile(
 )
 
 GETS = re.compile(
-    r"^(?:\s*,\s+(?:which|that)\b)?\s+(?:will\s+(?:each\s+|both\s+|also\s+)?(?:get|receive|have)|to\s+(?:get|receive|have)\s+(?:[\w-]+\s+){0,5}?(?:cameras?|cctv)\b|is\s+(?:getting|to\s+get|receiving)|gets|receives|"
+    r"^(?:\s*,\s+(?:which|that)\b)?\s+(?:will\s+(?:each\s+|both\s+|also\s+|all\s+)?(?:get|receive|have)|to\s+(?:get|receive|have)\s+(?:[\w-]+\s+){0,5}?(?:cameras?|cctv)\b|is\s+(?:getting|to\s+get|receiving)|gets|receives|"
     r"(?:now\s+|already\s+)?(?:has|have)\s+(?:\w+\s+){0,5}?(?:cameras?|cctv)\b|"
     r"(?:now\s+|only\s+|just\s+)?(?:has|have)\s+(?:\d+|an?\s+dozen|one|two|three|four|five|six|"
     r"seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|forty|fifty)(?=\s*[.,;]|\s*$)|"
@@ -152,6 +153,8 @@ def listed_after_note(low: str, hits: list[PlaceHit], i: int, decided: list[Deci
     return opened.strip() == "(" and gap.lstrip().startswith(")") and listed(gap.lstrip()[1:])
 
 
+_NOTE = re.compile(r"^\s*\([^()]{1,40}\)")
+"""A note in brackets closing the place before: ``A Road (two cameras), B Lane``."""
 _ROW_GAP = re.compile(r"^\s*(?:\([^()]{0,30}\)\s*)?\d[\d,.]*\s*$")
 """A flattened table's cells between two rows' places: a note and a number (``(north)2,140``)."""
 
@@ -171,7 +174,8 @@ def listed(gap: str) -> bool:
     """Tell whether a gap only lists (``, and the``), fillers and bullets aside."""
     if _ROW_GAP.match(gap):
         return True
-    match = _LIST_GAP.match(gap)
+    note = _NOTE.match(gap)
+    match = _LIST_GAP.match(gap[note.end() :] if note else gap)
     return match is not None and all(
         w in FILLERS or w in _DASHES or HOUSE_NUMBER.match(w)
         for w in _WORD.findall(match.group("rest"))

@@ -11,13 +11,17 @@ things stop a run from being a place, or from going on:
   so its last name would run into the next line (``... near Oakfield Park`` /
   ``OVER 20 cameras``);
 - a date (``April 2024``), a month, two organisation words, and capitals that
-  only start the sentence (``Some``, ``The``).
+  only start the sentence (``Some``, ``The``);
+- for a bare name (no place word), a common word alone, a name used as an
+  adjective (``Chinese firm``), capitals alone (an acronym, unless an item
+  amid a comma list of places), a brand in camel case, a camera maker.
 """
 
 from __future__ import annotations
 
 import re
 
+from campmap.extract.attribution import makers
 from campmap.extract.words import (
     ABSTRACT_NOUN,
     COMMON_WORDS,
@@ -33,6 +37,7 @@ from campmap.sources.clean import heading_over
 
 __all__ = [
     "INITIAL",
+    "bare_name",
     "cut_at_stop",
     "date_start",
     "drop_sentence_capitals",
@@ -183,12 +188,69 @@ _SHOUTED = frozenset(FUNCTION_WORDS.split("|")) - {"of", "s"}
 """Function words that end a name in a heading in capitals (``of`` may be inside one)."""
 
 
+_TITLE_CASED = frozenset(
+    "to be on and at in for with from is are was were will has have or into onto".split()
+)
+"""Function words a title-case heading capitalises (``Cameras To Go Up On Elm Road``)."""
+
+
 def shouted_function_word(token: str) -> bool:
-    """Whether a word in capitals is a function word: ``CAMERAS FOR MARKET STREET AND ...``.
+    """Whether a capitalised word is a function word that ends a name.
+
+    ``CAMERAS FOR MARKET STREET AND ...`` (capitals), ``Cameras To Go On Elm
+    Road And Oak Lane`` (a title-case heading).
 
     Examples
     --------
-    >>> shouted_function_word("FOR"), shouted_function_word("For"), shouted_function_word("OF")
-    (True, False, False)
+    >>> shouted_function_word("FOR"), shouted_function_word("On"), shouted_function_word("OF")
+    (True, True, False)
     """
-    return len(token) > 1 and token.isupper() and token.lower() in _SHOUTED
+    if len(token) < 2:
+        return False
+    low = token.lower()
+    if token.isupper():
+        return low in _SHOUTED
+    return low in _TITLE_CASED and token[1:].islower()
+
+
+_CAMEL = re.compile(r"^(?!Ma?c[A-Z])[A-Z][a-z]+[A-Z]")
+"""A brand written in camel case (PolCam), not a Scottish or Irish name (McDonald, MacArthur)."""
+_MODIFIER = re.compile(
+    rf"\s(?!(?:{FUNCTION_WORDS}|(?:north|south|east|west)bound)\b)[a-z][a-z-]+\b(?!['\u2019])"
+)
+"""A lower-case word after a name: the name is used as an adjective (``Chinese firm``)."""
+_SECOND_OF_CROSSING = re.compile(
+    r"\b(?:intersection|junction|corner|crossing)\s+of\s+(?:the\s+)?[A-Z][\w'.-]*"
+    r"(?:\s+[A-Z][\w'.-]*)?\s+(?:and|&)\s+$"
+)
+"""The words before the second street of an explicit crossing: ``the corner of Elm and``."""
+_SHARED_HEAD = re.compile(r"\s+(?:streets|roads|avenues|lanes|drives)\b", re.IGNORECASE)
+_COUNCIL_AFTER = re.compile(r"\s+(?:parish|village|town|community)\s+councils?\b")
+"""``Great Brome parish council``: the place is named (its council is no place)."""
+_LIST_ITEM = re.compile(r",\s|\s+and\s")
+
+
+def bare_name(
+    text: str, run: list[tuple[str, int, int]], words: list[str], start: int, end: int
+) -> tuple[int, int] | None:
+    """Return the span of a bare name, unless it is no place (a common word, a brand ...)."""
+    # "the intersection of Elm and Main": a street, whatever word it is and follows it
+    second = bool(_SECOND_OF_CROSSING.search(text, max(0, start - 60), start))
+    if len(run) == 1 and (words[0] in COMMON_WORDS or len(words[0]) < 3) and not second:
+        return None
+    if second and (shared := _SHARED_HEAD.match(text, end)):
+        return start, shared.end()  # "the corner of Elm and Main streets": both streets
+    if _MODIFIER.match(text, end) and not second and not _COUNCIL_AFTER.match(text, end):
+        return None  # "Coronation crowds", "Chinese firm": a name used as an adjective
+    if text[end - 2 : end] in {"'s", "\u2019s"}:
+        end -= 2  # "Kihikihi's": the name without its possessive
+    if all(INITIAL.match(w) or w.isupper() or w[:-1].isupper() for w, _, _ in run) and not (
+        len(run) == 1 and _LIST_ITEM.match(text[end : end + 6]) and text[:start].endswith(", ")
+    ):
+        return None  # initials or capitals alone: an acronym or a credit, not a place
+        # (but an item amid a comma list of places is one: "at X Circle, CBT, Y Road")
+    if len(run) == 1 and _CAMEL.match(run[0][0]):
+        return None  # PolCam, iPhone: a brand
+    if " ".join(words) in makers():
+        return None
+    return start, end

@@ -20,6 +20,7 @@ from collections.abc import Callable
 from campmap.extract.attach import attach_counts
 from campmap.extract.counts import CAMERA_NOUN
 from campmap.extract.decide import Decision, Features, decide
+from campmap.extract.each import settle_each
 from campmap.extract.features import features
 from campmap.extract.junctions import join_junctions
 from campmap.extract.layout import Setting, read_layout
@@ -73,7 +74,9 @@ def extract(
             address.append(sentence.text)
             continue
         found.extend(extract_sentence(sentence, gazetteer, setting=setting, weigh=weigh))
-    found = settle_roads(settle_areas(settle_namesakes(found), " ".join(address)))
+    found = settle_roads(
+        settle_each(settle_areas(settle_namesakes(found), " ".join(address)), document.sentences)
+    )
     return tuple(count_lone_site(found, document.sentences))
 
 

@@ -27,10 +27,10 @@ from enum import StrEnum
 from itertools import compress
 from typing import NamedTuple
 
-from campmap.extract.attribution import makers
 from campmap.extract.roadrefs import BLOCK, DIGIT, ROAD_REF
 from campmap.extract.runguards import (
     INITIAL,
+    bare_name,
     cut_at_stop,
     date_start,
     drop_sentence_capitals,
@@ -39,7 +39,6 @@ from campmap.extract.runguards import (
     shouted_function_word,
 )
 from campmap.extract.words import (
-    COMMON_WORDS,
     DIRECTIONS,
     FACILITY_HEADS,
     FUNCTION_WORDS,
@@ -83,8 +82,10 @@ class ShapeHit(NamedTuple):
 
 
 _TOKEN = re.compile(
-    r"[^\W\d_][\w'\u2019]*(?:[-\u2013][\w'\u2019]+)*\.?|\d+(?:st|nd|rd|th)\b|\d+|\S"
+    r"[^\W\d_][^\W\d_'\u2019]*(?:['\u2019][^\W\d_]*)*(?:[-\u2013][\w'\u2019]+)*\.?|"
+    r"\d+(?:st|nd|rd|th)\b|\d+|\S"
 )
+"""Words (letters only: ``Road2`` is a word and a number run together), ordinals, numbers."""
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)$")
 _CONNECTORS = frozenset(
     {"of", "the", "de", "la", "le", "du", "des", "van", "von", "da", "di", "upon"}
@@ -100,8 +101,6 @@ _BUILDING_BEFORE = re.compile(
 _ABBREVIATED = frozenset(
     "st ave av blvd rd dr ln ct pl tce hwy pkwy sq cres rte expy fwy cir mt ft jr sr".split()
 )
-_CAMEL = re.compile(r"^(?!Ma?c[A-Z])[A-Z][a-z]+[A-Z]")
-"""A brand written in camel case (PolCam), not a Scottish or Irish name (McDonald, MacArthur)."""
 _ACRONYM_STOP = frozenset(
     "CCTV ANPR ALPR LPR LFR ULEZ PCN PCNS CEO MP MPS MEC NHS UK US USA EU GPS HD PTZ AI "
     "IT LED LTE TV PM AM BBC".split()
@@ -218,7 +217,14 @@ def _runs(text: str, at: int = 0, stop: int | None = None) -> list[tuple[int, in
                 or (j + 1 < len(tokens) and date_start(nxt, tokens[j + 1][0]))
             ):
                 break
-            if caps[j] or (nxt.isdigit() and j + 1 < len(tokens) and caps[j + 1]):
+            if caps[j] or (
+                nxt.isdigit()
+                and j + 1 < len(tokens)
+                and caps[j + 1]
+                # (not a table cell run into the word before or after: "Road2", "2Elm")
+                and tokens[j - 1][2] < tokens[j][1]
+                and tokens[j][2] < tokens[j + 1][1]
+            ):
                 j += 1
             elif (
                 nxt.lower() in _CONNECTORS
@@ -238,7 +244,8 @@ def _runs(text: str, at: int = 0, stop: int | None = None) -> list[tuple[int, in
                 text, run[:owner], at_start=run[0][1] == at or _after_opening(text, run[0][1])
             )
             if head is not None:
-                out.append((head[0], head[1] - 2, head[2]))  # without the "'s"
+                cut = 2 if text[head[1] - 2 : head[1]] in {"'s", "\u2019s"} else 0
+                out.append((head[0], head[1] - cut, head[2]))  # without the "'s"
             run = run[owner:]
         classified = _classify(
             text, run, at_start=run[0][1] == 0 or _after_opening(text, run[0][1])
@@ -291,15 +298,29 @@ def _classify(
         # An organisation, unless the words before make it its building:
         # "outside the Police Department".
         if not _BUILDING_BEFORE.search(text, max(0, run[0][1] - 24), run[0][1]):
-            return None
+            # "the Upton Business Association": the place a local body is named after
+            local = _LOCAL_BODY.search(" ".join(words))
+            if local is None or len(run) < 3:
+                return None
+            return _classify(text, run[: -len(local.group().split())], at_start=at_start)
         end = run[-1][2] - (run[-1][0].endswith(".") and words[-1] not in _ABBREVIATED)
         return run[0][1], end, Shape.FACILITY
     start, end = run[0][1], run[-1][2]
     if run[-1][0].endswith(".") and words[-1] not in _ABBREVIATED and not INITIAL.match(run[-1][0]):
         end -= 1  # the full stop ends the sentence, not an abbreviation
+    owned = [*words[:-1], words[-1][:-2]]
+    if len(words) > 1 and words[-1].endswith("'s") and _shape(owned) in _OWNING_SHAPES:
+        words, end = owned, end - 2  # "Elm Road's new camera": the street, not its possessive
     end, shape = _with_lower_head(text, end, _shape(words))
     if shape is Shape.NAME:
-        return _as_name(text, run, words, start, end)
+        span = bare_name(text, run, words, start, end)
+        return None if span is None else (*span, Shape.NAME)
+    if (
+        shape is Shape.STREET
+        and words[-1] in STREET_HEADS
+        and (number := _NUMBERED.match(text, end))
+    ):
+        end = number.end()  # "Ang Mo Kio Ave 3": the street's number is its name's end
     return start, end, shape
 
 
@@ -318,29 +339,12 @@ def _with_lower_head(text: str, end: int, shape: Shape) -> tuple[int, Shape]:
     return head_end, shape
 
 
-def _as_name(
-    text: str, run: list[tuple[str, int, int]], words: list[str], start: int, end: int
-) -> tuple[int, int, Shape] | None:
-    """Return the span of a bare name, unless it is no place (a common word, a brand ...)."""
-    if len(run) == 1 and (words[0] in COMMON_WORDS or len(words[0]) < 3):
-        return None
-    if _MODIFIER.match(text, end):
-        return None  # "Coronation crowds", "Chinese firm": a name used as an adjective
-    if text[end - 2 : end] in {"'s", "\u2019s"}:
-        end -= 2  # "Kihikihi's": the name without its possessive
-    if all(INITIAL.match(w) or w.isupper() or w[:-1].isupper() for w, _, _ in run) and not (
-        len(run) == 1 and _LIST_ITEM.match(text[end : end + 6]) and text[:start].endswith(", ")
-    ):
-        return None  # initials or capitals alone: an acronym or a credit, not a place
-        # (but an item amid a comma list of places is one: "at X Circle, CBT, Y Road")
-    if len(run) == 1 and _CAMEL.match(run[0][0]):
-        return None  # PolCam, iPhone: a brand
-    if " ".join(words) in makers():
-        return None
-    return start, end, Shape.NAME
-
-
-_LIST_ITEM = re.compile(r",\s|\s+and\s")
+_LOCAL_BODY = re.compile(r"\s(?:business|residents'?|traders'?|community)\s+association$")
+"""A local body named after its place (``Upton Business Association``)."""
+_NUMBERED = re.compile(r"\s\d{1,2}(?=\s+(?:and|or)\b|\s*[,;]|\s*$)")
+"""A street's own number after its head (``Jurong West St 42,``), not a count (nor ``2.``,
+the next item of a numbered list)."""
+_OWNING_SHAPES = frozenset({Shape.STREET, Shape.FACILITY})
 
 
 def _shape(words: list[str]) -> Shape:
@@ -377,8 +381,3 @@ def _lower_head_end(text: str, end: int) -> int:
 
 _JOIN_WORDS = frozenset({"junction", "junctions", "interchange", "crossing", "corner"})
 _JOINS_ANOTHER = re.compile(r"\s+(?:with|of|and|onto)\s+(?:the\s+)?[A-Z\d]")
-
-
-_MODIFIER = re.compile(
-    rf"\s(?!(?:{FUNCTION_WORDS}|(?:north|south|east|west)bound)\b)[a-z][a-z-]+\b(?!['\u2019])"
-)

@@ -25,7 +25,8 @@ _REMOVED_LATER = re.compile(
     r"but\s+(?:have|has|were|was)\s+(?:since\s+)?(?:been\s+)?(?:removed|taken\s+down|"
     r"(?:switched|turned)\s+off))\b"
 )
-_STATUS_END = re.compile(r"[;,]|\s(?:and|but|while|whereas)\s")
+_STATUS_END = re.compile(r";|,(?!\d)|\s(?:and|but|while|whereas)\s")
+"""Where a place's clause ends (not at the comma inside ``$142,500``)."""
 _JOINED_BY = re.compile(
     r"\s+(?:will|is\s+to|are\s+to|are\s+set\s+to|is\s+set\s+to)\s+be\s+"
     r"(?:joined|supplemented|complemented)\s+by\b"

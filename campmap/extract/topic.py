@@ -36,9 +36,11 @@ _CAMERA_REFERENCE = re.compile(
     r"installations?|(?:recognition|surveillance|enforcement)\s+systems?)\b",
 )
 _DEPLOYMENT = re.compile(
-    r"\b(?:deployments?|redeployed|scanned|scanning|snapped|(?:be|being|is|are)\s+monitored)\b"
+    r"\b(?:deployments?|redeployed|scanned|scanning|snapped|(?:be|being|is|are)\s+monitored|"
+    r"record(?:s|ed|ing)?\s+(?:the\s+)?(?:movements?|vehicles?|(?:number\s+|licen[cs]e\s+)?"
+    r"plates?|footage|images?)|read(?:s|ing)?\s+(?:number\s+|licen[cs]e\s+)?plates|afr|lfr)\b"
 )
-"""In a report about cameras, a deployment or a scan is the cameras at work."""
+"""In a report about cameras, a deployment, a scan or a recording is the cameras at work."""
 DAMAGED = re.compile(
     r"\b(?:damag(?:e|ed|ing)|vandali[sz](?:e|ed|ing)|sawn|sawed|sawing|toppled|felled|cut\s+down|"
     r"pulled\s+down|torn\s+down|destroy(?:ed|ing)?|smash(?:ed|ing)?|wreck(?:ed|ing)?|"
@@ -47,9 +49,10 @@ DAMAGED = re.compile(
 """Words that damage something (cameras, or the posts they stand on)."""
 
 _SITES_OPENING = re.compile(
-    r"^(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:locations|sites)\s+(?:include|are|will\s+be)\b"
+    r"^(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:locations|sites)(?:\s+(?:include|are|will\s+be)\b|\s*:)"
 )
-"""``Locations include ...``: in a report about cameras, a sentence listing the sites."""
+"""``Locations include ...``, ``Sites: ...``: in a report about cameras, a sentence listing
+the sites."""
 
 
 _CAMERA_NOUN_ASCII = any_of([CAMERA_NOUN.pattern])

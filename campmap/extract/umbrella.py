@@ -46,7 +46,8 @@ def settle_areas(mentions: Sequence[Mention], address: str = "") -> list[Mention
     A town the report is set in is such an area too, when the report names
     at least two streets or buildings as sites and no other town as one, and
     the town stands in the report's address (``Source:`` line) or is named
-    more than once.
+    more than once; so is "the town centre", when the report names at least two
+    streets or buildings as sites.
 
     Parameters
     ----------
@@ -61,11 +62,15 @@ def settle_areas(mentions: Sequence[Mention], address: str = "") -> list[Mention
         The same mentions, with framing areas turned to context.
     """
     framing = _framing_names(mentions) | _setting_towns(mentions, address)
-    if not framing:
+    centre = _framing_centre(mentions)
+    if not framing and not centre:
         return list(mentions)
     out = []
     for mention in mentions:
-        if mention.role is Role.SITE and mention.shape == "name" and _key(mention.text) in framing:
+        if mention.role is Role.SITE and (
+            (mention.shape == "name" and _key(mention.text) in framing)
+            or (centre and _CENTRE.match(mention.text))
+        ):
             mention = dataclasses.replace(
                 mention,
                 role=Role.CONTEXT,
@@ -137,6 +142,24 @@ def settle_roads(mentions: Sequence[Mention]) -> list[Mention]:
 
 def _road_key(text: str) -> str:
     return _ROAD_HEAD.sub("", " ".join(text.lower().replace(".", " ").split()))
+
+
+_CENTRE = re.compile(r"^(?:town|city)\s+cent(?:re|er)$", re.IGNORECASE)
+"""The town or city centre, named by the common noun alone."""
+
+
+def _framing_centre(mentions: Sequence[Mention]) -> bool:
+    """Whether "the town centre" frames the report's sites: it names two streets or buildings.
+
+    ``Cameras will go in the town centre. They will be on A Street and B Lane``:
+    the centre is where the sites are. Alone, or beside one street, it is a site.
+    """
+    shaped = {
+        _key(m.text)
+        for m in mentions
+        if m.role is Role.SITE and m.shape != "name" and not _CENTRE.match(m.text)
+    }
+    return len(shaped) >= 2 and any(_CENTRE.match(m.text) for m in mentions)
 
 
 def _framing_names(mentions: Iterable[Mention]) -> set[str]:
