@@ -350,3 +350,11 @@ def test_places_whose_councils_asked_for_cameras_that_go_in_each_village(world):
 def test_a_parish_council_alone_is_no_site(world):
     text = "Oakhollow parish council paid for two cameras on Mill Lane."
     assert sites(text, world) == ["Mill Lane"]
+
+
+def test_a_citys_common_noun_station_is_a_site(world):
+    text = (
+        "Fans will be scanned by face recognition cameras at the final.\n\n"
+        "Faces will also be scanned at Cardiff's central railway station on the day."
+    )
+    assert sites(text, world) == ["central railway station"]
