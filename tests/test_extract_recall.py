@@ -358,3 +358,11 @@ def test_towns_are_the_sites_when_the_locations_in_them_are_undisclosed(world):
         "The cameras will go up next spring at undisclosed locations in Tindale."
     )
     assert sites(text, world) == ["Tindale"]
+
+
+def test_a_citys_common_noun_station_is_a_site(world):
+    text = (
+        "Fans will be scanned by face recognition cameras at the final.\n\n"
+        "Faces will also be scanned at Cardiff's central railway station on the day."
+    )
+    assert sites(text, world) == ["central railway station"]

@@ -319,6 +319,8 @@ def _gets_cameras(low: str, hits: list[PlaceHit], i: int, after: str) -> bool:
 def _locative(near: Around) -> bool:
     """Whether the words before the candidate put cameras at it (``at``, ``moved from``)."""
     gap = near.gap
+    if near.previous is not None and gap in _OWNED and near.hit.text[:1].islower():
+        gap = near.window[: len(near.window) - len(gap) - len(near.previous.text)]
     return (
         _locative_before(gap)
         or bool(MOVED_FROM.search(gap))
@@ -362,6 +364,11 @@ def _toured(low: str, hits: list[PlaceHit], i: int, gap: str, about_cameras: boo
         and bool(_TAKEN_TO.search(gap))
         and listed(low[hits[i].end : hits[i + 1].start])
     )
+
+
+_OWNED = frozenset({"'s ", "\u2019s "})
+"""The gap of ``Upton's central station``: the words before the town are the common-noun
+place's."""
 
 
 def _possessive(window: str) -> bool:

@@ -42,6 +42,9 @@ _GENERIC = re.compile(
     r"the\s+(?:(?:middle|centre|center|end|edge|side|top|foot)\s+of\s+the\s+)?|"
     r"(?:in|on)\s+the\s+(?:middle|centre|center|end|edge|side|top|foot)\s+of\s+the\s+)"
     rf"(?P<place>(?:(?:{_QUALIFIER})\s+){{0,2}}{_NOUNS})\b(?!\s+of\b|['\u2019]s)"
+    # "at Upton's central railway station": the town's common-noun place
+    r"|\b(?:at|outside|near|beside|by|opposite|around|in|and)\s+[A-Z][\w-]+['\u2019]s\s+"
+    rf"(?P<owned>(?:(?:{_QUALIFIER})\s+){{0,2}}{_NOUNS})\b(?!\s+of\b|['\u2019]s)"
     # "cameras in the town centre" (an area of the sites when the report names streets)
     r"|\bin\s+the\s+(?P<centre>(?:town|city)\s+cent(?:re|er)(?:\s+car\s+parks?)?)\b"
     r"(?!\s+of\b|['\u2019]s)"
@@ -78,9 +81,11 @@ def find_generic(text: str) -> list[GenericHit]:
     []
     >>> find_generic("The car park cameras were damaged.")
     [GenericHit(text='car park', start=4, end=12)]
+    >>> find_generic("Faces were scanned at Upton's central railway station.")
+    [GenericHit(text='central railway station', start=30, end=53)]
     """
     return [
         GenericHit(m.group(group), m.start(group), m.end(group))
         for m in _GENERIC.finditer(text)
-        for group in (next(g for g in ("place", "centre", "named", "item") if m.group(g)),)
+        for group in (next(g for g in ("place", "owned", "centre", "named", "item") if m.group(g)),)
     ]

@@ -153,7 +153,7 @@ def find_places(text: str, gazetteer: Gazetteer, country: str | None = None) -> 
                 places, match, score = (town.place(),), "town", 100.0
         hits.append(PlaceHit(phrase, start, end, places, match, score, shape.shape.value))
         covered[start:end] = b"\x01" * (end - start)
-    if " the " in text or "The " in text:  # (a cheap test before the pattern)
+    if " the " in text or "The " in text or "'s " in text:  # (a cheap test before the pattern)
         for g in find_generic(text):
             if not any(covered[g.start : g.end]):
                 hits.append(PlaceHit(g.text, g.start, g.end, (), "candidate", 0.0, "facility"))
