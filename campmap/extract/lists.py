@@ -25,6 +25,7 @@ __all__ = [
     "FILLERS",
     "GETS",
     "HOUSE_NUMBER",
+    "crossing_line_runs",
     "districts_listed",
     "listed",
     "listed_after_note",
@@ -257,6 +258,41 @@ def place_line_runs(lines: Sequence[str], item_chars: int) -> set[int]:
         while end < len(flags) and flags[end]:
             end += 1
         if end - k >= _RUN:
+            out.update(range(k, end))
+        k = max(end, k + 1)
+    return out
+
+
+_NAME = r"[A-Z\d][\w'\u2019.-]*(?:\s+[A-Z\d][\w'\u2019.-]*){0,5}"
+_PAIR_LINE = re.compile(
+    rf"^\s*(?:[-*\u2022\u00b7]\s*)?({_NAME})\s+(?:and|&|at)\s+({_NAME})"
+    r"(?:\s*/\s*[A-Z][^()]*?)?\s*(?:\([^()]*\))?\s*$"
+)
+
+
+def _street_named(name: str) -> bool:
+    return name.rsplit(None, 1)[-1].lower().rstrip(".") in STREET_HEADS
+
+
+def crossing_line_runs(lines: Sequence[str], item_chars: int) -> set[int]:
+    """Return the lines in runs of two or more that each name two streets: a list of crossings.
+
+    ``Elm Road and Brook`` / ``Upper Elm and Fifth Line``: when at least half
+    the lines of such a run end a name in a street word, every line names one
+    crossing, also where a street is written without its suffix.
+    """
+    pairs: list[bool | None] = []  # None: not a pair line; True: one name is street-shaped
+    for line in lines:
+        found = _PAIR_LINE.match(line) if len(line) <= item_chars else None
+        pairs.append(None if found is None else _street_named(found[1]) or _street_named(found[2]))
+    out: set[int] = set()
+    k = 0
+    while k < len(pairs):
+        end = k
+        while end < len(pairs) and pairs[end] is not None:
+            end += 1
+        run = pairs[k:end]
+        if len(run) >= 2 and 2 * sum(1 for street in run if street) >= len(run):
             out.update(range(k, end))
         k = max(end, k + 1)
     return out

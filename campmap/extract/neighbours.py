@@ -38,8 +38,8 @@ _ADDRESS_GAP = re.compile(r"^\s*,?\s+(?:on|in|off)\s+(?:the\s+)?$")
 _APPOSITIVE = re.compile(
     r"^\s*,\s+(?:an?|the)\s+(?:[\w'-]+\s+){0,3}?(?:on|in|off|near|behind)\s+(?:the\s+)?$",
 )
-_NEAR_GAP = re.compile(
-    r"^\s*,?\s+(?:near|by|close\s+to|next\s+to|opposite|outside|beside)\s+(?:the\s+)?$",
+_NEAR_GAP = re.compile(  # "X, near Y", "X (near Y)"
+    r"^\s*(?:,?\s+|\(\s*)(?:near|by|close\s+to|next\s+to|opposite|outside|beside)\s+(?:the\s+)?$",
 )
 _MOVED_TO = re.compile(
     r"^\s+and\s+(?:were\s+|was\s+|been\s+)?(?:moved|relocated|transferred|shifted|taken|put\s+up)"

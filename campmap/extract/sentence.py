@@ -29,7 +29,7 @@ from campmap.extract.region import settle_namesakes
 from campmap.extract.routes import route_pairs
 from campmap.extract.status import mention_status
 from campmap.extract.totals import count_lone_site
-from campmap.extract.umbrella import settle_areas
+from campmap.extract.umbrella import settle_areas, settle_corridors
 from campmap.gazetteer import Gazetteer, default_gazetteer
 from campmap.gazetteer.names import lowercase
 from campmap.records import Document, Mention, Place, Role, Sentence
@@ -73,7 +73,7 @@ def extract(
             address.append(sentence.text)
             continue
         found.extend(extract_sentence(sentence, gazetteer, setting=setting, weigh=weigh))
-    found = settle_areas(settle_namesakes(found), " ".join(address))
+    found = settle_corridors(settle_areas(settle_namesakes(found), " ".join(address)))
     return tuple(count_lone_site(found, document.sentences))
 
 

@@ -15,9 +15,10 @@ from collections.abc import Iterable, Sequence
 
 from campmap.records import Mention, Role
 
-__all__ = ["FRAMING", "settle_areas"]
+__all__ = ["CORRIDOR", "FRAMING", "settle_areas", "settle_corridors"]
 
 FRAMING = "an area other sites in the report are in"
+CORRIDOR = "a road whose crossings are the sites"
 _LOCALITY_REASONS = frozenset(
     {
         "the town or district the place before it is in",
@@ -59,20 +60,49 @@ def settle_areas(mentions: Sequence[Mention], address: str = "") -> list[Mention
     framing = _framing_names(mentions) | _setting_towns(mentions, address)
     if not framing:
         return list(mentions)
-    out = []
-    for mention in mentions:
-        if mention.role is Role.SITE and mention.shape == "name" and _key(mention.text) in framing:
-            mention = dataclasses.replace(
-                mention,
-                role=Role.CONTEXT,
-                status="context",
-                reason=FRAMING,
-                reasons=(FRAMING, *mention.reasons),
-                count=None,
-                count_text=None,
-            )
-        out.append(mention)
-    return out
+    return [
+        _context(m, FRAMING)
+        if m.role is Role.SITE and m.shape == "name" and _key(m.text) in framing
+        else m
+        for m in mentions
+    ]
+
+
+def settle_corridors(mentions: Sequence[Mention]) -> list[Mention]:
+    """Make context a street named alone where two or more of the report's sites cross it.
+
+    ``cameras along Elm Avenue`` then ``Elm Avenue and Mill Road``, ``Elm
+    Avenue and Park Lane``: the cameras are at the crossings, and the street
+    alone names none of them.
+    """
+    crossings = [
+        f" {_key(m.text)} " for m in mentions if m.role is Role.SITE and m.shape == "junction"
+    ]
+    if len(crossings) < 2:
+        return list(mentions)
+    return [
+        _context(m, CORRIDOR)
+        if m.role is Role.SITE
+        and m.shape in _CORRIDOR_SHAPES
+        and sum(1 for c in crossings if f" {_key(m.text)} " in c) >= 2
+        else m
+        for m in mentions
+    ]
+
+
+_CORRIDOR_SHAPES = frozenset({"street", "road"})
+
+
+def _context(mention: Mention, reason: str) -> Mention:
+    return dataclasses.replace(
+        mention,
+        role=Role.CONTEXT,
+        status="context",
+        reason=reason,
+        reasons=(reason, *mention.reasons),
+        count=None,
+        count_text=None,
+    )
 
 
 def _setting_towns(mentions: Sequence[Mention], address: str) -> set[str]:

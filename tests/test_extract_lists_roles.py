@@ -1,0 +1,61 @@
+"""General rules for real reporting (issue 15, set 6B): each report here is invented.
+
+Each test stands for a failure class: a list of crossings where one street is
+written without its suffix, a road whose crossings are the sites, and a
+landmark given in brackets after a site.
+"""
+
+from __future__ import annotations
+
+from conftest import sites
+
+from campmap.extract.lists import crossing_line_runs
+from campmap.gazetteer import Gazetteer
+
+
+def test_a_run_of_street_pair_lines_is_a_list_of_crossings():
+    lines = ["Current sites are:", "Elm Road and Fenwick", "Upper Ash and Ninth Line", "End."]
+    assert crossing_line_runs(lines, 140) == {1, 2}
+
+
+def test_pairs_of_plain_names_are_no_list_of_crossings():
+    lines = ["Areas named:", "Northby and Southby", "Ashford and Kew"]
+    assert crossing_line_runs(lines, 140) == set()
+
+
+def test_every_line_of_a_crossing_list_is_one_crossing(world: Gazetteer):
+    text = (
+        "Speed cameras already operate in the borough.\n\n"
+        "Camera locations currently are:\n\n"
+        "Quarrel Road and Fenwick\n\n"
+        "Quarrel Road and Ninth Line\n\n"
+        "Upper Quarrel and Tenth Line\n\n"
+        "Bexwell Drive and Royal Harrow\n\n"
+        "The fine is $200."
+    )
+    found = sites(text, world)
+    assert found == [
+        "Quarrel Road and Fenwick",
+        "Quarrel Road and Ninth Line",
+        "Upper Quarrel and Tenth Line",
+        "Bexwell Drive and Royal Harrow",
+    ]
+
+
+def test_a_road_whose_crossings_are_listed_is_no_site_and_brackets_are_landmarks(
+    world: Gazetteer,
+):
+    text = (
+        "The city will switch on speed cameras along Harrowgate Parkway next month.\n\n"
+        "The cameras will be located at these intersections:\n\n"
+        "Harrowgate Parkway and Tolley Street\n\n"
+        "Harrowgate Parkway and Mossop Avenue (near Quint Street)\n\n"
+        "Harrowgate Parkway and Bream Road\n\n"
+        "Fines start in August."
+    )
+    found = sites(text, world)
+    assert found == [
+        "Harrowgate Parkway and Tolley Street",
+        "Harrowgate Parkway and Mossop Avenue",
+        "Harrowgate Parkway and Bream Road",
+    ]
