@@ -59,3 +59,22 @@ def test_a_road_whose_crossings_are_listed_is_no_site_and_brackets_are_landmarks
         "Harrowgate Parkway and Mossop Avenue",
         "Harrowgate Parkway and Bream Road",
     ]
+
+
+def test_places_on_the_list_of_a_camera_proposal_are_its_sites(world: Gazetteer):
+    text = (
+        "The county wants to spend $2 million on new CCTV cameras next year. "
+        "Officials said the cameras deter crime. "
+        "Among the areas on the list are Quennell Drive, Thornaby and Ellesby. "
+        "Marrow Park and Dunstall are on the list, too."
+    )
+    found = sites(text, world)
+    assert found == ["Quennell Drive", "Thornaby", "Ellesby", "Marrow Park", "Dunstall"]
+
+
+def test_where_a_person_was_seen_standing_is_no_camera_site(world: Gazetteer):
+    text = (
+        "New CCTV cameras were installed on Harbour Road. "
+        "A CCTV operator spotted a lost child standing along Quarry Road in Thornaby."
+    )
+    assert sites(text, world) == ["Harbour Road"]

@@ -149,6 +149,12 @@ _CAMERAS_NAMED = re.compile(
     r"enforcement|surveillance|average[\s-]speed)\s+){0,2}(?:cameras?|cctv)\b"
 )
 """``the Elm Road cameras``, ``the car park CCTV``: cameras named by their place."""
+_INCIDENT_REASON = WEIGHTS["incident_place"][1]
+_IN_GAP = re.compile(r"^\s*(?:,\s*|\s+in\s+(?:the\s+)?)$")
+_ON_LIST_BEFORE = re.compile(
+    r"\b(?:on|in)\s+the\s+(?:short)?list\s+(?:are|is|include[sd]?)\s*:?\s*(?:the\s+)?$"
+)
+"""``Among the areas on the list are X``: in a sentence about cameras, their list of sites."""
 _CAMERA_LABEL = re.compile(r"\bcameras?\s*(?:no\.?\s*|number\s+|#\s*|id\s+)?\d{1,6}\s*$")
 
 
@@ -228,7 +234,10 @@ def features(
             or _SPEAKER_BEFORE.search(window)
             or (not hit.places and _TITLE_AFTER.match(after))
         ),
-        incident_place=(not about_cameras and _incident(low)) or ends_with(INCIDENT_AT, gap),
+        incident_place=(not about_cameras and _incident(low))
+        or ends_with(INCIDENT_AT, gap)
+        # "standing on X Road in Y": Y is where the incident was too
+        or (i > 0 and decided[i - 1].reason == _INCIDENT_REASON and bool(_IN_GAP.match(gap))),
         meeting_place=ends_with(MEETING_AT, gap),
         not_about_cameras=not about_cameras,
     )
@@ -297,6 +306,7 @@ def _locative(near: Around) -> bool:
         or ends_with(_NAMED_SITES, gap)
         or frames.counted_or_stretch(gap, near.window)
         or bool(_SENT_TO.search(gap))
+        or bool(_ON_LIST_BEFORE.search(gap))
         or (bool(_EXAMPLES.search(gap)) and not _NUMBERED_IN.search(gap))
         or bool(_CAMERA_LABEL.search(near.window))
         or (_possessive(near.window) and bool(frames.POSSESSIVE_LOCATIVE.search(near.window)))

@@ -48,10 +48,12 @@ FRAMING = re.compile(
 """``Police in X``, ``here in X``: the place whose people the story is about."""
 INCIDENT_AT = re.compile(
     r"\b(?:shot|stabbed|killed|murdered|attacked|robbed|assaulted|mugged|injured|hurt|burgled|"
-    r"crashed|died|arrested|found\s+dead)\b(?:\s+[\w'-]+){0,4}?\s+(?:on|in|at|near|outside|"
-    r"along)\s+(?:the\s+)?$"
+    r"crashed|died|arrested|found\s+dead|standing|stood|walking|wandering|sitting|lying|"
+    r"sleeping|loitering|begging|fighting|crying)\b(?:\s+[\w'-]+){0,4}?\s+(?:on|in|at|near|"
+    r"outside|along)\s+(?:the\s+)?$"
 )
-"""``a man was stabbed on X``: where an incident happened, even beside camera words."""
+"""``a man was stabbed on X``, ``a boy seen standing along X``: where an incident happened
+(where people were), even beside camera words."""
 MEETING_AT = re.compile(
     r"\b(?:meet(?:s|ing|ings)?|met|held|convened|sat|sitting|session|hearing|speaking|spoke|"
     r"addressed|presentation|presented|briefing)\s+(?:[\w'-]+\s+){0,2}?(?:at|in|inside)\s+"

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from campmap.extract.counts import CAMERA_NOUN
 
-__all__ = ["DAMAGED", "DEPLOYED", "camera_sentence", "report_topic"]
+__all__ = ["DAMAGED", "DEPLOYED", "ON_THE_LIST", "camera_sentence", "report_topic"]
 
 DEPLOYED = re.compile(
     r"\b(?:install(?:s|ed|ing|ation)?|mount(?:s|ed|ing)?|put(?:s|ting)?|plac(?:e|es|ing)|erect(?:s|ed|ing)?|fitted|put\s+up|"
@@ -49,6 +49,12 @@ _SITES_OPENING = re.compile(
     r"^(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:locations|sites)\s+(?:include|are|will\s+be)\b"
 )
 """``Locations include ...``: in a report about cameras, a sentence listing the sites."""
+ON_THE_LIST = re.compile(
+    r"\b(?:on|in)\s+the\s+(?:short)?list\s+(?:are|is|include[sd]?)\b|"
+    r"\b(?:is|are)\s+(?:also\s+)?on\s+the\s+(?:short)?list\b"
+)
+"""``Among the areas on the list are X``, ``Y and Z are on the list``: in a report about
+cameras, the list is the cameras' (a list of sites, proposed or chosen)."""
 
 
 def camera_sentence(low: str, topic: bool) -> bool:
@@ -72,6 +78,7 @@ def camera_sentence(low: str, topic: bool) -> bool:
     return topic and (
         bool(_DEPLOYMENT.search(low))
         or bool(_SITES_OPENING.match(low))
+        or bool(ON_THE_LIST.search(low))
         or (
             bool(_CAMERA_REFERENCE.search(low))
             and bool(DEPLOYED.search(low) or DAMAGED.search(low))
