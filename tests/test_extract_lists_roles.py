@@ -78,3 +78,19 @@ def test_where_a_person_was_seen_standing_is_no_camera_site(world: Gazetteer):
         "A CCTV operator spotted a lost child standing along Quarry Road in Thornaby."
     )
     assert sites(text, world) == ["Harbour Road"]
+
+
+def test_a_name_after_a_ministers_portfolio_is_a_person(world: Gazetteer):
+    text = (
+        "Minister for Transport, Housing & Rural Affairs Nora Bexley has announced "
+        "pilot CCTV schemes for Quellington and Marrowby."
+    )
+    assert sites(text, world) == ["Quellington", "Marrowby"]
+
+
+def test_a_phrase_ending_in_a_scheme_or_a_group_of_people_is_no_place(world: Gazetteer):
+    text = (
+        "CCTV for Coastal Communities\n"
+        "The Neighbourhood Watch Policing System will add cameras at Quarry Lane."
+    )
+    assert sites(text, world) == ["Quarry Lane"]

@@ -63,8 +63,8 @@ _SENT_TO = re.compile(
     r"(?:the\s+)?$",
 )
 _DESTINED = re.compile(
-    r"\b(?:planned|proposed|earmarked|destined|bound|intended|approved|scheme|plans?|project|"
-    r"bid|proposals?|funding|money)\s+for\s+(?:the\s+)?$",
+    r"\b(?:planned|proposed|earmarked|destined|bound|intended|approved|schemes?|plans?|projects?|"
+    r"bids?|proposals?|funding|money|grants?|pilots?|budget)\s+for\s+(?:the\s+)?$",
 )
 _LIST_INTRO = re.compile(r":\s*(?:[-*\u2022]\s*)?(?:the\s+)?$")
 _ITEM_GAP = re.compile(r"^[\s\-*\u2022\u00b7\u2013\d.)]*(?:the\s+)?$")

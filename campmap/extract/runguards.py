@@ -54,6 +54,12 @@ _PLACE_SUFFIX = re.compile(
     r"stead|thorpe|worth|minster|stow|combe)$"
 )
 _TITLED = re.compile(r"(?:^|\s)(?:" + "|".join(sorted(TITLES)) + r")\.?\s+$", re.IGNORECASE)
+_PORTFOLIO = re.compile(
+    r"(?:^|\s)(?i:minister|secretary|commissioner|spokes(?:man|woman|person)|director|head|"
+    r"chair(?:man|woman)?)\s+(?:for|of)\s+(?:(?:[A-Z][\w'\u2019-]*|and|of|the|&),?\s+)+$",
+)
+"""``Minister for Transport, Housing & Local Government Jo Smith``: the name after a
+portfolio is a person's."""
 
 
 def is_person(text: str, run: list[tuple[str, int, int]], words: list[str]) -> bool:
@@ -98,7 +104,10 @@ def _title(word: str) -> bool:
 
 
 def _titled(text: str, start: int) -> bool:
-    return bool(_TITLED.search(text, max(0, start - 16), start))
+    return bool(
+        _TITLED.search(text, max(0, start - 16), start)
+        or _PORTFOLIO.search(text, max(0, start - 90), start)
+    )
 
 
 def heading_break(text: str, before: int, after: int) -> bool:

@@ -177,9 +177,11 @@ NO_PLACE_ENDS = (
         """
         photo photos photograph image images pic credit credits courtesy
         zones areas sites locations corridors hotspots
+        system scheme schemes programme programmes program programs initiative initiatives
+        policing strategy communities residents people citizens motorists families businesses
         """
     )
 )
 """Last words of capitalised phrases that name no place: an organisation, a camera maker or
-kind (``Flock``), a photo credit (``XY Photo``), or a kind of place (``Community Safety
-Zones``)."""
+kind (``Flock``), a photo credit (``XY Photo``), a kind of place (``Community Safety
+Zones``), a scheme (``Safer Streets Programme``) or a group of people (``Rural Communities``)."""
