@@ -94,3 +94,24 @@ def test_a_phrase_ending_in_a_scheme_or_a_group_of_people_is_no_place(world: Gaz
         "The Neighbourhood Watch Policing System will add cameras at Quarry Lane."
     )
     assert sites(text, world) == ["Quarry Lane"]
+
+
+def test_names_sharing_a_plural_place_word_are_each_a_place(world: Gazetteer):
+    text = (
+        "New CCTV cameras are located at the Alder and Penrose streets intersection "
+        "and at Quill and Marrow stations."
+    )
+    found = sites(text, world)
+    assert found == ["Alder and Penrose streets", "Quill", "Marrow stations"]
+
+
+def test_a_plural_place_word_alone_after_a_name_is_no_place(world: Gazetteer):
+    assert sites("Speed cameras watch Westshire roads at 40 spots.", world) == []
+
+
+def test_a_civic_building_a_library_and_an_acronym_amid_sites(world: Gazetteer):
+    text = (
+        "The council manager said CCTV cameras are used at the civic centre, at QRAC, "
+        "and at the Ellesby library."
+    )
+    assert sites(text, world) == ["civic centre", "QRAC", "Ellesby library"]

@@ -25,7 +25,8 @@ _NOUN = (
     r"hall|station|pier|skate\s?park|skatepark|library|playground|car\s+park|green|square|"
     r"cross|market\s+place|marketplace|bus\s+shelter|recreation\s+ground|sports\s+ground|"
     r"park|beach|harbour|harbor|quay|precinct|high\s+street|war\s+memorial|clock\s+tower|"
-    r"(?:town|city)\s+cent(?:re|er)|walkway|footbridge|piazza|plaza|concourse|promenade"
+    r"(?:town|city)\s+cent(?:re|er)|walkway|footbridge|piazza|plaza|concourse|promenade|"
+    r"(?:civic|leisure|community|sports|shopping)\s+cent(?:re|er)"
 )
 _NOUNS = rf"(?:{_NOUN})(?:e?s)?"
 """A noun, or its plural (``the town centre car parks``)."""

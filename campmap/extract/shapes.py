@@ -299,21 +299,28 @@ def _classify(
     start, end = run[0][1], run[-1][2]
     if run[-1][0].endswith(".") and words[-1] not in _ABBREVIATED and not INITIAL.match(run[-1][0]):
         end -= 1  # the full stop ends the sentence, not an abbreviation
-    end, shape = _with_lower_head(text, end, _shape(words))
+    end, shape = _with_lower_head(text, start, end, _shape(words))
     if shape is Shape.NAME:
         return _as_name(text, run, words, start, end)
     return start, end, shape
 
 
-def _with_lower_head(text: str, end: int, shape: Shape) -> tuple[int, Shape]:
-    """Take a lower-case place word after the run into it, and the shape that word gives."""
+def _with_lower_head(text: str, start: int, end: int, shape: Shape) -> tuple[int, Shape]:
+    """Take a lower-case place word after the run into it, and the shape that word gives.
+
+    A plural one only ends the last of names joined by ``and``, which share it:
+    ``Elm and Oak streets``, ``A and B stations`` (``NSW roads`` are no place).
+    """
     head_end = _lower_head_end(text, end)
+    if head_end == end and _SHARED_BEFORE.search(text, max(0, start - 6), start):
+        plural = _PLURAL_HEAD.match(text, end)
+        head_end = plural.end() if plural else end
     if head_end == end:
         return end, shape
     if _AREA_TAIL.search(text, 0, head_end):
         return head_end, Shape.AREA
     if shape is Shape.NAME:
-        street = text[head_end - 4 : head_end].lower() in {"road", "reet", "enue"}
+        street = text[head_end - 4 : head_end].lower().rstrip("s")[-3:] in {"oad", "eet", "nue"}
         return head_end, Shape.STREET if street else Shape.FACILITY
     if text[head_end - 5 : head_end].lower() == "parks":
         return end, shape  # "A Street and B Lane car parks": streets sharing the word
@@ -331,10 +338,13 @@ def _as_name(
     if text[end - 2 : end] in {"'s", "\u2019s"}:
         end -= 2  # "Kihikihi's": the name without its possessive
     if all(INITIAL.match(w) or w.isupper() or w[:-1].isupper() for w, _, _ in run) and not (
-        len(run) == 1 and _LIST_ITEM.match(text[end : end + 6]) and text[:start].endswith(", ")
+        len(run) == 1
+        and _LIST_ITEM.match(text[end : end + 6])
+        and text[:start].endswith((", ", ", at "))
     ):
         return None  # initials or capitals alone: an acronym or a credit, not a place
-        # (but an item amid a comma list of places is one: "at X Circle, CBT, Y Road")
+        # (but an item amid a comma list of places is one: "at X Circle, CBT, Y Road",
+        # "at the town hall, at TRAC, ...")
     if len(run) == 1 and _CAMEL.match(run[0][0]):
         return None  # PolCam, iPhone: a brand
     if " ".join(words) in makers():
@@ -365,6 +375,8 @@ _LOWER_HEAD = re.compile(
     rf"(?!(?:{FUNCTION_WORDS})\s)[a-z]{{3,}}\s+(?:{'|'.join(sorted(PAIRED_HEADS))}))\b"
 )
 """A lower-case place word after a name, alone or after one plain word (``police station``)."""
+_PLURAL_HEAD = re.compile(r"\s+(?:" + "|".join(sorted(LOWER_HEADS)) + r")s\b")
+_SHARED_BEFORE = re.compile(r"\s(?:and|&)\s+$")
 
 
 def _lower_head_end(text: str, end: int) -> int:
