@@ -115,3 +115,12 @@ def test_a_civic_building_a_library_and_an_acronym_amid_sites(world: Gazetteer):
         "and at the Ellesby library."
     )
     assert sites(text, world) == ["civic centre", "QRAC", "Ellesby library"]
+
+
+def test_a_sentence_opening_with_the_sites_names_them(world: Gazetteer):
+    text = (
+        "Fines will be issued for offences caught by CCTV cameras outside schools. "
+        "The first schools to join the scheme this term are Ellesby Primary School "
+        "and Quarrow Academy."
+    )
+    assert sites(text, world) == ["Ellesby Primary School", "Quarrow Academy"]

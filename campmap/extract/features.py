@@ -40,6 +40,7 @@ from campmap.extract.neighbours import (
 )
 from campmap.extract.places import PlaceHit
 from campmap.extract.qualified import road_at_place
+from campmap.extract.topic import SITES_OPENING
 from campmap.extract.words import TITLES
 
 __all__ = ["features"]
@@ -307,10 +308,20 @@ def _locative(near: Around) -> bool:
         or frames.counted_or_stretch(gap, near.window)
         or bool(_SENT_TO.search(gap))
         or bool(_ON_LIST_BEFORE.search(gap))
+        or (near.previous is None and _opens_sites(gap))
         or (bool(_EXAMPLES.search(gap)) and not _NUMBERED_IN.search(gap))
         or bool(_CAMERA_LABEL.search(near.window))
         or (_possessive(near.window) and bool(frames.POSSESSIVE_LOCATIVE.search(near.window)))
     )
+
+
+def _opens_sites(gap: str) -> bool:
+    """Whether a sentence opens with the sites it names: ``The first schools are X ...``."""
+    opening = SITES_OPENING.match(gap)
+    return opening is not None and bool(_REST.fullmatch(gap, opening.end()))
+
+
+_REST = re.compile(r"\s*:?\s*(?:the\s+)?")
 
 
 def _item_start(gap: str) -> bool:

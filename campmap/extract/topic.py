@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from campmap.extract.counts import CAMERA_NOUN
 
-__all__ = ["DAMAGED", "DEPLOYED", "ON_THE_LIST", "camera_sentence", "report_topic"]
+__all__ = ["DAMAGED", "DEPLOYED", "ON_THE_LIST", "SITES_OPENING", "camera_sentence", "report_topic"]
 
 DEPLOYED = re.compile(
     r"\b(?:install(?:s|ed|ing|ation)?|mount(?:s|ed|ing)?|put(?:s|ting)?|plac(?:e|es|ing)|erect(?:s|ed|ing)?|fitted|put\s+up|"
@@ -46,9 +46,15 @@ DAMAGED = re.compile(
 """Words that damage something (cameras, or the posts they stand on)."""
 
 _SITES_OPENING = re.compile(
-    r"^(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:locations|sites)\s+(?:include|are|will\s+be)\b"
+    r"^(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:locations|sites|schools|junctions|intersections|"
+    r"crossings|streets|roads|areas|estates|parks|villages|suburbs|neighbou?rhoods|stations)"
+    r"(?:\s+(?:to|that|which|where|chosen|selected|picked|taking)\b[^.;:\"\u201c]{0,80}?)?"
+    r"\s+(?:include|are|will\s+be)\s"
 )
-"""``Locations include ...``: in a report about cameras, a sentence listing the sites."""
+"""``Locations include ...``, ``The first schools to join the scheme are ...``: in a report
+about cameras, a sentence listing the sites (anchored at the sentence's start, so it also
+tells whether a sentence's first place is one)."""
+SITES_OPENING = _SITES_OPENING
 ON_THE_LIST = re.compile(
     r"\b(?:on|in)\s+the\s+(?:short)?list\s+(?:are|is|include[sd]?)\b|"
     r"\b(?:is|are)\s+(?:also\s+)?on\s+the\s+(?:short)?list\b"
