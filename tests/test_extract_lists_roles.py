@@ -124,3 +124,12 @@ def test_a_sentence_opening_with_the_sites_names_them(world: Gazetteer):
         "and Quarrow Academy."
     )
     assert sites(text, world) == ["Ellesby Primary School", "Quarrow Academy"]
+
+
+def test_a_borough_with_a_tally_of_its_cameras_is_no_site(world: Gazetteer):
+    text = (
+        "Vandals have cut down dozens of enforcement cameras. "
+        "In Quarrowby, 41 cameras out of 90 are not working. "
+        "On Ellesby Lane all six cameras were cut down."
+    )
+    assert sites(text, world) == ["Ellesby Lane"]

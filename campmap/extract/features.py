@@ -150,6 +150,11 @@ _CAMERAS_NAMED = re.compile(
     r"enforcement|surveillance|average[\s-]speed)\s+){0,2}(?:cameras?|cctv)\b"
 )
 """``the Elm Road cameras``, ``the car park CCTV``: cameras named by their place."""
+_TALLY = re.compile(
+    r"\b(?:\d[\d,]*|half|most|all|none|some)\s+(?:[a-z]+\s+){0,3}?(?:out\s+of|of\s+(?:the|its|their))"
+    r"\s+\d[\d,]*\b"
+)
+"""``98 cameras out of 177``, ``87 of the 122``: a tally of the cameras all over an area."""
 _INCIDENT_REASON = WEIGHTS["incident_place"][1]
 _IN_GAP = re.compile(r"^\s*(?:,\s*|\s+in\s+(?:the\s+)?)$")
 _ON_LIST_BEFORE = re.compile(
@@ -253,6 +258,8 @@ def _area_of_sites(low: str, hits: list[PlaceHit], i: int, near: Around) -> bool
         return hit.text.lower().endswith(" area") and bool(_SPREAD.search(gap))
     if hit.shape != "name":
         return False
+    if _TALLY.search(low):  # "In X, 98 cameras out of 177 are not working": a borough's tally
+        return True
     if _NUMBERED_IN.search(window):  # "at 18 locations in A, B and C": districts
         return not districts_listed(low, hits, i, window)
     # "in X and the wider Y area": where a scheme works, not a site
