@@ -133,3 +133,11 @@ def test_a_borough_with_a_tally_of_its_cameras_is_no_site(world: Gazetteer):
         "On Ellesby Lane all six cameras were cut down."
     )
     assert sites(text, world) == ["Ellesby Lane"]
+
+
+def test_cameras_in_the_central_city_are_a_site(world: Gazetteer):
+    text = (
+        "Police now run 9 cameras in the central city. "
+        "The scheme aims to keep people safe in the town centre."
+    )
+    assert sites(text, world) == ["central city"]
