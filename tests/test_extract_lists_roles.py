@@ -141,3 +141,32 @@ def test_cameras_in_the_central_city_are_a_site(world: Gazetteer):
         "The scheme aims to keep people safe in the town centre."
     )
     assert sites(text, world) == ["central city"]
+
+
+def test_crossing_lists_written_with_at_or_ampersands(world: Gazetteer):
+    text = (
+        "Speed cameras will operate at:\n\n"
+        "- Marlow Highway at Birch Road\n"
+        "- Marlow Highway at Coyle Street\n"
+        "- Marlow Highway at Ninth\n\n"
+        "Red light cameras are operating at these locations:\n\n"
+        "- Kessel Ave & Birch\n"
+        "- Kessel Ave & Dunmore Rd\n\n"
+        "Warnings come first."
+    )
+    assert sites(text, world) == [
+        "Marlow Highway at Birch Road",
+        "Marlow Highway at Coyle Street",
+        "Marlow Highway at Ninth",
+        "Kessel Ave & Birch",
+        "Kessel Ave & Dunmore Rd",
+    ]
+
+
+def test_the_list_and_earmarked_sites_of_a_camera_plan(world: Gazetteer):
+    text = (
+        "The council plans 30 new CCTV cameras next year. "
+        "The list includes Ashgrove and Pelham. "
+        "Sites earmarked for later include Morrow Park."
+    )
+    assert sites(text, world) == ["Ashgrove", "Pelham", "Morrow Park"]

@@ -158,9 +158,11 @@ _TALLY = re.compile(
 _INCIDENT_REASON = WEIGHTS["incident_place"][1]
 _IN_GAP = re.compile(r"^\s*(?:,\s*|\s+in\s+(?:the\s+)?)$")
 _ON_LIST_BEFORE = re.compile(
-    r"\b(?:on|in)\s+the\s+(?:short)?list\s+(?:are|is|include[sd]?)\s*:?\s*(?:the\s+)?$"
+    r"(?:\b(?:on|in)\s+the\s+(?:short)?list\s+(?:are|is|include[sd]?)|"
+    r"^(?:the\s+)?(?:short)?list\s+(?:includes?|comprises|contains))\s*:?\s*(?:the\s+)?$"
 )
-"""``Among the areas on the list are X``: in a sentence about cameras, their list of sites."""
+"""``Among the areas on the list are X``, ``The list includes X``: in a sentence about cameras,
+their list of sites."""
 _CAMERA_LABEL = re.compile(r"\bcameras?\s*(?:no\.?\s*|number\s+|#\s*|id\s+)?\d{1,6}\s*$")
 
 

@@ -48,7 +48,8 @@ DAMAGED = re.compile(
 _SITES_OPENING = re.compile(
     r"^(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:locations|sites|schools|junctions|intersections|"
     r"crossings|streets|roads|areas|estates|parks|villages|suburbs|neighbou?rhoods|stations)"
-    r"(?:\s+(?:to|that|which|where|chosen|selected|picked|taking)\b[^.;:\"\u201c]{0,80}?)?"
+    r"(?:\s+(?:to|that|which|where|chosen|selected|picked|taking|earmarked|identified|proposed|"
+    r"planned|shortlisted|named|listed)\b[^.;:\"\u201c]{0,80}?)?"
     r"\s+(?:include|are|will\s+be)\s"
 )
 """``Locations include ...``, ``The first schools to join the scheme are ...``: in a report
@@ -57,6 +58,7 @@ tells whether a sentence's first place is one)."""
 SITES_OPENING = _SITES_OPENING
 ON_THE_LIST = re.compile(
     r"\b(?:on|in)\s+the\s+(?:short)?list\s+(?:are|is|include[sd]?)\b|"
+    r"^(?:the\s+)?(?:short)?list\s+(?:includes?|comprises|contains)\b|"
     r"\b(?:is|are)\s+(?:also\s+)?on\s+the\s+(?:short)?list\b"
 )
 """``Among the areas on the list are X``, ``Y and Z are on the list``: in a report about
