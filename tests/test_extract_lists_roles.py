@@ -170,3 +170,11 @@ def test_the_list_and_earmarked_sites_of_a_camera_plan(world: Gazetteer):
         "Sites earmarked for later include Morrow Park."
     )
     assert sites(text, world) == ["Ashgrove", "Pelham", "Morrow Park"]
+
+
+def test_a_project_name_is_no_place_and_a_comma_portfolio_names_a_person(world: Gazetteer):
+    text = (
+        "The Minister of Justice and Equality, Frances Fitzroy, said CCTV cameras under "
+        "the Safe Streets Project would go up at Marlow Square."
+    )
+    assert sites(text, world) == ["Marlow Square"]

@@ -180,6 +180,7 @@ NO_PLACE_ENDS = (
         zones areas sites locations corridors hotspots
         system scheme schemes programme programmes program programs initiative initiatives
         policing strategy communities residents people citizens motorists families businesses
+        project projects campaign
         """
     )
 )
