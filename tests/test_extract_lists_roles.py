@@ -178,3 +178,8 @@ def test_a_project_name_is_no_place_and_a_comma_portfolio_names_a_person(world: 
         "the Safe Streets Project would go up at Marlow Square."
     )
     assert sites(text, world) == ["Marlow Square"]
+
+
+def test_numbered_streets_and_notes_after_a_crossing_line():
+    lines = ["Cameras:", "Main and 5th - new", "Oak and Ninth (moved)", "Done."]
+    assert crossing_line_runs(lines, 140) == {1, 2}

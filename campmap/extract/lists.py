@@ -267,12 +267,18 @@ def place_line_runs(lines: Sequence[str], item_chars: int) -> set[int]:
 _NAME = r"[A-Z\d][\w'\u2019.-]*(?:\s+[A-Z\d][\w'\u2019.-]*){0,5}"
 _PAIR_LINE = re.compile(
     rf"^\s*(?:[-*\u2022\u00b7]\s*)?({_NAME})\s+(?:and|&|at)\s+({_NAME})"
-    r"(?:\s*/\s*[A-Z][^()]*?)?\s*(?:\([^()]*\))?\s*$"
+    r"(?:\s*/\s*[A-Z][^()]*?)?\s*(?:\([^()]*\))?(?:\s+[-\u2013\u2014:]\s+[^()]{0,40})?\s*$"
+)
+_ORDINAL = re.compile(
+    r"(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+    r"eleventh|twelfth)$"
 )
 
 
 def _street_named(name: str) -> bool:
-    return name.rsplit(None, 1)[-1].lower().rstrip(".") in STREET_HEADS
+    """Whether a name ends in a street word, or is a numbered street (``Main and 5th``)."""
+    last = name.rsplit(None, 1)[-1].lower().rstrip(".")
+    return last in STREET_HEADS or bool(_ORDINAL.match(last))
 
 
 def crossing_line_runs(lines: Sequence[str], item_chars: int) -> set[int]:
