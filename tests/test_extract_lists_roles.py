@@ -183,3 +183,13 @@ def test_a_project_name_is_no_place_and_a_comma_portfolio_names_a_person(world: 
 def test_numbered_streets_and_notes_after_a_crossing_line():
     lines = ["Cameras:", "Main and 5th - new", "Oak and Ninth (moved)", "Done."]
     assert crossing_line_runs(lines, 140) == {1, 2}
+
+
+def test_a_road_whose_slashed_crossings_are_the_sites_is_no_site(world: Gazetteer):
+    text = (
+        "Red light cameras went live along Harrowgate Parkway on Monday. "
+        "They are at Harrowgate Parkway/Tolley Street and Harrowgate Parkway/Bream Road."
+    )
+    found = sites(text, world)
+    assert "Harrowgate Parkway" not in found
+    assert len(found) == 2

@@ -76,7 +76,7 @@ def settle_corridors(mentions: Sequence[Mention]) -> list[Mention]:
     alone names none of them.
     """
     crossings = [
-        f" {_key(m.text)} " for m in mentions if m.role is Role.SITE and m.shape == "junction"
+        f" {_words(m.text)} " for m in mentions if m.role is Role.SITE and m.shape == "junction"
     ]
     if len(crossings) < 2:
         return list(mentions)
@@ -84,13 +84,18 @@ def settle_corridors(mentions: Sequence[Mention]) -> list[Mention]:
         _context(m, CORRIDOR)
         if m.role is Role.SITE
         and m.shape in _CORRIDOR_SHAPES
-        and sum(1 for c in crossings if f" {_key(m.text)} " in c) >= 2
+        and sum(1 for c in crossings if f" {_words(m.text)} " in c) >= 2
         else m
         for m in mentions
     ]
 
 
 _CORRIDOR_SHAPES = frozenset({"street", "road"})
+
+
+def _words(text: str) -> str:
+    """A name's words, lower case, punctuation aside (``Elm Rd/Oak St`` has ``elm rd``)."""
+    return " ".join(re.findall(r"[\w'\u2019]+", text.lower()))
 
 
 def _context(mention: Mention, reason: str) -> Mention:
