@@ -94,7 +94,7 @@ _CORRIDOR_SHAPES = frozenset({"street", "road"})
 
 
 def _words(text: str) -> str:
-    """A name's words, lower case, punctuation aside (``Elm Rd/Oak St`` has ``elm rd``)."""
+    """Return a name's words, lower case, punctuation aside (``Elm Rd/Oak St`` has ``elm rd``)."""
     return " ".join(re.findall(r"[\w'\u2019]+", text.lower()))
 
 
