@@ -306,11 +306,7 @@ def _classify(
 
 
 def _with_lower_head(text: str, start: int, end: int, shape: Shape) -> tuple[int, Shape]:
-    """Take a lower-case place word after the run into it, and the shape that word gives.
-
-    A plural one only ends the last of names joined by ``and``, which share it:
-    ``Elm and Oak streets``, ``A and B stations`` (``NSW roads`` are no place).
-    """
+    """Take a lower-case place word (plural after ``and``: ``A and B streets``) into the run."""
     head_end = _lower_head_end(text, end)
     if head_end == end and _SHARED_BEFORE.search(text, max(0, start - 6), start):
         plural = _PLURAL_HEAD.match(text, end)
@@ -338,13 +334,10 @@ def _as_name(
     if text[end - 2 : end] in {"'s", "\u2019s"}:
         end -= 2  # "Kihikihi's": the name without its possessive
     if all(INITIAL.match(w) or w.isupper() or w[:-1].isupper() for w, _, _ in run) and not (
-        len(run) == 1
-        and _LIST_ITEM.match(text[end : end + 6])
-        and text[:start].endswith((", ", ", at "))
+        len(run) == 1 and _LIST_ITEM.match(text[end : end + 6]) and text[:start].endswith(_AMID)
     ):
         return None  # initials or capitals alone: an acronym or a credit, not a place
-        # (but an item amid a comma list of places is one: "at X Circle, CBT, Y Road",
-        # "at the town hall, at TRAC, ...")
+        # (but an item amid a comma list of places is one: "at X Circle, CBT, Y Road", ", at TRAC")
     if len(run) == 1 and _CAMEL.match(run[0][0]):
         return None  # PolCam, iPhone: a brand
     if " ".join(words) in makers():
@@ -353,6 +346,7 @@ def _as_name(
 
 
 _LIST_ITEM = re.compile(r",\s|\s+and\s")
+_AMID = (", ", ", at ")
 
 
 def _shape(words: list[str]) -> Shape:
