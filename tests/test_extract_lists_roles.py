@@ -193,3 +193,11 @@ def test_a_road_whose_slashed_crossings_are_the_sites_is_no_site(world: Gazettee
     found = sites(text, world)
     assert "Harrowgate Parkway" not in found
     assert len(found) == 2
+
+
+def test_places_among_the_sites_are_sites(world: Gazetteer):
+    text = (
+        "Council approved 12 speed cameras. "
+        "Ashgrove Road, Pelham Lane and Quarry Street are among the sites."
+    )
+    assert sites(text, world) == ["Ashgrove Road", "Pelham Lane", "Quarry Street"]

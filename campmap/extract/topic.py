@@ -59,10 +59,11 @@ SITES_OPENING = _SITES_OPENING
 ON_THE_LIST = re.compile(
     r"\b(?:on|in)\s+the\s+(?:short)?list\s+(?:are|is|include[sd]?)\b|"
     r"^(?:the\s+)?(?:short)?list\s+(?:includes?|comprises|contains)\b|"
-    r"\b(?:is|are)\s+(?:also\s+)?on\s+the\s+(?:short)?list\b"
+    r"\b(?:is|are)\s+(?:also\s+)?(?:on\s+the\s+(?:short)?list|among\s+the\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:sites|locations))\b"
 )
-"""``Among the areas on the list are X``, ``Y and Z are on the list``: in a report about
-cameras, the list is the cameras' (a list of sites, proposed or chosen)."""
+"""``Among the areas on the list are X``, ``Y and Z are on the list``, ``X is among the new
+sites``: in a report about cameras, the list is the cameras' (sites proposed or chosen)."""
 
 
 def camera_sentence(low: str, topic: bool) -> bool:
