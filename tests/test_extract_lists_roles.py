@@ -201,3 +201,12 @@ def test_places_among_the_sites_are_sites(world: Gazetteer):
         "Ashgrove Road, Pelham Lane and Quarry Street are among the sites."
     )
     assert sites(text, world) == ["Ashgrove Road", "Pelham Lane", "Quarry Street"]
+
+
+def test_villages_named_for_a_cctv_scheme_in_several_wordings(world: Gazetteer):
+    for text in (
+        "Ballycorr and Kilmoran will benefit from new community CCTV schemes.",
+        "Community CCTV is coming to Ballycorr and Kilmoran.",
+        "CCTV cameras for the villages of Ballycorr and Kilmoran were approved.",
+    ):
+        assert sites(text, world) == ["Ballycorr", "Kilmoran"], text

@@ -59,7 +59,7 @@ _QUALIFIED = re.compile(
     r"close\s+to|in\s+front\s+of|a\s+few\s+yards\s+from)\s+(?:the\s+)?$",
 )
 _SENT_TO = re.compile(
-    r"\b(?:(?:taken|moved|relocated|transferred)|(?:added|extended|expanded|brought)"
+    r"\b(?:(?:taken|moved|relocated|transferred|coming|comes|heading)|(?:added|extended|expanded|brought)"
     r"(?:\s+[\w'-]+){0,2}?)\s+to\s+"
     r"(?:the\s+)?$",
 )
@@ -155,6 +155,10 @@ _TALLY = re.compile(
     r"\s+\d[\d,]*\b"
 )
 """``98 cameras out of 177``, ``87 of the 122``: a tally of the cameras all over an area."""
+_AREA_OF = re.compile(
+    r"\s(?:the\s+)?(?:villages?|towns?|suburbs?|hamlets?|districts?|communities|community|"
+    r"neighbou?rhoods?|estates?|townships?|areas?)\s+of\s+$"
+)
 _INCIDENT_REASON = WEIGHTS["incident_place"][1]
 _IN_GAP = re.compile(r"^\s*(?:,\s*|\s+in\s+(?:the\s+)?)$")
 _ON_LIST_BEFORE = re.compile(
@@ -305,7 +309,7 @@ def _gets_cameras(low: str, hits: list[PlaceHit], i: int, after: str) -> bool:
 
 def _locative(near: Around) -> bool:
     """Whether the words before the candidate put cameras at it (``at``, ``moved from``)."""
-    gap = near.gap
+    gap = _AREA_OF.sub(" ", near.gap)  # "for the villages of X": as "for X"
     return (
         _locative_before(gap)
         or bool(MOVED_FROM.search(gap))

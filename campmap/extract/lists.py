@@ -67,6 +67,7 @@ GETS = re.compile(
     r"(?:sites|locations))|"
     r"(?:will|would|is\s+to|are\s+to)\s+(?:also\s+)?see\s+(?:\w+\s+){0,4}?(?:cameras?|cctv)|"
     r"(?:is|are)\s+(?:also\s+)?(?:set|due|expected|planned)\s+to\s+(?:get|receive|have|feature|see)|"
+    r"(?:will|would|is\s+to|are\s+to)\s+(?:also\s+)?benefit\s+from\s+(?:[\w-]+\s+){0,5}?(?:cameras?|cctv)|"
     r"(?:will|to)\s+(?:also\s+)?feature\s+(?:\w+\s+){0,4}?(?:cameras?|cctv)|"
     r"(?:is|was|are|were|will\s+be)\s+[\"'\u201c]?(?:[\w-]+\s+)?[\w-]*(?:monitored|covered|watched)"
     r"[\"'\u201d]?\s+by\s+(?:[\w,-]+\s+){0,3}?(?:cameras?|cctv))\b",
