@@ -210,3 +210,8 @@ def test_villages_named_for_a_cctv_scheme_in_several_wordings(world: Gazetteer):
         "CCTV cameras for the villages of Ballycorr and Kilmoran were approved.",
     ):
         assert sites(text, world) == ["Ballycorr", "Kilmoran"], text
+
+
+def test_a_share_of_the_cameras_sent_to_a_place_is_no_tally(world: Gazetteer):
+    text = "The council bought 10 CCTV cameras. Three of the 10 cameras will go to Ashgrove."
+    assert sites(text, world) == ["Ashgrove"]

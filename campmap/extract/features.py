@@ -59,7 +59,8 @@ _QUALIFIED = re.compile(
     r"close\s+to|in\s+front\s+of|a\s+few\s+yards\s+from)\s+(?:the\s+)?$",
 )
 _SENT_TO = re.compile(
-    r"\b(?:(?:taken|moved|relocated|transferred|coming|comes|heading)|(?:added|extended|expanded|brought)"
+    r"\b(?:(?:taken|moved|relocated|transferred|coming|comes|heading|go|goes|going|went)|"
+    r"(?:added|extended|expanded|brought)"
     r"(?:\s+[\w'-]+){0,2}?)\s+to\s+"
     r"(?:the\s+)?$",
 )
@@ -151,7 +152,7 @@ _CAMERAS_NAMED = re.compile(
 )
 """``the Elm Road cameras``, ``the car park CCTV``: cameras named by their place."""
 _TALLY = re.compile(
-    r"\b(?:\d[\d,]*|half|most|all|none|some)\s+(?:[a-z]+\s+){0,3}?(?:out\s+of|of\s+(?:the|its|their))"
+    r"\b(?:\d[\d,]*|half|most|some)\s+(?:[a-z]+\s+){0,3}?(?:out\s+of|of\s+(?:the|its|their))"
     r"\s+\d[\d,]*\b"
 )
 """``98 cameras out of 177``, ``87 of the 122``: a tally of the cameras all over an area."""
@@ -264,8 +265,8 @@ def _area_of_sites(low: str, hits: list[PlaceHit], i: int, near: Around) -> bool
         return hit.text.lower().endswith(" area") and bool(_SPREAD.search(gap))
     if hit.shape != "name":
         return False
-    if _TALLY.search(low):  # "In X, 98 cameras out of 177 are not working": a borough's tally
-        return True
+    if _TALLY.search(low, hit.end):  # "In X, 98 cameras out of 177 are not working": a tally
+        return True  # (not "3 of the 10 cameras go to X": X's share)
     if _NUMBERED_IN.search(window):  # "at 18 locations in A, B and C": districts
         return not districts_listed(low, hits, i, window)
     # "in X and the wider Y area": where a scheme works, not a site
