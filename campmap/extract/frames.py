@@ -76,7 +76,9 @@ MONITORED = re.compile(
     r"\b(?:monitored|watched|operated|managed|controlled|run|viewed|streamed|fed|beamed)\s+"
     r"(?:\w+\s+){0,3}?(?:from|at|by|back\s+to|to)\s+(?:the\s+)?(?:\w+\s+){0,4}$|"
     r"\b(?:control\s+rooms?|monitoring\s+(?:centre|center|room|unit|station)s?|"
-    r"operators?|headquarters|hq)\s+(?:\w+\s+){0,2}?(?:in|at|on|located\s+in|based\s+in)\s+(?:the\s+)?$",
+    r"operators?|headquarters|hq)\s+(?:\w+\s+){0,2}?(?:in|at|on|located\s+in|based\s+in)\s+(?:the\s+)?$|"
+    r"\b(?:footage|images|pictures|feeds?|recordings|video)\b[^.;]{0,60}?\b(?:goes|go|went|is\s+sent|"
+    r"are\s+sent|sent|relayed|transmitted|passed)\s+to\s+(?:the\s+)?$",
 )
 MONITOR_AFTER = re.compile(
     r"^\s*(?:'s\s+)?(?:\(\w+\)\s+)?(?:control\s+rooms?|monitoring\s+(?:centre|center|room|unit)s?|"
