@@ -7,8 +7,9 @@ landmark given in brackets after a site.
 
 from __future__ import annotations
 
-from conftest import sites
+from conftest import mentions, sites
 
+from campmap import Role
 from campmap.extract.lists import crossing_line_runs
 from campmap.gazetteer import Gazetteer
 
@@ -215,3 +216,12 @@ def test_villages_named_for_a_cctv_scheme_in_several_wordings(world: Gazetteer):
 def test_a_share_of_the_cameras_sent_to_a_place_is_no_tally(world: Gazetteer):
     text = "The council bought 10 CCTV cameras. Three of the 10 cameras will go to Ashgrove."
     assert sites(text, world) == ["Ashgrove"]
+
+
+def test_places_on_the_list_take_the_status_of_the_plan(world: Gazetteer):
+    text = (
+        "The county proposes $2 million worth of new CCTV cameras in its draft budget. "
+        "Among the areas on the list are Quennell Drive and Thornaby, the county said."
+    )
+    statuses = {m.text: m.status for m in mentions(text, world) if m.role is Role.SITE}
+    assert statuses == {"Quennell Drive": "proposed", "Thornaby": "proposed"}
