@@ -225,3 +225,14 @@ def test_places_on_the_list_take_the_status_of_the_plan(world: Gazetteer):
     )
     statuses = {m.text: m.status for m in mentions(text, world) if m.role is Role.SITE}
     assert statuses == {"Quennell Drive": "proposed", "Thornaby": "proposed"}
+
+
+def test_crossings_of_bare_street_names_some_of_them_common_words(world: Gazetteer):
+    text = (
+        "Red light cameras went live at these intersections:\n\n"
+        "State and Quimby\n\n"
+        "First and Main\n\n"
+        "Park and 3rd\n\n"
+        "Fines are $100. The Town & Parish Council was told."
+    )
+    assert sites(text, world) == ["State and Quimby", "First and Main", "Park and 3rd"]

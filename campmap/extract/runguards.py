@@ -38,6 +38,7 @@ __all__ = [
     "drop_sentence_capitals",
     "heading_break",
     "is_person",
+    "paired_street",
     "shouted_function_word",
 ]
 
@@ -201,3 +202,28 @@ def shouted_function_word(token: str) -> bool:
     (True, False, False)
     """
     return len(token) > 1 and token.isupper() and token.lower() in _SHOUTED
+
+
+_PAIRED_AFTER = re.compile(
+    r"\s+(?:and|&)\s+(?:[A-Z][\w'-]*|\d+(?:st|nd|rd|th))(?!\s+[A-Z\d])(?!['\w-])"
+)
+_PAIRED_BEFORE = re.compile(
+    r"(?:^|[^\w\s]\s*|\b[a-z][\w'-]*\s+)(?:[A-Z][\w'-]*|\d+(?:st|nd|rd|th))\s+(?:and|&)\s+$"
+)
+"""The other street of ``A and B``: one name alone (not ``Town & Parish Council``)."""
+
+
+def paired_street(text: str, start: int, end: int) -> bool:
+    """Whether a lone common word is paired with a name by ``and``: a crossing (``Main and 5th``).
+
+    US crossings are written with bare street names (``State and Madison``,
+    ``First and Main``), some of them common words.
+
+    Examples
+    --------
+    >>> paired_street("Main and 5th", 0, 4), paired_street("Main and federal aid", 0, 4)
+    (True, False)
+    """
+    return bool(
+        _PAIRED_AFTER.match(text, end) or _PAIRED_BEFORE.search(text, max(0, start - 30), start)
+    )

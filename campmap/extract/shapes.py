@@ -35,6 +35,7 @@ from campmap.extract.runguards import (
     drop_sentence_capitals,
     heading_break,
     is_person,
+    paired_street,
     shouted_function_word,
 )
 from campmap.extract.words import (
@@ -286,7 +287,8 @@ def _classify(
     run, words = cut_at_stop(run, words)
     if not run:
         return None
-    run, words = drop_sentence_capitals(run, words, at_start=at_start)
+    paired = len(run) == 1 and paired_street(text, run[0][1], run[0][2])  # "Main and 5th"
+    run, words = drop_sentence_capitals(run, words, at_start=at_start and not paired)
     if not run or words[-1] in _CONNECTORS:
         return None
     if words[-1] in NO_PLACE_ENDS or (words[0] in ORG_HEADS and words[1:2] == ["of"]):
@@ -327,7 +329,8 @@ def _as_name(
     text: str, run: list[tuple[str, int, int]], words: list[str], start: int, end: int
 ) -> tuple[int, int, Shape] | None:
     """Return the span of a bare name, unless it is no place (a common word, a brand ...)."""
-    if len(run) == 1 and (words[0] in COMMON_WORDS or len(words[0]) < 3):
+    short = len(run) == 1 and (words[0] in COMMON_WORDS or len(words[0]) < 3)
+    if short and not paired_street(text, start, end):  # (a crossing: "Main and 5th")
         return None
     if _MODIFIER.match(text, end):
         return None  # "Coronation crowds", "Chinese firm": a name used as an adjective
