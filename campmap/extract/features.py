@@ -13,21 +13,20 @@ import re
 from functools import lru_cache
 
 from campmap.extract import frames
-from campmap.extract.cues import MOVED_FROM, WINDOW
+from campmap.extract.cues import WINDOW
 from campmap.extract.decide import WEIGHTS, Decision, Features
 from campmap.extract.frames import FRAMING, INCIDENT_AT, MADE_BY, MEETING_AT, ends_with
 from campmap.extract.kinds import camera_kind
 from campmap.extract.layout import Setting
 from campmap.extract.lists import (
-    FILLERS,
     GETS,
-    HOUSE_NUMBER,
     districts_listed,
     listed,
     listed_after_note,
     listed_with,
     shares_gets,
 )
+from campmap.extract.locative import NUMBERED_IN, locative
 from campmap.extract.neighbours import (
     Around,
     address_of_previous,
@@ -44,40 +43,11 @@ from campmap.extract.words import TITLES
 
 __all__ = ["features"]
 
-_WORD = re.compile(r"[\w'-]+|[^\w\s]")
-_LOCATIVES = frozenset(
-    "at on along alongside above over overlooking overlook overlooks towards toward facing "
-    "face faces by near outside opposite beside in into inside within around across covering "
-    "cover covers watching watch watches lining line lines throughout beneath under atop past "
-    "off through outside where including include includes between".split()
-)
 _NEGATED = re.compile(
     r"\b(?:no|not|never|none|nor|without|rejected|refused|turned\s+down|voted\s+against|"
     r"threw\s+out)\b(?![^,;]*\bfootage\b)[^,;]*$"
 )
 """No camera there (but "could not view footage from a camera at X": there is one)."""
-_QUALIFIED = re.compile(
-    r"\b(?:(?:just\s+|directly\s+|immediately\s+)?(?:north|south|east|west)\s+of|next\s+to|"
-    r"close\s+to|in\s+front\s+of|a\s+few\s+yards\s+from)\s+(?:the\s+)?$",
-)
-_DURING = re.compile(r"\bduring\s+(?:the\s+|(?:last|this|next)\s+year's\s+)?$")
-"""``used during last year's X Carnival``: cameras at an event are at its place."""
-_GOT_FIRST = re.compile(
-    r"^(?:on|after|since)\s+(?:getting|receiving|installing)\s+(?:its|their|the)\s+"
-    r"(?:[\w-]+\s+){0,3}?(?:cameras?|cctv)\b[^,.;]{0,40},\s*(?:the\s+)?$"
-)
-"""``On getting its first camera this week, X ...``: the subject got the cameras."""
-_SENT_TO = re.compile(
-    r"\b(?:(?:taken|moved|relocated|transferred)|(?:added|extended|expanded|brought|bring|brings|"
-    r"bringing)(?:\s+[\w'-]+){0,2}?|(?:cameras?|they|others|rest|remainder)\s+(?:will\s+|would\s+|"
-    r"are\s+to\s+|is\s+to\s+)?(?:go|goes|went|head))\s+to\s+"
-    r"(?:the\s+)?$",
-)
-_DESTINED = re.compile(
-    r"\b(?:planned|proposed|earmarked|destined|bound|intended|approved|scheme|plans?|project|"
-    r"bid|proposals?|funding|money)\s+for\s+(?:the\s+)?$",
-)
-_LIST_INTRO = re.compile(r":\s*(?:[-*\u2022]\s*)?(?:the\s+)?$")
 _ITEM_GAP = re.compile(r"^[\s\-*\u2022\u00b7\u2013\d.)|]*(?:the\s+)?$")
 _HEADER_GAP = re.compile(r"^\s*(?:[a-z]+\s+){1,6}$")
 """A list item's first place after a few bare words: the column names of a flattened table
@@ -130,16 +100,6 @@ _EMPLOYER = re.compile(
 """``Chief Officer – Place at X``: X employs the person, it is no camera site."""
 _SPEAKER_BEFORE = re.compile(r"\b(?:said|says|according\s+to|told)\s+$")
 _TOPIC_JUNCTION = frozenset({"junction"})
-_EXAMPLES = re.compile(
-    r"\b(?:areas?|places?|locations?|sites?|spots?|points?|junctions?|intersections?|roads?|"
-    r"streets?|towns?|suburbs?|districts?|neighbou?rhoods?|villages?|centres?|centers?)\s+"
-    r"(?:like|such\s+as|including|include|namely|in)\s*:?\s*(?:the\s+)?$"
-)
-_NUMBERED_IN = re.compile(
-    r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many|a\s+few|a\s+number\s+of)\s+"
-    r"(?:\w+\s+)?(?:points?|sites?|locations?|places?|spots?|intersections?|junctions?|streets?|"
-    r"roads?|areas?|positions?)\s+(?:in|across|around|throughout)\s+(?:the\s+)?$"
-)
 _GENERIC_IN = re.compile(
     r"(?:\b(?:an?|one)\s+(?:[\w-]+\s+){0,2}?(?:point|site|location|place|spot|intersection|"
     r"junction|roundabout|crossing|corner|street|road)|\b"
@@ -154,26 +114,19 @@ _UNNAMED_IN = re.compile(
 """``in undisclosed locations in X``: no finer site is given, so X is the site."""
 _WIDER_AREA = re.compile(r"\s+and\s+(?:the\s+)?(?:wider|surrounding|greater)\s")
 _SPREAD = re.compile(r"\b(?:across|throughout|all\s+over|around)\s+(?:the\s+)?$")
-_CAMERAS_FOR = re.compile(
-    r"\b(?:cameras?|cctv|anpr|readers?)\s+for\s+(?:the\s+)?$|"
-    r"\b(?:sites?|locations?|points?|spots?)\b[^.;]{0,40}\b(?:is|are|will\s+be|would\s+be)"
-    r"\s*[:\u2013\u2014-]?\s*(?:the\s+)?$"
-)
-"""``speed cameras for the N3``, ``the next site will be X``."""
-_NAMED_SITES = re.compile(
-    r"\b(?:entrances?|locations?|sites?|intersections?|junctions?|crossings?|roundabouts?|"
-    r"points?|spots?|gates?)(?:\s+(?:in|across|around|throughout|within)\s+(?:the\s+)?[\w'-]+"
-    r"(?:\s+[\w'-]+)?)?(?:\s*[,:\u2013\u2014]|\s+-)\s*(?:namely\s+|including\s+|the\s+)?$"
-)
-"""``at two of our entrances, X and Y``, ``in three locations in the state - X``: the places
-named after a word for sites."""
 _CAMERAS_NAMED = re.compile(
     r"^(?:\s+|['\u2019]s\s+(?:first\s+|only\s+)?)(?:(?:new|speed|cctv|security|anpr|traffic|red[\s-]light|bus[\s-]lane|noise|"
     r"enforcement|surveillance|average[\s-]speed)\s+){0,2}(?:cameras?|cctv)\b"
 )
 """``the Elm Road cameras``, ``the car park CCTV``, ``Elm Road's new camera``: cameras named
 by their place."""
-_CAMERA_LABEL = re.compile(r"\bcameras?\s*(?:no\.?\s*|number\s+|#\s*|id\s+)?\d{1,6}\s*$")
+_TALLY = re.compile(
+    r"\b(?:\d[\d,]*|half|most|some)\s+(?:[a-z]+\s+){0,3}?(?:out\s+of|of\s+(?:the|its|their))"
+    r"\s+\d[\d,]*\b"
+)
+"""``98 cameras out of 177``, ``87 of the 122``: a tally of the cameras all over an area."""
+_INCIDENT_REASON = WEIGHTS["incident_place"][1]
+_IN_GAP = re.compile(r"^\s*(?:,\s*|\s+in\s+(?:the\s+)?)$")
 
 
 def features(
@@ -214,7 +167,7 @@ def features(
     kind = hit.places[0].kind if hit.places else None
     return Features(
         camera_sentence=about_cameras,
-        locative=about_cameras and _locative(near),
+        locative=about_cameras and locative(near),
         list_item=setting.item and near.previous is None and _item_start(gap),
         listed_with_site=_listed_with_site(low, hits, i, decided, near, about_cameras),
         gets_cameras=about_cameras and _gets_cameras(low, hits, i, after),
@@ -247,7 +200,10 @@ def features(
             or _SPEAKER_BEFORE.search(window)
             or (not hit.places and _TITLE_AFTER.match(after))
         ),
-        incident_place=(not about_cameras and _incident(low)) or ends_with(INCIDENT_AT, gap),
+        incident_place=(not about_cameras and _incident(low))
+        or ends_with(INCIDENT_AT, gap)
+        # "standing on X Road in Y": Y is where the incident was too
+        or (i > 0 and decided[i - 1].reason == _INCIDENT_REASON and bool(_IN_GAP.match(gap))),
         meeting_place=ends_with(MEETING_AT, window),  # (a capital "Speaking" may be a hit)
         not_about_cameras=not about_cameras,
     )
@@ -262,7 +218,9 @@ def _area_of_sites(low: str, hits: list[PlaceHit], i: int, near: Around) -> bool
         return hit.text.lower().endswith(" area") and bool(_SPREAD.search(gap))
     if hit.shape != "name":
         return False
-    if _NUMBERED_IN.search(window):  # "at 18 locations in A, B and C": districts
+    if _TALLY.search(low, hit.end):  # "In X, 98 cameras out of 177 are not working": a tally
+        return True  # (not "3 of the 10 cameras go to X": X's share)
+    if NUMBERED_IN.search(window):  # "at 18 locations in A, B and C": districts
         return not districts_listed(low, hits, i, window)
     if _UNNAMED_IN.search(window):
         return False
@@ -287,7 +245,7 @@ def _listed_with_site(
         and i > 0
         and decided[i - 1].reason == WEIGHTS["region"][1]
         and not _SPREAD.search(low, max(0, hits[i - 1].start - WINDOW), hits[i - 1].start),
-        lambda: _locative(around(low, hits, i - 1, decided[: i - 1])),
+        lambda: locative(around(low, hits, i - 1, decided[: i - 1])),
     )
 
 
@@ -316,29 +274,6 @@ def _gets_cameras(low: str, hits: list[PlaceHit], i: int, after: str) -> bool:
     )
 
 
-def _locative(near: Around) -> bool:
-    """Whether the words before the candidate put cameras at it (``at``, ``moved from``)."""
-    gap = near.gap
-    if near.previous is not None and gap in _OWNED and near.hit.text[:1].islower():
-        gap = near.window[: len(near.window) - len(gap) - len(near.previous.text)]
-    return (
-        _locative_before(gap)
-        or bool(MOVED_FROM.search(gap))
-        or bool(_QUALIFIED.search(gap))
-        or bool(_LIST_INTRO.search(gap))
-        or bool(_DESTINED.search(gap))
-        or ends_with(_CAMERAS_FOR, gap)
-        or ends_with(_NAMED_SITES, gap)
-        or frames.counted_or_stretch(gap, near.window)
-        or bool(_SENT_TO.search(gap))
-        or bool(_DURING.search(gap))
-        or bool(near.previous is None and _GOT_FIRST.match(gap))
-        or (bool(_EXAMPLES.search(gap)) and not _NUMBERED_IN.search(gap))
-        or bool(_CAMERA_LABEL.search(near.window))
-        or (_possessive(near.window) and bool(frames.POSSESSIVE_LOCATIVE.search(near.window)))
-    )
-
-
 def _item_start(gap: str) -> bool:
     """Whether a list item's text before its first place leaves the place first in the item."""
     return bool(_ITEM_GAP.match(gap)) or (
@@ -364,26 +299,6 @@ def _toured(low: str, hits: list[PlaceHit], i: int, gap: str, about_cameras: boo
         and bool(_TAKEN_TO.search(gap))
         and listed(low[hits[i].end : hits[i + 1].start])
     )
-
-
-_OWNED = frozenset({"'s ", "\u2019s "})
-"""The gap of ``Upton's central station``: the words before the town are the common-noun
-place's."""
-
-
-def _possessive(window: str) -> bool:
-    """Whether a window has a possessive at all (a cheap test before the pattern)."""
-    return "'s " in window or "\u2019s " in window
-
-
-def _locative_before(gap: str) -> bool:
-    """Whether the (lower-case) gap before a place ends in a locative word, fillers aside."""
-    for word in reversed(_WORD.findall(gap)[-8:]):
-        if word in _LOCATIVES:
-            return True
-        if word not in FILLERS and not HOUSE_NUMBER.match(word):
-            return False
-    return False
 
 
 @lru_cache(maxsize=64)

@@ -50,10 +50,12 @@ FRAMING = re.compile(
 X, ...``, ``similar to those used in X``: a place the story compares with."""
 INCIDENT_AT = re.compile(
     r"\b(?:shot|stabbed|killed|murdered|attacked|robbed|assaulted|mugged|injured|hurt|burgled|"
-    r"crashed|died|arrested|found\s+dead)\b(?:\s+[\w'-]+){0,4}?\s+(?:on|in|at|near|outside|"
-    r"along)\s+(?:the\s+)?$"
+    r"crashed|died|arrested|found\s+dead|standing|stood|walking|wandering|sitting|lying|"
+    r"sleeping|loitering|begging|fighting|crying)\b(?:\s+[\w'-]+){0,4}?\s+(?:on|in|at|near|"
+    r"outside|along)\s+(?:the\s+)?$"
 )
-"""``a man was stabbed on X``: where an incident happened, even beside camera words."""
+"""``a man was stabbed on X``, ``a boy seen standing along X``: where an incident happened
+(where people were), even beside camera words."""
 MEETING_AT = re.compile(
     r"\b(?:meet(?:s|ing|ings)?|met|held|convened|sat|sitting|session|hearing|speaking|spoke|"
     r"addressed|presentation|presented|briefing)\s+(?:[\w'-]+\s+){0,2}?(?:at|in|inside)\s+"
@@ -76,7 +78,9 @@ MONITORED = re.compile(
     r"\b(?:monitored|watched|operated|managed|controlled|run|viewed|streamed|fed|beamed)\s+"
     r"(?:\w+\s+){0,3}?(?:from|at|by|back\s+to|to)\s+(?:the\s+)?(?:\w+\s+){0,4}$|"
     r"\b(?:control\s+rooms?|monitoring\s+(?:centre|center|room|unit|station)s?|"
-    r"operators?|headquarters|hq)\s+(?:\w+\s+){0,2}?(?:in|at|on|located\s+in|based\s+in)\s+(?:the\s+)?$",
+    r"operators?|headquarters|hq)\s+(?:\w+\s+){0,2}?(?:in|at|on|located\s+in|based\s+in)\s+(?:the\s+)?$|"
+    r"\b(?:footage|images|pictures|feeds?|recordings|video)\b[^.;]{0,60}?\b(?:goes|go|went|is\s+sent|"
+    r"are\s+sent|sent|relayed|transmitted|passed)\s+to\s+(?:the\s+)?$",
 )
 MONITOR_AFTER = re.compile(
     r"^\s*(?:'s\s+)?(?:\(\w+\)\s+)?(?:control\s+rooms?|monitoring\s+(?:centre|center|room|unit)s?|"

@@ -29,7 +29,7 @@ _NOUN = (
     r"park|beach|harbour|harbor|quay|precinct|high\s+street|war\s+memorial|clock\s+tower|"
     r"(?:town|city)\s+cent(?:re|er)|walkway|footbridge|piazza|plaza|concourse|promenade|"
     r"seafront|waterfront|riverside|level\s+crossing|underpass|subway|alleyway|"
-    r"(?:shopping|leisure|community)\s+cent(?:re|er)|retail\s+park|industrial\s+estate|"
+    r"(?:shopping|leisure|community|civic|sports)\s+cent(?:re|er)|retail\s+park|industrial\s+estate|"
     r"business\s+park|bus\s+stop"
 )
 _NOUNS = rf"(?:{_NOUN})(?:e?s)?"
@@ -51,6 +51,9 @@ _GENERIC = re.compile(
     # "the car park cameras": cameras named by their place
     rf"|\b[Tt]he\s+(?P<named>(?:(?:{_QUALIFIER})\s+){{0,2}}{_NOUNS})"
     r"(?=\s+(?:(?:cctv|security|speed)\s+)?(?:cameras?|cctv)\b)"
+    # "12 cameras in the central city": cameras in a centre or on a street
+    r"|\b(?i:cameras?|cctv)\s+(?:[a-z]+\s+){0,2}?in\s+the\s+(?P<area>(?:town|city)\s+cent(?:re|er)|central\s+city|central\s+business\s+"
+    r"district|high\s+street|town\s+square|market\s+place|precinct)\b(?!\s+of\b|['\u2019]s|\s+[a-z]+ers?\b)"
     # "on Elm Street and the town centre": the phrase ends an item of a list
     rf"|\band\s+the\s+(?P<item>(?:(?:{_QUALIFIER})\s+){{0,2}}{_NOUNS})(?=\s*(?:[.,;:)]|$)|\s+(?:{_ENDERS})\b)"
 )
@@ -83,9 +86,15 @@ def find_generic(text: str) -> list[GenericHit]:
     [GenericHit(text='car park', start=4, end=12)]
     >>> find_generic("Faces were scanned at Upton's central railway station.")
     [GenericHit(text='central railway station', start=30, end=53)]
+    >>> find_generic("Police have 12 cameras in the central city.")
+    [GenericHit(text='central city', start=30, end=42)]
+    >>> find_generic("Patrols keep the peace in the central city.")
+    []
     """
     return [
         GenericHit(m.group(group), m.start(group), m.end(group))
         for m in _GENERIC.finditer(text)
-        for group in (next(g for g in ("place", "owned", "centre", "named", "item") if m.group(g)),)
+        for group in (
+            next(g for g in ("place", "owned", "centre", "named", "area", "item") if m.group(g)),
+        )
     ]

@@ -88,6 +88,8 @@ def _joins(text: str, a: PlaceHit, b: PlaceHit, crossings: bool, report: bool) -
                 and bool(AT_BEFORE.search(before, max(0, a.start - 8)))
             )
         )
+    if crossings and GAP_AT.match(gap) and a.shape in _STREETS and b.shape in ("name", "street"):
+        return True  # a list of crossings: "Mill Road at Ninth"
     # Poplar Hill Road at Malcolm Elementary School: a street, at a place on it.
     return (
         bool(GAP_AT.match(gap))

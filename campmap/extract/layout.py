@@ -18,9 +18,14 @@ from campmap.extract.anyof import any_of
 from campmap.extract.country import report_country
 from campmap.extract.counts import CAMERA_NOUN
 from campmap.extract.kinds import camera_kind, clause_status, kind_text, report_kind
-from campmap.extract.lists import place_line_runs
+from campmap.extract.lists import crossing_line_runs, place_line_runs
 from campmap.extract.status import table_header_end
-from campmap.extract.topic import DEPLOYED, camera_sentence, report_topic
+from campmap.extract.topic import (
+    DEPLOYED,
+    ON_THE_LIST,
+    camera_sentence,
+    report_topic,
+)
 from campmap.records import Document, Sentence, Source
 
 __all__ = ["Setting", "read_layout"]
@@ -157,6 +162,7 @@ def _settings(
     out: dict[int, Setting] = {}
     lines = [_line(text, starts[s.index], starts[s.index] + len(s.text)) for s in ordered]
     runs = place_line_runs(lines, _ITEM_CHARS) if report.topic else set()
+    crossing_lines = crossing_line_runs(lines, _ITEM_CHARS) if report.topic else set()
     for k, (sentence, low) in enumerate(zip(ordered, lows, strict=True)):
         if _SOURCE_LINE.match(sentence.text.strip()):
             out[sentence.index] = Setting(skip=True, topic=report.topic, country=report.country)
@@ -166,6 +172,11 @@ def _settings(
             carried.status = carried.status or _report_status(lows)
         status = carried.status
         setting = _setting(sentence, low, lines[k], report, carried)
+        if setting.item and k in crossing_lines:  # a list of crossings: "A Road and B" is one
+            setting = replace(setting, junctions=True)
+        elif not setting.item and ON_THE_LIST.search(low):
+            # "Among the areas on the list are ...": the sites of the plan told before
+            setting = replace(setting, status=setting.status or carried.recent)
         if carried.fresh and carried.status == "planned" and _only_where(low):
             # "The new cameras will be located at:" says where the cameras the report
             # announced are, not that they are yet to come.

@@ -25,6 +25,7 @@ __all__ = [
     "FILLERS",
     "GETS",
     "HOUSE_NUMBER",
+    "crossing_line_runs",
     "districts_listed",
     "listed",
     "listed_after_note",
@@ -59,12 +60,15 @@ _LIST_GAP = re.compile(
 
 GETS = re.compile(
     r"^(?:\s*,\s+(?:which|that)\b)?\s+(?:will\s+(?:each\s+|both\s+|also\s+|all\s+)?(?:get|receive|have)|to\s+(?:get|receive|have)\s+(?:[\w-]+\s+){0,5}?(?:cameras?|cctv)\b|is\s+(?:getting|to\s+get|receiving)|gets|receives|"
-    r"(?:now\s+|already\s+)?(?:has|have)\s+(?:\w+\s+){0,5}?(?:cameras?|cctv)\b|"
+    r"(?:now\s+|already\s+)?(?:has|have)\s+(?!cut\b|put\b|set\b|[a-z]+ed\b)(?:\w+\s+){0,5}?(?:cameras?|cctv)\b|"
     r"(?:now\s+|only\s+|just\s+)?(?:has|have)\s+(?:\d+|an?\s+dozen|one|two|three|four|five|six|"
     r"seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|forty|fifty)(?=\s*[.,;]|\s*$)|"
     r"has\s+(?:got|received|been\s+given)|"
+    r"(?:is|are)\s+(?:also\s+)?(?:on\s+the\s+(?:short)?list|among\s+the\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:sites|locations))|"
     r"(?:will|would|is\s+to|are\s+to)\s+(?:also\s+)?see\s+(?:\w+\s+){0,4}?(?:cameras?|cctv)|"
     r"(?:is|are)\s+(?:also\s+)?(?:set|due|expected|planned)\s+to\s+(?:get|receive|have|feature|see)|"
+    r"(?:will|would|is\s+to|are\s+to)\s+(?:also\s+)?benefit\s+from\s+(?:[\w-]+\s+){0,5}?(?:cameras?|cctv)|"
     r"(?:will|to)\s+(?:also\s+)?feature\s+(?:\w+\s+){0,4}?(?:cameras?|cctv)|"
     r"(?:is|was|are|were|will\s+be)\s+[\"'\u201c]?(?:[\w-]+\s+)?[\w-]*(?:monitored|covered|watched)"
     r"[\"'\u201d]?\s+by\s+(?:[\w,-]+\s+){0,3}?(?:cameras?|cctv))\b",
@@ -261,6 +265,47 @@ def place_line_runs(lines: Sequence[str], item_chars: int) -> set[int]:
         while end < len(flags) and flags[end]:
             end += 1
         if end - k >= _RUN:
+            out.update(range(k, end))
+        k = max(end, k + 1)
+    return out
+
+
+_NAME = r"[A-Z\d][\w'\u2019.-]*(?:\s+[A-Z\d][\w'\u2019.-]*){0,5}"
+_PAIR_LINE = re.compile(
+    rf"^\s*(?:[-*\u2022\u00b7]\s*)?({_NAME})\s+(?:and|&|at)\s+({_NAME})"
+    r"(?:\s*/\s*[A-Z][^()]*?)?\s*(?:\([^()]*\))?(?:\s+[-\u2013\u2014:]\s+[^()]{0,40})?\s*$"
+)
+_ORDINAL = re.compile(
+    r"(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+    r"eleventh|twelfth)$"
+)
+
+
+def _street_named(name: str) -> bool:
+    """Whether a name ends in a street word, or is a numbered street (``Main and 5th``)."""
+    last = name.rsplit(None, 1)[-1].lower().rstrip(".")
+    return last in STREET_HEADS or bool(_ORDINAL.match(last))
+
+
+def crossing_line_runs(lines: Sequence[str], item_chars: int) -> set[int]:
+    """Return the lines in runs of two or more that each name two streets: a list of crossings.
+
+    ``Elm Road and Brook`` / ``Upper Elm and Fifth Line``: when at least half
+    the lines of such a run end a name in a street word, every line names one
+    crossing, also where a street is written without its suffix.
+    """
+    pairs: list[bool | None] = []  # None: not a pair line; True: one name is street-shaped
+    for line in lines:
+        found = _PAIR_LINE.match(line) if len(line) <= item_chars else None
+        pairs.append(None if found is None else _street_named(found[1]) or _street_named(found[2]))
+    out: set[int] = set()
+    k = 0
+    while k < len(pairs):
+        end = k
+        while end < len(pairs) and pairs[end] is not None:
+            end += 1
+        run = pairs[k:end]
+        if len(run) >= 2 and 2 * sum(1 for street in run if street) >= len(run):
             out.update(range(k, end))
         k = max(end, k + 1)
     return out

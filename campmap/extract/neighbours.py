@@ -40,8 +40,8 @@ _APPOSITIVE = re.compile(
 )
 _CAMERA_WORD = re.compile(r"\b(?:cameras?|cctv|anpr)\b")
 """``Unlike in X, the cameras on Y``: no apposition of X, the cameras' place."""
-_NEAR_GAP = re.compile(
-    r"^\s*,?\s+(?:near|by|close\s+to|next\s+to|opposite|outside|beside)\s+(?:the\s+)?$",
+_NEAR_GAP = re.compile(  # "X, near Y", "X (near Y)"
+    r"^\s*(?:,?\s+|\(\s*)(?:near|by|close\s+to|next\s+to|opposite|outside|beside)\s+(?:the\s+)?$",
 )
 _MOVED_TO = re.compile(
     r"^\s+and\s+(?:were\s+|was\s+|been\s+)?(?:moved|relocated|transferred|shifted|taken|put\s+up)"

@@ -43,6 +43,7 @@ __all__ = [
     "drop_sentence_capitals",
     "heading_break",
     "is_person",
+    "paired_street",
     "shouted_function_word",
 ]
 
@@ -59,6 +60,12 @@ _PLACE_SUFFIX = re.compile(
     r"stead|thorpe|worth|minster|stow|combe)$"
 )
 _TITLED = re.compile(r"(?:^|\s)(?:" + "|".join(sorted(TITLES)) + r")\.?\s+$", re.IGNORECASE)
+_PORTFOLIO = re.compile(
+    r"(?:^|\s)(?i:minister|secretary|commissioner|spokes(?:man|woman|person)|director|head|"
+    r"chair(?:man|woman)?)\s+(?:for|of)\s+(?:(?:[A-Z][\w'\u2019-]*|and|of|the|&),?\s+)+$",
+)
+"""``Minister for Transport, Housing & Local Government Jo Smith``: the name after a
+portfolio is a person's."""
 
 
 def is_person(text: str, run: list[tuple[str, int, int]], words: list[str]) -> bool:
@@ -103,7 +110,10 @@ def _title(word: str) -> bool:
 
 
 def _titled(text: str, start: int) -> bool:
-    return bool(_TITLED.search(text, max(0, start - 16), start))
+    return bool(
+        _TITLED.search(text, max(0, start - 16), start)
+        or _PORTFOLIO.search(text, max(0, start - 90), start)
+    )
 
 
 def heading_break(text: str, before: int, after: int) -> bool:
@@ -228,6 +238,7 @@ _SHARED_HEAD = re.compile(r"\s+(?:streets|roads|avenues|lanes|drives)\b", re.IGN
 _COUNCIL_AFTER = re.compile(r"\s+(?:parish|village|town|community)\s+councils?\b")
 """``Great Brome parish council``: the place is named (its council is no place)."""
 _LIST_ITEM = re.compile(r",\s|\s+and\s")
+_AMID = (", ", ", at ")
 
 
 def bare_name(
@@ -236,8 +247,9 @@ def bare_name(
     """Return the span of a bare name, unless it is no place (a common word, a brand ...)."""
     # "the intersection of Elm and Main": a street, whatever word it is and follows it
     second = bool(_SECOND_OF_CROSSING.search(text, max(0, start - 60), start))
-    if len(run) == 1 and (words[0] in COMMON_WORDS or len(words[0]) < 3) and not second:
-        return None
+    short = len(run) == 1 and (words[0] in COMMON_WORDS or len(words[0]) < 3)
+    if short and not second and not paired_street(text, start, end):
+        return None  # (but a crossing: "Main and 5th")
     if second and (shared := _SHARED_HEAD.match(text, end)):
         return start, shared.end()  # "the corner of Elm and Main streets": both streets
     if _MODIFIER.match(text, end) and not second and not _COUNCIL_AFTER.match(text, end):
@@ -245,12 +257,37 @@ def bare_name(
     if text[end - 2 : end] in {"'s", "\u2019s"}:
         end -= 2  # "Kihikihi's": the name without its possessive
     if all(INITIAL.match(w) or w.isupper() or w[:-1].isupper() for w, _, _ in run) and not (
-        len(run) == 1 and _LIST_ITEM.match(text[end : end + 6]) and text[:start].endswith(", ")
+        len(run) == 1 and _LIST_ITEM.match(text[end : end + 6]) and text[:start].endswith(_AMID)
     ):
         return None  # initials or capitals alone: an acronym or a credit, not a place
-        # (but an item amid a comma list of places is one: "at X Circle, CBT, Y Road")
+        # (but an item amid a comma list of places is one: "at X Circle, CBT, Y Road", ", at TRAC")
     if len(run) == 1 and _CAMEL.match(run[0][0]):
         return None  # PolCam, iPhone: a brand
     if " ".join(words) in makers():
         return None
     return start, end
+
+
+_PAIRED_AFTER = re.compile(
+    r"\s+(?:and|&)\s+(?:[A-Z][\w'-]*|\d+(?:st|nd|rd|th))(?!\s+[A-Z\d])(?!['\w-])"
+)
+_PAIRED_BEFORE = re.compile(
+    r"(?:^|[^\w\s]\s*|\b[a-z][\w'-]*\s+)(?:[A-Z][\w'-]*|\d+(?:st|nd|rd|th))\s+(?:and|&)\s+$"
+)
+"""The other street of ``A and B``: one name alone (not ``Town & Parish Council``)."""
+
+
+def paired_street(text: str, start: int, end: int) -> bool:
+    """Whether a lone common word is paired with a name by ``and``: a crossing (``Main and 5th``).
+
+    US crossings are written with bare street names (``State and Madison``,
+    ``First and Main``), some of them common words.
+
+    Examples
+    --------
+    >>> paired_street("Main and 5th", 0, 4), paired_street("Main and federal aid", 0, 4)
+    (True, False)
+    """
+    return bool(
+        _PAIRED_AFTER.match(text, end) or _PAIRED_BEFORE.search(text, max(0, start - 30), start)
+    )

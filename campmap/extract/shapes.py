@@ -36,6 +36,7 @@ from campmap.extract.runguards import (
     drop_sentence_capitals,
     heading_break,
     is_person,
+    paired_street,
     shouted_function_word,
 )
 from campmap.extract.words import (
@@ -291,7 +292,8 @@ def _classify(
     run, words = cut_at_stop(run, words)
     if not run:
         return None
-    run, words = drop_sentence_capitals(run, words, at_start=at_start)
+    paired = len(run) == 1 and paired_street(text, run[0][1], run[0][2])  # "Main and 5th"
+    run, words = drop_sentence_capitals(run, words, at_start=at_start and not paired)
     if not run or words[-1] in _CONNECTORS:
         return None
     if words[-1] in NO_PLACE_ENDS or (words[0] in ORG_HEADS and words[1:2] == ["of"]):
@@ -311,7 +313,7 @@ def _classify(
     owned = [*words[:-1], words[-1][:-2]]
     if len(words) > 1 and words[-1].endswith("'s") and _shape(owned) in _OWNING_SHAPES:
         words, end = owned, end - 2  # "Elm Road's new camera": the street, not its possessive
-    end, shape = _with_lower_head(text, end, _shape(words))
+    end, shape = _with_lower_head(text, start, end, _shape(words))
     if shape is Shape.NAME:
         span = bare_name(text, run, words, start, end)
         return None if span is None else (*span, Shape.NAME)
@@ -324,15 +326,18 @@ def _classify(
     return start, end, shape
 
 
-def _with_lower_head(text: str, end: int, shape: Shape) -> tuple[int, Shape]:
-    """Take a lower-case place word after the run into it, and the shape that word gives."""
+def _with_lower_head(text: str, start: int, end: int, shape: Shape) -> tuple[int, Shape]:
+    """Take a lower-case place word (plural after ``and``: ``A and B streets``) into the run."""
     head_end = _lower_head_end(text, end)
+    if head_end == end and _SHARED_BEFORE.search(text, max(0, start - 6), start):
+        plural = _PLURAL_HEAD.match(text, end)
+        head_end = plural.end() if plural else end
     if head_end == end:
         return end, shape
     if _AREA_TAIL.search(text, 0, head_end):
         return head_end, Shape.AREA
     if shape is Shape.NAME:
-        street = text[head_end - 4 : head_end].lower() in {"road", "reet", "enue"}
+        street = text[head_end - 4 : head_end].lower().rstrip("s")[-3:] in {"oad", "eet", "nue"}
         return head_end, Shape.STREET if street else Shape.FACILITY
     if text[head_end - 5 : head_end].lower() == "parks":
         return end, shape  # "A Street and B Lane car parks": streets sharing the word
@@ -367,6 +372,8 @@ _LOWER_HEAD = re.compile(
     rf"(?!(?:{FUNCTION_WORDS})\s)[a-z]{{3,}}\s+(?:{'|'.join(sorted(PAIRED_HEADS))}))\b"
 )
 """A lower-case place word after a name, alone or after one plain word (``police station``)."""
+_PLURAL_HEAD = re.compile(r"\s+(?:" + "|".join(sorted(LOWER_HEADS)) + r")s\b")
+_SHARED_BEFORE = re.compile(r"\s(?:and|&)\s+$")
 
 
 def _lower_head_end(text: str, end: int) -> int:

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from campmap.extract.anyof import any_of
 from campmap.extract.counts import CAMERA_NOUN
 
-__all__ = ["DAMAGED", "DEPLOYED", "camera_sentence", "report_topic"]
+__all__ = ["DAMAGED", "DEPLOYED", "ON_THE_LIST", "SITES_OPENING", "camera_sentence", "report_topic"]
 
 DEPLOYED = re.compile(
     r"\b(?:install(?:s|ed|ing|ation)?|mount(?:s|ed|ing)?|put(?:s|ting)?|plac(?:e|es|ing)|erect(?:s|ed|ing)?|fitted|put\s+up|"
@@ -49,10 +49,25 @@ DAMAGED = re.compile(
 """Words that damage something (cameras, or the posts they stand on)."""
 
 _SITES_OPENING = re.compile(
-    r"^(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:locations|sites)(?:\s+(?:include|are|will\s+be)\b|\s*:)"
+    r"^(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:(?:locations|sites)\s*:|"
+    r"(?:locations|sites|schools|junctions|intersections|crossings|streets|roads|areas|estates|"
+    r"parks|villages|suburbs|neighbou?rhoods|stations)"
+    r"(?:\s+(?:to|that|which|where|chosen|selected|picked|taking|earmarked|identified|proposed|"
+    r"planned|shortlisted|named|listed)\b[^.;:\"\u201c]{0,80}?)?"
+    r"\s+(?:include|are|will\s+be)\s)"
 )
-"""``Locations include ...``, ``Sites: ...``: in a report about cameras, a sentence listing
-the sites."""
+"""``Locations include ...``, ``Sites: ...``, ``The first schools to join the scheme are ...``:
+in a report about cameras, a sentence listing the sites (anchored at the sentence's start, so it
+also tells whether a sentence's first place is one)."""
+SITES_OPENING = _SITES_OPENING
+ON_THE_LIST = re.compile(
+    r"\b(?:on|in)\s+the\s+(?:short)?list\s+(?:are|is|include[sd]?)\b|"
+    r"^(?:the\s+)?(?:short)?list\s+(?:includes?|comprises|contains)\b|"
+    r"\b(?:is|are)\s+(?:also\s+)?(?:on\s+the\s+(?:short)?list|among\s+the\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:sites|locations))\b"
+)
+"""``Among the areas on the list are X``, ``Y and Z are on the list``, ``X is among the new
+sites``: in a report about cameras, the list is the cameras' (sites proposed or chosen)."""
 
 
 _CAMERA_NOUN_ASCII = any_of([CAMERA_NOUN.pattern])
@@ -85,6 +100,7 @@ def camera_sentence(low: str, topic: bool) -> bool:
     return topic and (
         bool(_DEPLOYMENT.search(low))
         or bool(_SITES_OPENING.match(low))
+        or bool(ON_THE_LIST.search(low))
         or (
             bool(_CAMERA_REFERENCE.search(low))
             and bool(DEPLOYED.search(low) or DAMAGED.search(low))

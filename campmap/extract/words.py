@@ -69,6 +69,7 @@ LOWER_HEADS = _words(
     highway road street freeway expressway motorway bypass junction roundabout interchange
     bridge flyover overpass underpass market station terminal park estate corridor
     crossing tunnel ramp entrance entrances exit gate landfill markets circle cross chowk way avenue
+    library hospital museum stadium cemetery
     """
 )
 """Lower-case words that end a capitalised place name (``the N2 freeway``,
@@ -179,7 +180,8 @@ NO_PLACE_ENDS = (
         zones areas sites locations corridors hotspots
         system systems scheme schemes programme programmes program programs project projects
         initiative initiatives fund funds funding strategy strategies policy policies pilot
-        communities affairs development residents businesses
+        policing communities affairs development residents people citizens motorists families
+        businesses campaign
         """
     )
 )

@@ -1,0 +1,142 @@
+"""Whether the words before a candidate place put cameras at it.
+
+``at``, ``along``, ``outside``; ``moved from``, ``north of``, ``plans for``,
+``cameras for``; a list opened by a colon or by ``Locations include``; ``sites
+such as``; ``the first schools to join are``; a numbered camera label; ``cameras
+in the city's X``: :func:`locative` reads the gap before a candidate (and the
+window before it) for any of these. It is one feature of
+:func:`campmap.extract.features.features`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from campmap.extract import frames
+from campmap.extract.cues import MOVED_FROM
+from campmap.extract.frames import ends_with
+from campmap.extract.lists import FILLERS, HOUSE_NUMBER
+from campmap.extract.neighbours import Around
+from campmap.extract.topic import SITES_OPENING
+
+__all__ = ["NUMBERED_IN", "locative"]
+
+_WORD = re.compile(r"[\w'-]+|[^\w\s]")
+_LOCATIVES = frozenset(
+    "at on along alongside above over overlooking overlook overlooks towards toward facing "
+    "face faces by near outside opposite beside in into inside within around across covering "
+    "cover covers watching watch watches lining line lines throughout beneath under atop past "
+    "off through outside where including include includes between".split()
+)
+_QUALIFIED = re.compile(
+    r"\b(?:(?:just\s+|directly\s+|immediately\s+)?(?:north|south|east|west)\s+of|next\s+to|"
+    r"close\s+to|in\s+front\s+of|a\s+few\s+yards\s+from)\s+(?:the\s+)?$",
+)
+_DURING = re.compile(r"\bduring\s+(?:the\s+|(?:last|this|next)\s+year's\s+)?$")
+"""``used during last year's X Carnival``: cameras at an event are at its place."""
+_GOT_FIRST = re.compile(
+    r"^(?:on|after|since)\s+(?:getting|receiving|installing)\s+(?:its|their|the)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:cameras?|cctv)\b[^,.;]{0,40},\s*(?:the\s+)?$"
+)
+"""``On getting its first camera this week, X ...``: the subject got the cameras."""
+_SENT_TO = re.compile(
+    r"\b(?:(?:taken|moved|relocated|transferred|coming|comes|heading|go|goes|going|went)|"
+    r"(?:added|extended|expanded|brought|bring|brings|bringing)(?:\s+[\w'-]+){0,2}?|"
+    r"(?:cameras?|they|others|rest|remainder)\s+(?:will\s+|would\s+|are\s+to\s+|is\s+to\s+)?"
+    r"(?:go|goes|went|head))\s+to\s+"
+    r"(?:the\s+)?$",
+)
+_DESTINED = re.compile(
+    r"\b(?:planned|proposed|earmarked|destined|bound|intended|approved|schemes?|plans?|projects?|"
+    r"bids?|proposals?|funding|money|grants?|pilots?|budget)\s+for\s+(?:the\s+)?$",
+)
+_LIST_INTRO = re.compile(r":\s*(?:[-*\u2022]\s*)?(?:the\s+)?$")
+_EXAMPLES = re.compile(
+    r"\b(?:areas?|places?|locations?|sites?|spots?|points?|junctions?|intersections?|roads?|"
+    r"streets?|towns?|suburbs?|districts?|neighbou?rhoods?|villages?|centres?|centers?)\s+"
+    r"(?:like|such\s+as|including|include|namely|in)\s*:?\s*(?:the\s+)?$"
+)
+NUMBERED_IN = re.compile(
+    r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many|a\s+few|a\s+number\s+of)\s+"
+    r"(?:\w+\s+)?(?:points?|sites?|locations?|places?|spots?|intersections?|junctions?|streets?|"
+    r"roads?|areas?|positions?)\s+(?:in|across|around|throughout)\s+(?:the\s+)?$"
+)
+_CAMERAS_FOR = re.compile(
+    r"\b(?:cameras?|cctv|anpr|readers?)\s+for\s+(?:the\s+)?$|"
+    r"\b(?:sites?|locations?|points?|spots?)\b[^.;]{0,40}\b(?:is|are|will\s+be|would\s+be)"
+    r"\s*[:\u2013\u2014-]?\s*(?:the\s+)?$"
+)
+"""``speed cameras for the N3``, ``the next site will be X``."""
+_NAMED_SITES = re.compile(
+    r"\b(?:entrances?|locations?|sites?|intersections?|junctions?|crossings?|roundabouts?|"
+    r"points?|spots?|gates?)(?:\s+(?:in|across|around|throughout|within)\s+(?:the\s+)?[\w'-]+"
+    r"(?:\s+[\w'-]+)?)?(?:\s*[,:\u2013\u2014]|\s+-)\s*(?:namely\s+|including\s+|the\s+)?$"
+)
+"""``at two of our entrances, X and Y``, ``in three locations in the state - X``: the places
+named after a word for sites."""
+_AREA_OF = re.compile(
+    r"\s(?:the\s+)?(?:villages?|towns?|suburbs?|hamlets?|districts?|communities|community|"
+    r"neighbou?rhoods?|estates?|townships?|areas?)\s+of\s+$"
+)
+_ON_LIST_BEFORE = re.compile(
+    r"(?:\b(?:on|in)\s+the\s+(?:short)?list\s+(?:are|is|include[sd]?)|"
+    r"^(?:the\s+)?(?:short)?list\s+(?:includes?|comprises|contains))\s*:?\s*(?:the\s+)?$"
+)
+"""``Among the areas on the list are X``, ``The list includes X``: in a sentence about cameras,
+their list of sites."""
+_CAMERA_LABEL = re.compile(r"\bcameras?\s*(?:no\.?\s*|number\s+|#\s*|id\s+)?\d{1,6}\s*$")
+
+
+def locative(near: Around) -> bool:
+    """Whether the words before the candidate put cameras at it (``at``, ``moved from``)."""
+    gap = near.gap
+    if near.previous is not None and gap in _OWNED and near.hit.text[:1].islower():
+        gap = near.window[: len(near.window) - len(gap) - len(near.previous.text)]
+    gap = _AREA_OF.sub(" ", gap)  # "for the villages of X": as "for X"
+    return (
+        _locative_before(gap)
+        or bool(MOVED_FROM.search(gap))
+        or bool(_QUALIFIED.search(gap))
+        or bool(_LIST_INTRO.search(gap))
+        or bool(_DESTINED.search(gap))
+        or ends_with(_CAMERAS_FOR, gap)
+        or ends_with(_NAMED_SITES, gap)
+        or frames.counted_or_stretch(gap, near.window)
+        or bool(_SENT_TO.search(gap))
+        or bool(_DURING.search(gap))
+        or bool(near.previous is None and _GOT_FIRST.match(gap))
+        or bool(_ON_LIST_BEFORE.search(gap))
+        or (near.previous is None and _opens_sites(gap))
+        or (bool(_EXAMPLES.search(gap)) and not NUMBERED_IN.search(gap))
+        or bool(_CAMERA_LABEL.search(near.window))
+        or (_possessive(near.window) and bool(frames.POSSESSIVE_LOCATIVE.search(near.window)))
+    )
+
+
+def _opens_sites(gap: str) -> bool:
+    """Whether a sentence opens with the sites it names: ``The first schools are X ...``."""
+    opening = SITES_OPENING.match(gap)
+    return opening is not None and bool(_REST.fullmatch(gap, opening.end()))
+
+
+_REST = re.compile(r"\s*:?\s*(?:the\s+)?")
+
+
+_OWNED = frozenset({"'s ", "\u2019s "})
+"""The gap of ``Upton's central station``: the words before the town are the common-noun
+place's."""
+
+
+def _possessive(window: str) -> bool:
+    """Whether a window has a possessive at all (a cheap test before the pattern)."""
+    return "'s " in window or "\u2019s " in window
+
+
+def _locative_before(gap: str) -> bool:
+    """Whether the (lower-case) gap before a place ends in a locative word, fillers aside."""
+    for word in reversed(_WORD.findall(gap)[-8:]):
+        if word in _LOCATIVES:
+            return True
+        if word not in FILLERS and not HOUSE_NUMBER.match(word):
+            return False
+    return False
