@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from shapely import ops
 from shapely.geometry import Point, box
@@ -28,7 +28,14 @@ from campmap.records import Place
 
 if TYPE_CHECKING:
     from campmap.gazetteer.backends.geocoder import BBox, GeocoderBackend
-    from campmap.gazetteer.resolve import Gazetteer
+
+
+class StreetLookup(Protocol):
+    """What a crossing needs of the gazetteer: its offline lookup of a street's places."""
+
+    def lookup(self, name: str, *, online: bool = True) -> list[Place]:
+        """Return the places a name resolves to."""
+
 
 __all__ = [
     "JUNCTION_REACH_M",
@@ -109,7 +116,7 @@ def junction_streets(text: str) -> tuple[str, str] | None:
 
 
 def _street(
-    name: str, gazetteer: Gazetteer, backend: GeocoderBackend, region: BBox | None
+    name: str, gazetteer: StreetLookup, backend: GeocoderBackend, region: BBox | None
 ) -> tuple[list[Place], str]:
     """Return the street's lines in the region (offline ones first), or none and why."""
     area = None if region is None else box(*region)
@@ -144,7 +151,7 @@ def _merged(lines: Sequence[Place], region: BBox | None) -> BaseGeometry:
 def place_crossing(
     first: str,
     second: str,
-    gazetteer: Gazetteer,
+    gazetteer: StreetLookup,
     backend: GeocoderBackend,
     region: BBox | None = None,
 ) -> Crossing:
@@ -154,7 +161,7 @@ def place_crossing(
     ----------
     first, second : str
         The streets, as written.
-    gazetteer : Gazetteer
+    gazetteer : StreetLookup
         Offline lines for a street it knows.
     backend : GeocoderBackend
         Asked, with geometry, for a street no offline backend has a line for.
