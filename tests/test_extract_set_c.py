@@ -44,3 +44,38 @@ def test_a_question_put_to_a_speaker_names_no_site(world: Gazetteer) -> None:
         "minister said they would be on main roads across the country."
     )
     assert sites(text, world) == []
+
+
+def test_a_road_shared_by_several_sites_gives_them_to_the_places_beside_it(
+    world: Gazetteer,
+) -> None:
+    text = (
+        "The three new camera sites are:\n"
+        "- Hale Motorway near Tor Road, Brinley (eastbound)\n"
+        "- Hale Motorway near Bellcombe Street (eastbound)\n"
+        "- Orrin Highway near Dapple Road (westbound)\n"
+    )
+    found = sites(text, world)
+    assert "Hale Motorway" not in found
+    assert {"Tor Road", "Bellcombe Street"} <= set(found)
+
+
+def test_a_road_whose_cameras_are_then_placed_one_by_one(world: Gazetteer) -> None:
+    text = (
+        "In March two speed cameras were burnt out on the B712 - one at Fenby Cross and "
+        "the other on Holt Hill."
+    )
+    found = sites(text, world)
+    assert "B712" not in found
+    assert {"Fenby Cross", "Holt Hill"} <= set(found)
+
+
+def test_a_bare_road_number_that_heads_another_sites_name(world: Gazetteer) -> None:
+    text = (
+        "Average speed cameras are being fitted at these places:\n"
+        "- B318 and A712 through Fenby and Wexham\n"
+        "- A712 Holt to Wexham Services\n"
+    )
+    found = sites(text, world)
+    assert "A712" not in found
+    assert "B318" in found

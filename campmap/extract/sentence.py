@@ -28,6 +28,7 @@ from campmap.extract.places import PlaceHit, find_places
 from campmap.extract.qualified import carry_moved_from, qualify
 from campmap.extract.region import settle_namesakes
 from campmap.extract.routes import route_pairs
+from campmap.extract.sharedroads import settle_shared_roads
 from campmap.extract.status import mention_status
 from campmap.extract.totals import count_lone_site
 from campmap.extract.umbrella import settle_areas, settle_roads
@@ -74,8 +75,12 @@ def extract(
             address.append(sentence.text)
             continue
         found.extend(extract_sentence(sentence, gazetteer, setting=setting, weigh=weigh))
-    found = settle_roads(
-        settle_each(settle_areas(settle_namesakes(found), " ".join(address)), document.sentences)
+    found = settle_shared_roads(
+        settle_roads(
+            settle_each(
+                settle_areas(settle_namesakes(found), " ".join(address)), document.sentences
+            )
+        )
     )
     return tuple(count_lone_site(found, document.sentences))
 
