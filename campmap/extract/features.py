@@ -209,7 +209,7 @@ def features(
         # "if a theft was committed in X and the car stayed in X": the same place again
         or any(
             d.reason == _INCIDENT_REASON and h.text == hit.text
-            for h, d in zip(hits, decided, strict=False)
+            for h, d in zip(hits[max(0, i - 6) : i], decided[max(0, i - 6) : i], strict=False)
         ),
         meeting_place=ends_with(MEETING_AT, window),  # (a capital "Speaking" may be a hit)
         not_about_cameras=not about_cameras,
