@@ -79,3 +79,23 @@ def test_a_bare_road_number_that_heads_another_sites_name(world: Gazetteer) -> N
     found = sites(text, world)
     assert "A712" not in found
     assert "B318" in found
+
+
+def test_an_offence_on_a_list_is_no_place(world: Gazetteer) -> None:
+    text = (
+        "The new cameras on Dapple Road can catch:\n- Tailgating\n- Speeding\n"
+        "- Phone use at the wheel\n"
+    )
+    found = sites(text, world)
+    assert "Speeding" not in found
+    assert "Tailgating" not in found
+
+
+def test_an_account_or_an_act_is_no_place(world: Gazetteer) -> None:
+    text = (
+        "Fines from the cameras on Dapple Road go into the Safer Lanes Trust Account, "
+        "as the Quiet Roads Act requires."
+    )
+    found = sites(text, world)
+    assert "Safer Lanes Trust Account" not in found
+    assert "Quiet Roads Act" not in found

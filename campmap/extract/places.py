@@ -135,9 +135,7 @@ def find_places(text: str, gazetteer: Gazetteer, country: str | None = None) -> 
         covered[h.start : h.end] = b"\x01" * (h.end - h.start)
     for shape in shapes:
         start, end = shape.start, shape.end
-        if any(covered[start:end]) or (
-            shape.shape is Shape.NAME and _attributive(text, start, end)
-        ):
+        if any(covered[start:end]) or _no_place(text, shape, gazetteer):
             continue
         phrase = shape.text
         places: tuple[Place, ...] = ()
@@ -163,6 +161,17 @@ def find_places(text: str, gazetteer: Gazetteer, country: str | None = None) -> 
     return sorted(hits, key=lambda h: h.start)
 
 
+def _no_place(text: str, shape: ShapeHit, gazetteer: Gazetteer) -> bool:
+    """Tell a name used as an adjective, or an ``-ing`` word no town has (``- Speeding``)."""
+    if shape.shape is not Shape.NAME:
+        return False
+    if _GERUND.match(shape.text) and not gazetteer.towns(shape.text):
+        return True
+    return _attributive(text, shape.start, shape.end)
+
+
+_GERUND = re.compile(r"^[A-Z][a-z]{3,}ing$")
+"""One capitalised word ending in -ing (``Speeding``, ``Parking``) that names no town."""
 _ARTICLE_BEFORE = re.compile(r"\b(?:a|an)\s+$", re.IGNORECASE)
 _ASIDE = r"(?:\s*\([^()]{1,30}\))?"  # "an Amber (child) alert": an aside in brackets
 _NOUN_AFTER = re.compile(
