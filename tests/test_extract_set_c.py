@@ -99,3 +99,19 @@ def test_an_account_or_an_act_is_no_place(world: Gazetteer) -> None:
     found = sites(text, world)
     assert "Safer Lanes Trust Account" not in found
     assert "Quiet Roads Act" not in found
+
+
+def test_a_hyphenated_no_is_no_negation(world: Gazetteer) -> None:
+    text = (
+        "Cameras used for the No-Stop Lane Rule were found with their cables cut along "
+        "Tarn Boulevard Esker."
+    )
+    assert sites(text, world) == ["Tarn Boulevard Esker"]
+
+
+def test_roads_in_a_region_such_as_a_list_are_examples_of_sites(world: Gazetteer) -> None:
+    text = (
+        "The scheme uses cameras installed to watch for violations on main roads in the "
+        "capital region, such as Orrin Avenue, Tarn Boulevard and Fell Highway."
+    )
+    assert sites(text, world) == ["Orrin Avenue", "Tarn Boulevard", "Fell Highway"]

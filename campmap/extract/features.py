@@ -44,7 +44,7 @@ from campmap.extract.words import TITLES
 __all__ = ["features"]
 
 _NEGATED = re.compile(
-    r"\b(?:no|not|never|none|nor|without|rejected|refused|turned\s+down|voted\s+against|"
+    r"\b(?:no(?![-\u2010\u2011])|not|never|none|nor|without|rejected|refused|turned\s+down|voted\s+against|"
     r"threw\s+out|(?:asked|wondered|questioned)\s+(?:whether|if))\b(?![^,;]*\bfootage\b)[^,;]*$"
 )
 """No camera there (but "could not view footage from a camera at X": there is one); a
