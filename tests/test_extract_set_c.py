@@ -115,3 +115,12 @@ def test_roads_in_a_region_such_as_a_list_are_examples_of_sites(world: Gazetteer
         "capital region, such as Orrin Avenue, Tarn Boulevard and Fell Highway."
     )
     assert sites(text, world) == ["Orrin Avenue", "Tarn Boulevard", "Fell Highway"]
+
+
+def test_a_street_named_after_a_person_with_jr_stays_whole(world: Gazetteer) -> None:
+    text = (
+        "The town will put six cameras on streets like Elm Row and Walter Ames Jr. Drive. "
+        "The aim is to cut thefts."
+    )
+    found = sites(text, world)
+    assert "Walter Ames Jr. Drive" in found
