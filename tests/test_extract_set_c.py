@@ -9,7 +9,7 @@ cameras would be in X``) name no camera site.
 
 from __future__ import annotations
 
-from conftest import sites
+from conftest import mentions, sites
 
 from campmap.gazetteer import Gazetteer
 
@@ -124,3 +124,12 @@ def test_a_street_named_after_a_person_with_jr_stays_whole(world: Gazetteer) -> 
     )
     found = sites(text, world)
     assert "Walter Ames Jr. Drive" in found
+
+
+def test_the_stretch_between_two_places_is_no_crossing(world: Gazetteer) -> None:
+    text = (
+        "Police put cameras at junctions such as Tarn Circle and Orrin Cross. "
+        "The stretch between Tarn and Orrin had fewer than 50 cameras until now."
+    )
+    found = [m.text for m in mentions(text, world)]
+    assert "Tarn and Orrin" not in found
