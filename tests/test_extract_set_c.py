@@ -50,13 +50,16 @@ def test_a_road_shared_by_several_sites_gives_them_to_the_places_beside_it(
     world: Gazetteer,
 ) -> None:
     text = (
+        "Four cameras will go along the Hale and Orrin Motorways.\n"
         "The three new camera sites are:\n"
         "- Hale Motorway near Tor Road, Brinley (eastbound)\n"
         "- Hale Motorway near Bellcombe Street (eastbound)\n"
-        "- Orrin Highway near Dapple Road (westbound)\n"
+        "- Orrin Motorway near Dapple Road (westbound)\n"
+        "- Orrin Motorway near Fell Street (westbound)\n"
     )
     found = sites(text, world)
     assert "Hale Motorway" not in found
+    assert not {"Hale", "Orrin Motorways", "Hale and Orrin Motorways"} & set(found)
     assert {"Tor Road", "Bellcombe Street"} <= set(found)
 
 

@@ -25,6 +25,7 @@ _BESIDE = re.compile(
 """``Hale Motorway near Tor Road``: the place beside the road."""
 _SPLIT = re.compile(r"^\W*(?:one|the\s+first)\s+(?:at|on|in|near|by)\s+(?:the\s+)?$", re.I)
 """``on the B12 - one at Fenby and the other at Holt Hill``: the road's cameras, one by one."""
+_AND = re.compile(r"^\s*(?:and|&)\s+$")
 _REF = re.compile(r"^[A-Z]{1,2}\d{1,4}$")
 """A bare road number (``B12``, ``M4``)."""
 
@@ -53,6 +54,7 @@ def settle_shared_roads(mentions: Sequence[Mention]) -> list[Mention]:
                 heads.add((m.source, first.lower()))
     if not named:
         return out
+    shared: set[tuple[str, str]] = set()
     for i, m in enumerate(out):
         if m.role is not Role.SITE or m.shape not in _ROAD_SHAPES:
             continue
@@ -60,6 +62,7 @@ def settle_shared_roads(mentions: Sequence[Mention]) -> list[Mention]:
         if named.get((m.source, _key(m.text)), 0) >= 2 and after and after[0].role is Role.CONTEXT:
             beside = after[0]
             if _BESIDE.match(m.sentence.text[m.end : beside.start]):
+                shared.add((m.source, _key(m.text)))
                 out[i] = _context(m)
                 out[out.index(beside, i + 1)] = dataclasses.replace(
                     beside,
@@ -72,6 +75,27 @@ def settle_shared_roads(mentions: Sequence[Mention]) -> list[Mention]:
                 continue
         if _one_by_one(m, after) or (_REF.match(m.text) and (m.source, m.text.lower()) in heads):
             out[i] = _context(m)
+    return _plural_shared(out, shared) if shared else out
+
+
+def _plural_shared(out: list[Mention], shared: set[tuple[str, str]]) -> list[Mention]:
+    """Make context the shared roads named together: ``along the Hale and Orrin Motorways``."""
+    for i, m in enumerate(out):
+        words = m.text.split()
+        if m.role is not Role.SITE or len(words) < 2 or not words[-1].endswith("s"):
+            continue
+        head = words[-1][:-1].lower()
+        if (m.source, _key(" ".join([*words[:-1], head]))) not in shared:
+            continue
+        out[i] = _context(m)
+        first = out[i - 1] if i else None
+        if (
+            first is not None
+            and first.sentence is m.sentence
+            and _AND.match(m.sentence.text[first.end : m.start])
+            and (m.source, _key(f"{first.text} {head}")) in shared
+        ):
+            out[i - 1] = _context(first)
     return out
 
 
