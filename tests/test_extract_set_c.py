@@ -136,3 +136,12 @@ def test_the_stretch_between_two_places_is_no_crossing(world: Gazetteer) -> None
     )
     found = [m.text for m in mentions(text, world)]
     assert "Tarn and Orrin" not in found
+
+
+def test_the_latest_attack_in_a_report_about_camera_attacks(world: Gazetteer) -> None:
+    text = (
+        "Three speed cameras near Fenby have been burnt out since the spring.\n\n"
+        "The latest incident was on the B712 Holt Road, near Fenby, on Monday night.\n\n"
+        "The camera partnership said the damage would cost thousands to put right."
+    )
+    assert "B712 Holt Road" in sites(text, world)

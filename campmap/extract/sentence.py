@@ -85,6 +85,22 @@ def extract(
     return tuple(count_lone_site(found, document.sentences))
 
 
+_ANOTHER_ATTACK = re.compile(
+    r"\b(?:latest|most\s+recent|first|last|previous|earlier|second|third|another|next)\s+"
+    r"(?:incident|attack|fire|blaze|arson\s+attack)\s+(?:was|happened|occurred|took\s+place)\b"
+)
+"""``The most recent incident was on X``: in a report about cameras, one more attack on one."""
+
+
+def _speaks_of_cameras(text: str, low: str, setting: Setting) -> bool:
+    """Whether a sentence speaks of cameras: by its words, its list, or one more attack."""
+    return (
+        setting.about_cameras
+        or bool(CAMERA_NOUN.search(text))
+        or (setting.topic and bool(_ANOTHER_ATTACK.search(low)))
+    )
+
+
 def extract_sentence(
     sentence: Sentence,
     gazetteer: Gazetteer,
@@ -134,7 +150,7 @@ def extract_sentence(
     if not hits:
         return []
     low = lowercase(text)  # the patterns are lower case (faster than IGNORECASE)
-    about_cameras = setting.about_cameras or bool(CAMERA_NOUN.search(text))
+    about_cameras = _speaks_of_cameras(text, low, setting)
     # A route is where cameras are along it: "the route from A to B" alone is not one.
     pairs = route_pairs(low, hits) if about_cameras else []
     decisions, near = _decide(text, low, hits, setting, about_cameras, pairs, weigh)
