@@ -44,10 +44,11 @@ from campmap.extract.words import TITLES
 __all__ = ["features"]
 
 _NEGATED = re.compile(
-    r"\b(?:no|not|never|none|nor|without|rejected|refused|turned\s+down|voted\s+against|"
-    r"threw\s+out)\b(?![^,;]*\bfootage\b)[^,;]*$"
+    r"\b(?:no(?![-\u2010\u2011])|not|never|none|nor|without|rejected|refused|turned\s+down|voted\s+against|"
+    r"threw\s+out|(?:asked|wondered|questioned)\s+(?:whether|if))\b(?![^,;]*\bfootage\b)[^,;]*$"
 )
-"""No camera there (but "could not view footage from a camera at X": there is one)."""
+"""No camera there (but "could not view footage from a camera at X": there is one); a
+question (``asked whether cameras will be in X``) says nothing is there yet either."""
 _ITEM_GAP = re.compile(r"^[\s\-*\u2022\u00b7\u2013\d.)|]*(?:the\s+)?$")
 _HEADER_GAP = re.compile(r"^\s*(?:[a-z]+\s+){1,6}$")
 """A list item's first place after a few bare words: the column names of a flattened table
@@ -199,11 +200,17 @@ def features(
             _SPEAKER_AFTER.match(after)
             or _SPEAKER_BEFORE.search(window)
             or (not hit.places and _TITLE_AFTER.match(after))
+            or (not hit.places and hit.text.lower() in TITLES)  # "Minister: ... to install"
         ),
         incident_place=(not about_cameras and _incident(low))
         or ends_with(INCIDENT_AT, gap)
         # "standing on X Road in Y": Y is where the incident was too
-        or (i > 0 and decided[i - 1].reason == _INCIDENT_REASON and bool(_IN_GAP.match(gap))),
+        or (i > 0 and decided[i - 1].reason == _INCIDENT_REASON and bool(_IN_GAP.match(gap)))
+        # "if a theft was committed in X and the car stayed in X": the same place again
+        or any(
+            d.reason == _INCIDENT_REASON and h.text == hit.text
+            for h, d in zip(hits[max(0, i - 6) : i], decided[max(0, i - 6) : i], strict=False)
+        ),
         meeting_place=ends_with(MEETING_AT, window),  # (a capital "Speaking" may be a hit)
         not_about_cameras=not about_cameras,
     )

@@ -51,7 +51,7 @@ X, ...``, ``similar to those used in X``: a place the story compares with."""
 INCIDENT_AT = re.compile(
     r"\b(?:shot|stabbed|killed|murdered|attacked|robbed|assaulted|mugged|injured|hurt|burgled|"
     r"crashed|died|arrested|found\s+dead|standing|stood|walking|wandering|sitting|lying|"
-    r"sleeping|loitering|begging|fighting|crying)\b(?:\s+[\w'-]+){0,4}?\s+(?:on|in|at|near|"
+    r"sleeping|loitering|begging|fighting|crying|committed|happened|occurred|took\s+place)\b(?:\s+[\w'-]+){0,4}?\s+(?:on|in|at|near|"
     r"outside|along)\s+(?:the\s+)?$"
 )
 """``a man was stabbed on X``, ``a boy seen standing along X``: where an incident happened

@@ -36,6 +36,12 @@ __all__ = ["join_junctions"]
 _NAMES = frozenset({"region", "town"})
 _NEXT_CROSSING = re.compile(r"\b(?:intersection|corner|junction|crossing)\s+of\b", re.IGNORECASE)
 _STREETS = frozenset({"street", "road", "block"})
+_STRETCH_BETWEEN = re.compile(
+    r"\b(?:stretch|section|length|segment|portion|part|corridor|route|distance)\s+"
+    r"(?:of\s+(?:the\s+)?[\w'-]+\s+)?between\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+"""``the stretch between A and B``: where a stretch ends, not the streets of a crossing."""
 _BETWEEN = re.compile(r"\s*,?\s+between\s+(?:the\s+)?$", re.IGNORECASE)
 _AT_TARGETS = frozenset({"street", "road", "facility", "block"})
 
@@ -76,6 +82,8 @@ def _joins(text: str, a: PlaceHit, b: PlaceHit, crossings: bool, report: bool) -
         if PLURAL_CROSSINGS.match(text, b.end):
             return False  # "between the A and B junctions": two crossings, not one
         before = text[: a.start]
+        if _STRETCH_BETWEEN.search(before, max(0, a.start - 40)):
+            return False  # "the stretch between A and B": the two ends of a stretch
         return bool(
             BEFORE_FIRST.search(before, max(0, a.start - 40))
             or WHERE_BEFORE.search(before, max(0, a.start - 20))

@@ -53,7 +53,8 @@ _DESTINED = re.compile(
 _LIST_INTRO = re.compile(r":\s*(?:[-*\u2022]\s*)?(?:the\s+)?$")
 _EXAMPLES = re.compile(
     r"\b(?:areas?|places?|locations?|sites?|spots?|points?|junctions?|intersections?|roads?|"
-    r"streets?|towns?|suburbs?|districts?|neighbou?rhoods?|villages?|centres?|centers?)\s+"
+    r"streets?|towns?|suburbs?|districts?|neighbou?rhoods?|villages?|centres?|centers?)"
+    r"(?:\s+(?:in|across|around|throughout)\s+(?:the\s+)?[\w'-]+(?:\s+[\w'-]+)?\s*,)?\s+"
     r"(?:like|such\s+as|including|include|namely|in)\s*:?\s*(?:the\s+)?$"
 )
 NUMBERED_IN = re.compile(

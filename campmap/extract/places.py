@@ -11,6 +11,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 from campmap.extract.generic import find_generic
 from campmap.extract.shapes import Shape, ShapeHit, find_shapes
 from campmap.gazetteer import Gazetteer, Town, region_countries
+from campmap.gazetteer.backends.towns import EXONYM_POPULATION, fold
 from campmap.gazetteer.names import normalize
 from campmap.records import Place
 
@@ -134,7 +135,7 @@ def find_places(text: str, gazetteer: Gazetteer, country: str | None = None) -> 
         covered[h.start : h.end] = b"\x01" * (h.end - h.start)
     for shape in shapes:
         start, end = shape.start, shape.end
-        if any(covered[start:end]):
+        if any(covered[start:end]) or _no_place(text, shape, gazetteer):
             continue
         phrase = shape.text
         places: tuple[Place, ...] = ()
@@ -160,8 +161,21 @@ def find_places(text: str, gazetteer: Gazetteer, country: str | None = None) -> 
     return sorted(hits, key=lambda h: h.start)
 
 
+def _no_place(text: str, shape: ShapeHit, gazetteer: Gazetteer) -> bool:
+    """Tell a name used as an adjective, or an ``-ing`` word no town has (``- Speeding``)."""
+    if shape.shape is not Shape.NAME:
+        return False
+    if _GERUND.match(shape.text) and not gazetteer.towns(shape.text):
+        return True
+    return _attributive(text, shape.start, shape.end)
+
+
+_GERUND = re.compile(r"^[A-Z][a-z]{3,}ing$")
+"""One capitalised word ending in -ing (``Speeding``, ``Parking``) that names no town."""
 _ARTICLE_BEFORE = re.compile(r"\b(?:a|an)\s+$", re.IGNORECASE)
+_ASIDE = r"(?:\s*\([^()]{1,30}\))?"  # "an Amber (child) alert": an aside in brackets
 _NOUN_AFTER = re.compile(
+    rf"{_ASIDE}(?:\s+(?:or|and)\s+[a-z]+{_ASIDE})?"
     r"\s+(?!(?:and|or|in|on|at|to|of|is|was|has|had|will|area|town|city|road|street)\b)[a-z]{3,}\b"
 )
 
@@ -186,10 +200,18 @@ _AREA_WORDS = re.compile(r"\s+(?:town|city)\s+cent(?:re|er)s?$", re.IGNORECASE)
 
 def _town(gazetteer: Gazetteer, phrase: str, country: str | None) -> Town | None:
     """Return the town a bare name means: the most populous one, in the report's country."""
-    found = gazetteer.towns(_AREA_WORDS.sub("", phrase))
+    bare = _AREA_WORDS.sub("", phrase)
+    found = gazetteer.towns(bare)
+    if found and not _own_name(found[0], bare):
+        return None  # "Minister" is another spelling of a village (Minster): not that place
     if country is not None:
         found = tuple(t for t in found if t.country == country) or found
     return found[0] if found else None
+
+
+def _own_name(town: Town, phrase: str) -> bool:
+    """Whether a town is known by the phrase as written or is big enough to own its other names."""
+    return fold(town.name) == fold(phrase) or town.population >= EXONYM_POPULATION
 
 
 def _named_further(text: str, wider: ShapeHit, name: PlaceHit) -> bool:

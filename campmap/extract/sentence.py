@@ -28,6 +28,7 @@ from campmap.extract.places import PlaceHit, find_places
 from campmap.extract.qualified import carry_moved_from, qualify
 from campmap.extract.region import settle_namesakes
 from campmap.extract.routes import route_pairs
+from campmap.extract.sharedroads import settle_shared_roads
 from campmap.extract.status import mention_status
 from campmap.extract.totals import count_lone_site
 from campmap.extract.umbrella import settle_areas, settle_roads
@@ -74,10 +75,30 @@ def extract(
             address.append(sentence.text)
             continue
         found.extend(extract_sentence(sentence, gazetteer, setting=setting, weigh=weigh))
-    found = settle_roads(
-        settle_each(settle_areas(settle_namesakes(found), " ".join(address)), document.sentences)
+    found = settle_shared_roads(
+        settle_roads(
+            settle_each(
+                settle_areas(settle_namesakes(found), " ".join(address)), document.sentences
+            )
+        )
     )
     return tuple(count_lone_site(found, document.sentences))
+
+
+_ANOTHER_ATTACK = re.compile(
+    r"\b(?:latest|most\s+recent|first|last|previous|earlier|second|third|another|next)\s+"
+    r"(?:incident|attack|fire|blaze|arson\s+attack)\s+(?:was|happened|occurred|took\s+place)\b"
+)
+"""``The most recent incident was on X``: in a report about cameras, one more attack on one."""
+
+
+def _speaks_of_cameras(text: str, low: str, setting: Setting) -> bool:
+    """Whether a sentence speaks of cameras: by its words, its list, or one more attack."""
+    return (
+        setting.about_cameras
+        or bool(CAMERA_NOUN.search(text))
+        or (setting.topic and bool(_ANOTHER_ATTACK.search(low)))
+    )
 
 
 def extract_sentence(
@@ -129,7 +150,7 @@ def extract_sentence(
     if not hits:
         return []
     low = lowercase(text)  # the patterns are lower case (faster than IGNORECASE)
-    about_cameras = setting.about_cameras or bool(CAMERA_NOUN.search(text))
+    about_cameras = _speaks_of_cameras(text, low, setting)
     # A route is where cameras are along it: "the route from A to B" alone is not one.
     pairs = route_pairs(low, hits) if about_cameras else []
     decisions, near = _decide(text, low, hits, setting, about_cameras, pairs, weigh)

@@ -181,7 +181,7 @@ NO_PLACE_ENDS = (
         system systems scheme schemes programme programmes program programs project projects
         initiative initiatives fund funds funding strategy strategies policy policies pilot
         policing communities affairs development residents people citizens motorists families
-        businesses campaign
+        businesses campaign account accounts budget budgets act acts
         """
     )
 )

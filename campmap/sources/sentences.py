@@ -116,6 +116,12 @@ _ABBREVIATION_END = re.compile(
     re.IGNORECASE,
 )
 _CONTINUES = re.compile(r"^[^A-Z\"'\u201c(\[]")
+_SUFFIX_END = re.compile(r"(?<![\w.])(?:jr|sr)\.$", re.IGNORECASE)
+_STREET_NEXT = re.compile(
+    r"^(?:Drive|Dr|Road|Rd|Street|St|Avenue|Ave|Boulevard|Blvd|Way|Highway|Hwy|Parkway|Pkwy|"
+    r"Lane|Place|Expressway|Freeway|Bridge|Park)\b"
+)
+"""``Martin Luther King Jr. Drive``: a name's suffix, then the street word goes on."""
 
 
 def rejoin_abbreviations(
@@ -140,7 +146,10 @@ def rejoin_abbreviations(
             gap = text[end : sentence[1]]
             if (
                 _ABBREVIATION_END.search(body)
-                and _CONTINUES.match(sentence[0])
+                and (
+                    _CONTINUES.match(sentence[0])
+                    or (_SUFFIX_END.search(body) and _STREET_NEXT.match(sentence[0]))
+                )
                 and not gap.strip()
                 and "\n" not in gap
             ):
