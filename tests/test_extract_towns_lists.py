@@ -1,0 +1,39 @@
+"""General rules for real reporting, issue 15 (set C): towns and lists. Each report is invented.
+
+Each test stands for a failure class seen on real reports nobody had tuned on:
+a city listed among towns that get cameras, and the ``systems`` a report about
+CCTV plans for towns.
+"""
+
+from __future__ import annotations
+
+from conftest import sites
+
+
+def test_a_city_listed_after_towns_that_get_cameras_is_one_of_them(world):
+    text = (
+        "The force switched on its new CCTV cameras last week. "
+        "Ministers approved funding for the installation of systems in Ashby, Tamworth and Leeds."
+    )
+    found = sites(text, world)
+    assert "Leeds" in found and "Tamworth" in found
+
+
+def test_a_city_alone_is_still_the_setting(world):
+    text = "Leeds council switched on 40 new CCTV cameras on Kirkgate and Briggate."
+    assert "Leeds" not in sites(text, world)
+
+
+def test_systems_planned_for_towns_in_a_report_about_cameras(world):
+    text = (
+        "The county's CCTV cameras cut street crime by a third, police said. "
+        "Planning for systems in Tamworth and Ashby is under way, and work will start on "
+        "systems for Rugeley next year."
+    )
+    found = sites(text, world)
+    assert {"Tamworth", "Ashby", "Rugeley"} <= set(found)
+
+
+def test_systems_in_a_report_not_about_cameras_place_nothing(world):
+    text = "Planning for systems in Tamworth and Ashby is under way, the water board said."
+    assert sites(text, world) == []
