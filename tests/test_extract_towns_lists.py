@@ -28,10 +28,10 @@ def test_systems_planned_for_towns_in_a_report_about_cameras(world):
     text = (
         "The county's CCTV cameras cut street crime by a third, police said. "
         "Planning for systems in Tamworth and Ashby is under way, and work will start on "
-        "systems for Rugeley next year."
+        "systems for Cannock and Hinckley next year."
     )
     found = sites(text, world)
-    assert {"Tamworth", "Ashby", "Rugeley"} <= set(found)
+    assert {"Tamworth", "Ashby", "Cannock", "Hinckley"} <= set(found)
 
 
 def test_systems_in_a_report_not_about_cameras_place_nothing(world):
