@@ -37,3 +37,13 @@ def test_systems_planned_for_towns_in_a_report_about_cameras(world):
 def test_systems_in_a_report_not_about_cameras_place_nothing(world):
     text = "Planning for systems in Tamworth and Ashby is under way, the water board said."
     assert sites(text, world) == []
+
+
+def test_a_town_before_a_word_of_time_is_no_adjective(world):
+    text = "CCTV cameras will go up in Cannock and Hinckley next year."
+    assert sites(text, world) == ["Cannock", "Hinckley"]
+
+
+def test_the_suburb_of_a_street_before_a_word_of_time_is_its_locality(world):
+    text = "A CCTV camera went up on Tulip Street, Hinckley last week."
+    assert sites(text, world) == ["Tulip Street"]
