@@ -47,3 +47,16 @@ def test_a_town_before_a_word_of_time_is_no_adjective(world):
 def test_the_suburb_of_a_street_before_a_word_of_time_is_its_locality(world):
     text = "A CCTV camera went up on Tulip Street, Hinckley last week."
     assert sites(text, world) == ["Tulip Street"]
+
+
+def test_list_items_with_long_notes_in_brackets_stay_items(world):
+    text = (
+        "Speed cameras will be installed near five schools.\n\n"
+        "The locations include:\n\n"
+        "Elm Road (St. Anne of the Fields School)\n\n"
+        "Birch Drive (Lycée Marie-Curie de la Vallée, St. Paul Catholic High School, "
+        "Meadow View Junior School and Oak Grove Community Secondary Academy)\n\n"
+        "Cedar Lane (Hill Top Primary School)\n\n"
+        "Fines are doubled near schools."
+    )
+    assert sites(text, world) == ["Elm Road", "Birch Drive", "Cedar Lane"]
