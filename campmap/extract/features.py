@@ -26,7 +26,7 @@ from campmap.extract.lists import (
     listed_with,
     shares_gets,
 )
-from campmap.extract.locative import NUMBERED_IN, locative
+from campmap.extract.locative import NUMBERED_IN, locative, town_listed
 from campmap.extract.neighbours import (
     Around,
     address_of_previous,
@@ -182,7 +182,9 @@ def features(
         town=hit.match == "town" and kind != "city",
         bare_name=hit.shape == "name" and (not hit.places or hit.match == "town"),
         route_end=route_end,
-        region=hit.match == "region" and not _toured(low, hits, i, gap, about_cameras),
+        region=hit.match == "region"
+        and not _toured(low, hits, i, gap, about_cameras)
+        and not town_listed(near, about_cameras),
         wide_area=kind in _CONTEXT_KINDS
         or bool(frames.ADMIN_AREA.search(hit.text, max(0, len(hit.text) - 16))),
         area_of_sites=_area_of_sites(low, hits, i, near),

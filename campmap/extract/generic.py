@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from campmap.extract.words import FUNCTION_WORDS
+from campmap.extract.words import FUNCTION_WORDS, TIME_WORDS
 
 __all__ = ["GenericHit", "find_generic"]
 
@@ -34,7 +34,7 @@ _NOUN = (
 )
 _NOUNS = rf"(?:{_NOUN})(?:e?s)?"
 """A noun, or its plural (``the town centre car parks``)."""
-_ENDERS = FUNCTION_WORDS + "|thanks|today|yesterday|tomorrow|last|this|next|soon|now"
+_ENDERS = FUNCTION_WORDS + "|thanks|" + TIME_WORDS
 """Words after which a phrase has ended (``and the town centre thanks to ...``)."""
 _GENERIC = re.compile(
     r"\b(?:(?:at|outside|near|beside|by|opposite|behind|around|in\s+front\s+of|next\s+to|"

@@ -67,6 +67,7 @@ _JUNCTION_WORD = any_of([r"\b(?:intersections?|junctions?|crossroads|corners?)\b
 _BULLET = re.compile(r"^\s*(?:[-*\u2022\u00b7\u2013]|\d{1,2}[.)])\s+")
 _SOURCE_LINE = re.compile(r"^(?:source|url|link)\s*:\s*\S+$", re.IGNORECASE)
 _ITEM_CHARS = 140
+_BRACKETED = re.compile(r"\s*\([^()\n]*\)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -265,7 +266,7 @@ def _setting(
     sentence: Sentence, low: str, line: str, report: _Report, carried: _Carried
 ) -> Setting:
     """Return one sentence's setting, and update what it carries to the next."""
-    short = len(line.strip()) <= _ITEM_CHARS
+    short, listable = _lengths(line)
     own = camera_kind(sentence.text)
     # "a licence plate recognition system, which will be installed at ...": cameras too.
     camera = camera_sentence(low, report.topic) or (
@@ -278,7 +279,7 @@ def _setting(
             bulleted
             or (
                 # (a table's rows run into one line, right after the intro, may be long)
-                (short or carried.fresh)
+                (listable or carried.fresh)
                 and not carried.bullets
                 and not _prose(sentence.text)
                 and not _CLAUSE.search(low)
@@ -367,6 +368,16 @@ _PROSE = re.compile(
     r"if|when|while|as|after|before|meanwhile|however)\s+(?:\S+\s+)*?[a-z]+\s+[a-z]+\s+[a-z]+",
     re.IGNORECASE,
 )
+
+
+def _lengths(line: str) -> tuple[bool, bool]:
+    """Whether a line is short, and whether it is short enough for a list item.
+
+    An item may carry a long note in brackets (``Elm Road (St Anne's School,
+    Hill Top Primary School and ...)``): the note does not count.
+    """
+    short = len(line.strip()) <= _ITEM_CHARS
+    return short, short or len(_BRACKETED.sub("", line).strip()) <= _ITEM_CHARS // 2
 
 
 def _prose(text: str) -> bool:

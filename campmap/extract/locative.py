@@ -15,11 +15,11 @@ import re
 from campmap.extract import frames
 from campmap.extract.cues import MOVED_FROM
 from campmap.extract.frames import ends_with
-from campmap.extract.lists import FILLERS, HOUSE_NUMBER
+from campmap.extract.lists import FILLERS, HOUSE_NUMBER, listed
 from campmap.extract.neighbours import Around
 from campmap.extract.topic import SITES_OPENING
 
-__all__ = ["NUMBERED_IN", "locative"]
+__all__ = ["NUMBERED_IN", "locative", "town_listed"]
 
 _WORD = re.compile(r"[\w'-]+|[^\w\s]")
 _LOCATIVES = frozenset(
@@ -47,7 +47,7 @@ _SENT_TO = re.compile(
     r"(?:the\s+)?$",
 )
 _DESTINED = re.compile(
-    r"\b(?:planned|proposed|earmarked|destined|bound|intended|approved|schemes?|plans?|projects?|"
+    r"\b(?:planned|proposed|earmarked|destined|bound|intended|approved|schemes?|plans?|projects?|systems|"
     r"bids?|proposals?|funding|money|grants?|pilots?|budget)\s+for\s+(?:the\s+)?$",
 )
 _LIST_INTRO = re.compile(r":\s*(?:[-*\u2022]\s*)?(?:the\s+)?$")
@@ -141,3 +141,19 @@ def _locative_before(gap: str) -> bool:
         if word not in FILLERS and not HOUSE_NUMBER.match(word):
             return False
     return False
+
+
+def town_listed(near: Around, about_cameras: bool) -> bool:
+    """Whether a city is listed after a town that is a camera site (``in Upton, Elmley and Leeds``).
+
+    The cameras go to each town of the list, the city among them: it is one of
+    the sites, not the area the story is set in.
+    """
+    previous = near.previous
+    return (
+        about_cameras
+        and near.previous_site
+        and previous is not None
+        and previous.match in ("town", "region")
+        and listed(near.gap)
+    )

@@ -30,6 +30,7 @@ from campmap.extract.words import (
     MONTHS,
     ORG_HEADS,
     STREET_HEADS,
+    TIME_WORDS,
     TITLES,
 )
 from campmap.gazetteer import find_towns
@@ -226,7 +227,7 @@ def shouted_function_word(token: str) -> bool:
 _CAMEL = re.compile(r"^(?!Ma?c[A-Z])[A-Z][a-z]+[A-Z]")
 """A brand written in camel case (PolCam), not a Scottish or Irish name (McDonald, MacArthur)."""
 _MODIFIER = re.compile(
-    rf"\s(?!(?:{FUNCTION_WORDS}|(?:north|south|east|west)bound)\b)[a-z][a-z-]+\b(?!['\u2019])"
+    rf"\s(?!(?:{FUNCTION_WORDS}|{TIME_WORDS}|(?:north|south|east|west)bound)\b)[a-z][a-z-]+\b(?!['\u2019])"
 )
 """A lower-case word after a name: the name is used as an adjective (``Chinese firm``)."""
 _SECOND_OF_CROSSING = re.compile(

@@ -41,6 +41,12 @@ _DEPLOYMENT = re.compile(
     r"plates?|footage|images?)|read(?:s|ing)?\s+(?:number\s+|licen[cs]e\s+)?plates|afr|lfr)\b"
 )
 """In a report about cameras, a deployment, a scan or a recording is the cameras at work."""
+_SYSTEMS_PLANNED = re.compile(
+    r"\b(?:planning|plans?|work|contracts?|funding|money|grants?|approval|tenders?)\s+"
+    r"(?:[\w'-]+\s+){0,4}?(?:for|on)\s+(?:the\s+)?(?:new\s+)?(?:systems|schemes|networks)\s+(?:in|for|at)\b"
+)
+"""In a report about cameras, ``planning for systems in X`` or ``work will begin on networks for
+Y`` plans the cameras (the report's systems) for the places named."""
 DAMAGED = re.compile(
     r"\b(?:damag(?:e|ed|ing)|vandali[sz](?:e|ed|ing)|sawn|sawed|sawing|toppled|felled|cut\s+down|"
     r"pulled\s+down|torn\s+down|destroy(?:ed|ing)?|smash(?:ed|ing)?|wreck(?:ed|ing)?|"
@@ -101,6 +107,7 @@ def camera_sentence(low: str, topic: bool) -> bool:
         bool(_DEPLOYMENT.search(low))
         or bool(_SITES_OPENING.match(low))
         or bool(ON_THE_LIST.search(low))
+        or bool(_SYSTEMS_PLANNED.search(low))
         or (
             bool(_CAMERA_REFERENCE.search(low))
             and bool(DEPLOYED.search(low) or DAMAGED.search(low))

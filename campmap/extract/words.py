@@ -24,6 +24,7 @@ __all__ = [
     "ORG_HEADS",
     "PAIRED_HEADS",
     "STREET_HEADS",
+    "TIME_WORDS",
     "TITLES",
 ]
 
@@ -88,6 +89,10 @@ FUNCTION_WORDS = (
     "too|only|again|itself|each|both|all|not"
 )
 """Function words, alternatives of a pattern: a name followed by one is no adjective."""
+
+TIME_WORDS = "today|tonight|yesterday|tomorrow|last|this|next|soon|now|later|earlier|recently"
+"""Words of time, alternatives of a pattern: a name followed by one (``Upton next year``) is
+no adjective either."""
 
 TOWN_CENTRE = ("town centre", "town center", "town centres", "city centre", "city center")
 
