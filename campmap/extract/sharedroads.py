@@ -23,8 +23,12 @@ _BESIDE = re.compile(
     r"^\s*,?\s*(?:near|by|beside|outside|opposite|past|off|at)\s+(?:the\s+)?$", re.IGNORECASE
 )
 """``Hale Motorway near Tor Road``: the place beside the road."""
-_SPLIT = re.compile(r"^\W*(?:one|the\s+first)\s+(?:at|on|in|near|by)\s+(?:the\s+)?$", re.I)
-"""``on the B12 - one at Fenby and the other at Holt Hill``: the road's cameras, one by one."""
+_SPLIT = re.compile(
+    r"^\s*[-\u2013\u2014:,]?\s*(?:one|the\s+first)\s+(?:at|on|in|near|by)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+"""``on the B12 - one at Fenby and the other at Holt Hill``: the road's cameras, one by one
+(not ``four on A Street; one at B``: a semicolon starts another site)."""
 _AND = re.compile(r"^\s*(?:and|&)\s+$")
 _REF = re.compile(r"^[A-Z]{1,2}\d{1,4}$")
 """A bare road number (``B12``, ``M4``)."""
