@@ -14,9 +14,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from campmap.extract.anyof import any_of
+from campmap.extract.anyof import any_of, lower_test
 from campmap.extract.country import report_country
-from campmap.extract.counts import CAMERA_NOUN
 from campmap.extract.kinds import camera_kind, clause_status, kind_text, report_kind
 from campmap.extract.lists import crossing_line_runs, place_line_runs
 from campmap.extract.status import table_header_end
@@ -24,6 +23,7 @@ from campmap.extract.topic import (
     DEPLOYED,
     ON_THE_LIST,
     camera_sentence,
+    names_cameras,
     report_topic,
 )
 from campmap.records import Document, Sentence, Source
@@ -142,13 +142,7 @@ def read_layout(document: Document) -> dict[int, Setting]:
     return out
 
 
-_FAST = {noun: any_of([noun.pattern]) for noun in (CAMERA_NOUN, _PLACES_NOUN)}
-"""These IGNORECASE patterns for lower-case ASCII text, faster: there IGNORECASE finds no more."""
-
-
-def _says(noun: re.Pattern[str], low: str) -> bool:
-    """Whether a lower-cased sentence holds a word of ``noun`` (:data:`_FAST` on ASCII text)."""
-    return bool((_FAST[noun] if low.isascii() else noun).search(low))
+_names_places = lower_test(_PLACES_NOUN)
 
 
 def _settings(
@@ -208,7 +202,7 @@ def _only_where(low: str) -> bool:
 def _report_status(lows: Sequence[str]) -> str | None:
     """Return the status the report's first camera sentence states (for lists it opens none)."""
     return next(
-        (status for low in lows if _says(CAMERA_NOUN, low) and (status := clause_status(low))),
+        (status for low in lows if names_cameras(low) and (status := clause_status(low))),
         None,
     )
 
@@ -249,9 +243,7 @@ class _Carried:
 
 def _read_report(source: Source, ordered: Sequence[Sentence], lows: list[str]) -> _Report:
     cameras = [
-        kind_text(s.text, low)
-        for s, low in zip(ordered, lows, strict=True)
-        if _says(CAMERA_NOUN, low)
+        kind_text(s.text, low) for s, low in zip(ordered, lows, strict=True) if names_cameras(low)
     ]
     main_kind = report_kind(cameras)
     return _Report(
@@ -343,7 +335,7 @@ def _carry(
         (camera or follow_on)
         # A match ends the text and is at most 9 characters ("including"): only the end is read.
         and _INTRO_END.search(stripped, max(0, len(stripped) - 10))
-        and (colon or _says(_PLACES_NOUN, low))
+        and (colon or _names_places(low))
     ) or (topic and ((colon and carried.previous_places) or bool(_PIPE_HEADER.match(stripped)))):
         # "... the locations of the new sites. Here they are:" opens a list too.
         carried.intro = low
@@ -357,9 +349,9 @@ def _carry(
         carried.recent = None  # the story has moved on from the cameras
     # "A; B; C and D": a sentence cut at semicolons goes on as a list.
     carried.continued = (camera or item) and sentence.text.rstrip().endswith(";")
-    carried.previous_camera = (
-        camera and bool(DEPLOYED.search(low) or _says(_PLACES_NOUN, low))
-    ) or (follow_on and carried.previous_camera)
+    carried.previous_camera = (camera and bool(DEPLOYED.search(low) or _names_places(low))) or (
+        follow_on and carried.previous_camera
+    )
 
 
 _LASTING = frozenset({"installed", "planned", "proposed", "approved"})

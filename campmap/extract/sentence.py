@@ -20,7 +20,6 @@ from collections.abc import Callable
 from campmap.extract.attach import attach_counts
 from campmap.extract.counts import CAMERA_NOUN
 from campmap.extract.decide import Decision, Features, decide
-from campmap.extract.each import settle_each
 from campmap.extract.features import features
 from campmap.extract.junctions import join_junctions
 from campmap.extract.layout import Setting, read_layout
@@ -28,10 +27,10 @@ from campmap.extract.places import PlaceHit, find_places
 from campmap.extract.qualified import carry_moved_from, qualify
 from campmap.extract.region import settle_namesakes
 from campmap.extract.routes import route_pairs
-from campmap.extract.sharedroads import settle_shared_roads
+from campmap.extract.sharedroads import settle_roads, settle_shared_roads
 from campmap.extract.status import mention_status
 from campmap.extract.totals import count_lone_site
-from campmap.extract.umbrella import settle_areas, settle_roads
+from campmap.extract.umbrella import settle_areas
 from campmap.gazetteer import Gazetteer, default_gazetteer
 from campmap.gazetteer.names import lowercase
 from campmap.records import Document, Mention, Place, Role, Sentence
@@ -76,11 +75,7 @@ def extract(
             continue
         found.extend(extract_sentence(sentence, gazetteer, setting=setting, weigh=weigh))
     found = settle_shared_roads(
-        settle_roads(
-            settle_each(
-                settle_areas(settle_namesakes(found), " ".join(address)), document.sentences
-            )
-        )
+        settle_roads(settle_areas(settle_namesakes(found), " ".join(address)))
     )
     return tuple(count_lone_site(found, document.sentences))
 

@@ -1,4 +1,8 @@
-"""Report-level pass: a road that several of a report's sites share is not a site itself.
+"""Report-level passes: a road that several of a report's sites share is not a site itself.
+
+Nor is a road whose crossings with other roads are the report's sites
+(:func:`settle_roads`): ``two junctions on Mill Road: Mill Rd at Elm St and Mill
+Rd at Oak Ave``.
 
 A report may place its cameras along one road at several points, each named by
 a place beside the road: ``Cameras go on Hale Motorway near Tor Road and on Hale
@@ -15,9 +19,10 @@ from collections.abc import Sequence
 
 from campmap.records import Mention, Role
 
-__all__ = ["SHARED", "settle_shared_roads"]
+__all__ = ["CROSSED", "SHARED", "settle_roads", "settle_shared_roads"]
 
 SHARED = "a road several of the report's sites are on"
+CROSSED = "a road whose crossings with others are the report's sites"
 _ROAD_SHAPES = frozenset({"street", "road"})
 _BESIDE = re.compile(
     r"^\s*,?\s*(?:near|by|beside|outside|opposite|past|off|at)\s+(?:the\s+)?$", re.IGNORECASE
@@ -67,7 +72,7 @@ def settle_shared_roads(mentions: Sequence[Mention]) -> list[Mention]:
             beside = after[0]
             if _BESIDE.match(m.sentence.text[m.end : beside.start]):
                 shared.add((m.source, _key(m.text)))
-                out[i] = _context(m)
+                out[i] = _context(m, SHARED)
                 out[out.index(beside, i + 1)] = dataclasses.replace(
                     beside,
                     role=Role.SITE,
@@ -78,7 +83,7 @@ def settle_shared_roads(mentions: Sequence[Mention]) -> list[Mention]:
                 )
                 continue
         if _one_by_one(m, after) or (_REF.match(m.text) and (m.source, m.text.lower()) in heads):
-            out[i] = _context(m)
+            out[i] = _context(m, SHARED)
     return _plural_shared(out, shared) if shared else out
 
 
@@ -91,7 +96,7 @@ def _plural_shared(out: list[Mention], shared: set[tuple[str, str]]) -> list[Men
         head = words[-1][:-1].lower()
         if (m.source, _key(" ".join([*words[:-1], head]))) not in shared:
             continue
-        out[i] = _context(m)
+        out[i] = _context(m, SHARED)
         first = out[i - 1] if i else None
         if (
             first is not None
@@ -99,7 +104,7 @@ def _plural_shared(out: list[Mention], shared: set[tuple[str, str]]) -> list[Men
             and _AND.match(m.sentence.text[first.end : m.start])
             and (m.source, _key(f"{first.text} {head}")) in shared
         ):
-            out[i - 1] = _context(first)
+            out[i - 1] = _context(first, SHARED)
     return out
 
 
@@ -113,13 +118,52 @@ def _one_by_one(road: Mention, after: list[Mention]) -> bool:
     )
 
 
-def _context(m: Mention) -> Mention:
+def _context(m: Mention, reason: str) -> Mention:
     return dataclasses.replace(
         m,
         role=Role.CONTEXT,
         status="context",
         count=None,
         count_text=None,
-        reason=SHARED,
-        reasons=(SHARED,),
+        reason=reason,
+        reasons=(reason,),
     )
+
+
+_ROAD_HEAD = re.compile(
+    r"\s+(?:road|rd|street|st|avenue|ave|av|boulevard|blvd|drive|dr|lane|ln|way|highway|hwy|"
+    r"parkway|pkwy|pike)\.?(?:\s+(?:north|south|east|west|[nsew]))?$"
+)
+_CROSSING_PARTS = re.compile(r"\s+(?:and|at|&|with)\s+|\s*/\s*")
+
+
+def settle_roads(mentions: Sequence[Mention]) -> list[Mention]:
+    """Make context a road named as a site when two of its report's sites are its crossings.
+
+    ``Cameras go up at two junctions on Mill Road: Mill Rd at Elm St and Mill Rd at Oak
+    Ave``: the sites are the crossings; the road itself only says which road they are on.
+    A road given its own count keeps it.
+    """
+    crossed: dict[tuple[str, str], int] = {}
+    for m in mentions:
+        if m.role is Role.SITE and m.shape == "junction":
+            for part in set(_CROSSING_PARTS.split(m.text.lower())):
+                key = (m.source, _road_key(part))
+                crossed[key] = crossed.get(key, 0) + 1
+    if not crossed:
+        return list(mentions)
+    out = []
+    for m in mentions:
+        if (
+            m.role is Role.SITE
+            and m.shape in ("street", "road")
+            and m.count is None
+            and crossed.get((m.source, _road_key(m.text)), 0) >= 2
+        ):
+            m = _context(m, CROSSED)
+        out.append(m)
+    return out
+
+
+def _road_key(text: str) -> str:
+    return _ROAD_HEAD.sub("", " ".join(text.lower().replace(".", " ").split()))

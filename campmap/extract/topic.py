@@ -13,10 +13,18 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from campmap.extract.anyof import any_of
+from campmap.extract.anyof import lower_test
 from campmap.extract.counts import CAMERA_NOUN
 
-__all__ = ["DAMAGED", "DEPLOYED", "ON_THE_LIST", "SITES_OPENING", "camera_sentence", "report_topic"]
+__all__ = [
+    "DAMAGED",
+    "DEPLOYED",
+    "ON_THE_LIST",
+    "SITES_OPENING",
+    "camera_sentence",
+    "names_cameras",
+    "report_topic",
+]
 
 DEPLOYED = re.compile(
     r"\b(?:install(?:s|ed|ing|ation)?|mount(?:s|ed|ing)?|put(?:s|ting)?|plac(?:e|es|ing)|erect(?:s|ed|ing)?|fitted|put\s+up|"
@@ -76,13 +84,8 @@ ON_THE_LIST = re.compile(
 sites``: in a report about cameras, the list is the cameras' (sites proposed or chosen)."""
 
 
-_CAMERA_NOUN_ASCII = any_of([CAMERA_NOUN.pattern])
-"""CAMERA_NOUN for lower-case ASCII text, faster: there IGNORECASE finds no more."""
-
-
-def _names_cameras(low: str) -> bool:
-    """Whether a lower-cased sentence names cameras (the faster pattern on ASCII text)."""
-    return bool((_CAMERA_NOUN_ASCII if low.isascii() else CAMERA_NOUN).search(low))
+names_cameras = lower_test(CAMERA_NOUN)
+"""Whether a lower-cased sentence names cameras (:data:`~campmap.extract.counts.CAMERA_NOUN`)."""
 
 
 def camera_sentence(low: str, topic: bool) -> bool:
@@ -101,7 +104,7 @@ def camera_sentence(low: str, topic: bool) -> bool:
     >>> camera_sentence("they were installed on elm road.", False)
     False
     """
-    if _names_cameras(low):
+    if names_cameras(low):
         return True
     return topic and (
         bool(_DEPLOYMENT.search(low))
@@ -137,6 +140,6 @@ def report_topic(lows: Sequence[str], cameras: int) -> bool:
     sensors = [k for k, low in enumerate(lows) if _SENSOR_NOUN.search(low)]
     return (
         cameras + len(sensors) >= 2
-        or any(_names_cameras(low) for low in lows[:3])
+        or any(names_cameras(low) for low in lows[:3])
         or (bool(sensors) and sensors[0] < 3)
     )

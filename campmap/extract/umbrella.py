@@ -1,8 +1,5 @@
 """Areas that frame other sites: a town named as where sites are is not a site itself.
 
-Nor is a road whose crossings with other roads are the report's sites
-(:func:`settle_roads`).
-
 ``cameras on Sundale Avenue in Selsdon``, ``Regent Street, Kingswood`` and ``In
 Orewa, they will be on Centreway Road ...`` name a town or district only to
 say where the sites are. Once a report uses a name so, every mention of it in
@@ -18,10 +15,9 @@ from collections.abc import Iterable, Sequence
 
 from campmap.records import Mention, Role
 
-__all__ = ["CROSSED", "FRAMING", "settle_areas", "settle_roads"]
+__all__ = ["FRAMING", "settle_areas"]
 
 FRAMING = "an area other sites in the report are in"
-CROSSED = "a road whose crossings with others are the report's sites"
 _LOCALITY_REASONS = frozenset(
     {
         "the town or district the place before it is in",
@@ -101,47 +97,6 @@ def _setting_towns(mentions: Sequence[Mention], address: str) -> set[str]:
     if len(towns) == 1 and addressed <= towns:
         return {k for k in towns if named.get(k, 0) >= 2}
     return set()  # several towns: the report is about them all
-
-
-_ROAD_HEAD = re.compile(
-    r"\s+(?:road|rd|street|st|avenue|ave|av|boulevard|blvd|drive|dr|lane|ln|way|highway|hwy|"
-    r"parkway|pkwy|pike)\.?(?:\s+(?:north|south|east|west|[nsew]))?$"
-)
-_CROSSING_PARTS = re.compile(r"\s+(?:and|at|&|with)\s+|\s*/\s*")
-
-
-def settle_roads(mentions: Sequence[Mention]) -> list[Mention]:
-    """Make context a road named as a site when two of its report's sites are its crossings.
-
-    ``Cameras go up at two junctions on Mill Road: Mill Rd at Elm St and Mill Rd at Oak
-    Ave``: the sites are the crossings; the road itself only says which road they are on.
-    A road given its own count keeps it.
-    """
-    crossed: dict[tuple[str, str], int] = {}
-    for m in mentions:
-        if m.role is Role.SITE and m.shape == "junction":
-            for part in set(_CROSSING_PARTS.split(m.text.lower())):
-                key = (m.source, _road_key(part))
-                crossed[key] = crossed.get(key, 0) + 1
-    if not crossed:
-        return list(mentions)
-    out = []
-    for m in mentions:
-        if (
-            m.role is Role.SITE
-            and m.shape in ("street", "road")
-            and m.count is None
-            and crossed.get((m.source, _road_key(m.text)), 0) >= 2
-        ):
-            m = dataclasses.replace(
-                m, role=Role.CONTEXT, status="context", reason=CROSSED, reasons=(CROSSED,)
-            )
-        out.append(m)
-    return out
-
-
-def _road_key(text: str) -> str:
-    return _ROAD_HEAD.sub("", " ".join(text.lower().replace(".", " ").split()))
 
 
 _CENTRE = re.compile(r"^(?:town|city)\s+cent(?:re|er)$", re.IGNORECASE)
