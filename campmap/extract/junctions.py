@@ -112,6 +112,25 @@ def _limits(text: str, road: PlaceHit, first: PlaceHit) -> bool:
     return road.shape in _STREETS and bool(_BETWEEN.match(text, road.end, first.start))
 
 
+_COMMA = re.compile(r"\s*,\s*(?:the\s+)?$")
+
+
+def _ends_list(text: str, out: list[PlaceHit], hit: PlaceHit) -> bool:
+    """Whether ``B and C`` ends a list of streets, ``along A, B and C``: three streets, no crossing.
+
+    (``A and B, C and D`` lists two crossings: the first pair is joined already.)
+    """
+    if len(out) < 2 or not GAP_AND.match(text[out[-1].end : hit.start]):
+        return False
+    first, second = out[-2], out[-1]
+    return (
+        first.shape in _STREETS
+        and second.shape in _STREETS
+        and bool(_COMMA.match(text, first.end, second.start))
+        and not BEFORE_FIRST.search(text, max(0, first.start - 40), first.start)
+    )
+
+
 def _name(hit: PlaceHit) -> str:
     return hit.places[0].name if hit.places and hit.match == "fuzzy" else hit.text
 
@@ -160,7 +179,9 @@ def join_junctions(
     for hit in hits:
         if len(out) >= 2 and _limits(text, out[-2], out[-1]):
             out.append(hit)  # "Mill Road, between A and B": where a stretch of road ends
-        elif out and _joins(text, out[-1], hit, crossings, report):
+        elif (
+            out and _joins(text, out[-1], hit, crossings, report) and not _ends_list(text, out, hit)
+        ):
             out[-1] = _joined(text, out[-1], hit, gazetteer)
         else:
             out.append(hit)

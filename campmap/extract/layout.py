@@ -44,8 +44,10 @@ _ELLIPTICAL = re.compile(
 )
 """``followed by two new in Victoria St``: a count of the cameras just named, and where."""
 _INTRO_END = re.compile(
-    r"(?::|\b(?:include|includes|including|are|were|at|in|on))\s*$", re.IGNORECASE
+    r"(?::|\b(?:include|includes|including|are|were|at|in|on))\s*(?:\.{2,}|\u2026)?\s*$",
+    re.IGNORECASE,
 )
+"""A sentence that opens a list ends so (``located at:``, ``include``, ``located at.....``)."""
 _NUMBERED_START = re.compile(r"\s+\d{1,2}[.)]$")
 """``... located at: 1.``: a list numbered on one line, cut into sentences at its numbers."""
 _PIPE_HEADER = re.compile(
@@ -330,11 +332,11 @@ def _carry(
 ) -> None:
     """Update what a sentence passes on: the list it opens, its status, a list going on."""
     stripped = _NUMBERED_START.sub("", sentence.text.rstrip())
-    colon = stripped.endswith(":")
+    colon = stripped.endswith((":", "..", "\u2026"))  # ("located at....." runs on, as a colon)
     if (
         (camera or follow_on)
-        # A match ends the text and is at most 9 characters ("including"): only the end is read.
-        and _INTRO_END.search(stripped, max(0, len(stripped) - 10))
+        # A match ends the text ("including", "at....."): only the end is read.
+        and _INTRO_END.search(stripped, max(0, len(stripped) - 24))
         and (colon or _names_places(low))
     ) or (topic and ((colon and carried.previous_places) or bool(_PIPE_HEADER.match(stripped)))):
         # "... the locations of the new sites. Here they are:" opens a list too.

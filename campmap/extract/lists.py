@@ -46,7 +46,7 @@ FILLERS = frozenset(
     "approach approaches steps junction junctions just spot point corner crossroads precinct "
     "precincts vicinity heart middle centre center immediate surrounding surroundings "
     "neighbouring neighboring nearby adjacent adjoining old former suburbs districts "
-    "neighbourhoods neighborhoods villages townships".split()
+    "neighbourhoods neighborhoods villages townships up down along around".split()
 )
 """Words that may stand between a list word or a locative and the place (``parts of the``)."""
 

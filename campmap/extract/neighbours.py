@@ -58,6 +58,12 @@ _POSSESSIVE_GAP = re.compile(r"^['\u2019]s?\s+(?:new\s+|main\s+|busy\s+)?$")
 _NARROWS_PREVIOUS = re.compile(
     r"^\s*,?\s+(?:between|(?:just\s+)?(?:north|south|east|west)\s+of|before|after|past|beyond)\s+(?:the\s+)?$"
 )
+_OFFSET_GAP = re.compile(
+    r"^\s*,?\s+(?:at\s+|about\s+|some\s+|approx(?:imately|\.)?\s+)?\d+(?:\.\d+)?\s?"
+    r"(?:m|metres?|meters?|ft|feet|yards?|yds|km|kilometres?|kilometers?|miles?)\s+"
+    r"(?:(?:north|south)(?:[\s-]?(?:east|west))?|east|west)(?:wards?)?\s+of\s+(?:the\s+)?$"
+)
+"""``X Road at 150m west of Y Street``: Y only says where on X the site is."""
 _NARROWS_NEXT = re.compile(
     r"^\s+(?:junctions?|intersections?|corners?|crossings?|ends?)\s+(?:on|of|along)\s+(?:the\s+)?$"
 )
@@ -113,6 +119,7 @@ def narrows_previous(around: Around) -> bool:
         return False  # "corner of A and B, corner of C and D": two crossings
     return previous is not None and (
         bool(_QUALIFIER_GAP.match(gap))
+        or bool(_OFFSET_GAP.match(gap))
         or ((previous_site or around.previous_narrows) and bool(_NEAR_GAP.match(gap)))
         or (
             (previous_site or bool(_BETWEEN.match(gap)))

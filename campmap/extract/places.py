@@ -45,6 +45,10 @@ _ROAD_NUMBER = re.compile(r"[AMB](?<!\w[AMB])[1-9]\d{0,3}(?:\(M\))?(?![\w(])")
 _LEADING = re.compile(r"^(?:(?:The|A|An|At|On|In|By|And|Near|Outside|Cameras?|CCTV)\s+)+")
 
 
+_FEATURE_FIRST = re.compile(r"(?:Mount|Mt\.?|Lake|Loch|Lough|Glen|Cape|Fort|Isle)\s")
+"""``Mount Leinster``, ``Lake Ontario``: a hill or a lake named after a region is no region."""
+
+
 class PlaceHit(NamedTuple):
     """A place-like phrase in a sentence.
 
@@ -123,10 +127,12 @@ def find_places(text: str, gazetteer: Gazetteer, country: str | None = None) -> 
             name.end <= wider.end and (wider.end - wider.start) > (name.end - name.start)
         ):
             wider = None
-        if (
-            wider is not None
-            and wider.shape is not Shape.NAME
-            and (name.match == "region" or _named_further(text, wider, name))
+        if wider is not None and (
+            (
+                wider.shape is not Shape.NAME
+                and (name.match == "region" or _named_further(text, wider, name))
+            )
+            or (name.match == "region" and _FEATURE_FIRST.match(wider.text) is not None)
         ):
             continue  # "Bristol Road", "Downend High Street": the longer name is the place
         hits.append(name)

@@ -162,6 +162,12 @@ def cut_at_stop(
     return run, words
 
 
+_NAME_ADJECTIVES = frozenset(
+    "old new upper lower great little north south east west high far near".split()
+)
+"""Words that often begin a street's name (``Old Kent Road``, ``Upper Street``)."""
+
+
 def drop_sentence_capitals(
     run: list[tuple[str, int, int]], words: list[str], *, at_start: bool
 ) -> tuple[list[tuple[str, int, int]], list[str]]:
@@ -174,6 +180,8 @@ def drop_sentence_capitals(
     ):
         if len(run) > 1 and (words[1] in STREET_HEADS or words[1] in FACILITY_HEADS):
             break  # "Market Street", "Park Lane": the first word belongs to the name
+        if len(run) > 2 and words[0] in _NAME_ADJECTIVES and words[-1] in STREET_HEADS:
+            break  # "Old Mill Road", "North Circular Road": so is "Old" before a street's name
         run, words = run[1:], words[1:]
         at_start = False
     return run, words

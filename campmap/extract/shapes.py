@@ -100,7 +100,8 @@ _BUILDING_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _ABBREVIATED = frozenset(
-    "st ave av blvd rd dr ln ct pl tce hwy pkwy sq cres rte expy fwy cir mt ft jr sr".split()
+    "st ave av blvd rd dr ln ct pl tce hwy pkwy pky priv pvt sq cres rte expy fwy cir mt ft jr "
+    "sr".split()
 )
 _ACRONYM_STOP = frozenset(
     "CCTV ANPR ALPR LPR LFR ULEZ PCN PCNS CEO MP MPS MEC NHS UK US USA EU GPS HD PTZ AI "
@@ -240,7 +241,7 @@ def _runs(text: str, at: int = 0, stop: int | None = None) -> list[tuple[int, in
         run = tokens[i:j]
         end = j
         owner = _possessor(run)
-        if owner:
+        if owner and not _CROSSED_AFTER.match(text, run[-1][2]):
             head = _classify(
                 text, run[:owner], at_start=run[0][1] == at or _after_opening(text, run[0][1])
             )
@@ -256,6 +257,9 @@ def _runs(text: str, at: int = 0, stop: int | None = None) -> list[tuple[int, in
     return out
 
 
+_CROSSED_AFTER = re.compile(r"\s*(?:at|&|@|/)\s*[A-Z]")
+"""``Fox's Den Rd. at Elm Dr.``: a street crossed by another keeps its possessive whole (a
+town's possessive rarely opens a crossing)."""
 _SAINTLY = frozenset({"st", "st.", "saint", "king", "queen", "lord", "lady", "christ", "prince"})
 
 

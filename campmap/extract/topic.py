@@ -2,7 +2,8 @@
 
 A sentence that names cameras speaks of them. In a report about cameras, a
 sentence also does when it tells of a deployment (``scanned``, ``the vans were
-redeployed``), opens a list of sites (``Locations include ...``), or refers to
+redeployed``), opens a list of sites (``Locations include ...``), gives examples of places
+(``areas such as``), or refers to
 the cameras (``they``, ``the system``, ``the poles``) and puts or damages them.
 A report is about cameras when two of its sentences name them (or gunshot
 sensors, plate readers), or one of its first three does.
@@ -45,6 +46,7 @@ _CAMERA_REFERENCE = re.compile(
 )
 _DEPLOYMENT = re.compile(
     r"\b(?:deployments?|redeployed|scanned|scanning|snapped|(?:be|being|is|are)\s+monitored|"
+    r"(?:be|being|is|are)\s+on\s+watch|under\s+(?:constant\s+|round-the-clock\s+)?surveillance|"
     r"record(?:s|ed|ing)?\s+(?:the\s+)?(?:movements?|vehicles?|(?:number\s+|licen[cs]e\s+)?"
     r"plates?|footage|images?)|read(?:s|ing)?\s+(?:number\s+|licen[cs]e\s+)?plates|afr|lfr)\b"
 )
@@ -55,6 +57,12 @@ _SYSTEMS_PLANNED = re.compile(
 )
 """In a report about cameras, ``planning for systems in X`` or ``work will begin on networks for
 Y`` plans the cameras (the report's systems) for the places named."""
+_PLACES_LIKE = re.compile(
+    r"\b(?:areas|places|locations|sites|spots|hot-?spots|streets|roads|parts\s+of\s+(?:the\s+)?"
+    r"(?:town|city|village|borough|district))\s+(?:such\s+as|like)\s"
+)
+"""In a report about cameras, ``we're looking at areas such as X`` or ``used in places like Y``
+names where the cameras are or would go."""
 DAMAGED = re.compile(
     r"\b(?:damag(?:e|ed|ing)|vandali[sz](?:e|ed|ing)|sawn|sawed|sawing|toppled|felled|cut\s+down|"
     r"pulled\s+down|torn\s+down|destroy(?:ed|ing)?|smash(?:ed|ing)?|wreck(?:ed|ing)?|"
@@ -111,6 +119,7 @@ def camera_sentence(low: str, topic: bool) -> bool:
         or bool(_SITES_OPENING.match(low))
         or bool(ON_THE_LIST.search(low))
         or bool(_SYSTEMS_PLANNED.search(low))
+        or bool(_PLACES_LIKE.search(low))
         or (
             bool(_CAMERA_REFERENCE.search(low))
             and bool(DEPLOYED.search(low) or DAMAGED.search(low))

@@ -37,7 +37,8 @@ STREET_HEADS = _words(
     """
     road rd street st avenue ave av boulevard blvd lane ln drive dr way close crescent cres
     court ct place pl terrace tce row walk grove gardens parade mews highway hwy pike parkway
-    pkwy expressway expy freeway fwy motorway bypass circle cir square sq rise vale trail path
+    pkwy pky priv pvt expressway expy freeway fwy motorway bypass circle cir square sq rise vale
+    trail path
     broadway esplanade promenade embankment quay wharf strand alley loop crossing turnpike
     distributor tunnel causeway route rte hill brae wynd gate gait chase green common drove
     link links approach avenida calle marg nagar salai street's streets roads avenues lanes
@@ -76,7 +77,10 @@ LOWER_HEADS = _words(
 """Lower-case words that end a capitalised place name (``the N2 freeway``,
 ``Waterhead junction``, ``Parkway roundabout``)."""
 
-PAIRED_HEADS = _words("station stand post stop depot hall landfill market ground yard square")
+PAIRED_HEADS = _words(
+    "station stand post stop depot hall landfill market ground yard square estate centre center "
+    "park rank"
+)
 """Lower-case place words that end a name after one plain word (``Upton police station``,
 ``Elm bus stand``, ``Ashby village hall``)."""
 

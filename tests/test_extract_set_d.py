@@ -1,0 +1,80 @@
+"""General rules for real reporting, set D (issue 15): each report here is invented.
+
+Each test stands for a failure class seen on real reports: a list opened by
+``located at.....``, street types abbreviated the Canadian way (``Pky``,
+``Priv``), a name that begins with ``Old`` or holds a possessive, a reference
+point given as a distance (``at 120m east of``), examples of places (``areas
+such as``), a hill named after a region, a place word in lower case after a
+name (``housing estate``), and a list of three streets that is no crossing.
+"""
+
+from __future__ import annotations
+
+from conftest import sites
+
+from campmap.gazetteer import Gazetteer
+
+_INTRO = "Red light cameras will be installed this spring and be located at.....\n\n"
+
+
+def test_a_list_opened_by_an_ellipsis(world: Gazetteer) -> None:
+    text = (
+        _INTRO
+        + "- Aldgate Ave. at Birch St.;\n- Corran Pky at Dunmore Rd.;\n- Elver Rd. at Fenn Priv."
+    )
+    assert sites(text, world) == [
+        "Aldgate Ave. at Birch St.",
+        "Corran Pky at Dunmore Rd.",
+        "Elver Rd. at Fenn Priv.",
+    ]
+
+
+def test_old_and_a_possessive_belong_to_the_street(world: Gazetteer) -> None:
+    text = _INTRO + "- Old Mill Rd. at Gorse Blvd.;\n- Fox's Den Rd. at Hazel Dr."
+    assert sites(text, world) == ["Old Mill Rd. at Gorse Blvd.", "Fox's Den Rd. at Hazel Dr."]
+
+
+def test_a_town_possessive_still_splits_off(world: Gazetteer) -> None:
+    assert sites("Harwick's Tanner Lane will get two cameras.", world) == ["Tanner Lane"]
+
+
+def test_a_street_old_kent_style_at_a_sentence_start(world: Gazetteer) -> None:
+    assert sites("Old Tanner Road will get two speed cameras.", world) == ["Old Tanner Road"]
+
+
+def test_a_distance_from_a_street_only_says_where_on_the_road(world: Gazetteer) -> None:
+    text = _INTRO + "- Heron Rd. at 150m west of Kestrel St.;\n- Aldgate Ave. at Birch St."
+    assert sites(text, world) == ["Heron Rd.", "Aldgate Ave. at Birch St."]
+
+
+def test_places_given_as_examples_in_a_report_about_cameras(world: Gazetteer) -> None:
+    text = (
+        "The town's CCTV cameras are up and running in Tanner Park. "
+        "Phase two will cover more of the town. "
+        "'We are looking at other areas such as Mill Street and up the High Street and "
+        "Quarry Street,' he said."
+    )
+    assert sites(text, world) == ["Tanner Park", "Mill Street", "High Street", "Quarry Street"]
+
+
+def test_a_hill_named_after_a_region_is_a_site(world: Gazetteer) -> None:
+    text = (
+        "The cameras are installed at the Harwick cemetery gates, Mount Kenya, the Laurels "
+        "housing estate and the bottle bank in Harwick."
+    )
+    found = sites(text, world)
+    assert "Mount Kenya" in found
+    assert "Laurels housing estate" in found
+    assert "Kenya" not in found
+
+
+def test_three_streets_listed_are_no_crossing(world: Gazetteer) -> None:
+    text = (
+        "Red light cameras are planned in Harwick. "
+        "Signalled intersections along Tanner Road, Mill Road and the Route 30 corridor "
+        "could soon be on watch around the clock."
+    )
+    found = sites(text, world)
+    assert "Tanner Road" in found
+    assert "Mill Road" in found
+    assert not any(" and " in s for s in found)
