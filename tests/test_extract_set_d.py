@@ -78,3 +78,30 @@ def test_three_streets_listed_are_no_crossing(world: Gazetteer) -> None:
     assert "Tanner Road" in found
     assert "Mill Road" in found
     assert not any(" and " in s for s in found)
+
+
+def test_at_one_of_the_entries_to_a_place(world: Gazetteer) -> None:
+    text = "The CCTV camera has run for months at one of the entries to Harwick Bay."
+    assert sites(text, world) == ["Harwick Bay"]
+
+
+def test_a_town_possessive_before_a_named_district_in_examples(world: Gazetteer) -> None:
+    text = (
+        "The cameras will focus on high-crime areas like Sydney's Kings Cross, Tanner "
+        "Valley in Brisbane and Corrick Heath in Melbourne."
+    )
+    assert sites(text, world) == ["Kings Cross", "Tanner Valley", "Corrick Heath"]
+
+
+def test_a_plural_paired_place_word_after_a_name(world: Gazetteer) -> None:
+    text = "Police will install 250 cameras in Alnagar, Benagar and Corinagar police stations."
+    assert sites(text, world) == ["Alnagar", "Benagar", "Corinagar police stations"]
+
+
+def test_a_side_of_a_city_and_incidents_responded_to_are_no_sites(world: Gazetteer) -> None:
+    text = (
+        "Speed cameras installed on the Northwest Side.\n\n"
+        "During the deployment, LFR officers responded to two incidents in the town centre. "
+        "The council approved 25 community safety zones (CSZs), where cameras can be placed."
+    )
+    assert sites(text, world) == []

@@ -40,6 +40,7 @@ from campmap.extract.neighbours import (
 from campmap.extract.places import PlaceHit
 from campmap.extract.qualified import road_at_place
 from campmap.extract.words import TITLES
+from campmap.records import Role
 
 __all__ = ["features"]
 
@@ -246,6 +247,14 @@ def _listed_with_site(
     about_cameras: bool,
 ) -> bool:
     """Whether the candidate is listed with a site (or after a city cameras are put at)."""
+    if (
+        i >= 2
+        and decided[i - 2].role is Role.SITE
+        and bool(_IN_TOWN.match(low, hits[i - 2].end, hits[i - 1].start))
+        and bool(_AND_GAP.match(near.gap))
+        and listed(near.gap)
+    ):
+        return True  # "A in Upton and B in Elmley": B is listed with A, past A's town
     return listed_after_note(low, hits, i, decided) or listed_with(
         near.gap,
         near.previous is not None,
@@ -256,6 +265,10 @@ def _listed_with_site(
         and not _SPREAD.search(low, max(0, hits[i - 1].start - WINDOW), hits[i - 1].start),
         lambda: locative(around(low, hits, i - 1, decided[: i - 1])),
     )
+
+
+_IN_TOWN = re.compile(r"\s*,?\s+in\s+(?:the\s+)?$")
+_AND_GAP = re.compile(r"\s*,?\s+(?:and|&)\s")  # (not "A in X, Y": Y is X's county)
 
 
 def _organisation(hit: PlaceHit, gap: str, window: str, after: str) -> bool:

@@ -51,7 +51,8 @@ X, ...``, ``similar to those used in X``: a place the story compares with."""
 INCIDENT_AT = re.compile(
     r"\b(?:shot|stabbed|killed|murdered|attacked|robbed|assaulted|mugged|injured|hurt|burgled|"
     r"crashed|died|arrested|found\s+dead|standing|stood|walking|wandering|sitting|lying|"
-    r"sleeping|loitering|begging|fighting|crying|committed|happened|occurred|took\s+place)\b(?:\s+[\w'-]+){0,4}?\s+(?:on|in|at|near|"
+    r"sleeping|loitering|begging|fighting|crying|committed|happened|occurred|took\s+place|"
+    r"responded|attended)\b(?:\s+[\w'-]+){0,4}?\s+(?:on|in|at|near|"
     r"outside|along)\s+(?:the\s+)?$"
 )
 """``a man was stabbed on X``, ``a boy seen standing along X``: where an incident happened
@@ -72,8 +73,12 @@ POSSESSIVE_LOCATIVE = re.compile(
     r"(?:new\s+|main\s+|busy\s+|central\s+)?$"
 )
 """``cameras in the city's Elm Gardens``: a locative through a possessive."""
-ADMIN_AREA = re.compile(r"\s(?:County|Counties|Shire|Province|Prefecture|Governorate)$")
-"""``Harrow County``: a whole county or province, not a camera site."""
+ADMIN_AREA = re.compile(
+    r"\s(?:County|Counties|Shire|Province|Prefecture|Governorate)$|"
+    r"(?:^|\s)(?:North|South|East|West)(?:west|east)?\s+Side$"
+)
+"""``Harrow County``, ``the Northwest Side``: a whole county, province or side of a city, not
+a camera site."""
 MONITORED = re.compile(
     r"\b(?:monitored|watched|operated|managed|controlled|run|viewed|streamed|fed|beamed)\s+"
     r"(?:\w+\s+){0,3}?(?:from|at|by|back\s+to|to)\s+(?:the\s+)?(?:\w+\s+){0,4}$|"

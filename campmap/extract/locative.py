@@ -30,7 +30,12 @@ _LOCATIVES = frozenset(
 )
 _QUALIFIED = re.compile(
     r"\b(?:(?:just\s+|directly\s+|immediately\s+)?(?:north|south|east|west)\s+of|next\s+to|"
-    r"close\s+to|in\s+front\s+of|a\s+few\s+yards\s+from)\s+(?:the\s+)?$",
+    r"close\s+to|in\s+front\s+of|a\s+few\s+yards\s+from|"
+    # "at one of the entries to X", "on the main approaches into X"
+    r"(?:at|on)\s+(?:(?:one|two|three|each|both|either|all|some)\s+of\s+)?the\s+"
+    r"(?:main\s+|other\s+|two\s+|three\s+|four\s+)?(?:entrances?|entries|entry(?:\s+points?)?|"
+    r"exits?|approach(?:es)?|gates?|ends?|roads?|routes?|ways?)\s+(?:to|into|in|of|out\s+of))"
+    r"\s+(?:the\s+)?$",
 )
 _DURING = re.compile(r"\bduring\s+(?:the\s+|(?:last|this|next)\s+year's\s+)?$")
 """``used during last year's X Carnival``: cameras at an event are at its place."""
@@ -91,8 +96,12 @@ _CAMERA_LABEL = re.compile(r"\bcameras?\s*(?:no\.?\s*|number\s+|#\s*|id\s+)?\d{1
 def locative(near: Around) -> bool:
     """Whether the words before the candidate put cameras at it (``at``, ``moved from``)."""
     gap = near.gap
-    if near.previous is not None and gap in _OWNED and near.hit.text[:1].islower():
-        gap = near.window[: len(near.window) - len(gap) - len(near.previous.text)]
+    if near.previous is not None and gap in _OWNED:
+        before = near.window[: len(near.window) - len(gap) - len(near.previous.text)]
+        # "Upton's central station"; "areas like Sydney's Kings Cross" (a named place owned
+        # by a town takes the words before the town only in a list of examples)
+        if near.hit.text[:1].islower() or _EXAMPLES.search(before):
+            gap = before
     gap = _AREA_OF.sub(" ", gap)  # "for the villages of X": as "for X"
     return (
         _locative_before(gap)

@@ -139,7 +139,7 @@ def find_places(text: str, gazetteer: Gazetteer, country: str | None = None) -> 
     covered = bytearray(len(text) + 1)  # taken characters: overlap checks stay linear
     for h in hits:
         covered[h.start : h.end] = b"\x01" * (h.end - h.start)
-    for shape in shapes:
+    for shape in _owned_names(shapes, gazetteer, country):
         start, end = shape.start, shape.end
         if any(covered[start:end]) or _no_place(text, shape, gazetteer):
             continue
@@ -165,6 +165,33 @@ def find_places(text: str, gazetteer: Gazetteer, country: str | None = None) -> 
             if not any(covered[g.start : g.end]):
                 hits.append(PlaceHit(g.text, g.start, g.end, (), "candidate", 0.0, "facility"))
     return sorted(hits, key=lambda h: h.start)
+
+
+_OWNER = re.compile(r"([A-Z][\w-]+)['\u2019]s\s+(?=[A-Z])")
+
+
+def _owned_names(
+    shapes: list[ShapeHit], gazetteer: Gazetteer, country: str | None
+) -> list[ShapeHit]:
+    """Split a town's possessive off the name it owns: ``Sydney's | Kings Cross``.
+
+    (:func:`~campmap.extract.shapes.find_shapes` splits it by form only when the
+    name ends in a place word; a town the gazetteer knows tells it here.)
+    """
+    out: list[ShapeHit] = []
+    for shape in shapes:
+        owner = _OWNER.match(shape.text) if shape.shape is Shape.NAME else None
+        if (
+            owner is None
+            or " " not in shape.text[owner.end() :]  # ("Lincoln's Landing": one name)
+            or _town(gazetteer, owner.group(1), country) is None
+        ):
+            out.append(shape)
+            continue
+        cut = owner.end()
+        out.append(ShapeHit(owner.group(1), shape.start, shape.start + owner.end(1), Shape.NAME))
+        out.append(ShapeHit(shape.text[cut:], shape.start + cut, shape.end, Shape.NAME))
+    return out
 
 
 def _no_place(text: str, shape: ShapeHit, gazetteer: Gazetteer) -> bool:

@@ -106,8 +106,13 @@ def _village_after_title(run: list[tuple[str, int, int]], words: list[str]) -> b
     return bool(_PLACE_SUFFIX.search(words[1])) or bool(find_towns(run[1][0]))
 
 
+_ROYAL = frozenset("king queen prince princess duke earl lord lady bishop".split())
+"""Titles whose plural begins a place's name (``Kings Cross``, ``Queens Park``), not people's."""
+_PLURAL_TITLES = TITLES - _ROYAL
+
+
 def _title(word: str) -> bool:
-    return word in TITLES or (word.endswith("s") and word[:-1] in TITLES)
+    return word in TITLES or (word.endswith("s") and word[:-1] in _PLURAL_TITLES)
 
 
 def _titled(text: str, start: int) -> bool:

@@ -260,6 +260,7 @@ def _runs(text: str, at: int = 0, stop: int | None = None) -> list[tuple[int, in
 _CROSSED_AFTER = re.compile(r"\s*(?:at|&|@|/)\s*[A-Z]")
 """``Fox's Den Rd. at Elm Dr.``: a street crossed by another keeps its possessive whole (a
 town's possessive rarely opens a crossing)."""
+_ACRONYMS = re.compile(r"[A-Z]{2,}s$")
 _SAINTLY = frozenset({"st", "st.", "saint", "king", "queen", "lord", "lady", "christ", "prince"})
 
 
@@ -293,6 +294,8 @@ def _classify(
     words = [_bare(w) for w, _, _ in run]
     if _shape(words) is Shape.NAME and is_person(text, run, words):
         return None
+    if len(run) == 1 and _ACRONYMS.match(run[0][0]):
+        return None  # "zones (CSZs)", "the PCNs": a plural acronym names things, not a place
     run, words = cut_at_stop(run, words)
     if not run:
         return None
@@ -373,7 +376,7 @@ def _shape(words: list[str]) -> Shape:
 _LOWER_HEAD = re.compile(
     r"\s+(?:(?:north|south|east|west)bound|(?:central\s+)?business\s+districts?|CBDs?|area|town\s+cent(?:re|er)s?|city\s+cent(?:re|er)|car\s+parks?|bus\s+(?:station|stop|depot)|"
     r"(?:on|off)[\s-]ramp|" + "|".join(sorted(LOWER_HEADS, key=len, reverse=True)) + r"|"
-    rf"(?!(?:{FUNCTION_WORDS})\s)[a-z]{{3,}}\s+(?:{'|'.join(sorted(PAIRED_HEADS))}))\b"
+    rf"(?!(?:{FUNCTION_WORDS})\s)[a-z]{{3,}}\s+(?:{'|'.join(sorted(PAIRED_HEADS))})s?)\b"
 )
 """A lower-case place word after a name, alone or after one plain word (``police station``)."""
 _PLURAL_HEAD = re.compile(r"\s+(?:" + "|".join(sorted(LOWER_HEADS)) + r")s\b")
