@@ -105,3 +105,41 @@ def test_a_side_of_a_city_and_incidents_responded_to_are_no_sites(world: Gazette
         "The council approved 25 community safety zones (CSZs), where cameras can be placed."
     )
     assert sites(text, world) == []
+
+
+def test_crossings_run_together_on_one_line(world: Gazetteer) -> None:
+    text = (
+        "Red light cameras will be added at these intersections:\n\n"
+        "Tanner Road E at Mill Road Quarry Street at Corrick Road Heron Road at Birch "
+        "Avenue S Elm Street at Oak Drive"
+    )
+    assert sites(text, world) == [
+        "Tanner Road E at Mill Road",
+        "Quarry Street at Corrick Road",
+        "Heron Road at Birch Avenue S",
+        "Elm Street at Oak Drive",
+    ]
+
+
+def test_a_suburb_that_already_has_cameras(world: Gazetteer) -> None:
+    assert sites("The suburb of Harwick already has 59 street cameras in place.", world) == [
+        "Harwick"
+    ]
+
+
+def test_a_pilot_located_in_a_village(world: Gazetteer) -> None:
+    text = (
+        "The council will fund CCTV cameras in rural villages. "
+        "The initial pilot is to be located in Harwick and will be run by volunteers."
+    )
+    assert sites(text, world) == ["Harwick"]
+
+
+def test_places_singled_out_with_notably(world: Gazetteer) -> None:
+    text = "New CCTV cameras have been seen across town, notably, Tannerby, Corrickshie."
+    assert sites(text, world) == ["Tannerby", "Corrickshie"]
+
+
+def test_an_unnamed_park_in_a_county_is_no_named_site(world: Gazetteer) -> None:
+    text = "A new CCTV system has been installed at a Westshire park plagued by vandals."
+    assert sites(text, world) == []

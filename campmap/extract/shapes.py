@@ -39,6 +39,7 @@ from campmap.extract.runguards import (
     paired_street,
     shouted_function_word,
 )
+from campmap.extract.runsplits import bare, possessor_split, second_street_at
 from campmap.extract.words import (
     DIRECTIONS,
     FACILITY_HEADS,
@@ -115,10 +116,6 @@ def _is_cap(token: str) -> bool:
         or (token[:1].isdigit() and bool(_ORDINAL.match(token)))  # (\d: a kind of isdigit)
         or (token[1:2] in {"'", "\u2019"} and token[2:3].isupper())  # d'Alene, O'Connell
     )
-
-
-def _bare(token: str) -> str:
-    return token.rstrip(".").lower().replace("\u2019", "'")
 
 
 def find_shapes(text: str) -> list[ShapeHit]:
@@ -230,7 +227,7 @@ def _runs(text: str, at: int = 0, stop: int | None = None) -> list[tuple[int, in
                 j += 1
             elif (
                 nxt.lower() in _CONNECTORS
-                and not (nxt.lower() == "of" and _bare(tokens[j - 1][0]) in _NO_OF)
+                and not (nxt.lower() == "of" and bare(tokens[j - 1][0]) in _NO_OF)
                 and j + 1 < len(tokens)
                 and caps[j + 1]
                 and tokens[j + 1][0] not in _ACRONYM_STOP
@@ -238,10 +235,11 @@ def _runs(text: str, at: int = 0, stop: int | None = None) -> list[tuple[int, in
                 j += 2
             else:
                 break
+        j = i + second_street_at(tokens[i:j])
         run = tokens[i:j]
         end = j
-        owner = _possessor(run)
-        if owner and not _CROSSED_AFTER.match(text, run[-1][2]):
+        owner = possessor_split(text, run)
+        if owner:
             head = _classify(
                 text, run[:owner], at_start=run[0][1] == at or _after_opening(text, run[0][1])
             )
@@ -257,28 +255,7 @@ def _runs(text: str, at: int = 0, stop: int | None = None) -> list[tuple[int, in
     return out
 
 
-_CROSSED_AFTER = re.compile(r"\s*(?:at|&|@|/)\s*[A-Z]")
-"""``Fox's Den Rd. at Elm Dr.``: a street crossed by another keeps its possessive whole (a
-town's possessive rarely opens a crossing)."""
 _ACRONYMS = re.compile(r"[A-Z]{2,}s$")
-_SAINTLY = frozenset({"st", "st.", "saint", "king", "queen", "lord", "lady", "christ", "prince"})
-
-
-def _possessor(run: list[tuple[str, int, int]]) -> int:
-    """Where a run splits after a town's possessive: ``Newmarket's | Park Lane`` (0: no split).
-
-    Only a one-word possessor before a name of two words or more, ending in a
-    place word; ``St George's Episcopal School`` and ``St James's Park`` stay whole.
-    """
-    if len(run) < 3 or not run[0][0].endswith(("'s", "\u2019s")):
-        return 0
-    first = run[0][0].lower().rstrip("'s\u2019")
-    if first in _SAINTLY:
-        return 0
-    rest = [_bare(w) for w, _, _ in run[1:]]
-    if rest[-1] in STREET_HEADS or rest[-1] in FACILITY_HEADS:
-        return 1
-    return 0
 
 
 def _after_opening(text: str, start: int) -> bool:
@@ -291,7 +268,7 @@ def _classify(
     text: str, run: list[tuple[str, int, int]], *, at_start: bool
 ) -> tuple[int, int, Shape] | None:
     """Return the span and shape of the place a run of capitalised words names, if any."""
-    words = [_bare(w) for w, _, _ in run]
+    words = [bare(w) for w, _, _ in run]
     if _shape(words) is Shape.NAME and is_person(text, run, words):
         return None
     if len(run) == 1 and _ACRONYMS.match(run[0][0]):
@@ -333,8 +310,13 @@ def _classify(
     return start, end, shape
 
 
+_INDEFINITE = re.compile(r"(?:^|\s)(?:a|an)\s+$", re.IGNORECASE)
+
+
 def _with_lower_head(text: str, start: int, end: int, shape: Shape) -> tuple[int, Shape]:
     """Take a lower-case place word (plural after ``and``: ``A and B streets``) into the run."""
+    if _INDEFINITE.search(text, max(0, start - 4), start):
+        return end, shape  # "at a Harwick park": a park in Harwick, not one named so
     head_end = _lower_head_end(text, end)
     if head_end == end and _SHARED_BEFORE.search(text, max(0, start - 6), start):
         plural = _PLURAL_HEAD.match(text, end)

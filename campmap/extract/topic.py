@@ -40,7 +40,8 @@ DEPLOYED = re.compile(
 """Words that put something somewhere (or say where it works)."""
 
 _CAMERA_REFERENCE = re.compile(
-    r"\b(?:the\s+(?:system|equipment|units?|devices?|sensors?|poles?|posts?|centre|center|network|scheme)|they|them|these|"
+    r"\b(?:the\s+(?:initial\s+|first\s+|new\s+)?(?:system|equipment|units?|devices?|sensors?|poles?|posts?|centre|center|"
+    r"network|scheme|pilot)|they|them|these|"
     r"readers?|lprs?|alprs?|flock|shotspotter|sensors?|vans?|vehicles?|lamp\s*posts?|lampposts?|poles?|"
     r"installations?|(?:recognition|surveillance|enforcement)\s+systems?)\b",
 )

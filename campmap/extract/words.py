@@ -94,7 +94,10 @@ FUNCTION_WORDS = (
 )
 """Function words, alternatives of a pattern: a name followed by one is no adjective."""
 
-TIME_WORDS = "today|tonight|yesterday|tomorrow|last|this|next|soon|now|later|earlier|recently"
+TIME_WORDS = (
+    "today|tonight|yesterday|tomorrow|last|this|next|soon|now|later|earlier|recently|already|"
+    "still|currently|once|finally|eventually|previously|formerly"
+)
 """Words of time, alternatives of a pattern: a name followed by one (``Upton next year``) is
 no adjective either."""
 
