@@ -143,3 +143,38 @@ def test_places_singled_out_with_notably(world: Gazetteer) -> None:
 def test_an_unnamed_park_in_a_county_is_no_named_site(world: Gazetteer) -> None:
     text = "A new CCTV system has been installed at a Westshire park plagued by vandals."
     assert sites(text, world) == []
+
+
+def test_crossings_listed_with_dashes(world: Gazetteer) -> None:
+    text = (
+        "No-contact apprehension cameras will watch traffic. "
+        "The program will take effect on the following roads:\n\n"
+        "  \u2022 Tanner Highway \u2013 Mill Road (Upper Corrick)\n"
+        "  \u2022 Heron \u2013 Birch\n"
+    )
+    assert sites(text, world) == ["Tanner Highway \u2013 Mill Road", "Heron \u2013 Birch"]
+
+
+def test_a_table_under_a_camera_sites_heading(world: Gazetteer) -> None:
+    text = (
+        "Police say the new speed cameras in school zones are working.\n"
+        "CURRENT ACTIVE CAMERA SITES\n|SCHOOL\n|START\n|Tanner Elementary\n|Aug. 10\n"
+        "|Corrick High\n|Aug. 12\n"
+    )
+    assert sites(text, world) == ["Tanner Elementary", "Corrick High"]
+
+
+def test_a_list_goes_on_past_an_item_that_is_no_site(world: Gazetteer) -> None:
+    text = (
+        "Areas where cameras are installed include Tannerby, Corrickdale, Westshire County, "
+        "Heronsgate and Birchwick."
+    )
+    found = sites(text, world)
+    assert {"Tannerby", "Corrickdale", "Heronsgate", "Birchwick"} <= set(found)
+    assert "Westshire County" not in found
+
+
+def test_a_numbered_sector_is_a_place_and_a_phase_is_not(world: Gazetteer) -> None:
+    text = "These cameras will be located on the highway near Sector 29 and Tanner Chowk."
+    assert sites(text, world) == ["Sector 29", "Tanner Chowk"]
+    assert sites("In Phase 2 the council added 30 cameras.", world) == []

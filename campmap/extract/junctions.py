@@ -43,6 +43,10 @@ _STRETCH_BETWEEN = re.compile(
 )
 """``the stretch between A and B``: where a stretch ends, not the streets of a crossing."""
 _BETWEEN = re.compile(r"\s*,?\s+between\s+(?:the\s+)?$", re.IGNORECASE)
+_DASH_GAP = re.compile(r"^\s+[-\u2013\u2014]\s+$")
+_ITEM_BEFORE = re.compile(r"^\s*(?:[-*\u2022\u00b7\u25aa\u25cf]|\d{1,3}[.)])?\s*$")
+_ITEM_AFTER = re.compile(r"\s*(?:\([^()]{0,60}\))?\s*[.;,]?\s*$")
+"""A line that holds only ``A – B`` (a bullet before, a district in brackets after)."""
 _AT_TARGETS = frozenset({"street", "road", "facility", "block"})
 
 
@@ -66,6 +70,12 @@ def _shaped(hit: PlaceHit) -> bool:
 def _joins(text: str, a: PlaceHit, b: PlaceHit, crossings: bool, report: bool) -> bool:
     """Whether two neighbouring hits name one crossing (see the module docstring)."""
     gap = text[a.end : b.start]
+    if (
+        _DASH_GAP.match(gap)
+        and _ITEM_BEFORE.match(text[: a.start])
+        and _ITEM_AFTER.match(text, b.end)
+    ):
+        return True  # a list item "- Aurora – Gilmore (Cubao)": the two roads where they meet
     if a.shape == "junction" and _NEXT_CROSSING.search(gap):
         return False  # "corner of A and B Streets intersection of C and D": two crossings
     if GAP_AND.match(gap) and SHARED_HEAD.search(b.text):

@@ -66,6 +66,9 @@ _SITES_NOUN = any_of([r"\b(?:locations|sites)\b"])
 _CLAUSE = any_of([r"\b(?:has|have|had|was|were|is|are|will|would|said|says)\b"])
 """A finite verb: a line with one is prose, not a list item (unless bulleted)."""
 _JUNCTION_WORD = any_of([r"\b(?:intersections?|junctions?|crossroads|corners?)\b"])
+_SITES_HEADING = re.compile(
+    r"^.{0,50}\b(?:camera|cctv|anpr)\s+(?:[\w-]+\s+)?(?:sites|locations|places)\s*$", re.I
+)  # (a heading over a table or list: "Current active camera sites")
 _BULLET = re.compile(r"^\s*(?:[-*\u2022\u00b7\u2013]|\d{1,2}[.)])\s+")
 _SOURCE_LINE = re.compile(r"^(?:source|url|link)\s*:\s*\S+$", re.IGNORECASE)
 _ITEM_CHARS = 140
@@ -338,7 +341,15 @@ def _carry(
         # A match ends the text ("including", "at....."): only the end is read.
         and _INTRO_END.search(stripped, max(0, len(stripped) - 24))
         and (colon or _names_places(low))
-    ) or (topic and ((colon and carried.previous_places) or bool(_PIPE_HEADER.match(stripped)))):
+    ) or (
+        topic
+        and (
+            (colon and carried.previous_places)
+            or bool(_PIPE_HEADER.match(stripped))
+            # a heading "Current active camera sites" over a table or list
+            or (camera and bool(_SITES_HEADING.match(stripped)))
+        )
+    ):
         # "... the locations of the new sites. Here they are:" opens a list too.
         carried.intro = low
         carried.fresh = True

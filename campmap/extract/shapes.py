@@ -298,6 +298,12 @@ def _classify(
     if len(words) > 1 and words[-1].endswith("'s") and _shape(owned) in _OWNING_SHAPES:
         words, end = owned, end - 2  # "Elm Road's new camera": the street, not its possessive
     end, shape = _with_lower_head(text, start, end, _shape(words))
+    if (
+        shape is Shape.NAME
+        and words[-1] in _NUMBERED_AREAS
+        and (sector := _AREA_NUMBER.match(text, end))
+    ):
+        return start, sector.end(), Shape.AREA  # "Sector 29", "Phase 2": a numbered district
     if shape is Shape.NAME:
         span = bare_name(text, run, words, start, end)
         return None if span is None else (*span, Shape.NAME)
@@ -338,6 +344,9 @@ _LOCAL_BODY = re.compile(r"\s(?:business|residents'?|traders'?|community)\s+asso
 _NUMBERED = re.compile(r"\s\d{1,2}(?=\s+(?:and|or)\b|\s*[,;]|\s*$)")
 """A street's own number after its head (``Jurong West St 42,``), not a count (nor ``2.``,
 the next item of a numbered list)."""
+_NUMBERED_AREAS = frozenset({"sector", "block", "pocket"})
+_AREA_NUMBER = re.compile(r"\s\d{1,3}[A-Z]?\b(?!\s*(?:%|per\s+cent|percent))")
+"""The number of a numbered district (``Sector 29``, ``Block 4A``; not ``Phase 2``, a time)."""
 _OWNING_SHAPES = frozenset({Shape.STREET, Shape.FACILITY})
 
 

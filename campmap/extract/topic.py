@@ -64,6 +64,17 @@ _PLACES_LIKE = re.compile(
 )
 """In a report about cameras, ``we're looking at areas such as X`` or ``used in places like Y``
 names where the cameras are or would go."""
+_FOLLOWING = re.compile(
+    r"\bthe\s+following\s+(?:[\w-]+\s+)?(?:roads|streets|locations|sites|intersections|junctions|"
+    r"crossings|areas|schools|places|routes|corridors|spots|points|zones|avenues|highways)\b"
+)
+"""In a report about cameras, ``the program takes effect on the following roads``: their sites."""
+_NUMBERED_SITES = re.compile(
+    r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|\w+\s+new)\s+"
+    r"(?:sites|locations|places|spots|points|intersections|junctions)\s*,?\s+"
+    r"(?:including|include|includes|such\s+as|namely|like)\b"
+)
+"""In a report about cameras, ``implemented in eight sites including X``: the cameras' sites."""
 DAMAGED = re.compile(
     r"\b(?:damag(?:e|ed|ing)|vandali[sz](?:e|ed|ing)|sawn|sawed|sawing|toppled|felled|cut\s+down|"
     r"pulled\s+down|torn\s+down|destroy(?:ed|ing)?|smash(?:ed|ing)?|wreck(?:ed|ing)?|"
@@ -121,6 +132,8 @@ def camera_sentence(low: str, topic: bool) -> bool:
         or bool(ON_THE_LIST.search(low))
         or bool(_SYSTEMS_PLANNED.search(low))
         or bool(_PLACES_LIKE.search(low))
+        or bool(_FOLLOWING.search(low))
+        or bool(_NUMBERED_SITES.search(low))
         or (
             bool(_CAMERA_REFERENCE.search(low))
             and bool(DEPLOYED.search(low) or DAMAGED.search(low))

@@ -58,7 +58,7 @@ FACILITY_HEADS = _words(
     fountain palace castle zoo cemetery precinct piazza quarter yard wharf marina dock docks
     lido baths pool complex courthouse prison barracks camp field fields reserve forest
     woods common heath moor bay point island gardens playground rec recreation leisure
-    bus rank interchange car carpark parking lot lots store shop shops supermarket
+    bus rank interchange car carpark parking lot lots store shop shops supermarket chowk
     """
 )
 """Last words of a named building, site or open space (``Elementary``, ``Market``)."""
@@ -71,7 +71,7 @@ LOWER_HEADS = _words(
     highway road street freeway expressway motorway bypass junction roundabout interchange
     bridge flyover overpass underpass market station terminal park estate corridor
     crossing tunnel ramp entrance entrances exit gate landfill markets circle cross chowk way avenue
-    library hospital museum stadium cemetery
+    library hospital museum stadium cemetery building compound
     """
 )
 """Lower-case words that end a capitalised place name (``the N2 freeway``,
