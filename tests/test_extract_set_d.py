@@ -178,3 +178,8 @@ def test_a_numbered_sector_is_a_place_and_a_phase_is_not(world: Gazetteer) -> No
     text = "These cameras will be located on the highway near Sector 29 and Tanner Chowk."
     assert sites(text, world) == ["Sector 29", "Tanner Chowk"]
     assert sites("In Phase 2 the council added 30 cameras.", world) == []
+
+
+def test_cameras_at_the_car_park_of_a_park(world: Gazetteer) -> None:
+    text = "The town council has secured mobile CCTV at the car park of Tanner Park."
+    assert sites(text, world) == ["Tanner Park"]

@@ -34,7 +34,8 @@ _QUALIFIED = re.compile(
     # "at one of the entries to X", "on the main approaches into X"
     r"(?:at|on)\s+(?:(?:one|two|three|each|both|either|all|some)\s+of\s+)?the\s+"
     r"(?:main\s+|other\s+|two\s+|three\s+|four\s+)?(?:entrances?|entries|entry(?:\s+points?)?|"
-    r"exits?|approach(?:es)?|gates?|ends?|roads?|routes?|ways?)\s+(?:to|into|in|of|out\s+of))"
+    r"exits?|approach(?:es)?|gates?|ends?|roads?|routes?|ways?|car\s+parks?|grounds|forecourt|"
+    r"front|rear|back|perimeter|edge)\s+(?:to|into|in|of|out\s+of))"
     r"\s+(?:the\s+)?$",
 )
 _DURING = re.compile(r"\bduring\s+(?:the\s+|(?:last|this|next)\s+year's\s+)?$")
