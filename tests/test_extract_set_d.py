@@ -183,3 +183,25 @@ def test_a_numbered_sector_is_a_place_and_a_phase_is_not(world: Gazetteer) -> No
 def test_cameras_at_the_car_park_of_a_park(world: Gazetteer) -> None:
     text = "The town council has secured mobile CCTV at the car park of Tanner Park."
     assert sites(text, world) == ["Tanner Park"]
+
+
+def test_projects_completed_including_places(world: Gazetteer) -> None:
+    text = (
+        "The council's CCTV cameras cover the town centre. "
+        "Of the nine projects approved last year, four have been completed including "
+        "Tanner Station; Corrick Park and Heron Street."
+    )
+    assert {"Tanner Station", "Corrick Park", "Heron Street"} <= set(sites(text, world))
+
+
+def test_streets_brought_under_surveillance_and_thoroughfares_such_as(world: Gazetteer) -> None:
+    text = (
+        "Police will bring Tanner Street, Corrick Street and Heron Highway under CCTV camera "
+        "surveillance. The cameras monitor traffic along thoroughfares such as Birch Street."
+    )
+    assert sites(text, world) == [
+        "Tanner Street",
+        "Corrick Street",
+        "Heron Highway",
+        "Birch Street",
+    ]

@@ -59,7 +59,8 @@ _DESTINED = re.compile(
 _LIST_INTRO = re.compile(r":\s*(?:[-*\u2022]\s*)?(?:the\s+)?$")
 _EXAMPLES = re.compile(
     r"\b(?:areas?|places?|locations?|sites?|spots?|points?|junctions?|intersections?|roads?|"
-    r"streets?|towns?|suburbs?|districts?|neighbou?rhoods?|villages?|centres?|centers?)"
+    r"streets?|towns?|suburbs?|districts?|neighbou?rhoods?|villages?|centres?|centers?|"
+    r"thoroughfares?|highways?|routes?|corridors?|hot\s?spots?|landmarks?|venues?)"
     r"(?:\s+(?:in|across|around|throughout)\s+(?:the\s+)?[\w'-]+(?:\s+[\w'-]+)?\s*,)?\s+"
     r"(?:like|such\s+as|including|include|namely|in)\s*:?\s*(?:the\s+)?$"
 )
@@ -68,6 +69,8 @@ _NOTABLY = re.compile(
     r"(?:in\s+|at\s+|on\s+|along\s+)?(?:the\s+)?$"
 )
 """``cameras seen across town, notably, X``: the places singled out of where the cameras are."""
+_BRING = re.compile(r"\b(?:bring|brings|brought|bringing)\s+(?:the\s+)?$")
+"""``bring X, Y and Z under CCTV surveillance`` (in a sentence about cameras)."""
 NUMBERED_IN = re.compile(
     r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many|a\s+few|a\s+number\s+of)\s+"
     r"(?:\w+\s+)?(?:points?|sites?|locations?|places?|spots?|intersections?|junctions?|streets?|"
@@ -125,6 +128,7 @@ def locative(near: Around) -> bool:
         or (near.previous is None and _opens_sites(gap))
         or (bool(_EXAMPLES.search(gap)) and not NUMBERED_IN.search(gap))
         or bool(_NOTABLY.search(gap))
+        or bool(_BRING.search(gap))
         or bool(_CAMERA_LABEL.search(near.window))
         or (_possessive(near.window) and bool(frames.POSSESSIVE_LOCATIVE.search(near.window)))
     )

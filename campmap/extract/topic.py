@@ -71,10 +71,11 @@ _FOLLOWING = re.compile(
 """In a report about cameras, ``the program takes effect on the following roads``: their sites."""
 _NUMBERED_SITES = re.compile(
     r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|\w+\s+new)\s+"
-    r"(?:sites|locations|places|spots|points|intersections|junctions)\s*,?\s+"
-    r"(?:including|include|includes|such\s+as|namely|like)\b"
+    r"(?:sites|locations|places|spots|points|intersections|junctions|projects|schemes)\b"
+    r"[^.;:]{0,90}?\b(?:including|include|includes|such\s+as|namely|like)\b"
 )
-"""In a report about cameras, ``implemented in eight sites including X``: the cameras' sites."""
+"""In a report about cameras, ``implemented in eight sites including X`` or ``four projects
+have been completed including Y``: the cameras' sites."""
 DAMAGED = re.compile(
     r"\b(?:damag(?:e|ed|ing)|vandali[sz](?:e|ed|ing)|sawn|sawed|sawing|toppled|felled|cut\s+down|"
     r"pulled\s+down|torn\s+down|destroy(?:ed|ing)?|smash(?:ed|ing)?|wreck(?:ed|ing)?|"

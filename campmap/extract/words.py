@@ -79,7 +79,7 @@ LOWER_HEADS = _words(
 
 PAIRED_HEADS = _words(
     "station stand post stop depot hall landfill market ground yard square estate centre center "
-    "park rank"
+    "park rank lights"
 )
 """Lower-case place words that end a name after one plain word (``Upton police station``,
 ``Elm bus stand``, ``Ashby village hall``)."""
