@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator
+from functools import lru_cache
 
 __all__ = ["any_of", "lower_test"]
 
@@ -69,6 +70,7 @@ def lower_test(pattern: re.Pattern[str]) -> Callable[[str], bool]:
     """
     fast = any_of([pattern.pattern])
 
+    @lru_cache(maxsize=256)  # a report's sentences are asked of more than once
     def test(low: str) -> bool:
         return bool((fast if low.isascii() else pattern).search(low))
 

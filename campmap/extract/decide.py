@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import compress
 from typing import NamedTuple
 
@@ -116,6 +117,7 @@ class Decision:
         return self.reasons[0] if self.reasons else ""
 
 
+@lru_cache(maxsize=1024)  # few combinations of features recur: each is weighed once
 def decide(features: Features) -> Decision:
     """Weigh a mention's features into a role.
 

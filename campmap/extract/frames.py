@@ -12,6 +12,7 @@ of a list live here too, shared by the features and the lists.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 __all__ = [
     "ADMIN_AREA",
@@ -123,6 +124,7 @@ _STRETCH_TO = re.compile(_STRETCH + r"[^.;]{1,60}?\s+(?:up\s+)?(?:to|till|until)
 """``on the stretch from A to B``, ``for three km from A to B``: both ends hold the cameras."""
 
 
+@lru_cache(maxsize=1024)  # a gap is often a window too: features ask twice
 def ends_with(pattern: re.Pattern[str], gap: str, span: int = 72) -> bool:
     """Whether a pattern anchored at ``$`` matches the end of a gap (only its tail is read)."""
     return bool(pattern.search(gap, max(0, len(gap) - span)))

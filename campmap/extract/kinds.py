@@ -229,6 +229,7 @@ def camera_type(text: str) -> str | None:
     return next((name for name, pattern in _CAMERA_TYPE if pattern.search(text)), None)
 
 
+@lru_cache(maxsize=256)  # a sentence's clauses are asked of again, for each place in them
 def clause_status(clause: str) -> str | None:
     """Return the status a (lower-case) clause states for its cameras, or None.
 

@@ -174,7 +174,8 @@ def _settings(
         setting = _setting(sentence, low, lines[k], report, carried)
         if setting.item and k in crossing_lines:  # a list of crossings: "A Road and B" is one
             setting = replace(setting, junctions=True)
-        elif not setting.item and ON_THE_LIST.search(low):
+        # (each of its alternatives holds "list" or "among": a cheap test before the pattern)
+        elif not setting.item and ("list" in low or "among" in low) and ON_THE_LIST.search(low):
             # "Among the areas on the list are ...": the sites of the plan told before
             setting = replace(setting, status=setting.status or carried.recent)
         if carried.fresh and carried.status == "planned" and _only_where(low):

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 
 from campmap.extract.cues import WINDOW
 from campmap.extract.decide import WEIGHTS, Decision
@@ -175,6 +176,7 @@ def _names_go_on(low: str, hits: list[PlaceHit], i: int) -> bool:
     )
 
 
+@lru_cache(maxsize=256)  # several features ask of the same gap
 def listed(gap: str) -> bool:
     """Tell whether a gap only lists (``, and the``), fillers and bullets aside."""
     if _ROW_GAP.match(gap):

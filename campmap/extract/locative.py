@@ -11,6 +11,7 @@ window before it) for any of these. It is one feature of
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from campmap.extract import frames
 from campmap.extract.cues import MOVED_FROM
@@ -153,6 +154,7 @@ def _possessive(window: str) -> bool:
     return "'s " in window or "\u2019s " in window
 
 
+@lru_cache(maxsize=256)  # asked of a gap for the place after it, and again by the next
 def _locative_before(gap: str) -> bool:
     """Whether the (lower-case) gap before a place ends in a locative word, fillers aside."""
     for word in reversed(_WORD.findall(gap)[-8:]):

@@ -39,6 +39,8 @@ __all__ = ["extract", "extract_sentence"]
 
 _FRAME_BEFORE = re.compile(r"^\W*(?:in|across|throughout|around|within|at)\s+(?:the\s+)?$")
 _FRAMED_SHAPES = frozenset({"name", "area"})
+_PLAIN = Setting()
+"""The setting of a sentence the layout says nothing of (made once: a setting is frozen)."""
 
 
 def extract(
@@ -69,7 +71,7 @@ def extract(
     found: list[Mention] = []
     address: list[str] = []
     for sentence in document.sentences:
-        setting = layout.get(sentence.index, Setting())
+        setting = layout.get(sentence.index, _PLAIN)
         if setting.skip:
             address.append(sentence.text)
             continue

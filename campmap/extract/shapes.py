@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from enum import StrEnum
+from functools import lru_cache
 from itertools import compress
 from typing import NamedTuple
 
@@ -110,6 +111,7 @@ _ACRONYM_STOP = frozenset(
 )
 
 
+@lru_cache(maxsize=4096)  # a report's words recur, and a sentence's runs are read again
 def _is_cap(token: str) -> bool:
     return (
         (token[:1].isupper() and not shouted_function_word(token))

@@ -7,6 +7,7 @@ the status words themselves are in :mod:`campmap.extract.kinds`.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from campmap.extract.cues import CLAUSE, MOVED_FROM, RELOCATED, WINDOW
 from campmap.extract.kinds import clause_status
@@ -109,6 +110,7 @@ _TABLE_HEADER = re.compile(
 )
 
 
+@lru_cache(maxsize=64)  # asked for each place of a sentence
 def table_header_end(low: str) -> int:
     """Where the column names that open a flattened table end (0: the sentence opens none).
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 from campmap.records import Mention, Role
 
@@ -32,6 +33,7 @@ _HEADS = re.compile(
 )
 
 
+@lru_cache(maxsize=1024)  # a report's names are keyed again by each test below
 def _key(text: str) -> str:
     return _HEADS.sub("", " ".join(text.lower().replace("\u2019", "'").split()))
 
