@@ -289,8 +289,7 @@ _WHERE_THE_PREVIOUS_IS = frozenset(
     WEIGHTS[name][1]
     for name in ("locality_of_previous", "narrows_previous", "address_of_previous", "owner_of_next")
 )
-
-
+"""The reasons of a place that only says where the one before it is (an address, not an item)."""
 _LIST_REACH = 12
 """How many items back a list is read for a site."""
 _IN_TOWN = re.compile(r"\s*,?\s+in\s+(?:the\s+)?$")

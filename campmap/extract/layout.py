@@ -21,9 +21,9 @@ from campmap.extract.lists import crossing_line_runs, place_line_runs
 from campmap.extract.status import table_header_end
 from campmap.extract.topic import (
     DEPLOYED,
-    ON_THE_LIST,
     camera_sentence,
     names_cameras,
+    on_the_list,
     report_topic,
 )
 from campmap.records import Document, Sentence, Source
@@ -174,8 +174,7 @@ def _settings(
         setting = _setting(sentence, low, lines[k], report, carried)
         if setting.item and k in crossing_lines:  # a list of crossings: "A Road and B" is one
             setting = replace(setting, junctions=True)
-        # (each of its alternatives holds "list" or "among": a cheap test before the pattern)
-        elif not setting.item and ("list" in low or "among" in low) and ON_THE_LIST.search(low):
+        elif not setting.item and on_the_list(low):
             # "Among the areas on the list are ...": the sites of the plan told before
             setting = replace(setting, status=setting.status or carried.recent)
         if carried.fresh and carried.status == "planned" and _only_where(low):

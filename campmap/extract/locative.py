@@ -65,13 +65,12 @@ _EXAMPLES = re.compile(
     r"(?:\s+(?:in|across|around|throughout)\s+(?:the\s+)?[\w'-]+(?:\s+[\w'-]+)?\s*,)?\s+"
     r"(?:like|such\s+as|including|include|namely|in)\s*:?\s*(?:the\s+)?$"
 )
-_NOTABLY = re.compile(
-    r"\b(?:notably|especially|particularly|in\s+particular|mainly|mostly|chiefly)\s*[,:]?\s*"
-    r"(?:in\s+|at\s+|on\s+|along\s+)?(?:the\s+)?$"
+_SINGLED_OUT = re.compile(
+    r"\b(?:(?:notably|especially|particularly|in\s+particular|mainly|mostly|chiefly)\s*[,:]?\s*"
+    r"(?:in\s+|at\s+|on\s+|along\s+)?|bring|brings|brought|bringing)\s*(?:the\s+)?$"
 )
-"""``cameras seen across town, notably, X``: the places singled out of where the cameras are."""
-_BRING = re.compile(r"\b(?:bring|brings|brought|bringing)\s+(?:the\s+)?$")
-"""``bring X, Y and Z under CCTV surveillance`` (in a sentence about cameras)."""
+"""``cameras seen across town, notably, X``: the places singled out of where the cameras are;
+``bring X, Y and Z under CCTV surveillance`` (in a sentence about cameras)."""
 NUMBERED_IN = re.compile(
     r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many|a\s+few|a\s+number\s+of)\s+"
     r"(?:\w+\s+)?(?:points?|sites?|locations?|places?|spots?|intersections?|junctions?|streets?|"
@@ -128,8 +127,7 @@ def locative(near: Around) -> bool:
         or bool(_ON_LIST_BEFORE.search(gap))
         or (near.previous is None and _opens_sites(gap))
         or (bool(_EXAMPLES.search(gap)) and not NUMBERED_IN.search(gap))
-        or bool(_NOTABLY.search(gap))
-        or bool(_BRING.search(gap))
+        or bool(_SINGLED_OUT.search(gap))
         or bool(_CAMERA_LABEL.search(near.window))
         or (_possessive(near.window) and bool(frames.POSSESSIVE_LOCATIVE.search(near.window)))
     )

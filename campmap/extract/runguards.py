@@ -25,6 +25,7 @@ from campmap.extract.attribution import makers
 from campmap.extract.words import (
     ABSTRACT_NOUN,
     COMMON_WORDS,
+    DIRECTIONS,
     FACILITY_HEADS,
     FUNCTION_WORDS,
     MONTHS,
@@ -167,9 +168,7 @@ def cut_at_stop(
     return run, words
 
 
-_NAME_ADJECTIVES = frozenset(
-    "old new upper lower great little north south east west high far near".split()
-)
+_NAME_ADJECTIVES = DIRECTIONS | {"high", "far", "near"}
 """Words that often begin a street's name (``Old Kent Road``, ``Upper Street``)."""
 
 

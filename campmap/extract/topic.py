@@ -20,10 +20,10 @@ from campmap.extract.counts import CAMERA_NOUN
 __all__ = [
     "DAMAGED",
     "DEPLOYED",
-    "ON_THE_LIST",
     "SITES_OPENING",
     "camera_sentence",
     "names_cameras",
+    "on_the_list",
     "report_topic",
 ]
 
@@ -58,20 +58,22 @@ _SYSTEMS_PLANNED = re.compile(
 )
 """In a report about cameras, ``planning for systems in X`` or ``work will begin on networks for
 Y`` plans the cameras (the report's systems) for the places named."""
+_PLACE_NOUNS = (
+    r"(?:areas|places|locations|sites|spots|hot-?spots|streets|roads|avenues|highways|routes|"
+    r"corridors|intersections|junctions|crossings|schools|points|zones)"
+)
+"""Plural words for camera sites (a fragment of the patterns below)."""
 _PLACES_LIKE = re.compile(
-    r"\b(?:areas|places|locations|sites|spots|hot-?spots|streets|roads|parts\s+of\s+(?:the\s+)?"
-    r"(?:town|city|village|borough|district))\s+(?:such\s+as|like)\s"
+    rf"\b(?:{_PLACE_NOUNS}|parts\s+of\s+(?:the\s+)?(?:town|city|village|borough|district))"
+    r"\s+(?:such\s+as|like)\s"
 )
 """In a report about cameras, ``we're looking at areas such as X`` or ``used in places like Y``
 names where the cameras are or would go."""
-_FOLLOWING = re.compile(
-    r"\bthe\s+following\s+(?:[\w-]+\s+)?(?:roads|streets|locations|sites|intersections|junctions|"
-    r"crossings|areas|schools|places|routes|corridors|spots|points|zones|avenues|highways)\b"
-)
+_FOLLOWING = re.compile(rf"\bthe\s+following\s+(?:[\w-]+\s+)?{_PLACE_NOUNS}\b")
 """In a report about cameras, ``the program takes effect on the following roads``: their sites."""
 _NUMBERED_SITES = re.compile(
     r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|\w+\s+new)\s+"
-    r"(?:sites|locations|places|spots|points|intersections|junctions|projects|schemes)\b"
+    rf"(?:{_PLACE_NOUNS}|projects|schemes)\b"
     r"[^.;:]{0,90}?\b(?:including|include|includes|such\s+as|namely|like)\b"
 )
 """In a report about cameras, ``implemented in eight sites including X`` or ``four projects
@@ -95,7 +97,7 @@ _SITES_OPENING = re.compile(
 in a report about cameras, a sentence listing the sites (anchored at the sentence's start, so it
 also tells whether a sentence's first place is one)."""
 SITES_OPENING = _SITES_OPENING
-ON_THE_LIST = re.compile(
+_ON_THE_LIST = re.compile(
     r"\b(?:on|in)\s+the\s+(?:short)?list\s+(?:are|is|include[sd]?)\b|"
     r"^(?:the\s+)?(?:short)?list\s+(?:includes?|comprises|contains)\b|"
     r"\b(?:is|are)\s+(?:also\s+)?(?:on\s+the\s+(?:short)?list|among\s+the\s+(?:[\w-]+\s+){0,2}?"
@@ -103,6 +105,20 @@ ON_THE_LIST = re.compile(
 )
 """``Among the areas on the list are X``, ``Y and Z are on the list``, ``X is among the new
 sites``: in a report about cameras, the list is the cameras' (sites proposed or chosen)."""
+
+
+def on_the_list(low: str) -> bool:
+    """Whether a lower-case sentence puts places on the list of sites (``among the sites``).
+
+    Examples
+    --------
+    >>> on_the_list("among the areas on the list are elm road and oak lane.")
+    True
+    >>> on_the_list("the council met on monday.")
+    False
+    """
+    # Each alternative of the pattern holds "list" or "among": a cheap test first.
+    return ("list" in low or "among" in low) and bool(_ON_THE_LIST.search(low))
 
 
 names_cameras = lower_test(CAMERA_NOUN)
@@ -130,7 +146,7 @@ def camera_sentence(low: str, topic: bool) -> bool:
     return topic and (
         bool(_DEPLOYMENT.search(low))
         or bool(_SITES_OPENING.match(low))
-        or bool(ON_THE_LIST.search(low))
+        or on_the_list(low)
         or bool(_SYSTEMS_PLANNED.search(low))
         or bool(_PLACES_LIKE.search(low))
         or bool(_FOLLOWING.search(low))
