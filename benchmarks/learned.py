@@ -66,7 +66,7 @@ import math
 import sys
 import warnings
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -93,7 +93,7 @@ from realnews import (
 )
 
 REALNEWS = Path(__file__).resolve().parent.parent.parent / "shared" / "realnews"
-NAMES = tuple(f.name for f in fields(Features))
+NAMES = Features._fields  # a NamedTuple: _fields is its public list of names
 GRID = {
     "C": [0.03, 0.1, 0.3, 1.0, 3.0, 10.0, 100.0],
     "l1_ratio": [0.0, 1.0],
