@@ -186,8 +186,7 @@ def features(
         region=hit.match == "region"
         and not _toured(low, hits, i, gap, about_cameras)
         and not town_listed(near, about_cameras),
-        wide_area=kind in _CONTEXT_KINDS
-        or bool(frames.ADMIN_AREA.search(hit.text, max(0, len(hit.text) - 16))),
+        wide_area=kind in _CONTEXT_KINDS or frames.admin_area(hit.text),
         area_of_sites=_area_of_sites(low, hits, i, near),
         organisation=_organisation(hit, gap, window, after),
         framing=hit.shape in ("name", "region") and ends_with(FRAMING, window),

@@ -29,6 +29,7 @@ __all__ = [
     "PARTY",
     "POSSESSIVE_LOCATIVE",
     "YEAR_GAP",
+    "admin_area",
     "counted_or_stretch",
     "ends_with",
 ]
@@ -80,6 +81,17 @@ ADMIN_AREA = re.compile(
 )
 """``Harrow County``, ``the Northwest Side``: a whole county, province or side of a city, not
 a camera site."""
+_ADMIN_ENDS = ("County", "Counties", "Shire", "Province", "Prefecture", "Governorate", "Side")
+_ADMIN_ENDS_LINE = tuple(end + "\n" for end in _ADMIN_ENDS)  # ("$" matches before a last "\n")
+
+
+def admin_area(name: str) -> bool:
+    """Whether a place's name ends as :data:`ADMIN_AREA` says (its last word tested first)."""
+    return (name.endswith(_ADMIN_ENDS) or name.endswith(_ADMIN_ENDS_LINE)) and bool(
+        ADMIN_AREA.search(name, max(0, len(name) - 16))
+    )
+
+
 MONITORED = re.compile(
     r"\b(?:monitored|watched|operated|managed|controlled|run|viewed|streamed|fed|beamed)\s+"
     r"(?:\w+\s+){0,3}?(?:from|at|by|back\s+to|to)\s+(?:the\s+)?(?:\w+\s+){0,4}$|"
