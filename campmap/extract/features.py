@@ -44,12 +44,6 @@ from campmap.records import Role
 
 __all__ = ["features"]
 
-_NEGATED = re.compile(
-    r"\b(?:no(?![-\u2010\u2011])|not|never|none|nor|without|rejected|refused|turned\s+down|voted\s+against|"
-    r"threw\s+out|(?:asked|wondered|questioned)\s+(?:whether|if))\b(?![^,;]*\bfootage\b)[^,;]*$"
-)
-"""No camera there (but "could not view footage from a camera at X": there is one); a
-question (``asked whether cameras will be in X``) says nothing is there yet either."""
 _ITEM_GAP = re.compile(r"^[\s\-*\u2022\u00b7\u2013\d.)|]*(?:the\s+)?$")
 _HEADER_GAP = re.compile(r"^\s*(?:[a-z]+\s+){1,6}$")
 """A list item's first place after a few bare words: the column names of a flattened table
@@ -194,9 +188,9 @@ def features(
         address_of_previous=address_of_previous(near),
         locality_of_previous=locality_of_previous(low, hits, i, decided, near),
         owner_of_next=owner_of_next(text, hits, i),
-        negated=about_cameras and _negated(window),
-        monitoring_place=_monitored(window) or bool(frames.MONITOR_AFTER.match(after)),
-        persons_ward=bool(frames.PARTY.search(window)),
+        negated=about_cameras and frames.negated(window),
+        monitoring_place=frames.monitored(window) or bool(frames.MONITOR_AFTER.match(after)),
+        persons_ward="(" in window and bool(frames.PARTY.search(window)),
         person=hit.shape == "name"
         and bool(
             _SPEAKER_AFTER.match(after)
@@ -216,48 +210,6 @@ def features(
         meeting_place=ends_with(MEETING_AT, window),  # (a capital "Speaking" may be a hit)
         not_about_cameras=not about_cameras,
     )
-
-
-def _negated(window: str) -> bool:
-    """Whether the words before a place say no camera goes there (:data:`_NEGATED`)."""
-    # Every match holds one of these words: a cheap test first (one window in ten has one).
-    return (
-        "no" in window
-        or "if" in window
-        or "whether" in window
-        or "without" in window
-        or "never" in window
-        or "rejected" in window
-        or "refused" in window
-        or "turned" in window
-        or "voted" in window
-        or "threw" in window
-    ) and _NEGATED.search(window) is not None
-
-
-def _monitored(window: str) -> bool:
-    """Whether the words before a place say cameras are watched from there (``MONITORED``)."""
-    # Every match holds one of these words: a cheap test first (few windows have one).
-    return (
-        "monitor" in window
-        or "operat" in window
-        or "control" in window
-        or "run" in window
-        or "fed" in window
-        or "feed" in window
-        or "watched" in window
-        or "managed" in window
-        or "viewed" in window
-        or "streamed" in window
-        or "beamed" in window
-        or "hq" in window
-        or "headquarters" in window
-        or "footage" in window
-        or "images" in window
-        or "pictures" in window
-        or "recordings" in window
-        or "video" in window
-    ) and frames.MONITORED.search(window) is not None
 
 
 def _area_of_sites(low: str, hits: list[PlaceHit], i: int, near: Around) -> bool:
@@ -340,8 +292,8 @@ _AND_GAP = re.compile(r"\s*,?\s+(?:and|&)\s")  # (not "A in X, Y": Y is X's coun
 def _organisation(hit: PlaceHit, gap: str, window: str, after: str) -> bool:
     """Whether the candidate names an organisation (``X Council said``), not a place."""
     return bool(
-        (_ORGANISATION.match(after) and not _LOCAL_FUNDS.match(after))
-        or _ORGANISATION_APPOSITIVE.match(after)
+        (_ORGANISATION.match(after) and not _local_funds(after))
+        or (after.lstrip()[:1] == "," and _ORGANISATION_APPOSITIVE.match(after))
         or (hit.shape == "name" and ends_with(MADE_BY, gap))
         or (hit.shape == "name" and bool(_EMPLOYER.search(window)))
     )
@@ -351,8 +303,8 @@ def _gets_cameras(low: str, hits: list[PlaceHit], i: int, after: str) -> bool:
     """Whether the words after the candidate give it cameras (``will get``, ``X cameras``)."""
     return bool(
         GETS.match(after)
-        or _LOCAL_FUNDS.match(after)
-        or _LABEL.match(after)
+        or _local_funds(after)
+        or (_camera_word(after) and _LABEL.match(after))
         or (
             hits[i].shape in _PLACE_SHAPES
             and _CAMERAS_NAMED.match(after)
@@ -360,6 +312,16 @@ def _gets_cameras(low: str, hits: list[PlaceHit], i: int, after: str) -> bool:
         )
         or shares_gets(low, hits, i)
     )
+
+
+def _local_funds(after: str) -> bool:
+    """Whether a local association pays for cameras at the place (:data:`_LOCAL_FUNDS`)."""
+    return "association" in after and _LOCAL_FUNDS.match(after) is not None
+
+
+def _camera_word(text: str) -> bool:
+    """Whether a text holds a camera word (every :data:`_LABEL` does: a cheap test first)."""
+    return "camera" in text or "cctv" in text or "anpr" in text
 
 
 def _item_start(gap: str) -> bool:
