@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["CLAUSE", "MOVED_FROM", "RELOCATED", "TO", "WINDOW"]
+__all__ = ["CLAUSE", "MOVED_FROM", "RELOCATED", "TO", "WINDOW", "moved_from", "relocated"]
 
 WINDOW = 80
 """How far before and after a mention its features look, in characters (keeps extraction linear)."""
@@ -27,3 +27,14 @@ RELOCATED = re.compile(
 """Cameras moved from the place that follows to another one."""
 TO = re.compile(r"^\s+(?:to|towards|as\s+far\s+as|up\s+to)\s+(?:the\s+)?$")
 """The gap between the two ends of ``from A to B``."""
+
+
+def moved_from(text: str) -> bool:
+    """Whether a (lower-case) text ends in :data:`MOVED_FROM` (``removed from the``)."""
+    # Every match holds "from": a cheap test first (most texts before a place have none).
+    return "from" in text and MOVED_FROM.search(text) is not None
+
+
+def relocated(text: str) -> bool:
+    """Whether a (lower-case) text ends in :data:`RELOCATED` (``moved from``)."""
+    return "from" in text and RELOCATED.search(text) is not None

@@ -44,12 +44,6 @@ from campmap.records import Role
 
 __all__ = ["features"]
 
-_NEGATED = re.compile(
-    r"\b(?:no(?![-\u2010\u2011])|not|never|none|nor|without|rejected|refused|turned\s+down|voted\s+against|"
-    r"threw\s+out|(?:asked|wondered|questioned)\s+(?:whether|if))\b(?![^,;]*\bfootage\b)[^,;]*$"
-)
-"""No camera there (but "could not view footage from a camera at X": there is one); a
-question (``asked whether cameras will be in X``) says nothing is there yet either."""
 _ITEM_GAP = re.compile(r"^[\s\-*\u2022\u00b7\u2013\d.)|]*(?:the\s+)?$")
 _HEADER_GAP = re.compile(r"^\s*(?:[a-z]+\s+){1,6}$")
 """A list item's first place after a few bare words: the column names of a flattened table
@@ -186,8 +180,7 @@ def features(
         region=hit.match == "region"
         and not _toured(low, hits, i, gap, about_cameras)
         and not town_listed(near, about_cameras),
-        wide_area=kind in _CONTEXT_KINDS
-        or bool(frames.ADMIN_AREA.search(hit.text, max(0, len(hit.text) - 16))),
+        wide_area=kind in _CONTEXT_KINDS or frames.admin_area(hit.text),
         area_of_sites=_area_of_sites(low, hits, i, near),
         organisation=_organisation(hit, gap, window, after),
         framing=hit.shape in ("name", "region") and ends_with(FRAMING, window),
@@ -195,9 +188,9 @@ def features(
         address_of_previous=address_of_previous(near),
         locality_of_previous=locality_of_previous(low, hits, i, decided, near),
         owner_of_next=owner_of_next(text, hits, i),
-        negated=about_cameras and bool(_NEGATED.search(window)),
-        monitoring_place=bool(frames.MONITORED.search(window) or frames.MONITOR_AFTER.match(after)),
-        persons_ward=bool(frames.PARTY.search(window)),
+        negated=about_cameras and frames.negated(window),
+        monitoring_place=frames.monitored(window) or bool(frames.MONITOR_AFTER.match(after)),
+        persons_ward="(" in window and bool(frames.PARTY.search(window)),
         person=hit.shape == "name"
         and bool(
             _SPEAKER_AFTER.match(after)
@@ -299,8 +292,8 @@ _AND_GAP = re.compile(r"\s*,?\s+(?:and|&)\s")  # (not "A in X, Y": Y is X's coun
 def _organisation(hit: PlaceHit, gap: str, window: str, after: str) -> bool:
     """Whether the candidate names an organisation (``X Council said``), not a place."""
     return bool(
-        (_ORGANISATION.match(after) and not _LOCAL_FUNDS.match(after))
-        or _ORGANISATION_APPOSITIVE.match(after)
+        (_ORGANISATION.match(after) and not _local_funds(after))
+        or (after.lstrip()[:1] == "," and _ORGANISATION_APPOSITIVE.match(after))
         or (hit.shape == "name" and ends_with(MADE_BY, gap))
         or (hit.shape == "name" and bool(_EMPLOYER.search(window)))
     )
@@ -310,8 +303,8 @@ def _gets_cameras(low: str, hits: list[PlaceHit], i: int, after: str) -> bool:
     """Whether the words after the candidate give it cameras (``will get``, ``X cameras``)."""
     return bool(
         GETS.match(after)
-        or _LOCAL_FUNDS.match(after)
-        or _LABEL.match(after)
+        or _local_funds(after)
+        or (_camera_word(after) and _LABEL.match(after))
         or (
             hits[i].shape in _PLACE_SHAPES
             and _CAMERAS_NAMED.match(after)
@@ -319,6 +312,16 @@ def _gets_cameras(low: str, hits: list[PlaceHit], i: int, after: str) -> bool:
         )
         or shares_gets(low, hits, i)
     )
+
+
+def _local_funds(after: str) -> bool:
+    """Whether a local association pays for cameras at the place (:data:`_LOCAL_FUNDS`)."""
+    return "association" in after and _LOCAL_FUNDS.match(after) is not None
+
+
+def _camera_word(text: str) -> bool:
+    """Whether a text holds a camera word (every :data:`_LABEL` does: a cheap test first)."""
+    return "camera" in text or "cctv" in text or "anpr" in text
 
 
 def _item_start(gap: str) -> bool:

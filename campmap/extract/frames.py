@@ -5,8 +5,9 @@
 not where its cameras are. Each pattern is anchored at the end of the gap
 before a candidate place, and :func:`ends_with` reads only the gap's tail,
 so the check stays linear in the sentence. The patterns for monitoring
-places, party labels, counties, a locative through a possessive and the gaps
-of a list live here too, shared by the features and the lists.
+places, negation, party labels, counties, a locative through a possessive and
+the gaps of a list live here too, shared by the features and the lists (a
+seldom-matching one behind a plain-word test: :func:`negated`, :func:`monitored`).
 """
 
 from __future__ import annotations
@@ -29,8 +30,11 @@ __all__ = [
     "PARTY",
     "POSSESSIVE_LOCATIVE",
     "YEAR_GAP",
+    "admin_area",
     "counted_or_stretch",
     "ends_with",
+    "monitored",
+    "negated",
 ]
 
 MADE_BY = re.compile(
@@ -80,6 +84,17 @@ ADMIN_AREA = re.compile(
 )
 """``Harrow County``, ``the Northwest Side``: a whole county, province or side of a city, not
 a camera site."""
+_ADMIN_ENDS = ("County", "Counties", "Shire", "Province", "Prefecture", "Governorate", "Side")
+_ADMIN_ENDS_LINE = tuple(end + "\n" for end in _ADMIN_ENDS)  # ("$" matches before a last "\n")
+
+
+def admin_area(name: str) -> bool:
+    """Whether a place's name ends as :data:`ADMIN_AREA` says (its last word tested first)."""
+    return (name.endswith(_ADMIN_ENDS) or name.endswith(_ADMIN_ENDS_LINE)) and bool(
+        ADMIN_AREA.search(name, max(0, len(name) - 16))
+    )
+
+
 MONITORED = re.compile(
     r"\b(?:monitored|watched|operated|managed|controlled|run|viewed|streamed|fed|beamed)\s+"
     r"(?:\w+\s+){0,3}?(?:from|at|by|back\s+to|to)\s+(?:the\s+)?(?:\w+\s+){0,4}$|"
@@ -140,3 +155,53 @@ def counted_or_stretch(gap: str, window: str) -> bool:
         or ends_with(_STRETCH_FROM, gap)
         or ends_with(_STRETCH_TO, window, 120)
     )
+
+
+_NEGATED = re.compile(
+    r"\b(?:no(?![-\u2010\u2011])|not|never|none|nor|without|rejected|refused|turned\s+down|voted\s+against|"
+    r"threw\s+out|(?:asked|wondered|questioned)\s+(?:whether|if))\b(?![^,;]*\bfootage\b)[^,;]*$"
+)
+"""No camera there (but "could not view footage from a camera at X": there is one); a
+question (``asked whether cameras will be in X``) says nothing is there yet either."""
+
+
+def negated(window: str) -> bool:
+    """Whether the words before a place say no camera goes there (:data:`_NEGATED`)."""
+    # Every match holds one of these words: a cheap test first (one window in ten has one).
+    return (
+        "no" in window
+        or "if" in window
+        or "whether" in window
+        or "without" in window
+        or "never" in window
+        or "rejected" in window
+        or "refused" in window
+        or "turned" in window
+        or "voted" in window
+        or "threw" in window
+    ) and _NEGATED.search(window) is not None
+
+
+def monitored(window: str) -> bool:
+    """Whether the words before a place say cameras are watched from there (``MONITORED``)."""
+    # Every match holds one of these words: a cheap test first (few windows have one).
+    return (
+        "monitor" in window
+        or "operat" in window
+        or "control" in window
+        or "run" in window
+        or "fed" in window
+        or "feed" in window
+        or "watched" in window
+        or "managed" in window
+        or "viewed" in window
+        or "streamed" in window
+        or "beamed" in window
+        or "hq" in window
+        or "headquarters" in window
+        or "footage" in window
+        or "images" in window
+        or "pictures" in window
+        or "recordings" in window
+        or "video" in window
+    ) and MONITORED.search(window) is not None

@@ -18,6 +18,7 @@ from campmap.extract.anyof import any_of, lower_test
 from campmap.extract.country import report_country
 from campmap.extract.kinds import camera_kind, clause_status, kind_text, report_kind
 from campmap.extract.lists import crossing_line_runs, place_line_runs
+from campmap.extract.sitewords import names_junctions, names_sites, sites_heading
 from campmap.extract.status import table_header_end
 from campmap.extract.topic import (
     DEPLOYED,
@@ -62,13 +63,8 @@ _PLACES_NOUN = re.compile(
     re.IGNORECASE,
 )
 _REFERS = re.compile(r"\b(?:they|them|these|those|the\s+(?:new\s+)?(?:cameras?|devices?|system))\b")
-_SITES_NOUN = any_of([r"\b(?:locations|sites)\b"])
 _CLAUSE = any_of([r"\b(?:has|have|had|was|were|is|are|will|would|said|says)\b"])
 """A finite verb: a line with one is prose, not a list item (unless bulleted)."""
-_JUNCTION_WORD = any_of([r"\b(?:intersections?|junctions?|crossroads|corners?)\b"])
-_SITES_HEADING = re.compile(
-    r"^.{0,50}\b(?:camera|cctv|anpr)\s+(?:[\w-]+\s+)?(?:sites|locations|places)\s*$", re.I
-)  # (a heading over a table or list: "Current active camera sites")
 _BULLET = re.compile(r"^\s*(?:[-*\u2022\u00b7\u2013]|\d{1,2}[.)])\s+")
 _SOURCE_LINE = re.compile(r"^(?:source|url|link)\s*:\s*\S+$", re.IGNORECASE)
 _ITEM_CHARS = 140
@@ -254,7 +250,7 @@ def _read_report(source: Source, ordered: Sequence[Sentence], lows: list[str]) -
     return _Report(
         topic=report_topic(lows, len(cameras)),
         country=report_country(source),
-        junction_report=any(_JUNCTION_WORD.search(s.text) for s in ordered),
+        junction_report=any(names_junctions(s.text) for s in ordered),
         kind=main_kind.name if main_kind else "camera",
     )
 
@@ -291,10 +287,10 @@ def _setting(
         carried.intro = None  # (a caption or link line between a list's intro and its items)
     carried.fresh = carried.intro is not None and not in_list and carried.fresh
     carried.bullets = in_list and (carried.bullets or bulleted)
-    own_junctions = bool(_JUNCTION_WORD.search(sentence.text))
+    own_junctions = names_junctions(sentence.text)
     junctions = (
         own_junctions
-        or bool(item and carried.intro is not None and _JUNCTION_WORD.search(carried.intro))
+        or bool(item and carried.intro is not None and names_junctions(carried.intro))
         or (follow_on and carried.previous_junctions)  # "... at four intersections. These include"
     )
     carried.previous_junctions = own_junctions
@@ -347,13 +343,13 @@ def _carry(
             (colon and carried.previous_places)
             or bool(_PIPE_HEADER.match(stripped))
             # a heading "Current active camera sites" over a table or list
-            or (camera and bool(_SITES_HEADING.match(stripped)))
+            or (camera and sites_heading(stripped))
         )
     ):
         # "... the locations of the new sites. Here they are:" opens a list too.
         carried.intro = low
         carried.fresh = True
-    carried.previous_places = bool(_SITES_NOUN.search(low))
+    carried.previous_places = names_sites(low)
     if camera and not item:
         carried.status = clause_status(low)
         if carried.status in _LASTING:

@@ -14,7 +14,7 @@ import re
 from functools import lru_cache
 
 from campmap.extract import frames
-from campmap.extract.cues import MOVED_FROM
+from campmap.extract.cues import moved_from
 from campmap.extract.frames import ends_with
 from campmap.extract.lists import FILLERS, HOUSE_NUMBER, listed
 from campmap.extract.neighbours import Around
@@ -114,7 +114,7 @@ def locative(near: Around) -> bool:
     gap = _AREA_OF.sub(" ", gap)  # "for the villages of X": as "for X"
     return (
         _locative_before(gap)
-        or bool(MOVED_FROM.search(gap))
+        or moved_from(gap)
         or bool(_QUALIFIED.search(gap))
         or bool(_LIST_INTRO.search(gap))
         or bool(_DESTINED.search(gap))

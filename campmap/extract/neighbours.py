@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from campmap.extract.cues import MOVED_FROM, RELOCATED, TO, WINDOW
+from campmap.extract.cues import TO, WINDOW, moved_from, relocated
 from campmap.extract.decide import WEIGHTS, Decision
 from campmap.extract.lists import COMMA_GAP, locality, names_to_end
 from campmap.extract.places import PlaceHit
@@ -206,9 +206,9 @@ def moved_there(
         return False
     previous = hits[i - 1]
     before = low[max(0, previous.start - WINDOW) : previous.start]
-    if MOVED_FROM.search(before) and _MOVED_TO.match(gap):
+    if moved_from(before) and _MOVED_TO.match(gap):
         return True
-    return about_cameras and bool(RELOCATED.search(before)) and bool(TO.match(gap))
+    return about_cameras and relocated(before) and bool(TO.match(gap))
 
 
 def _is_address(previous: PlaceHit, hit: PlaceHit, gap: str) -> bool:

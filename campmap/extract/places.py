@@ -215,9 +215,17 @@ _NOUN_AFTER = re.compile(
 
 def _attributive(text: str, start: int, end: int) -> bool:
     """Tell a name used as an adjective, not as a place: ``a Springfield traffic light``."""
-    return bool(_ARTICLE_BEFORE.search(text, max(0, start - 4), start)) and bool(
-        _NOUN_AFTER.match(text, end)
+    before = max(0, start - 4)
+    return (
+        _holds_a(text[before:start])  # (a cheap test first)
+        and bool(_ARTICLE_BEFORE.search(text, before, start))
+        and bool(_NOUN_AFTER.match(text, end))
     )
+
+
+def _holds_a(text: str) -> bool:
+    """Whether a text holds an "a" (an article holds one)."""
+    return "a" in text or "A" in text
 
 
 def _elsewhere(name: str, country: str | None) -> bool:

@@ -33,8 +33,8 @@ def route_pairs(low: str, hits: list[PlaceHit]) -> list[tuple[int, int, int | No
         if a.match == "region" or b.match == "region":
             continue
         before, between = low[max(0, a.start - 2 * WINDOW) : a.start], low[a.end : b.start]
-        from_to = _FROM.search(before) and TO.match(between)
-        between_and = _BETWEEN.search(before) and _AND.match(between)
+        from_to = "from" in before and _FROM.search(before) and TO.match(between)
+        between_and = "between" in before and _BETWEEN.search(before) and _AND.match(between)
         if (from_to or between_and) and _ROUTE_WORD.search(low, max(0, a.start - CLAUSE), a.start):
             via = None
             street = hits[i - 1] if i else None

@@ -323,7 +323,9 @@ _INDEFINITE = re.compile(r"(?:^|\s)(?:a|an)\s+$", re.IGNORECASE)
 
 def _with_lower_head(text: str, start: int, end: int, shape: Shape) -> tuple[int, Shape]:
     """Take a lower-case place word (plural after ``and``: ``A and B streets``) into the run."""
-    if _INDEFINITE.search(text, max(0, start - 4), start):
+    before = max(0, start - 4)
+    words = text[before:start]  # (an article holds an "a": a cheap test first)
+    if ("a" in words or "A" in words) and _INDEFINITE.search(text, before, start):
         return end, shape  # "at a Harwick park": a park in Harwick, not one named so
     head_end = _lower_head_end(text, end)
     if head_end == end and _SHARED_BEFORE.search(text, max(0, start - 6), start):

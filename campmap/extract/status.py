@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from campmap.extract.cues import CLAUSE, MOVED_FROM, RELOCATED, WINDOW
+from campmap.extract.cues import CLAUSE, WINDOW, moved_from, relocated
 from campmap.extract.kinds import clause_status
 from campmap.extract.places import PlaceHit
 from campmap.records import Role
@@ -60,18 +60,19 @@ def mention_status(low: str, hit: PlaceHit, role: Role, reason: str, carried: st
     # the place, its clause around it, and the head of its clause (the verb of
     # "will be installed at A, B, ... and Z").
     before = low[max(0, hit.start - 2 * WINDOW) : hit.start]
-    if RELOCATED.search(before):
+    if relocated(before):
         return "relocated_from"
-    moved = _MOVED_TO.search(before)
+    moved = _MOVED_TO.search(before) if _moving(before) else None
     if moved:  # "removed from A in May and moved to B": B has them, or will
         return clause_status(before[max(0, moved.start() - WINDOW) :]) or "installed"
     clause = max(low.rfind(";", max(0, hit.start - CLAUSE), hit.start) + 1, 0)
     brk = _STATUS_END.search(low, hit.end, hit.end + CLAUSE)
     near = low[max(clause, hit.start - CLAUSE) : brk.start() if brk else hit.end + CLAUSE]
     head = low[clause : min(clause + CLAUSE, hit.start)]
-    if MOVED_FROM.search(before) and _RELOCATED_LATER.search(low, hit.end, hit.end + CLAUSE):
+    if moved_from(before) and _RELOCATED_LATER.search(low, hit.end, hit.end + CLAUSE):
         return "relocated_from"
-    if _REMOVED.search(near) or _REMOVED_LATER.search(low, hit.end, hit.end + CLAUSE):
+    removed = _removing(near) and _REMOVED.search(near) is not None
+    if removed or _REMOVED_LATER.search(low, hit.end, hit.end + CLAUSE):
         return "removed"
     return (
         clause_status(near)
@@ -80,6 +81,27 @@ def mention_status(low: str, hit: PlaceHit, role: Role, reason: str, carried: st
         or _before_semicolon(low, clause, head)
         or carried
         or "installed"
+    )
+
+
+def _moving(text: str) -> bool:
+    """Whether a text holds a verb of :data:`_MOVED_TO` (a cheap test before the pattern)."""
+    return "moved" in text or "relocated" in text or "transferred" in text or "shifted" in text
+
+
+def _removing(text: str) -> bool:
+    """Whether a text holds a word every match of :data:`_REMOVED` holds (a cheap test first)."""
+    return (
+        "remov" in text
+        or "taken" in text
+        or "dismantled" in text
+        or "decommissioned" in text
+        or "switched" in text
+        or "turned" in text
+        or "ripped" in text
+        or "stole" in text
+        or "scrapped" in text
+        or "pulled" in text
     )
 
 

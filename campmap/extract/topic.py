@@ -165,6 +165,11 @@ _SENSOR_NOUN = re.compile(
 """Devices a report about them need not call cameras (gunshot sensors, plate readers)."""
 
 
+def _sensor_words(low: str) -> bool:
+    """Whether a sentence holds a word every :data:`_SENSOR_NOUN` holds (a cheap test first)."""
+    return "spotter" in low or "audio" in low or "acoustic" in low or "gun" in low or "plate" in low
+
+
 def report_topic(lows: Sequence[str], cameras: int) -> bool:
     """Whether a report is about cameras, from its (lower-case) sentences.
 
@@ -177,7 +182,7 @@ def report_topic(lows: Sequence[str], cameras: int) -> bool:
     >>> report_topic(["the council met.", "roads were busy."], 0)
     False
     """
-    sensors = [k for k, low in enumerate(lows) if _SENSOR_NOUN.search(low)]
+    sensors = [k for k, low in enumerate(lows) if _sensor_words(low) and _SENSOR_NOUN.search(low)]
     return (
         cameras + len(sensors) >= 2
         or any(names_cameras(low) for low in lows[:3])

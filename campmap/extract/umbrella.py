@@ -67,7 +67,7 @@ def settle_areas(mentions: Sequence[Mention], address: str = "") -> list[Mention
     for mention in mentions:
         if mention.role is Role.SITE and (
             (mention.shape == "name" and _key(mention.text) in framing)
-            or (centre and _CENTRE.match(mention.text))
+            or (centre and _centre(mention.text))
         ):
             mention = dataclasses.replace(
                 mention,
@@ -114,9 +114,16 @@ def _framing_centre(mentions: Sequence[Mention]) -> bool:
     shaped = {
         _key(m.text)
         for m in mentions
-        if m.role is Role.SITE and m.shape != "name" and not _CENTRE.match(m.text)
+        if m.role is Role.SITE and m.shape != "name" and not _centre(m.text)
     }
-    return len(shaped) >= 2 and any(_CENTRE.match(m.text) for m in mentions)
+    return len(shaped) >= 2 and any(_centre(m.text) for m in mentions)
+
+
+def _centre(name: str) -> bool:
+    """Whether a name is ``town centre`` or ``city center`` (on ASCII, its first word first)."""
+    if name.isascii() and name[:4].lower() not in ("town", "city"):
+        return False  # (on ASCII text, IGNORECASE finds nothing lower() misses)
+    return _CENTRE.match(name) is not None
 
 
 def _framing_names(mentions: Iterable[Mention]) -> set[str]:
