@@ -236,3 +236,37 @@ def test_crossings_of_bare_street_names_some_of_them_common_words(world: Gazette
         "Fines are $100. The Town & Parish Council was told."
     )
     assert sites(text, world) == ["State and Quimby", "First and Main", "Park and 3rd"]
+
+
+def test_a_sentence_announcing_a_list_opens_it_without_a_colon(world: Gazetteer):
+    # "Following are the places where ...", items numbered "1-Name", "5–Name", "6Name".
+    text = (
+        "Since March busy places in Ardmore are watched by closed circuit cameras. "
+        "Police said 40 cameras are already installed.\n\n"
+        "Following are the places where security cameras are fixed.\n"
+        "1-Bellfield Junction – Old Quarter\n"
+        "2- Railway station – Old Quarter\n"
+        "3-Central Bus Stand\n"
+        "4–Kelso Bridge\n"
+        "5Dunmore Junction\n"
+        "6-Harbour Circle\n\n"
+        "I enjoy sharing what I find on the web. Leave a reply below."
+    )
+    found = sites(text, world)
+    assert found == [
+        "Bellfield Junction",
+        "Railway station",
+        "Central Bus Stand",
+        "Kelso Bridge",
+        "Dunmore Junction",
+        "Harbour Circle",
+    ]
+
+
+def test_a_sentence_that_announces_nothing_opens_no_list(world: Gazetteer):
+    text = (
+        "Following a review, security cameras are fixed in the town.\n"
+        "Bellfield Junction – Old Quarter\n"
+        "Kelso Bridge\n"
+    )
+    assert "Kelso Bridge" not in sites(text, world)

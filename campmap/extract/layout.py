@@ -18,8 +18,13 @@ from campmap.extract.anyof import any_of, lower_test
 from campmap.extract.country import report_country
 from campmap.extract.kinds import camera_kind, clause_status, kind_text, report_kind
 from campmap.extract.lists import crossing_line_runs, place_line_runs
-from campmap.extract.sitewords import names_junctions, names_sites, sites_heading
-from campmap.extract.status import table_header_end
+from campmap.extract.sitewords import (
+    announces_list,
+    names_junctions,
+    names_sites,
+    sites_heading,
+)
+from campmap.extract.status import only_where, table_header_end
 from campmap.extract.topic import (
     DEPLOYED,
     camera_sentence,
@@ -28,6 +33,7 @@ from campmap.extract.topic import (
     report_topic,
 )
 from campmap.records import Document, Sentence, Source
+from campmap.sources.clean import LIST_MARKER
 
 __all__ = ["Setting", "read_layout"]
 
@@ -65,7 +71,6 @@ _PLACES_NOUN = re.compile(
 _REFERS = re.compile(r"\b(?:they|them|these|those|the\s+(?:new\s+)?(?:cameras?|devices?|system))\b")
 _CLAUSE = any_of([r"\b(?:has|have|had|was|were|is|are|will|would|said|says)\b"])
 """A finite verb: a line with one is prose, not a list item (unless bulleted)."""
-_BULLET = re.compile(r"^\s*(?:[-*\u2022\u00b7\u2013]|\d{1,2}[.)])\s+")
 _SOURCE_LINE = re.compile(r"^(?:source|url|link)\s*:\s*\S+$", re.IGNORECASE)
 _ITEM_CHARS = 140
 _BRACKETED = re.compile(r"\s*\([^()\n]*\)")
@@ -173,7 +178,7 @@ def _settings(
         elif not setting.item and on_the_list(low):
             # "Among the areas on the list are ...": the sites of the plan told before
             setting = replace(setting, status=setting.status or carried.recent)
-        if carried.fresh and carried.status == "planned" and _only_where(low):
+        if carried.fresh and carried.status == "planned" and only_where(low):
             # "The new cameras will be located at:" says where the cameras the report
             # announced are, not that they are yet to come.
             carried.status = _report_status(lows) or carried.status
@@ -184,20 +189,6 @@ def _settings(
     if ordered and text[-1:].isalnum() and len(ordered[-1].text) > _ITEM_CHARS:
         out[ordered[-1].index] = replace(out[ordered[-1].index], cut_off=True)
     return out
-
-
-_WHERE = re.compile(r"\bwill\s+be\s+(?:located|sited|situated|positioned|found)\b")
-_MORE = re.compile(r"\b(?:more|further|additional|other|next|new\s+sites?)\b")
-
-
-def _only_where(low: str) -> bool:
-    """Whether a sentence's only word of a status is where cameras "will be located"."""
-    where = _WHERE.search(low)
-    return (
-        where is not None
-        and not _MORE.search(low)
-        and clause_status(low[: where.start()] + low[where.end() :]) is None
-    )
 
 
 def _report_status(lows: Sequence[str]) -> str | None:
@@ -265,7 +256,7 @@ def _setting(
     camera = camera_sentence(low, report.topic) or (
         report.topic and own is not None and bool(DEPLOYED.search(low))
     )
-    bulleted = bool(_BULLET.match(line))
+    bulleted = bool(LIST_MARKER.match(line))
     in_list = (
         carried.intro is not None
         and (
@@ -333,17 +324,21 @@ def _carry(
     stripped = _NUMBERED_START.sub("", sentence.text.rstrip())
     colon = stripped.endswith((":", "..", "\u2026"))  # ("located at....." runs on, as a colon)
     if (
-        (camera or follow_on)
-        # A match ends the text ("including", "at....."): only the end is read.
-        and _INTRO_END.search(stripped, max(0, len(stripped) - 24))
-        and (colon or _names_places(low))
-    ) or (
-        topic
-        and (
-            (colon and carried.previous_places)
-            or bool(_PIPE_HEADER.match(stripped))
-            # a heading "Current active camera sites" over a table or list
-            or (camera and sites_heading(stripped))
+        (
+            (camera or follow_on)
+            # A match ends the text ("including", "at....."): only the end is read.
+            and _INTRO_END.search(stripped, max(0, len(stripped) - 24))
+            and (colon or _names_places(low))
+        )
+        or ((camera or follow_on) and announces_list(low))
+        or (
+            topic
+            and (
+                (colon and carried.previous_places)
+                or bool(_PIPE_HEADER.match(stripped))
+                # a heading "Current active camera sites" over a table or list
+                or (camera and sites_heading(stripped))
+            )
         )
     ):
         # "... the locations of the new sites. Here they are:" opens a list too.

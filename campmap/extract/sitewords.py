@@ -13,7 +13,7 @@ import re
 
 from campmap.extract.anyof import any_of
 
-__all__ = ["names_junctions", "names_sites", "sites_heading"]
+__all__ = ["announces_list", "names_junctions", "names_sites", "sites_heading"]
 
 _JUNCTION_WORD = any_of([r"\b(?:intersections?|junctions?|crossroads|corners?)\b"])
 _SITES_NOUN = any_of([r"\b(?:locations|sites)\b"])
@@ -21,6 +21,11 @@ _SITES_HEADING = re.compile(
     r"^.{0,50}\b(?:camera|cctv|anpr)\s+(?:[\w-]+\s+)?(?:sites|locations|places)\s*$", re.I
 )  # (a heading over a table or list: "Current active camera sites")
 _HEADING_ENDS = ("sites", "locations", "places")
+_ANNOUNCES = re.compile(
+    r"^(?:(?:the\s+)?following\s+(?:is|are)\b|(?:below|here)\s+(?:is|are)\s+(?:the|a)\b)"
+    r"|\b(?:as\s+follows|(?:are|is)\s+(?:listed\s+)?below)\s*[.:]?\s*$"
+)
+_ANNOUNCE_WORDS = ("following", "below", "here", "follows")
 
 
 def names_junctions(text: str) -> bool:
@@ -59,3 +64,19 @@ def sites_heading(line: str) -> bool:
     if line.isascii() and not line.rstrip().lower().endswith(_HEADING_ENDS):
         return False
     return _SITES_HEADING.match(line) is not None
+
+
+def announces_list(low: str) -> bool:
+    """Whether a lower-case sentence announces a list that follows it, colon or not.
+
+    ``Following are the places where the cameras are fixed.``, ``The sites are
+    as follows.``, ``Here are the locations``, ``... are listed below``.
+
+    Examples
+    --------
+    >>> announces_list("following are the places where cameras are fixed.")
+    True
+    >>> announces_list("the cameras are listed below"), announces_list("following a review")
+    (True, False)
+    """
+    return any(w in low for w in _ANNOUNCE_WORDS) and _ANNOUNCES.search(low.strip()) is not None

@@ -14,7 +14,7 @@ from campmap.extract.kinds import clause_status
 from campmap.extract.places import PlaceHit
 from campmap.records import Role
 
-__all__ = ["mention_status", "table_header_end"]
+__all__ = ["mention_status", "only_where", "table_header_end"]
 
 _REMOVED = re.compile(
     r"\b(?:removed|taken\s+(?:down|away)|dismantled|decommissioned|(?:switched|turned)\s+off|ripped\s+out|stolen|"
@@ -148,3 +148,25 @@ def table_header_end(low: str) -> int:
     """
     found = _TABLE_HEADER.match(low)
     return found.end() if found else 0
+
+
+_WHERE = re.compile(r"\bwill\s+be\s+(?:located|sited|situated|positioned|found)\b")
+_MORE = re.compile(r"\b(?:more|further|additional|other|next|new\s+sites?)\b")
+
+
+def only_where(low: str) -> bool:
+    """Whether a sentence's only word of a status is where cameras "will be located".
+
+    Examples
+    --------
+    >>> only_where("the new cameras will be located at:")
+    True
+    >>> only_where("more cameras will be located at:")
+    False
+    """
+    where = _WHERE.search(low)
+    return (
+        where is not None
+        and not _MORE.search(low)
+        and clause_status(low[: where.start()] + low[where.end() :]) is None
+    )

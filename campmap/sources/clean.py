@@ -12,7 +12,7 @@ import unicodedata
 
 from campmap.display import BIDI_CONTROLS
 
-__all__ = ["CONTROL_CHARACTERS", "REMOVED_CHARACTERS", "clean_text", "heading_over"]
+__all__ = ["CONTROL_CHARACTERS", "LIST_MARKER", "REMOVED_CHARACTERS", "clean_text", "heading_over"]
 
 # Typographic quotes, odd spaces and invisible characters, and what each becomes.
 _ODD: dict[str, str] = {
@@ -58,7 +58,12 @@ _ODD_OR_CONTROL = re.compile("[" + "".join(_ODD) + CONTROL_CHARACTERS.pattern[1:
 _SPACES = re.compile(r"[ \t]{2,}|\t")  # a lone space is left alone: nothing to do
 # "China 's" (a scraper's space before a possessive) becomes "China's".
 _SPACED_POSSESSIVE = re.compile(r"(?<=\w) '(?=s\b)")
-_BULLET = re.compile(r"^\s*(?:[-*+\u2022\u25aa\u25cf]|\d{1,2}[.)])\s+")
+LIST_MARKER = re.compile(
+    r"^\s*(?:[-*+\u2022\u25aa\u25cf\u00b7\u2013]\s+|\d{1,2}(?:[.)]\s+|\s*[-\u2013]\s*(?=[A-Z])"
+    r"|(?=[A-Z][a-z])))"
+)
+"""The mark that opens a list item: a bullet or dash, ``1.``, ``1)``, ``1-Name``, ``1 – Name``,
+or a number run into the name (``22Name``, a typist's slip)."""
 _TERMINAL = (".", "!", "?", ":", ";", '"', "'", ")")
 
 
@@ -105,11 +110,12 @@ def _join_lines(lines: list[str]) -> list[str]:
     out = [lines[0]]
     for line in lines[1:]:
         prev = out[-1]
+        # (an en dash after an unfinished line goes on with it: "would be\n\u2013 Elm Chowk")
         wrapped = (
             width >= 50
             and len(prev.split("\n")[-1]) >= 0.6 * width
             and not prev.endswith(_TERMINAL)
-            and not _BULLET.match(line)
+            and not (LIST_MARKER.match(line) and not line.lstrip().startswith("\u2013"))
             and not (prev is lines[0] and heading_over(prev, line))
         )
         if wrapped:
