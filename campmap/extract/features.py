@@ -57,7 +57,7 @@ _LABEL = re.compile(
     r"(?:[\w-]+\s+){0,3}?(?:cameras?|cctv|anpr)\b",
 )
 _ORGANISATION = re.compile(
-    r"^\s+(?:(?:city|borough|county|district|town|parish)\s+)?(?:council|councillors?|police|"
+    r"^\s+(?:&\s+[\w'-]+\s+)?(?:(?:city|borough|county|district|town|parish)\s+)?(?:council|councillors?|police|"
     r"constabulary|mayor|mps?|residents|officials|spokesman|spokeswoman|spokesperson|"
     r"(?:business|traders'?|community)\s+association)\b",
 )
@@ -122,6 +122,11 @@ _TALLY = re.compile(
 )
 """``98 cameras out of 177``, ``87 of the 122``: a tally of the cameras all over an area."""
 _INCIDENT_REASON = WEIGHTS["incident_place"][1]
+_MONITOR_REASON = WEIGHTS["monitoring_place"][1]
+_AND_ALSO = re.compile(
+    r"^(?:\s+[\w-]+){0,3}\s+and\s+(?:(?:at|near|in|on|by|outside|opposite)\s+)?(?:the\s+)?$"
+)
+"""``at the X police station and near Y``: Y shares the phrase of the place before it."""
 _IN_GAP = re.compile(r"^\s*(?:,\s*|\s+in\s+(?:the\s+)?)$")
 
 
@@ -180,7 +185,7 @@ def features(
         region=hit.match == "region"
         and not _toured(low, hits, i, gap, about_cameras)
         and not town_listed(near, about_cameras),
-        wide_area=kind in _CONTEXT_KINDS or frames.admin_area(hit.text),
+        wide_area=kind in _CONTEXT_KINDS or frames.admin_area(hit.text) or _roads_of(hit.text, gap),
         area_of_sites=_area_of_sites(low, hits, i, near),
         organisation=_organisation(hit, gap, window, after),
         framing=hit.shape in ("name", "region") and ends_with(FRAMING, window),
@@ -189,7 +194,10 @@ def features(
         locality_of_previous=locality_of_previous(low, hits, i, decided, near),
         owner_of_next=owner_of_next(text, hits, i),
         negated=about_cameras and frames.negated(window),
-        monitoring_place=frames.monitored(window) or bool(frames.MONITOR_AFTER.match(after)),
+        monitoring_place=frames.monitored(window)
+        or bool(frames.MONITOR_AFTER.match(after))
+        # "control rooms at the X station and near Y": Y is the other control room
+        or (i > 0 and decided[i - 1].reason == _MONITOR_REASON and bool(_AND_ALSO.match(gap))),
         persons_ward="(" in window and bool(frames.PARTY.search(window)),
         person=hit.shape == "name"
         and bool(
@@ -349,6 +357,18 @@ def _toured(low: str, hits: list[PlaceHit], i: int, gap: str, about_cameras: boo
         and bool(_TAKEN_TO.search(gap))
         and listed(low[hits[i].end : hits[i + 1].start])
     )
+
+
+_ROADS_OF = re.compile(r"^[A-Z][\w'-]+\s+(?:Roads|Streets)$")
+_PAIRED = re.compile(r"(?:\band|&|,)\s*$")
+
+
+def _roads_of(name: str, gap: str) -> bool:
+    """Whether a name is the roads of a whole place (``on Upton Roads``), not one road.
+
+    Not the second of two crossing streets (``between Elm and Ash Roads``).
+    """
+    return name[-1:] == "s" and bool(_ROADS_OF.match(name)) and not _PAIRED.search(gap)
 
 
 @lru_cache(maxsize=64)

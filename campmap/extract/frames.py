@@ -98,8 +98,12 @@ def admin_area(name: str) -> bool:
 MONITORED = re.compile(
     r"\b(?:monitored|watched|operated|managed|controlled|run|viewed|streamed|fed|beamed)\s+"
     r"(?:\w+\s+){0,3}?(?:from|at|by|back\s+to|to)\s+(?:the\s+)?(?:\w+\s+){0,4}$|"
-    r"\b(?:control\s+rooms?|monitoring\s+(?:centre|center|room|unit|station)s?|"
+    r"\b(?:control\s+rooms?|(?:monitoring|command|control)\s+(?:centre|center|room|unit|station)s?|"
     r"operators?|headquarters|hq)\s+(?:\w+\s+){0,2}?(?:in|at|on|located\s+in|based\s+in)\s+(?:the\s+)?$|"
+    # "a command centre will be built in X": where the cameras will be watched from
+    r"\b(?:command|control|monitoring)\s+(?:centre|center|room)s?\s+(?:will\s+be|is\s+being|"
+    r"was|were|to\s+be)\s+(?:built|constructed|set\s+up|housed|located|opened)\s+(?:in|at)\s+"
+    r"(?:the\s+)?$|"
     r"\b(?:footage|images|pictures|feeds?|recordings|video)\b[^.;]{0,60}?\b(?:goes|go|went|is\s+sent|"
     r"are\s+sent|sent|relayed|transmitted|passed)\s+to\s+(?:the\s+)?$",
 )
@@ -187,6 +191,7 @@ def monitored(window: str) -> bool:
     # Every match holds one of these words: a cheap test first (few windows have one).
     return (
         "monitor" in window
+        or "command" in window
         or "operat" in window
         or "control" in window
         or "run" in window

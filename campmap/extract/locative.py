@@ -19,6 +19,8 @@ from campmap.extract.frames import ends_with
 from campmap.extract.lists import FILLERS, HOUSE_NUMBER, listed
 from campmap.extract.neighbours import Around
 from campmap.extract.topic import SITES_OPENING
+from campmap.gazetteer import region_countries
+from campmap.gazetteer.names import normalize
 
 __all__ = ["NUMBERED_IN", "locative", "town_listed"]
 
@@ -167,7 +169,8 @@ def town_listed(near: Around, about_cameras: bool) -> bool:
     """Whether a city is listed after a town that is a camera site (``in Upton, Elmley and Leeds``).
 
     The cameras go to each town of the list, the city among them: it is one of
-    the sites, not the area the story is set in.
+    the sites, not the area the story is set in. A state or province after a
+    town and a bare comma is the town's state (:func:`_state_of_previous`), no item.
     """
     previous = near.previous
     return (
@@ -176,4 +179,29 @@ def town_listed(near: Around, about_cameras: bool) -> bool:
         and previous is not None
         and previous.match in ("town", "region")
         and listed(near.gap)
+        and not _state_of_previous(near)
     )
+
+
+def _state_of_previous(near: Around) -> bool:
+    """Whether a state or province only says where the town before it is (``in Upton, Ohio,``).
+
+    Not when the town before was itself an item (``A, Galway and Limerick``)
+    or the list goes on past the state (``in Galway, Mayo and Sligo``).
+    """
+    if near.previous is None or not _COMMA_ONLY.match(near.gap):
+        return False
+    before = near.window[: len(near.window) - (near.hit.start - near.previous.start)]
+    return (
+        bool(_IN_END.search(before))
+        and not _LIST_GOES_ON.match(near.after)
+        and normalize(near.hit.text) in region_countries()
+    )
+
+
+_COMMA_ONLY = re.compile(r"^\s*,\s*$")
+_IN_END = re.compile(r"\b(?:in|at|near)\s+$")
+_LIST_GOES_ON = re.compile(
+    r"^\s*(?:,\s*|\s+(?:and|or)\s+)(?:and\s+|or\s+)?"
+    r"(?!(?:the|where|which|who|when|a|an|and|or|in|on|at)\b)[a-z]"
+)

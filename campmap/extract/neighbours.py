@@ -76,6 +76,13 @@ _SITES_OFF = re.compile(
     r"behind|opposite)\s+(?:the\s+)?$"
 )
 _AND_GAP = re.compile(r"^\s+and\s+(?:the\s+)?$", re.IGNORECASE)
+_BOUND = re.compile(r"(?:^\s+|\s)(?:north|south|east|west|in|out)bound\b")
+_BOUND_AT = re.compile(
+    r"^(?:\s+(?:north|south|east|west|in|out)bound)?(?:\s*\(\w+\))?\s+(?:at|near)\s+(?:the\s+)?"
+    r"(?:(?:about\s+)?\d+(?:\.\d+)?\s?(?:m|km|metres?|meters?|miles?)\s+"
+    r"(?:north|south|east|west)\s+of\s+(?:the\s+)?)?$"
+)
+"""``X northbound (NB) at Y``, ``at 2 km south of Y``: X is only the road Y's site is on."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,15 +165,28 @@ def locality_of_previous(
 ) -> bool:
     """Whether the candidate is the locality the place before it is in (``X, in Selsdon``)."""
     previous, hit, gap = around.previous, around.hit, around.gap
-    return (
-        (around.previous_site or locality(decided, i))
-        and hit.shape == "name"
-        and previous is not None
-        and previous.shape != "name"
-        and (
-            bool(_IN_GAP.match(gap)) or (bool(COMMA_GAP.match(gap)) and names_to_end(low, hits, i))
+    if previous is None or not (around.previous_site or locality(decided, i)):
+        return False
+    if hit.shape == "name" and previous.shape != "name":
+        return bool(_IN_GAP.match(gap)) or (
+            bool(COMMA_GAP.match(gap)) and names_to_end(low, hits, i)
+        )
+    # "La Salle Greenhills in Upton City": a known town after an unknown name in it;
+    # "Elm Road in Hervey Bay": a town named like a feature after a street or landmark
+    return bool(_IN_GAP.match(gap)) and (
+        (hit.shape == "name" and hit.match == "town" and previous.match not in _WIDE_MATCHES)
+        or (
+            hit.shape == "facility"
+            and previous.shape in _IN_A_TOWN
+            and hit.text.rsplit(None, 1)[-1].lower() in _TOWN_LIKE_ENDS
         )
     )
+
+
+_WIDE_MATCHES = frozenset({"town", "region"})
+_IN_A_TOWN = frozenset({"street", "road", "junction", "block", "facility"})
+_TOWN_LIKE_ENDS = frozenset({"bay", "beach", "heights", "springs", "falls", "harbour", "harbor"})
+"""Last words of facility-shaped names that are often towns (``Hervey Bay``, ``Palm Springs``)."""
 
 
 def owner_of_next(text: str, hits: list[PlaceHit], i: int) -> bool:
@@ -184,6 +204,10 @@ def narrows_next(text: str, hits: list[PlaceHit], i: int) -> bool:
     """``between the A and B junctions on C``: A and B only say where on C."""
     if i + 1 >= len(hits) or hits[i].shape == hits[i + 1].shape == "junction":
         return False  # a crossing does not say where on another crossing
+    if _BOUND_AT.match(text[hits[i].end : hits[i + 1].start].lower()) and (
+        _BOUND.search(hits[i].text.lower()) or _BOUND.match(text[hits[i].end :].lower())
+    ):
+        return True  # "the A1 northbound at Elm Bridge": the site is at Elm Bridge, on the A1
     if _NARROWS_NEXT.match(text[hits[i].end : hits[i + 1].start].lower()):
         return True
     return (
