@@ -69,3 +69,67 @@ def test_the_roads_of_a_place_are_no_site(world: Gazetteer):
     )
     found = sites(text, world)
     assert found == ["Tolley Street and Harlow Avenue", "Elm and Ash Roads"]
+
+
+def test_the_city_of_a_town_is_its_council_not_a_site(world: Gazetteer):
+    text = (
+        "In 2001 the City of Quarrelton had nine CCTV cameras. "
+        "The City of Dellow Bay will receive $50,000 for cameras on Tarn Road."
+    )
+    assert sites(text, world) == ["Tarn Road"]
+
+
+def test_the_road_a_crossing_is_on_is_no_second_site(world: Gazetteer):
+    text = (
+        "Red light cameras will go up at the intersection of Tolley Drive and Quell Street, "
+        "on the State Highway 9 city bypass."
+    )
+    assert sites(text, world) == ["Tolley Drive and Quell Street"]
+
+
+def test_monitors_at_a_station_are_where_cameras_are_watched(world: Gazetteer):
+    text = (
+        "Cameras are planned for Varden Street and Quell Lane. They will be linked to "
+        "monitors at Harrowby Garda Station."
+    )
+    assert sites(text, world) == ["Varden Street", "Quell Lane"]
+
+
+def test_a_crime_named_as_a_noun_is_where_it_happened(world: Gazetteer):
+    text = (
+        "Camera footage helped after an attempted hijacking in Fenwick Street in Dellow. "
+        "Supporters of the new cameras on Tarn Road point to Friday's shooting on Quell Avenue."
+    )
+    assert sites(text, world) == ["Tarn Road"]
+
+
+def test_a_town_holding_some_of_the_sites_is_no_site(world: Gazetteer):
+    text = (
+        "Of the nine CCTV projects approved last year, four in Frome have been completed "
+        "including Marrow Park and Tolley Street."
+    )
+    assert sites(text, world) == ["Marrow Park", "Tolley Street"]
+
+
+def test_the_district_of_a_crossing_is_no_site_anywhere_in_the_report(world: Gazetteer):
+    text = (
+        "Speed cameras have been placed at the corner of Austen and Fenwick in Dellow Park. "
+        "The Dellow Park cameras sit near a school."
+    )
+    assert sites(text, world) == ["Austen and Fenwick"]
+
+
+def test_a_town_whose_name_the_sites_carry_frames_them(world: Gazetteer):
+    text = (
+        "The council asked for offers to install CCTV cameras in Frome. "
+        "The cameras will be installed in the Frome business district and at Frome Airport."
+    )
+    assert sites(text, world) == ["Frome business district", "Frome Airport"]
+
+
+def test_a_town_after_a_street_and_a_comma_ends_the_address(world: Gazetteer):
+    text = (
+        "A fire was lit under the speed camera in Tarn Road, Frome, and the flames spread "
+        "to a parked car."
+    )
+    assert sites(text, world) == ["Tarn Road"]

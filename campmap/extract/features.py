@@ -121,6 +121,8 @@ _TALLY = re.compile(
     r"\s+\d[\d,]*\b"
 )
 """``98 cameras out of 177``, ``87 of the 122``: a tally of the cameras all over an area."""
+_SOME_IN = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+in\s+$")
+_INCLUDING = re.compile(r"[^.;]{0,60}?\bincluding\b")
 _INCIDENT_REASON = WEIGHTS["incident_place"][1]
 _MONITOR_REASON = WEIGHTS["monitoring_place"][1]
 _AND_ALSO = re.compile(
@@ -185,7 +187,9 @@ def features(
         region=hit.match == "region"
         and not _toured(low, hits, i, gap, about_cameras)
         and not town_listed(near, about_cameras),
-        wide_area=kind in _CONTEXT_KINDS or frames.admin_area(hit.text) or _roads_of(hit.text, gap),
+        wide_area=kind in _CONTEXT_KINDS
+        or frames.admin_area(hit.text)
+        or frames.whole_place(hit.text, gap),
         area_of_sites=_area_of_sites(low, hits, i, near),
         organisation=_organisation(hit, gap, window, after),
         framing=hit.shape in ("name", "region") and ends_with(FRAMING, window),
@@ -229,6 +233,8 @@ def _area_of_sites(low: str, hits: list[PlaceHit], i: int, near: Around) -> bool
         return hit.text.lower().endswith(" area") and bool(_SPREAD.search(gap))
     if hit.shape != "name":
         return False
+    if _SOME_IN.search(window) and _INCLUDING.match(low, hit.end):
+        return True  # "four in X have been completed, including A, B": X holds the sites
     if _TALLY.search(low, hit.end):  # "In X, 98 cameras out of 177 are not working": a tally
         return True  # (not "3 of the 10 cameras go to X": X's share)
     if NUMBERED_IN.search(window):  # "at 18 locations in A, B and C": districts
@@ -357,18 +363,6 @@ def _toured(low: str, hits: list[PlaceHit], i: int, gap: str, about_cameras: boo
         and bool(_TAKEN_TO.search(gap))
         and listed(low[hits[i].end : hits[i + 1].start])
     )
-
-
-_ROADS_OF = re.compile(r"^[A-Z][\w'-]+\s+(?:Roads|Streets)$")
-_PAIRED = re.compile(r"(?:\band|&|,)\s*$")
-
-
-def _roads_of(name: str, gap: str) -> bool:
-    """Whether a name is the roads of a whole place (``on Upton Roads``), not one road.
-
-    Not the second of two crossing streets (``between Elm and Ash Roads``).
-    """
-    return name[-1:] == "s" and bool(_ROADS_OF.match(name)) and not _PAIRED.search(gap)
 
 
 @lru_cache(maxsize=64)

@@ -35,6 +35,7 @@ __all__ = [
     "ends_with",
     "monitored",
     "negated",
+    "whole_place",
 ]
 
 MADE_BY = re.compile(
@@ -57,10 +58,13 @@ INCIDENT_AT = re.compile(
     r"\b(?:shot|stabbed|killed|murdered|attacked|robbed|assaulted|mugged|injured|hurt|burgled|"
     r"crashed|died|arrested|found\s+dead|standing|stood|walking|wandering|sitting|lying|"
     r"sleeping|loitering|begging|fighting|crying|committed|happened|occurred|took\s+place|"
-    r"responded|attended)\b(?:\s+[\w'-]+){0,4}?\s+(?:on|in|at|near|"
-    r"outside|along)\s+(?:the\s+)?$"
+    r"responded|attended)\b(?:\s+[\w'-]+){0,4}?\s+(?:on|in|at|near|outside|along)\s+(?:the\s+)?$|"
+    # one crime, named as a noun: "an attempted hijacking in X", "Friday's shooting on X"
+    r"\b(?:an?|the|this|that|[\w-]+['\u2019]s)\s+(?:recent\s+|attempted\s+|armed\s+|fatal\s+){0,2}"
+    r"(?:hijacking|carjacking|robbery|burglary|mugging|shooting|stabbing|murder|assault|break-in)"
+    r"\s+(?:on|in|at|near|outside|along)\s+(?:the\s+)?$"
 )
-"""``a man was stabbed on X``, ``a boy seen standing along X``: where an incident happened
+"""``a man was stabbed on X``, ``Friday's shooting on X``: where an incident happened
 (where people were), even beside camera words."""
 MEETING_AT = re.compile(
     r"\b(?:meet(?:s|ing|ings)?|met|held|convened|sat|sitting|session|hearing|speaking|spoke|"
@@ -100,6 +104,7 @@ MONITORED = re.compile(
     r"(?:\w+\s+){0,3}?(?:from|at|by|back\s+to|to)\s+(?:the\s+)?(?:\w+\s+){0,4}$|"
     r"\b(?:control\s+rooms?|(?:monitoring|command|control)\s+(?:centre|center|room|unit|station)s?|"
     r"operators?|headquarters|hq)\s+(?:\w+\s+){0,2}?(?:in|at|on|located\s+in|based\s+in)\s+(?:the\s+)?$|"
+    r"\b(?:to|on|with)\s+(?:the\s+)?(?:monitors|screens)\s+(?:in|at)\s+(?:the\s+)?$|"
     # "a command centre will be built in X": where the cameras will be watched from
     r"\b(?:command|control|monitoring)\s+(?:centre|center|room)s?\s+(?:will\s+be|is\s+being|"
     r"was|were|to\s+be)\s+(?:built|constructed|set\s+up|housed|located|opened)\s+(?:in|at)\s+"
@@ -191,6 +196,7 @@ def monitored(window: str) -> bool:
     # Every match holds one of these words: a cheap test first (few windows have one).
     return (
         "monitor" in window
+        or "screens" in window
         or "command" in window
         or "operat" in window
         or "control" in window
@@ -210,3 +216,21 @@ def monitored(window: str) -> bool:
         or "recordings" in window
         or "video" in window
     ) and MONITORED.search(window) is not None
+
+
+_MUNICIPALITY = tuple(
+    f"{word} of " for word in ("City", "Town", "Borough", "County", "District", "Municipality")
+)
+_ROADS_OF = re.compile(r"^[A-Z][\w'-]+\s+(?:Roads|Streets)$")
+_PAIRED = re.compile(r"(?:\band|&|,)\s*$")
+
+
+def whole_place(name: str, gap: str) -> bool:
+    """Whether a name is a whole town or its council, or all its roads: no camera site.
+
+    ``the City of Upton``; ``on Upton Roads`` (not the second of two crossing
+    streets, ``between Elm and Ash Roads``; ``gap`` is the text before the name).
+    """
+    if name.startswith(_MUNICIPALITY):
+        return True
+    return name[-1:] == "s" and bool(_ROADS_OF.match(name)) and not _PAIRED.search(gap)

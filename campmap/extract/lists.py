@@ -90,7 +90,8 @@ _STREETS = frozenset({"street", "road", "facility"})
 _ENDS = re.compile(
     r"^\s*(?:[.;:!?)(\u2013\u2014-]|$|\d|(?:have|has|are|is|was|were|will|would|could)\s"
     r"|(?:(?:last|this|next|earlier|later)\s+[a-z]+|today|yesterday|tomorrow|tonight)\b"
-    r"|,\s+(?:as|which|where|after|following|in\s+(?:a|an|the)|to|for|with|while|under)\s)"
+    r"|,\s+(?:as|which|where|after|following|in\s+(?:a|an|the)|to|for|with|while|under|"
+    r"and\s+(?:the|a|an|it|he|she|they|then))\s)"
 )
 
 

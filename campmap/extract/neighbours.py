@@ -152,6 +152,12 @@ def address_of_previous(around: Around) -> bool:
     previous, hit, gap = around.previous, around.hit, around.gap
     return previous is not None and (
         _is_address(previous, hit, gap)
+        # "the crossing of A and B, on the C bypass": C is one of the two, by its route name
+        or (
+            previous.shape == "junction"
+            and hit.shape in _STREET_SHAPES
+            and bool(_COMMA_ON.match(gap))
+        )
         or (
             previous.shape == "facility"
             and hit.shape in _STREET_SHAPES
@@ -178,13 +184,18 @@ def locality_of_previous(
         or (
             hit.shape == "facility"
             and previous.shape in _IN_A_TOWN
-            and hit.text.rsplit(None, 1)[-1].lower() in _TOWN_LIKE_ENDS
+            # (a crossing of two streets is in a district, never in a building or park)
+            and (
+                previous.shape == "junction"
+                or hit.text.rsplit(None, 1)[-1].lower() in _TOWN_LIKE_ENDS
+            )
         )
     )
 
 
 _WIDE_MATCHES = frozenset({"town", "region"})
 _IN_A_TOWN = frozenset({"street", "road", "junction", "block", "facility"})
+_COMMA_ON = re.compile(r"^\s*,\s+on\s+(?:the\s+)?$")
 _TOWN_LIKE_ENDS = frozenset({"bay", "beach", "heights", "springs", "falls", "harbour", "harbor"})
 """Last words of facility-shaped names that are often towns (``Hervey Bay``, ``Palm Springs``)."""
 

@@ -27,6 +27,7 @@ _LOCALITY_REASONS = frozenset(
         "an area the sites are spread over",
     }
 )
+_AREA_SHAPES = frozenset({"name", "facility"})  # ("Hervey Bay", "Jefferson Park": a district)
 _HEADS = re.compile(
     r"\s+(?:town|city)\s+cent(?:re|er)s?$|\s+(?:town|village|district|suburb|area|borough)$",
     re.IGNORECASE,
@@ -66,7 +67,7 @@ def settle_areas(mentions: Sequence[Mention], address: str = "") -> list[Mention
     out = []
     for mention in mentions:
         if mention.role is Role.SITE and (
-            (mention.shape == "name" and _key(mention.text) in framing)
+            (mention.shape in _AREA_SHAPES and _key(mention.text) in framing)
             or (centre and _centre(mention.text))
         ):
             mention = dataclasses.replace(
@@ -88,6 +89,13 @@ def _setting_towns(mentions: Sequence[Mention], address: str) -> set[str]:
     if len(streets) < 2:
         return set()
     towns = {_key(m.text) for m in mentions if m.role is Role.SITE and m.shape == "name"}
+    # "Upton Airport and the Upton business district": sites named after the town it frames
+    prefixed = {k for k in towns if sum(s.startswith(k + " ") for s in streets) >= 2}
+    return prefixed | _named_setting(mentions, address, towns)
+
+
+def _named_setting(mentions: Sequence[Mention], address: str, towns: set[str]) -> set[str]:
+    """Return the town the report is set in: the one in its address, or one named twice."""
     named: dict[str, int] = {}
     for m in mentions:
         if m.shape == "name" and m.match == "town":
