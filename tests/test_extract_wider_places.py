@@ -133,3 +133,11 @@ def test_a_town_after_a_street_and_a_comma_ends_the_address(world: Gazetteer):
         "to a parked car."
     )
     assert sites(text, world) == ["Tarn Road"]
+
+
+def test_a_named_site_named_again_by_its_common_noun_is_one_site(world: Gazetteer):
+    text = (
+        "A CCTV camera was installed in Dellow Park last week. "
+        "The camera was placed to cut crime at the park."
+    )
+    assert sites(text, world) == ["Dellow Park"]

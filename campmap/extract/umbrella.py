@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from campmap.records import Mention, Role
 
-__all__ = ["FRAMING", "settle_areas"]
+__all__ = ["AGAIN", "FRAMING", "settle_areas"]
 
 FRAMING = "an area other sites in the report are in"
 _LOCALITY_REASONS = frozenset(
@@ -46,7 +46,8 @@ def settle_areas(mentions: Sequence[Mention], address: str = "") -> list[Mention
     at least two streets or buildings as sites and no other town as one, and
     the town stands in the report's address (``Source:`` line) or is named
     more than once; so is "the town centre", when the report names at least two
-    streets or buildings as sites.
+    streets or buildings as sites. A common noun that names a site again
+    (``Elm Park`` ... ``the park``) is context too: the site is counted once.
 
     Parameters
     ----------
@@ -62,20 +63,23 @@ def settle_areas(mentions: Sequence[Mention], address: str = "") -> list[Mention
     """
     framing = _framing_names(mentions) | _setting_towns(mentions, address)
     centre = _framing_centre(mentions)
-    if not framing and not centre:
+    again = _named_again(mentions)
+    if not framing and not centre and not again:
         return list(mentions)
     out = []
     for mention in mentions:
         if mention.role is Role.SITE and (
             (mention.shape in _AREA_SHAPES and _key(mention.text) in framing)
             or (centre and _centre(mention.text))
+            or mention.text in again
         ):
+            reason = AGAIN if mention.text in again else FRAMING
             mention = dataclasses.replace(
                 mention,
                 role=Role.CONTEXT,
                 status="context",
-                reason=FRAMING,
-                reasons=(FRAMING, *mention.reasons),
+                reason=reason,
+                reasons=(reason, *mention.reasons),
                 count=None,
                 count_text=None,
             )
@@ -132,6 +136,23 @@ def _centre(name: str) -> bool:
     if name.isascii() and name[:4].lower() not in ("town", "city"):
         return False  # (on ASCII text, IGNORECASE finds nothing lower() misses)
     return _CENTRE.match(name) is not None
+
+
+AGAIN = "the place a site named before, named again by its common noun"
+
+
+def _named_again(mentions: Sequence[Mention]) -> set[str]:
+    """Return the common nouns that name a site again (``Elm Park ... the park``)."""
+    nouns = {
+        m.text for m in mentions if m.role is Role.SITE and m.text.isalpha() and m.text.islower()
+    }
+    if not nouns:
+        return set()
+    return {
+        m.text.rsplit(None, 1)[-1].lower()
+        for m in mentions
+        if m.role is Role.SITE and m.text[:1].isupper() and " " in m.text
+    } & nouns
 
 
 def _framing_names(mentions: Iterable[Mention]) -> set[str]:
