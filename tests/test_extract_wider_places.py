@@ -141,3 +141,12 @@ def test_a_named_site_named_again_by_its_common_noun_is_one_site(world: Gazettee
         "The camera was placed to cut crime at the park."
     )
     assert sites(text, world) == ["Dellow Park"]
+
+
+def test_places_past_an_aside_about_cameras_get_no_cameras(world: Gazetteer):
+    text = (
+        "In addition to the R1,2-million set aside for the CCTV cameras, the budget holds "
+        "R900,000 for new street lights in areas like Dellow, Marrow Hill and Quarrelton. "
+        "In addition to the ten cameras on Tarn Road, five more will go on Quell Street."
+    )
+    assert sites(text, world) == ["Tarn Road", "Quell Street"]
