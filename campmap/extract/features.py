@@ -228,7 +228,22 @@ def _area_of_sites(low: str, hits: list[PlaceHit], i: int, near: Around) -> bool
     if _UNNAMED_IN.search(window):
         return False
     # "in X and the wider Y area": where a scheme works, not a site
-    return bool(_GENERIC_IN.search(window) or _SPREAD.search(gap) or _WIDER_AREA.match(near.after))
+    spread = bool(_SPREAD.search(gap)) and not _places_listed(low, hits, i)
+    return bool(_GENERIC_IN.search(window) or spread or _WIDER_AREA.match(near.after))
+
+
+def _places_listed(low: str, hits: list[PlaceHit], i: int) -> bool:
+    """Whether more places are listed after it: ``around the X, Y and Z`` names the sites.
+
+    One place after ``across`` or ``around`` is the area the sites are spread
+    over; a list of named places (no city among them) is where they are.
+    """
+    return (
+        i + 1 < len(hits)
+        and hits[i + 1].match != "region"
+        and hits[i].match != "region"
+        and listed(low[hits[i].end : hits[i + 1].start])
+    )
 
 
 def _listed_with_site(

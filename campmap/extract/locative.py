@@ -63,8 +63,11 @@ _EXAMPLES = re.compile(
     r"streets?|towns?|suburbs?|districts?|neighbou?rhoods?|villages?|centres?|centers?|"
     r"thoroughfares?|highways?|routes?|corridors?|hot\s?spots?|landmarks?|venues?)"
     r"(?:\s+(?:in|across|around|throughout)\s+(?:the\s+)?[\w'-]+(?:\s+[\w'-]+)?\s*,)?\s+"
-    r"(?:like|such\s+as|including|include|namely|in)\s*:?\s*(?:the\s+)?$"
+    r"(?:like|such\s+as|including|include|namely|in)\s*:?\s*"
+    r"(?:(?:the\s+)?[a-z][\w' -]{0,40},\s*){0,3}(?:the\s+)?$"
 )
+"""``sites such as X``, ``areas including the town hall, X``: the places a word for sites opens
+(past a few items no candidate stands for)."""
 _SINGLED_OUT = re.compile(
     r"\b(?:(?:notably|especially|particularly|in\s+particular|mainly|mostly|chiefly)\s*[,:]?\s*"
     r"(?:in\s+|at\s+|on\s+|along\s+)?|bring|brings|brought|bringing)\s*(?:the\s+)?$"

@@ -238,8 +238,15 @@ def shouted_function_word(token: str) -> bool:
 
 _CAMEL = re.compile(r"^(?!Ma?c[A-Z])[A-Z][a-z]+[A-Z]")
 """A brand written in camel case (PolCam), not a Scottish or Irish name (McDonald, MacArthur)."""
+_PREPOSITIONS = (
+    "following|including|during|despite|amid|amidst|among|amongst|towards|toward|beyond|"
+    "throughout|upon|ahead|besides|except"
+)
+"""Prepositions that are no function word of :data:`FUNCTION_WORDS`: a name followed by one
+(``cameras in Upton following a vote``) is no adjective."""
 _MODIFIER = re.compile(
-    rf"\s(?!(?:{FUNCTION_WORDS}|{TIME_WORDS}|(?:north|south|east|west)bound)\b)[a-z][a-z-]+\b(?!['\u2019])"
+    rf"\s(?!(?:{FUNCTION_WORDS}|{TIME_WORDS}|{_PREPOSITIONS}|(?:north|south|east|west)bound)\b)"
+    r"[a-z][a-z-]+\b(?!['\u2019])"
 )
 """A lower-case word after a name: the name is used as an adjective (``Chinese firm``)."""
 _SECOND_OF_CROSSING = re.compile(

@@ -1,0 +1,41 @@
+"""General rules for real reporting (issue 15, sets E and F): each report here is invented.
+
+Each test stands for a failure class of sites missed: a town followed by a
+preposition the name guard took for a noun, a place that ``could get`` a
+camera, a list of sites opened by ``including`` past items no candidate
+stands for, and a list of named places after ``around``.
+"""
+
+from __future__ import annotations
+
+from conftest import sites
+
+from campmap.gazetteer import Gazetteer
+
+
+def test_a_town_followed_by_a_preposition_is_still_a_place(world: Gazetteer):
+    text = "The board will study the use of CCTV cameras in Brackwold following a vote last week."
+    assert sites(text, world) == ["Brackwold"]
+
+
+def test_a_place_that_could_get_a_camera_gets_it(world: Gazetteer):
+    text = "Quillan Green could get a camera\n\nThe parish will decide in May."
+    assert sites(text, world) == ["Quillan Green"]
+
+
+def test_a_list_opened_by_including_past_unnamed_items(world: Gazetteer):
+    text = (
+        "The cameras went up at six sites including the town hall, Morvel building, "
+        "Tansy stadium and Orrin market."
+    )
+    assert sites(text, world) == ["Morvel building", "Tansy stadium", "Orrin market"]
+
+
+def test_a_list_of_named_places_after_around_are_the_sites(world: Gazetteer):
+    text = "Police put gunshot sensors around the Fairground, Pellow Station and Harl Park."
+    assert sites(text, world) == ["Fairground", "Pellow Station", "Harl Park"]
+
+
+def test_one_place_after_around_is_still_the_area(world: Gazetteer):
+    text = "Police put 40 new cameras around Brackwold to deter burglars."
+    assert sites(text, world) == []
