@@ -39,3 +39,41 @@ def test_a_list_of_named_places_after_around_are_the_sites(world: Gazetteer):
 def test_one_place_after_around_is_still_the_area(world: Gazetteer):
     text = "Police put 40 new cameras around Brackwold to deter burglars."
     assert sites(text, world) == []
+
+
+def test_places_that_follow_suit_get_the_cameras(world: Gazetteer):
+    text = (
+        "Brackwold, Tansy Vale and Orrin Heights are following suit: the firm has just put up "
+        "30 cameras there."
+    )
+    assert sites(text, world) == ["Brackwold", "Tansy Vale", "Orrin Heights"]
+
+
+def test_one_of_several_spots_weighing_cameras(world: Gazetteer):
+    text = "Brackwold is one of several spots deciding whether to put up new cameras."
+    assert sites(text, world) == ["Brackwold"]
+
+
+def test_a_note_on_where_an_item_is_does_not_end_the_list(world: Gazetteer):
+    text = (
+        "The cameras will be placed near Sector 12, Morvel Chowk, Sector 40 on the highway, "
+        "Brackwold, Tansy Chowk and Orrin Chowk, officials said."
+    )
+    assert sites(text, world) == [
+        "Sector 12",
+        "Morvel Chowk",
+        "Sector 40",
+        "Brackwold",
+        "Tansy Chowk",
+        "Orrin Chowk",
+    ]
+
+
+def test_a_time_after_an_item_ends_the_list(world: Gazetteer):
+    text = "Cameras went up on Morvel Road in the morning, Brackwold council said."
+    assert sites(text, world) == ["Morvel Road"]
+
+
+def test_camera_news_for_a_village_is_about_its_cameras(world: Gazetteer):
+    text = "Good ANPR news for Brackwold!\n\nA camera was put up in the village today."
+    assert sites(text, world) == ["Brackwold"]

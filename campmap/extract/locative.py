@@ -80,11 +80,12 @@ NUMBERED_IN = re.compile(
     r"roads?|areas?|positions?)\s+(?:in|across|around|throughout)\s+(?:the\s+)?$"
 )
 _CAMERAS_FOR = re.compile(
-    r"\b(?:cameras?|cctv|anpr|readers?)\s+for\s+(?:the\s+)?$|"
+    r"\b(?:cameras?|cctv|anpr|readers?)\s+(?:(?:news|boost|plans?|bids?|funding|upgrade|"
+    r"scheme|approval|go-ahead|success|win)\s+)?for\s+(?:the\s+)?$|"
     r"\b(?:sites?|locations?|points?|spots?)\b[^.;]{0,40}\b(?:is|are|will\s+be|would\s+be)"
     r"\s*[:\u2013\u2014-]?\s*(?:the\s+)?$"
 )
-"""``speed cameras for the N3``, ``the next site will be X``."""
+"""``speed cameras for the N3``, ``CCTV boost for X``, ``the next site will be X``."""
 _NAMED_SITES = re.compile(
     r"\b(?:entrances?|locations?|sites?|intersections?|junctions?|crossings?|roundabouts?|"
     r"points?|spots?|gates?)(?:\s+(?:in|across|around|throughout|within)\s+(?:the\s+)?[\w'-]+"
