@@ -77,3 +77,23 @@ def test_a_time_after_an_item_ends_the_list(world: Gazetteer):
 def test_camera_news_for_a_village_is_about_its_cameras(world: Gazetteer):
     text = "Good ANPR news for Brackwold!\n\nA camera was put up in the village today."
     assert sites(text, world) == ["Brackwold"]
+
+
+def test_a_school_named_high_in_a_list_of_sites(world: Gazetteer):
+    text = (
+        "School zone cameras are now live at:\n\n"
+        "- Captain Morvel High\n\n"
+        "- Tansy Oaks High\n\n"
+        "- Orrin T. Washington High\n\n"
+        "Fines start next month."
+    )
+    assert sites(text, world) == [
+        "Captain Morvel High",
+        "Tansy Oaks High",
+        "Orrin T. Washington High",
+    ]
+
+
+def test_the_high_street_at_a_sentence_start_is_still_the_street(world: Gazetteer):
+    text = "The High Street cameras were switched on in Brackwold last week."
+    assert "High Street" in sites(text, world)

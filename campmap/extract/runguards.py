@@ -168,6 +168,9 @@ def cut_at_stop(
     return run, words
 
 
+_HEADS_FIRST = FACILITY_HEADS - {"high"}
+"""Building words after a sentence's first capital that keep it (``Market Hall``; not ``The
+High Street``: "high" ends a school's name, ``Green Oaks High``, and begins a street's)."""
 _NAME_ADJECTIVES = DIRECTIONS | {"high", "far", "near"}
 """Words that often begin a street's name (``Old Kent Road``, ``Upper Street``)."""
 
@@ -182,7 +185,7 @@ def drop_sentence_capitals(
         and (words[0] in COMMON_WORDS or bool(ABSTRACT_NOUN.search(words[0])))
         and not (INITIAL.match(run[0][0]) and len(run) > 1 and INITIAL.match(run[1][0]))
     ):
-        if len(run) > 1 and (words[1] in STREET_HEADS or words[1] in FACILITY_HEADS):
+        if len(run) > 1 and (words[1] in STREET_HEADS or words[1] in _HEADS_FIRST):
             break  # "Market Street", "Park Lane": the first word belongs to the name
         if len(run) > 2 and words[0] in _NAME_ADJECTIVES and words[-1] in STREET_HEADS:
             break  # "Old Mill Road", "North Circular Road": so is "Old" before a street's name
