@@ -3,14 +3,18 @@
 Each test stands for a failure class of sites missed: a town followed by a
 preposition the name guard took for a noun, a place that ``could get`` a
 camera, a list of sites opened by ``including`` past items no candidate
-stands for, and a list of named places after ``around``.
+stands for, a list of named places after ``around``, places that follow suit,
+a note between list items, US schools named ``X High``, cameras named by a
+lower-case street, and a report's country outvoted by a province named again.
 """
 
 from __future__ import annotations
 
 from conftest import sites
 
+from campmap.extract.country import report_country
 from campmap.gazetteer import Gazetteer
+from campmap.records import Source
 
 
 def test_a_town_followed_by_a_preposition_is_still_a_place(world: Gazetteer):
@@ -97,3 +101,16 @@ def test_a_school_named_high_in_a_list_of_sites(world: Gazetteer):
 def test_the_high_street_at_a_sentence_start_is_still_the_street(world: Gazetteer):
     text = "The High Street cameras were switched on in Brackwold last week."
     assert "High Street" in sites(text, world)
+
+
+def test_cameras_named_by_a_lower_case_street_in_capitals(world: Gazetteer):
+    text = "Money for the high street CCTV in Brackwold was agreed on Monday."
+    assert "high street" in sites(text, world)
+
+
+def test_a_country_named_outweighs_a_province_of_that_name_named_again():
+    text = (
+        "Cameras went up in Nyanga. Nyanga has the most crime. Nyanga residents welcomed them. "
+        "It is one of the busiest districts in South Africa."
+    )
+    assert report_country(Source("x", text)) == "ZA"
