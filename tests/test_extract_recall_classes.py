@@ -114,3 +114,8 @@ def test_a_country_named_outweighs_a_province_of_that_name_named_again():
         "It is one of the busiest districts in South Africa."
     )
     assert report_country(Source("x", text)) == "ZA"
+
+
+def test_owners_who_put_up_cameras_put_them_at_their_place(world: Gazetteer):
+    text = "Morvel Holiday Camp owners had already installed cameras at the camp, he said."
+    assert sites(text, world) == ["Morvel Holiday Camp"]
