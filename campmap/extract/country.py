@@ -43,6 +43,22 @@ def _names() -> dict[str, str]:
 
 
 @cache
+def _country_names() -> frozenset[str]:
+    """Return the names of countries (not states) among :func:`_names`."""
+    out = {"uk", "britain", "england", "scotland", "wales", "usa", "u.s.", "america"}
+    for country in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            value = getattr(country, attr, None)
+            if value and "," not in value:
+                out.add(value.lower())
+    return frozenset(out)
+
+
+_COUNTRY_WEIGHT = 2
+"""A country named counts more than a state or province of that name elsewhere (``Nyanga``)."""
+
+
+@cache
 def _first_words() -> frozenset[str]:
     """Return the first word of every name :func:`_names` knows."""
     return frozenset(name.split(" ")[0] for name in _names())
@@ -85,7 +101,8 @@ def report_country(source: Source) -> str | None:
             code = _from_address(url)
             if code is not None:
                 votes[code] += _ADDRESS_WEIGHT
-    names, firsts = _names(), _first_words()
+    names, firsts, countries = _names(), _first_words(), _country_names()
+    seen: set[str] = set()
     for match in _WORDS.finditer(source.text):
         words = match.group().split()
         start = 0
@@ -94,9 +111,12 @@ def report_country(source: Source) -> str | None:
                 start += 1  # no name starts with this word
                 continue
             for size in range(len(words) - start, 0, -1):
-                code = names.get(" ".join(words[start : start + size]).lower())
+                name = " ".join(words[start : start + size]).lower()
+                code = names.get(name)
                 if code is not None:
-                    votes[code] += 1
+                    if name not in seen:  # a place named again is one place
+                        seen.add(name)
+                        votes[code] += _COUNTRY_WEIGHT if name in countries else 1
                     start += size
                     break
             else:

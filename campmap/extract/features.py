@@ -62,11 +62,13 @@ _ORGANISATION = re.compile(
     r"(?:business|traders'?|community)\s+association)\b",
 )
 _LOCAL_FUNDS = re.compile(
-    r"^\s+(?:business|residents'?|traders'?|community)\s+association\s+(?:\w+\s+){0,3}?"
+    r"^\s+(?:(?:business|residents'?|traders'?|community)\s+association|owners|residents|"
+    r"traders|shopkeepers|businesses)\s+(?:\w+\s+){0,3}?"
     r"(?:spend(?:s|ing)?|spent|pay(?:s|ing)?|paid|fund(?:s|ing|ed)?|install(?:s|ing|ed)?|"
-    r"buy(?:s|ing)?|bought)\b[^.;]{0,50}?\b(?:cameras?|cctv)\b"
+    r"buy(?:s|ing)?|bought|put\s+up|fitted|erected)\b[^.;]{0,50}?\b(?:cameras?|cctv)\b"
 )
-"""``the Upton Business Association is spending ... to install eight cameras``: in Upton."""
+"""``the Upton Business Association is spending ... to install eight cameras``: in Upton;
+``X Camp owners had installed cameras``: at X Camp."""
 _ORGANISATION_APPOSITIVE = re.compile(
     r"^\s*,\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:organi[sz]ation|company|firm|charity|group|"
     r"body|agency|trust|association|network|partnership|contractor|supplier|provider|"
@@ -243,7 +245,22 @@ def _area_of_sites(low: str, hits: list[PlaceHit], i: int, near: Around) -> bool
     if _UNNAMED_IN.search(window):
         return False
     # "in X and the wider Y area": where a scheme works, not a site
-    return bool(_GENERIC_IN.search(window) or _SPREAD.search(gap) or _WIDER_AREA.match(near.after))
+    spread = bool(_SPREAD.search(gap)) and not _places_listed(low, hits, i)
+    return bool(_GENERIC_IN.search(window) or spread or _WIDER_AREA.match(near.after))
+
+
+def _places_listed(low: str, hits: list[PlaceHit], i: int) -> bool:
+    """Whether more places are listed after it: ``around the X, Y and Z`` names the sites.
+
+    One place after ``across`` or ``around`` is the area the sites are spread
+    over; a list of named places (no city among them) is where they are.
+    """
+    return (
+        i + 1 < len(hits)
+        and hits[i + 1].match != "region"
+        and hits[i].match != "region"
+        and listed(low[hits[i].end : hits[i + 1].start])
+    )
 
 
 def _listed_with_site(
@@ -331,7 +348,7 @@ def _gets_cameras(low: str, hits: list[PlaceHit], i: int, after: str) -> bool:
 
 def _local_funds(after: str) -> bool:
     """Whether a local association pays for cameras at the place (:data:`_LOCAL_FUNDS`)."""
-    return "association" in after and _LOCAL_FUNDS.match(after) is not None
+    return _LOCAL_FUNDS.match(after) is not None
 
 
 def _camera_word(text: str) -> bool:

@@ -50,7 +50,7 @@ _GENERIC = re.compile(
     r"(?!\s+of\b|['\u2019]s)"
     # "the car park cameras": cameras named by their place
     rf"|\b[Tt]he\s+(?P<named>(?:(?:{_QUALIFIER})\s+){{0,2}}{_NOUNS})"
-    r"(?=\s+(?:(?:cctv|security|speed)\s+)?(?:cameras?|cctv)\b)"
+    r"(?=\s+(?i:(?:cctv|security|speed)\s+)?(?i:cameras?|cctv)\b)"
     # "12 cameras in the central city": cameras in a centre or on a street
     r"|\b(?i:cameras?|cctv)\s+(?:[a-z]+\s+){0,2}?in\s+the\s+(?P<area>(?:town|city)\s+cent(?:re|er)|central\s+city|central\s+business\s+"
     r"district|high\s+street|town\s+square|market\s+place|precinct)\b(?!\s+of\b|['\u2019]s|\s+[a-z]+ers?\b)"
@@ -84,6 +84,8 @@ def find_generic(text: str) -> list[GenericHit]:
     []
     >>> find_generic("The car park cameras were damaged.")
     [GenericHit(text='car park', start=4, end=12)]
+    >>> find_generic("Work on the high street CCTV starts soon.")
+    [GenericHit(text='high street', start=12, end=23)]
     >>> find_generic("Faces were scanned at Upton's central railway station.")
     [GenericHit(text='central railway station', start=30, end=53)]
     >>> find_generic("Police have 12 cameras in the central city.")

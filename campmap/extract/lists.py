@@ -65,8 +65,13 @@ GETS = re.compile(
     r"(?:now\s+|only\s+|just\s+)?(?:has|have)\s+(?:\d+|an?\s+dozen|one|two|three|four|five|six|"
     r"seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|forty|fifty)(?=\s*[.,;]|\s*$)|"
     r"has\s+(?:got|received|been\s+given)|"
+    r"(?:could|may|might|should)\s+(?:also\s+)?(?:get|receive)\s+(?:[\w-]+\s+){0,4}?(?:cameras?|cctv)|"
     r"(?:is|are)\s+(?:also\s+)?(?:on\s+the\s+(?:short)?list|among\s+the\s+(?:[\w-]+\s+){0,2}?"
     r"(?:sites|locations))|"
+    r"(?:is|are)\s+(?:also\s+)?one\s+of\s+(?:the\s+|several\s+|many\s+|a\s+few\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:sites|locations|spots|places|towns|villages|suburbs)|"
+    r"(?:is|are|was|were|has|have|will)?\s*(?:also\s+|now\s+|soon\s+)?(?:be\s+)?"
+    r"(?:following|followed|to\s+follow|follow|follows)\s+suit|"
     r"(?:will|would|is\s+to|are\s+to)\s+(?:also\s+)?see\s+(?:\w+\s+){0,4}?(?:cameras?|cctv)|"
     r"(?:is|are)\s+(?:also\s+)?(?:set|due|expected|planned)\s+to\s+(?:get|receive|have|feature|see)|"
     r"(?:will|would|is\s+to|are\s+to)\s+(?:also\s+)?benefit\s+from\s+(?:[\w-]+\s+){0,5}?(?:cameras?|cctv)|"
@@ -235,10 +240,21 @@ def name_tail(gap: str) -> bool:
 
     ``the A to B walk, C landfill, ...``: up to three words (``to`` and plain
     words, no other function word) end the place before, then a comma opens
-    the next item; ``A said on Friday, B`` is no list.
+    the next item; ``A said on Friday, B`` is no list. A short note on where
+    the place before is (``Sector 3 on the highway, C``) ends it too.
     """
+    if _WHERE_NOTE.match(gap):
+        return True
     match = _TAIL.match(gap)
     return match is not None and not any(w in _FUNCTION for w in match.group(1).split())
+
+
+_WHERE_NOTE = re.compile(
+    r"^\s+(?:on|in|at|near|off|along|beside)\s+the\s+"
+    r"(?!(?:morning|afternoon|evening|night|day|week|weekend|month|year|past|end|meantime|"
+    r"process|meeting|report|statement|time|moment|event|case)\b)[a-z]+(?:\s+[a-z]+)?\s*,\s*$"
+)
+"""``on the highway,``: a note on where the place before is, between two items of a list."""
 
 
 _PLACE_LINE = re.compile(

@@ -65,8 +65,11 @@ _EXAMPLES = re.compile(
     r"streets?|towns?|suburbs?|districts?|neighbou?rhoods?|villages?|centres?|centers?|"
     r"thoroughfares?|highways?|routes?|corridors?|hot\s?spots?|landmarks?|venues?)"
     r"(?:\s+(?:in|across|around|throughout)\s+(?:the\s+)?[\w'-]+(?:\s+[\w'-]+)?\s*,)?\s+"
-    r"(?:like|such\s+as|including|include|namely|in)\s*:?\s*(?:the\s+)?$"
+    r"(?:like|such\s+as|including|include|namely|in)\s*:?\s*"
+    r"(?:(?:the\s+)?[a-z][\w' -]{0,40},\s*){0,3}(?:the\s+)?$"
 )
+"""``sites such as X``, ``areas including the town hall, X``: the places a word for sites opens
+(past a few items no candidate stands for)."""
 _SINGLED_OUT = re.compile(
     r"\b(?:(?:notably|especially|particularly|in\s+particular|mainly|mostly|chiefly)\s*[,:]?\s*"
     r"(?:in\s+|at\s+|on\s+|along\s+)?|bring|brings|brought|bringing)\s*(?:the\s+)?$"
@@ -79,11 +82,12 @@ NUMBERED_IN = re.compile(
     r"roads?|areas?|positions?)\s+(?:in|across|around|throughout)\s+(?:the\s+)?$"
 )
 _CAMERAS_FOR = re.compile(
-    r"\b(?:cameras?|cctv|anpr|readers?)\s+for\s+(?:the\s+)?$|"
+    r"\b(?:cameras?|cctv|anpr|readers?)\s+(?:(?:news|boost|plans?|bids?|funding|upgrade|"
+    r"scheme|approval|go-ahead|success|win)\s+)?for\s+(?:the\s+)?$|"
     r"\b(?:sites?|locations?|points?|spots?)\b[^.;]{0,40}\b(?:is|are|will\s+be|would\s+be)"
     r"\s*[:\u2013\u2014-]?\s*(?:the\s+)?$"
 )
-"""``speed cameras for the N3``, ``the next site will be X``."""
+"""``speed cameras for the N3``, ``CCTV boost for X``, ``the next site will be X``."""
 _NAMED_SITES = re.compile(
     r"\b(?:entrances?|locations?|sites?|intersections?|junctions?|crossings?|roundabouts?|"
     r"points?|spots?|gates?)(?:\s+(?:in|across|around|throughout|within)\s+(?:the\s+)?[\w'-]+"

@@ -168,6 +168,9 @@ def cut_at_stop(
     return run, words
 
 
+_HEADS_FIRST = FACILITY_HEADS - {"high"}
+"""Building words after a sentence's first capital that keep it (``Market Hall``; not ``The
+High Street``: "high" ends a school's name, ``Green Oaks High``, and begins a street's)."""
 _NAME_ADJECTIVES = DIRECTIONS | {"high", "far", "near"}
 """Words that often begin a street's name (``Old Kent Road``, ``Upper Street``)."""
 
@@ -182,7 +185,7 @@ def drop_sentence_capitals(
         and (words[0] in COMMON_WORDS or bool(ABSTRACT_NOUN.search(words[0])))
         and not (INITIAL.match(run[0][0]) and len(run) > 1 and INITIAL.match(run[1][0]))
     ):
-        if len(run) > 1 and (words[1] in STREET_HEADS or words[1] in FACILITY_HEADS):
+        if len(run) > 1 and (words[1] in STREET_HEADS or words[1] in _HEADS_FIRST):
             break  # "Market Street", "Park Lane": the first word belongs to the name
         if len(run) > 2 and words[0] in _NAME_ADJECTIVES and words[-1] in STREET_HEADS:
             break  # "Old Mill Road", "North Circular Road": so is "Old" before a street's name
@@ -238,8 +241,15 @@ def shouted_function_word(token: str) -> bool:
 
 _CAMEL = re.compile(r"^(?!Ma?c[A-Z])[A-Z][a-z]+[A-Z]")
 """A brand written in camel case (PolCam), not a Scottish or Irish name (McDonald, MacArthur)."""
+_PREPOSITIONS = (
+    "following|including|during|despite|amid|amidst|among|amongst|towards|toward|beyond|"
+    "throughout|upon|ahead|besides|except"
+)
+"""Prepositions that are no function word of :data:`FUNCTION_WORDS`: a name followed by one
+(``cameras in Upton following a vote``) is no adjective."""
 _MODIFIER = re.compile(
-    rf"\s(?!(?:{FUNCTION_WORDS}|{TIME_WORDS}|(?:north|south|east|west)bound)\b)[a-z][a-z-]+\b(?!['\u2019])"
+    rf"\s(?!(?:{FUNCTION_WORDS}|{TIME_WORDS}|{_PREPOSITIONS}|(?:north|south|east|west)bound)\b)"
+    r"[a-z][a-z-]+\b(?!['\u2019])"
 )
 """A lower-case word after a name: the name is used as an adjective (``Chinese firm``)."""
 _SECOND_OF_CROSSING = re.compile(

@@ -49,7 +49,7 @@ STREET_HEADS = _words(
 
 FACILITY_HEADS = _words(
     """
-    school schools elementary primary junior infants academy prep college university campus
+    school schools elementary primary junior high infants academy prep college university campus
     hospital clinic surgery market markets station stations stadium arena ground grounds centre
     center centres centers building buildings house hall halls tower towers mall plaza hub
     library church chapel cathedral abbey mosque temple synagogue museum gallery park parks
