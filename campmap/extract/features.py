@@ -167,7 +167,7 @@ def features(
     -------
     Features
     """
-    about_cameras = about_cameras and not _aside(low, hits[i].start)
+    about_cameras = about_cameras and not frames.camera_aside(low, hits[i].start)
     near = around(low, hits, i, decided)
     hit, gap, window, after = near.hit, near.gap, near.window, near.after
     kind = hit.places[0].kind if hit.places else None
@@ -381,32 +381,6 @@ def _toured(low: str, hits: list[PlaceHit], i: int, gap: str, about_cameras: boo
         and bool(_TAKEN_TO.search(gap))
         and listed(low[hits[i].end : hits[i + 1].start])
     )
-
-
-_ASIDE = re.compile(
-    r"\s*(?:in\s+addition\s+to|besides|apart\s+from|aside\s+from|as\s+well\s+as)\s"
-    r"(?:[^,.;]|,(?=\S))*?\b(?:cameras?|cctv)\b(?:[^,.;]|,(?=\S))*?,\s"
-)
-_MORE_CAMERAS = re.compile(r"\b(?:cameras?|cctv|more|another|further|additional|others?)\b")
-
-
-def _aside(low: str, start: int) -> bool:
-    """Whether a place stands past an opening aside about cameras, in a clause about else.
-
-    ``In addition to the cameras, the budget pays for lights in A``: A gets no
-    cameras (``..., five more go on B``: B does).
-    """
-    if not low.lstrip()[:12].startswith(_ASIDE_WORDS):
-        return False  # (a cheap test first: few sentences open so)
-    found = _ASIDE.match(low)
-    return (
-        found is not None
-        and found.end() <= start
-        and not _MORE_CAMERAS.search(low, found.end(), start)
-    )
-
-
-_ASIDE_WORDS = ("in addition", "besides", "apart from", "aside from", "as well as")
 
 
 @lru_cache(maxsize=64)

@@ -31,6 +31,7 @@ __all__ = [
     "POSSESSIVE_LOCATIVE",
     "YEAR_GAP",
     "admin_area",
+    "camera_aside",
     "counted_or_stretch",
     "ends_with",
     "monitored",
@@ -234,3 +235,35 @@ def whole_place(name: str, gap: str) -> bool:
     if name.startswith(_MUNICIPALITY):
         return True
     return name[-1:] == "s" and bool(_ROADS_OF.match(name)) and not _PAIRED.search(gap)
+
+
+_ASIDE = re.compile(
+    r"\s*(?:in\s+addition\s+to|besides|apart\s+from|aside\s+from|as\s+well\s+as)\s"
+    r"(?:[^,.;]|,(?=\S))*?\b(?:cameras?|cctv)\b(?:[^,.;]|,(?=\S))*?,\s"
+)
+_MORE_CAMERAS = re.compile(r"\b(?:cameras?|cctv|more|another|further|additional|others?)\b")
+
+
+def camera_aside(low: str, start: int) -> bool:
+    """Whether a place stands past an opening aside about cameras, in a clause about else.
+
+    ``In addition to the cameras, the budget pays for lights in A``: A gets no
+    cameras (``..., five more go on B``: B does).
+
+    Examples
+    --------
+    >>> low = "in addition to the cctv cameras, the budget pays for lights in elm park"
+    >>> camera_aside(low, low.index("elm")), camera_aside("cameras in elm park", 11)
+    (True, False)
+    """
+    if not low.lstrip()[:12].startswith(_ASIDE_WORDS):
+        return False  # (a cheap test first: few sentences open so)
+    found = _ASIDE.match(low)
+    return (
+        found is not None
+        and found.end() <= start
+        and not _MORE_CAMERAS.search(low, found.end(), start)
+    )
+
+
+_ASIDE_WORDS = ("in addition", "besides", "apart from", "aside from", "as well as")
