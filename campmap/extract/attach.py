@@ -9,7 +9,7 @@ themselves are found by :mod:`campmap.extract.counts`.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 
 from campmap.extract.counts import CountKind, Number, camera_counts, find_numbers
@@ -37,6 +37,13 @@ _LABEL = re.compile(
 )
 """A count right after a site, in brackets or after a colon or a dash, ending there or
 naming cameras."""
+_HAS = re.compile(
+    r"\s+(?:already\s+|now\s+|currently\s+)?(?:has|have|had|will\s+have|gets|will\s+get)\s+"
+    r"(?:only\s+|just\s+|about\s+|around\s+|some\s+|over\s+|more\s+than\s+)?"
+)
+"""Between a site and the number of cameras it has (``X already has 59 cameras``)."""
+_JOINED = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)")
+_HAS_END = re.compile(r"\b(?:has|have|had|gets|get)\s+(?:[a-z]+\s+){0,2}$")
 _EACH_AFTER = re.compile(r"(?:\s+[\w-]+){0,3}?\s+(?:cameras?|devices?)\s+(?:each|apiece)\b")
 _WIDER = re.compile(
     r"\b(?:(?:across|throughout|in|around)\s+the\s+(?:borough|town|city|county|district|area|"
@@ -106,6 +113,10 @@ def attach_counts(
             if target is not None and not re.search(r"[,;]", text[number.end : hits[target].start]):
                 out[target] = (number.value, number.text)
             continue
+        holder = _holder(low, number, hits, sites) if kind is CountKind.CAMERAS else None
+        if holder is not None:
+            out.setdefault(holder, (number.value, number.text))
+            continue
         if has_route:
             for i in routes:
                 out.setdefault(i, (number.value, number.text))
@@ -113,6 +124,21 @@ def attach_counts(
         scope_end = found[n + 1][0].start if n + 1 < len(found) else len(text)
         _attach_total(low, number, scope_end, hits, sites, out, reasons)
     return out
+
+
+def _holder(low: str, number: Number, hits: list[PlaceHit], sites: list[int]) -> int | None:
+    """Return the site that is the subject of "has N cameras" just before the number, if any.
+
+    ``the suburb of X already has 59 street cameras and 80 in Y``: X has the 59.
+    """
+    if not _HAS_END.search(low, max(0, number.start - 40), number.start):
+        return None  # (a cheap test first: most numbers follow no "has")
+    owner = bisect_right([hit.end for hit in hits], number.start) - 1
+    if owner < 0 or owner not in sites or not _HAS.fullmatch(low, hits[owner].end, number.start):
+        return None
+    if owner > 0 and _JOINED.fullmatch(low, hits[owner - 1].end, hits[owner].start):
+        return None  # "A and B will get two each": a group, whose count is read as such
+    return owner
 
 
 def _labelled(

@@ -52,7 +52,7 @@ _MODIFIER = re.compile(
     r"bus-lane|plate|licence|license|number|reading|reader|recognition|automatic|automated|"
     r"average|radar|noise|,|"
     r"cctv|surveillance|security|facial|recognition|facial-recognition|face-recognition|"
-    r"traffic|speed|enforcement|rapid-deployment|redeployable|chinese-made|"
+    r"traffic|speed|enforcement|rapid-deployment|redeployable|chinese-made|street|"
     r"[A-Z][\w-]*)$"
 )
 _LOCATIVE_AFTER = re.compile(

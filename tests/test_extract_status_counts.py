@@ -1,0 +1,65 @@
+"""Statuses and per-site counts as real reports word them (issue 15).
+
+Every report here is invented, with invented places; each test stands for one
+general way a report gives a site its status or its count of cameras.
+"""
+
+from __future__ import annotations
+
+from conftest import mentions
+
+from campmap import Role
+from campmap.extract.kinds import clause_status
+
+
+def _sites(text, gazetteer):
+    return {m.text: m for m in mentions(text, gazetteer) if m.role is Role.SITE}
+
+
+def test_what_cameras_will_do_there_is_future():
+    assert clause_status("the new cameras will focus on mill road") == "planned"
+    assert clause_status("cameras will record every car on quarry lane") == "planned"
+
+
+def test_cameras_being_put_up_now_are_planned():
+    assert clause_status("the council is installing the new cameras at fennick park") == "planned"
+    assert clause_status("work is underway to install cameras at mill road") == "planned"
+
+
+def test_hopes_and_costs_are_proposals():
+    assert clause_status("it would cost 9,000 to set up a camera at the green") == "proposed"
+    assert clause_status("i'd be keen that we used them on mill road") == "proposed"
+    assert clause_status("junctions on mill road could soon be watched") == "proposed"
+
+
+def test_a_list_takes_the_verb_after_its_last_place(world):
+    text = (
+        "Cameras at Alderbrook Park, Fennick Park and Holloway Park have been "
+        "prioritised in the town's next camera roll-out."
+    )
+    found = _sites(text, world)
+    assert {found[n].status for n in ("Alderbrook Park", "Fennick Park", "Holloway Park")} == {
+        "planned"
+    }
+
+
+def test_places_after_a_semicolon_share_the_verb_before_it(world):
+    text = (
+        "Average speed cameras will be put up on Mill Road from the bridge to the school; "
+        "on Quarry Lane from the farm to the church; and on Tanners Row."
+    )
+    found = _sites(text, world)
+    assert (found["Quarry Lane"].status, found["Tanners Row"].status) == ("planned", "planned")
+
+
+def test_a_place_in_a_fronted_phrase_takes_the_main_verb(world):
+    text = "To curb speeding on Quarry Lane, the council will install two cameras next year."
+    assert _sites(text, world)["Quarry Lane"].status == "planned"
+
+
+def test_a_place_that_has_cameras_holds_their_count(world):
+    text = (
+        "The residents say Fennick Park already has 12 street cameras in place and 30 "
+        "went up in Alderbrook Park last year."
+    )
+    assert _sites(text, world)["Fennick Park"].count == 12
