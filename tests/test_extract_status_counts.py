@@ -63,3 +63,12 @@ def test_a_place_that_has_cameras_holds_their_count(world):
         "went up in Alderbrook Park last year."
     )
     assert _sites(text, world)["Fennick Park"].count == 12
+
+
+def test_looking_at_other_areas_is_a_proposal():
+    assert clause_status("we're looking at other areas such as mill road") == "proposed"
+
+
+def test_police_deploy_is_a_deployment_but_a_camera_named_rapid_deployment_is_not():
+    assert clause_status("police deploy face scanning at the market") == "deployed"
+    assert clause_status("a rapid deployment camera was installed in the park") == "installed"

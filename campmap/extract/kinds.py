@@ -136,7 +136,7 @@ _DAMAGED = re.compile(
 )
 _COVERED = re.compile(r"\b(?:covered|bagged|hooded|taped\s+over|covered\s+up)\b")
 _DEPLOYED = re.compile(
-    r"\b(?:deployed|deployments?|deploying|vans?|tripods?|temporar(?:y|ily)|mobile|"
+    r"\b(?:deployed|deploys?|deployments?(?!\s+cameras?\b)|deploying|vans?|tripods?|temporar(?:y|ily)|mobile|"
     r"pop[\s-]up|operation\s+on|during\s+the\s+week\s+of|week\s+commencing|weekly)\b",
 )
 # A day alone says when, not that the cameras come and go: "switched on on Monday" is
@@ -144,7 +144,8 @@ _DEPLOYED = re.compile(
 _ON_A_DAY = re.compile(r"\bon\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
 _PROPOSED = re.compile(
     r"\b(?:propos(?:ed|al|als|es|ing)|consultation|call(?:s|ed|ing)?\s+for|wants?|"
-    r"consider(?:s|ing)|"
+    r"consider(?:s|ing)|looking\s+at\s+(?:other\s+|more\s+|new\s+|further\s+)?"
+    r"(?:areas|sites|locations|places|spots|streets|roads)|"
     r"campaign(?:s|ing|ed)?\s+for|fundrais(?:ing|er)|hop(?:e|es|ing)\s+to|"
     r"would\s+like|asked\s+for|recommend(?:ed|s)?|suggest(?:ed|s)?|under\s+consideration|"
     r"could\s+(?:soon\s+|also\s+|eventually\s+)?be|would\s+cost|keen\s+(?:to|that|on)|"
