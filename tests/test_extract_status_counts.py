@@ -72,3 +72,20 @@ def test_looking_at_other_areas_is_a_proposal():
 def test_police_deploy_is_a_deployment_but_a_camera_named_rapid_deployment_is_not():
     assert clause_status("police deploy face scanning at the market") == "deployed"
     assert clause_status("a rapid deployment camera was installed in the park") == "installed"
+
+
+def test_dates_times_and_camera_locations_are_not_counts():
+    from campmap.extract.counts import camera_counts
+
+    assert camera_counts("04 Mar CCTV cameras to be put up in the park", True) == []
+    assert camera_counts("Updated 09:41 GMT Speed camera set alight", True) == []
+    assert camera_counts("officers picked out six camera locations to study", True) == []
+
+
+def test_a_number_in_another_clause_is_not_the_count_of_a_place_before_it(world):
+    text = (
+        "Two cameras went up at Fennick Park in May. Speed cameras will also go up on "
+        "Quarry Lane, as well as 20 more cameras across the county."
+    )
+    found = _sites(text, world)
+    assert (found["Fennick Park"].count, found["Quarry Lane"].count) == (2, None)

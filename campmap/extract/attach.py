@@ -42,6 +42,9 @@ _HAS = re.compile(
     r"(?:only\s+|just\s+|about\s+|around\s+|some\s+|over\s+|more\s+than\s+)?"
 )
 """Between a site and the number of cameras it has (``X already has 59 cameras``)."""
+_OTHER_CLAUSE = re.compile(
+    r";|,\s+(?:as\s+well\s+as|but|while|whereas)\s|\s(?:while|whereas|whilst)\s"
+)
 _JOINED = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)")
 _HAS_END = re.compile(r"\b(?:has|have|had|gets|get)\s+(?:[a-z]+\s+){0,2}$")
 _EACH_AFTER = re.compile(r"(?:\s+[\w-]+){0,3}?\s+(?:cameras?|devices?)\s+(?:each|apiece)\b")
@@ -179,6 +182,9 @@ def _attach_total(
     group = after or [
         i for i in sites[: bisect_left(starts, number.start)] if hits[i].end <= number.start
     ]
+    gap = max(hits[group[-1]].end, number.start - 300) if group else 0  # (bounded: linear)
+    if not after and group and _OTHER_CLAUSE.search(low, gap, number.start):
+        return  # "... from X to Y, as well as oversee 35 more cameras": not X's count
     moved = [i for i in group if reasons[i].startswith("cameras moved there")]
     if len(group) == 1 or (len(group) == 2 and moved == group[1:]):
         # One site, or the same cameras moved from one place to another.
