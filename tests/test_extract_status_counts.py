@@ -89,3 +89,8 @@ def test_a_number_in_another_clause_is_not_the_count_of_a_place_before_it(world)
     )
     found = _sites(text, world)
     assert (found["Fennick Park"].count, found["Quarry Lane"].count) == (2, None)
+
+
+def test_a_camera_burnt_by_vandals_is_damaged():
+    assert clause_status("a burning tyre was left on top of the camera on mill road") == "damaged"
+    assert clause_status("vandals torched the speed camera on quarry lane") == "damaged"

@@ -132,7 +132,7 @@ STATUSES = (
 _DAMAGED = re.compile(
     r"\b(?:damag(?:e|ed|ing)|vandali[sz](?:e|ed|ing|m)|sawn|sawed|sawing|toppled|felled|"
     r"cut\s+down|pulled\s+down|torn\s+down|destroy(?:ed|ing)?|smash(?:ed|ing)?|wreck(?:ed|ing)?|"
-    r"set\s+(?:alight|on\s+fire)|spray[\s-]?painted|disabled|attacked|broken|water[\s-]damaged)\b",
+    r"set\s+(?:alight|on\s+fire)|torch(?:ed|ing)|arson|caught\s+fire|burning\s+tyres?|spray[\s-]?painted|disabled|attacked|broken|water[\s-]damaged)\b",
 )
 _COVERED = re.compile(r"\b(?:covered|bagged|hooded|taped\s+over|covered\s+up)\b")
 _DEPLOYED = re.compile(
