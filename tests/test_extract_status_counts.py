@@ -94,3 +94,17 @@ def test_a_number_in_another_clause_is_not_the_count_of_a_place_before_it(world)
 def test_a_camera_burnt_by_vandals_is_damaged():
     assert clause_status("a burning tyre was left on top of the camera on mill road") == "damaged"
     assert clause_status("vandals torched the speed camera on quarry lane") == "damaged"
+
+
+def test_a_town_with_its_own_count_in_a_list_of_counts_is_a_site(world):
+    text = (
+        "The minister said about 400 traffic cameras have gone up across Brackwell, "
+        "80 in Hollinsford, 45 in Dunmore and 30 in Corrick Bay."
+    )
+    found = _sites(text, world)
+    assert [found[n].count for n in ("Brackwell", "Hollinsford", "Dunmore", "Corrick Bay")] == [
+        400,
+        80,
+        45,
+        30,
+    ]
