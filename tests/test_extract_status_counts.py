@@ -108,3 +108,12 @@ def test_a_town_with_its_own_count_in_a_list_of_counts_is_a_site(world):
         45,
         30,
     ]
+
+
+def test_a_clause_with_a_subject_of_its_own_is_not_the_verb_of_a_list(world):
+    text = "The scheme puts 30 cameras across Fennick Park, and more are planned for Mill Road."
+    assert _sites(text, world)["Fennick Park"].status == "installed"
+
+
+def test_an_adverb_between_will_and_the_verb():
+    assert clause_status("cameras will thoroughly cover the junction of mill road") == "planned"

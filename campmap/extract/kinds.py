@@ -163,7 +163,7 @@ _PLANNED = re.compile(
     r"enforced|rotated|(?:install|implement|introduc|deploy|add|putt|plac|erect|fitt|roll)ing)|"
     r"will\s+become|to\s+be\s+(?:installed|put\s+up|erected|"
     r"fitted|placed|located|added)|plans?\s+to|planned|would\s+be\s+installed|"
-    r"will\s+(?:put|install|add|fit|erect|mount|place|deploy|get|have|go|rotate|activate|"
+    r"will\s+(?:[a-z]+ly\s+)?(?:put|install|add|fit|erect|mount|place|deploy|get|have|go|rotate|activate|"
     r"begin|start|launch|introduce|enforce|see|use|utili[sz]e|focus|cover|monitor|watch|target|"
     r"capture|overlook|record|scan|detect|track|catch|photograph)|(?:is|are)\s+set\s+to|"
     r"(?:is|are)\s+(?:now\s+|currently\s+)?(?:installing|putting\s+up|erecting|fitting)|"

@@ -136,6 +136,10 @@ def _before_semicolon(low: str, clause: int, head: str) -> str | None:
     return clause_status(low[max(0, clause - CLAUSE) : clause])
 
 
+_NEW_SUBJECT = re.compile(
+    r"\s*(?:and\s+|but\s+)?(?:more|others?|further|another|the\s+rest|extra|additional|some|"
+    r"they|it|these|those|there|we|he|she|which|who|where)\b"
+)
 _LIST_END = re.compile(r";|\s(?:but|while|whereas)\s")
 
 
@@ -146,6 +150,8 @@ def _after_list(low: str, end: int, brk: re.Match[str] | None) -> str | None:
     """
     if brk is None or brk.group().strip() not in (",", "and"):
         return None
+    if _NEW_SUBJECT.match(low, brk.end()):
+        return None  # "30 at A, and more are planned for B": a clause of its own
     stop = _LIST_END.search(low, end, end + LIST)
     return first_status(low[end : stop.start() if stop else end + LIST])
 
