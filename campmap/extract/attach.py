@@ -9,14 +9,14 @@ themselves are found by :mod:`campmap.extract.counts`.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 
-from campmap.extract.counts import CountKind, Number, camera_counts, find_numbers
+from campmap.extract.counts import CAMERA_NOUN, CountKind, Number, camera_counts, find_numbers
 from campmap.extract.places import PlaceHit
 from campmap.records import Role
 
-__all__ = ["attach_counts"]
+__all__ = ["attach_counts", "counted_in_a_list"]
 
 _SMALL = "one two three four five six seven eight nine ten eleven twelve".split()
 
@@ -37,6 +37,16 @@ _LABEL = re.compile(
 )
 """A count right after a site, in brackets or after a colon or a dash, ending there or
 naming cameras."""
+_HAS = re.compile(
+    r"\s+(?:already\s+|now\s+|currently\s+)?(?:has|have|had|will\s+have|gets|will\s+get)\s+"
+    r"(?:only\s+|just\s+|about\s+|around\s+|some\s+|over\s+|more\s+than\s+)?"
+)
+"""Between a site and the number of cameras it has (``X already has 59 cameras``)."""
+_OTHER_CLAUSE = re.compile(
+    r";|,\s+(?:as\s+well\s+as|but|while|whereas)\s|\s(?:while|whereas|whilst)\s"
+)
+_JOINED = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)")
+_HAS_END = re.compile(r"\b(?:has|have|had|gets|get)\s+(?:[a-z]+\s+){0,2}$")
 _EACH_AFTER = re.compile(r"(?:\s+[\w-]+){0,3}?\s+(?:cameras?|devices?)\s+(?:each|apiece)\b")
 _WIDER = re.compile(
     r"\b(?:(?:across|throughout|in|around)\s+the\s+(?:borough|town|city|county|district|area|"
@@ -106,6 +116,10 @@ def attach_counts(
             if target is not None and not re.search(r"[,;]", text[number.end : hits[target].start]):
                 out[target] = (number.value, number.text)
             continue
+        holder = _holder(low, number, hits, sites) if kind is CountKind.CAMERAS else None
+        if holder is not None:
+            out.setdefault(holder, (number.value, number.text))
+            continue
         if has_route:
             for i in routes:
                 out.setdefault(i, (number.value, number.text))
@@ -113,6 +127,45 @@ def attach_counts(
         scope_end = found[n + 1][0].start if n + 1 < len(found) else len(text)
         _attach_total(low, number, scope_end, hits, sites, out, reasons)
     return out
+
+
+_COUNT_BEFORE = re.compile(
+    r"(?<![\w.,])\d[\d,]*\s+(?:[\w-]+\s+){0,8}?(?:in|across|throughout|at)\s+(?:the\s+)?$"
+)
+_COUNT_NEXT = re.compile(r"\s*,\s*(?:and\s+)?\d[\d,]*\s+(?:more\s+)?(?:in|at|across|on)\s")
+
+
+def counted_in_a_list(low: str, start: int, end: int) -> bool:
+    """Whether the place at ``low[start:end]`` has its own count in a list of counts per place.
+
+    ``490 cameras across Kingsport, 80 in Eastby and 30 in Westby``: Kingsport, a town
+    the report is set in, is counted like the places after it.
+
+    >>> low = "400 cameras have gone up across kingsport, 80 in eastby"
+    >>> counted_in_a_list(low, low.index("kingsport"), low.index(","))
+    True
+    """
+    before = _COUNT_BEFORE.search(low, max(0, start - 100), start)
+    return (
+        before is not None
+        and CAMERA_NOUN.search(before.group()) is not None
+        and _COUNT_NEXT.match(low, end) is not None
+    )
+
+
+def _holder(low: str, number: Number, hits: list[PlaceHit], sites: list[int]) -> int | None:
+    """Return the site that is the subject of "has N cameras" just before the number, if any.
+
+    ``the suburb of X already has 59 street cameras and 80 in Y``: X has the 59.
+    """
+    if not _HAS_END.search(low, max(0, number.start - 40), number.start):
+        return None  # (a cheap test first: most numbers follow no "has")
+    owner = bisect_right([hit.end for hit in hits], number.start) - 1
+    if owner < 0 or owner not in sites or not _HAS.fullmatch(low, hits[owner].end, number.start):
+        return None
+    if owner > 0 and _JOINED.fullmatch(low, hits[owner - 1].end, hits[owner].start):
+        return None  # "A and B will get two each": a group, whose count is read as such
+    return owner
 
 
 def _labelled(
@@ -153,6 +206,9 @@ def _attach_total(
     group = after or [
         i for i in sites[: bisect_left(starts, number.start)] if hits[i].end <= number.start
     ]
+    gap = max(hits[group[-1]].end, number.start - 300) if group else 0  # (bounded: linear)
+    if not after and group and _OTHER_CLAUSE.search(low, gap, number.start):
+        return  # "... from X to Y, as well as oversee 35 more cameras": not X's count
     moved = [i for i in group if reasons[i].startswith("cameras moved there")]
     if len(group) == 1 or (len(group) == 2 and moved == group[1:]):
         # One site, or the same cameras moved from one place to another.

@@ -30,7 +30,7 @@ _UNITS = [
 ]  # fmt: skip
 _WORD = "|".join(_UNITS)
 _NUMBER = re.compile(
-    rf"\b(?=[\dadefhmnostuvz])(?<![\w£$€.,-])(?:"
+    rf"\b(?=[\dadefhmnostuvz])(?<![\w£$€.,-])(?<!\d:)(?:"
     rf"(?P<digits>\d{{1,3}}(?:,\d{{3}})+|\d+)(?![\w%£$€]|[.,]\d)"
     rf"|(?P<words>(?:an?\s+)?(?:{_WORD}|dozen)(?:(?:\s+and\s+|[\s-]+)(?:{_WORD}))*)\b"
     rf"|(?P<pair>a\s+(?:pair|couple))(?=\s+of\b)"
@@ -52,7 +52,7 @@ _MODIFIER = re.compile(
     r"bus-lane|plate|licence|license|number|reading|reader|recognition|automatic|automated|"
     r"average|radar|noise|,|"
     r"cctv|surveillance|security|facial|recognition|facial-recognition|face-recognition|"
-    r"traffic|speed|enforcement|rapid-deployment|redeployable|chinese-made|"
+    r"traffic|speed|enforcement|rapid-deployment|redeployable|chinese-made|street|"
     r"[A-Z][\w-]*)$"
 )
 _LOCATIVE_AFTER = re.compile(
@@ -72,6 +72,9 @@ _LOCATIVE_AFTER = re.compile(
 _NOT_A_COUNT_BEFORE = re.compile(
     r"(?:[£$€]\s*|\b(?:aged|age|No\.?|number|page|year|in|since|by)\s+)$"
 )
+_MONTH_AFTER = re.compile(
+    r"\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)(?:[a-z]*)\b(?!\s+(?:be|have)\b)"
+)
 _WORD_RE = re.compile(r"[\w'-]+|[^\w\s]")
 _HELD_BEFORE = re.compile(
     r"\b(?:has|have|had|gets|get|got|will\s+get|will\s+have)\s+(?:only\s+|just\s+|now\s+)?$",
@@ -85,6 +88,7 @@ _SINGULAR_NOUN = re.compile(r"\b(?:camera|device|webcam)")  # (plurals too: a qu
 _SPACE = re.compile(r"\s*")
 _NOT_CAMERAS_AFTER = re.compile(
     r"\s+(?:cameras?\s+)?(?:systems?|networks?|schemes?|programm?es?|projects?|footage|operators?|rooms?|"
+    r"locations?|"
     r"coverage|technology|infrastructure|contracts?|firms?|compan(?:y|ies)|suppliers?|"
     r"providers?|makers?|manufacturers?|policy|policies|partnerships?)\b",
     re.IGNORECASE,
@@ -216,6 +220,8 @@ def camera_counts(
             continue  # "by 2025", "in 12 days", but not "joined by four more"
         if number.value is not None and 1800 <= number.value <= 2100 and number.text.isdigit():
             continue  # a year
+        if number.text.isdigit() and _MONTH_AFTER.match(low, number.end):
+            continue  # a day of the month: "02 Dec", "3 May"
         if _camera_noun_follows(text, number.end):
             out.append((number, CountKind.CAMERAS))
         elif (

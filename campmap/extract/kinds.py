@@ -31,6 +31,7 @@ __all__ = [
     "camera_kind",
     "camera_type",
     "clause_status",
+    "first_status",
     "kind_text",
     "report_kind",
 ]
@@ -131,11 +132,11 @@ STATUSES = (
 _DAMAGED = re.compile(
     r"\b(?:damag(?:e|ed|ing)|vandali[sz](?:e|ed|ing|m)|sawn|sawed|sawing|toppled|felled|"
     r"cut\s+down|pulled\s+down|torn\s+down|destroy(?:ed|ing)?|smash(?:ed|ing)?|wreck(?:ed|ing)?|"
-    r"set\s+(?:alight|on\s+fire)|spray[\s-]?painted|disabled|attacked|broken|water[\s-]damaged)\b",
+    r"set\s+(?:alight|on\s+fire)|torch(?:ed|ing)|arson|caught\s+fire|burning\s+tyres?|spray[\s-]?painted|disabled|attacked|broken|water[\s-]damaged)\b",
 )
 _COVERED = re.compile(r"\b(?:covered|bagged|hooded|taped\s+over|covered\s+up)\b")
 _DEPLOYED = re.compile(
-    r"\b(?:deployed|deployments?|deploying|vans?|tripods?|temporar(?:y|ily)|mobile|"
+    r"\b(?:deployed|deploys?|deployments?(?!\s+cameras?\b)|deploying|vans?|tripods?|temporar(?:y|ily)|mobile|"
     r"pop[\s-]up|operation\s+on|during\s+the\s+week\s+of|week\s+commencing|weekly)\b",
 )
 # A day alone says when, not that the cameras come and go: "switched on on Monday" is
@@ -143,9 +144,11 @@ _DEPLOYED = re.compile(
 _ON_A_DAY = re.compile(r"\bon\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
 _PROPOSED = re.compile(
     r"\b(?:propos(?:ed|al|als|es|ing)|consultation|call(?:s|ed|ing)?\s+for|wants?|"
-    r"consider(?:s|ing)|"
+    r"consider(?:s|ing)|looking\s+at\s+(?:other\s+|more\s+|new\s+|further\s+)?"
+    r"(?:areas|sites|locations|places|spots|streets|roads)|"
     r"campaign(?:s|ing|ed)?\s+for|fundrais(?:ing|er)|hop(?:e|es|ing)\s+to|"
-    r"would\s+like|asked\s+for|recommend(?:ed|s)?|suggest(?:ed|s)?|could\s+be|under\s+consideration|"
+    r"would\s+like|asked\s+for|recommend(?:ed|s)?|suggest(?:ed|s)?|under\s+consideration|"
+    r"could\s+(?:soon\s+|also\s+|eventually\s+)?be|would\s+cost|keen\s+(?:to|that|on)|"
     r"(?:seek(?:s|ing)?|look(?:s|ing)\s+at)\s+(?:to\s+)?(?:put|putting|install|installing|plac(?:e|ing)|"
     r"add|adding|introduc(?:e|ing)|fit|fitting))\b",
 )
@@ -160,8 +163,12 @@ _PLANNED = re.compile(
     r"enforced|rotated|(?:install|implement|introduc|deploy|add|putt|plac|erect|fitt|roll)ing)|"
     r"will\s+become|to\s+be\s+(?:installed|put\s+up|erected|"
     r"fitted|placed|located|added)|plans?\s+to|planned|would\s+be\s+installed|"
-    r"will\s+(?:put|install|add|fit|erect|mount|place|deploy|get|have|go|rotate|activate|"
-    r"begin|start|launch|introduce|enforce|see|use|utili[sz]e)|(?:is|are)\s+set\s+to|"
+    r"will\s+(?:[a-z]+ly\s+)?(?:put|install|add|fit|erect|mount|place|deploy|get|have|go|rotate|activate|"
+    r"begin|start|launch|introduce|enforce|see|use|utili[sz]e|focus|cover|monitor|watch|target|"
+    r"capture|overlook|record|scan|detect|track|catch|photograph)|(?:is|are)\s+set\s+to|"
+    r"(?:is|are)\s+(?:now\s+|currently\s+)?(?:installing|putting\s+up|erecting|fitting)|"
+    r"(?:underway|under\s+way|projects?|schemes?|efforts?)\s+to\s+"
+    r"(?:install|put\s+up|fit|erect)|prioriti[sz]ed|"
     r"to\s+go\s+up|(?:is|are)\s+to\s+(?:be|install|introduce|deploy|put|fit|erect|use)\b|plans?\s+for|there\s+will\s+be|next\s+(?:week|month|year)|"
     r"later\s+this\s+(?:week|month|year)|upcoming|future|coming\s+(?:weeks|months)|"
     r"(?:is|are)\s+(?:going|expected)\s+to|will\s+soon|scheduled|"
@@ -247,6 +254,22 @@ def clause_status(clause: str) -> str | None:
     return next(
         (status for status, test in _STATUS_TESTS if test.search(clause, first.start())), None
     )
+
+
+_CLAUSE_END = re.compile(r"[;,]|\s(?:and|but|while|whereas)\s")
+
+
+def first_status(clause: str) -> str | None:
+    """Return the status of the first words of a (lower-case) text that state one, or None.
+
+    >>> first_status(", mill road and quarry lane could soon be watched, and more were put up")
+    'proposed'
+    """
+    first = _ANY_STATUS.search(clause)
+    if first is None:
+        return None
+    end = _CLAUSE_END.search(clause, first.end())
+    return clause_status(clause[first.start() : end.start() if end else len(clause)])
 
 
 _STATUS_ORDER = (

@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 
 from campmap.extract.cues import CLAUSE, WINDOW, moved_from, relocated
-from campmap.extract.kinds import clause_status
+from campmap.extract.kinds import clause_status, first_status
 from campmap.extract.places import PlaceHit
 from campmap.records import Role
 
@@ -37,7 +37,16 @@ _MOVED_TO = re.compile(
 )
 _RELATIVE = re.compile(r"\s*(?:where|which|whose)\b")
 _APPOSED = re.compile(r",\s*(?:at|on|in|near|outside|by)\s+(?:the\s+)?$")
-_POINTS_BACK = re.compile(r"\s*(?:these|they|this|it|those|both)\s+(?:are|is|will|were|was)\b")
+_POINTS_BACK = re.compile(
+    r"\s*(?:(?:these|they|this|it|those|both)\s+(?:are|is|will|were|was)\b"
+    r"|(?:and\s+|also\s+)?(?:on|at|in|along|near|outside|by)\s)"
+)
+"""A clause after a semicolon that points back to the one before (a pronoun, or a place
+in the list the clause before opened: ``on A; on B``)."""
+LIST = 160
+"""How far after a place the verb of the list it stands in is looked for, in characters."""
+_FRONTED = re.compile(r"(?:to|in|on|at|along|across|near|outside)\s")
+"""A sentence that opens with a phrase set off by a comma: ``To curb speeding on X, ...``."""
 _RELOCATED_LATER = re.compile(
     r"\b(?:moved|relocated|transferred|shifted|put\s+back\s+up)\s+(?:\w+\s+){0,2}?to\b",
 )
@@ -79,6 +88,8 @@ def mention_status(low: str, hit: PlaceHit, role: Role, reason: str, carried: st
         or clause_status(head)
         or _apposed(low, head, brk)
         or _before_semicolon(low, clause, head)
+        or _after_list(low, hit.end, brk)
+        or _fronted(low, clause, brk)
         or carried
         or "installed"
     )
@@ -116,13 +127,45 @@ def _apposed(low: str, head: str, brk: re.Match[str] | None) -> str | None:
 
 
 def _before_semicolon(low: str, clause: int, head: str) -> str | None:
-    """Return the status of the clause a pronoun after a semicolon points back to.
+    """Return the status of the clause a semicolon's clause points back to.
 
-    ``We will provide two new sites; these are in X``.
+    ``We will provide two new sites; these are in X``, ``cameras will go up on A; on B``.
     """
     if clause == 0 or not _POINTS_BACK.match(head):
         return None
     return clause_status(low[max(0, clause - CLAUSE) : clause])
+
+
+_NEW_SUBJECT = re.compile(
+    r"\s*(?:and\s+|but\s+)?(?:more|others?|further|another|the\s+rest|extra|additional|some|"
+    r"they|it|these|those|there|we|he|she|which|who|where)\b"
+)
+_LIST_END = re.compile(r";|\s(?:but|while|whereas)\s")
+
+
+def _after_list(low: str, end: int, brk: re.Match[str] | None) -> str | None:
+    """Return the status stated after the list a place opens or continues.
+
+    ``A, B and C could soon be watched``: A and B take the verb after C.
+    """
+    if brk is None or brk.group().strip() not in (",", "and"):
+        return None
+    if _NEW_SUBJECT.match(low, brk.end()):
+        return None  # "30 at A, and more are planned for B": a clause of its own
+    stop = _LIST_END.search(low, end, end + LIST)
+    return first_status(low[end : stop.start() if stop else end + LIST])
+
+
+def _fronted(low: str, clause: int, brk: re.Match[str] | None) -> str | None:
+    """Return the status of the main clause after a fronted phrase that holds the place.
+
+    ``To curb speeding on X, the council will install cameras``: X takes "planned".
+    """
+    if clause != 0 or brk is None or not brk.group().startswith(","):
+        return None
+    if not _FRONTED.match(low) or "," in low[: brk.start()]:
+        return None
+    return clause_status(low[brk.end() : brk.end() + CLAUSE])
 
 
 _TABLE_HEADER = re.compile(
