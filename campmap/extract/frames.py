@@ -96,7 +96,7 @@ def admin_area(name: str) -> bool:
 
 
 MONITORED = re.compile(
-    r"\b(?:monitored|watched|operated|managed|controlled|run|viewed|streamed|fed|beamed)\s+"
+    r"\b(?:monitored|watched|operated|managed|controlled|run(?!\s+(?:a\s+|the\s+)?red\b)|viewed|streamed|fed|beamed)\s+"
     r"(?:\w+\s+){0,3}?(?:from|at|by|back\s+to|to)\s+(?:the\s+)?(?:\w+\s+){0,4}$|"
     r"\b(?:control\s+rooms?|monitoring\s+(?:centre|center|room|unit|station)s?|"
     r"operators?|headquarters|hq)\s+(?:\w+\s+){0,2}?(?:in|at|on|located\s+in|based\s+in)\s+(?:the\s+)?$|"

@@ -33,10 +33,12 @@ _QUALIFIED = re.compile(
     r"\b(?:(?:just\s+|directly\s+|immediately\s+)?(?:north|south|east|west)\s+of|next\s+to|"
     r"close\s+to|in\s+front\s+of|a\s+few\s+yards\s+from|"
     # "at one of the entries to X", "on the main approaches into X"
-    r"(?:at|on)\s+(?:(?:one|two|three|each|both|either|all|some)\s+of\s+)?the\s+"
+    r"(?:at|on)\s+(?:(?:one|two|three|each|both|either|all|some)\s+(?:of\s+)?)?the\s+"
     r"(?:main\s+|other\s+|two\s+|three\s+|four\s+)?(?:entrances?|entries|entry(?:\s+points?)?|"
     r"exits?|approach(?:es)?|gates?|ends?|roads?|routes?|ways?|car\s+parks?|grounds|forecourt|"
-    r"front|rear|back|perimeter|edge)\s+(?:to|into|in|of|out\s+of))"
+    r"front|rear|back|perimeter|edge)\s+(?:to|into|in|of|out\s+of|from)|"
+    # "operating from the top of X", "on the roof of X"
+    r"(?:from|on|at)\s+(?:the\s+)?(?:top|roof|rooftop|side|facade|fa\u00e7ade)\s+of)"
     r"\s+(?:the\s+)?$",
 )
 _DURING = re.compile(r"\bduring\s+(?:the\s+|(?:last|this|next)\s+year's\s+)?$")
