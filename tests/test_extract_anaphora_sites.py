@@ -55,3 +55,13 @@ def test_cameras_at_the_entries_from_a_road_and_on_top_of_a_building(world: Gaze
     found = sites(text, world)
     assert "Quarrel Ring Road" in found
     assert "Fenwick Central Library" in found
+
+
+def test_a_city_opening_a_list_of_towns_with_counts_is_a_site(world: Gazetteer):
+    text = (
+        "About 400 traffic cameras have been installed across Leeds, 60 in Wakefield "
+        "and 25 in Harrogate, the minister said."
+    )
+    found = sites(text, world)
+    assert found[:1] == ["Leeds"]
+    assert "Wakefield" in found

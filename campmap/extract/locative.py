@@ -20,7 +20,7 @@ from campmap.extract.lists import FILLERS, HOUSE_NUMBER, listed
 from campmap.extract.neighbours import Around
 from campmap.extract.topic import SITES_OPENING
 
-__all__ = ["NUMBERED_IN", "locative", "town_listed"]
+__all__ = ["NUMBERED_IN", "counted_town", "locative", "town_listed"]
 
 _WORD = re.compile(r"[\w'-]+|[^\w\s]")
 _LOCATIVES = frozenset(
@@ -178,4 +178,24 @@ def town_listed(near: Around, about_cameras: bool) -> bool:
         and previous is not None
         and previous.match in ("town", "region")
         and listed(near.gap)
+    )
+
+
+_COUNT_AND_PLACE = re.compile(
+    r"\b\d[\d,]*\s+(?:[\w-]+\s+){0,3}?(?:cameras?|cctv|anpr|readers?|radars?)\b[^.;:]{0,50}?"
+    r"\b(?:in|at|across|throughout)\s+(?:the\s+)?$"
+)
+_NEXT_COUNT_IN = re.compile(r"^\s*,\s+(?:and\s+)?\d[\d,]*\s+(?:[\w-]+\s+){0,2}?(?:in|at|across)\s")
+
+
+def counted_town(near: Around, about_cameras: bool) -> bool:
+    """Whether a city opens a list of towns, each with its own count of cameras.
+
+    ``490 cameras have been installed across Upton, 80 in Elmley and 38 in
+    Kewford``: every town of the list is a site with its count, the city too.
+    """
+    return (
+        about_cameras
+        and bool(_COUNT_AND_PLACE.search(near.window))
+        and bool(_NEXT_COUNT_IN.match(near.after))
     )
