@@ -65,3 +65,13 @@ def test_a_city_opening_a_list_of_towns_with_counts_is_a_site(world: Gazetteer):
     found = sites(text, world)
     assert found[:1] == ["Leeds"]
     assert "Wakefield" in found
+
+
+def test_buildings_near_which_cameras_stand_are_sites_among_examples(world: Gazetteer):
+    text = (
+        "Cameras were mounted at several busy areas including near the old Harbour Works "
+        "Department, Quarrel Plaza and Fenwick Place."
+    )
+    found = sites(text, world)
+    assert "Harbour Works Department" in found
+    assert "Quarrel Plaza" in found

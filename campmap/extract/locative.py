@@ -65,7 +65,8 @@ _EXAMPLES = re.compile(
     r"streets?|towns?|suburbs?|districts?|neighbou?rhoods?|villages?|centres?|centers?|"
     r"thoroughfares?|highways?|routes?|corridors?|hot\s?spots?|landmarks?|venues?)"
     r"(?:\s+(?:in|across|around|throughout)\s+(?:the\s+)?[\w'-]+(?:\s+[\w'-]+)?\s*,)?\s+"
-    r"(?:like|such\s+as|including|include|namely|in)\s*:?\s*(?:the\s+)?$"
+    r"(?:like|such\s+as|including|include|namely|in)\s*:?\s*(?:(?:near|outside|by)\s+)?"
+    r"(?:the\s+)?(?:old\s+|former\s+)?$"
 )
 _SINGLED_OUT = re.compile(
     r"\b(?:(?:notably|especially|particularly|in\s+particular|mainly|mostly|chiefly)\s*[,:]?\s*"
