@@ -75,3 +75,13 @@ def test_buildings_near_which_cameras_stand_are_sites_among_examples(world: Gaze
     found = sites(text, world)
     assert "Harbour Works Department" in found
     assert "Quarrel Plaza" in found
+
+
+def test_both_ends_of_an_area_from_one_street_to_another_hold_cameras(world: Gazetteer):
+    text = (
+        "The budget will let us install eight CCTV cameras covering the area from "
+        "Quarrelgracht, through Fenwick Road, to Brackwell Street."
+    )
+    found = sites(text, world)
+    assert "Quarrelgracht" in found
+    assert "Brackwell Street" in found

@@ -132,7 +132,7 @@ districts that hold the sites (one place alone is the area they are spread over)
 
 _STRETCH = (
     r"\b(?:stretch|section|length|distance|km|kms|kilomet(?:re|er)s?|miles?|metres?|meters?|"
-    r"route|corridor)\s+(?:[a-z-]+\s+)?from\s+(?:the\s+)?"
+    r"route|corridor|area|zone)\s+(?:[a-z-]+\s+)?from\s+(?:the\s+)?"
 )
 _STRETCH_FROM = re.compile(_STRETCH + "$")
 _STRETCH_TO = re.compile(_STRETCH + r"[^.;]{1,60}?\s+(?:up\s+)?(?:to|till|until)\s+(?:the\s+)?$")
