@@ -26,7 +26,7 @@ from campmap.extract.lists import (
     listed_with,
     shares_gets,
 )
-from campmap.extract.locative import NUMBERED_IN, locative, town_listed
+from campmap.extract.locative import NUMBERED_IN, counted_town, locative, town_listed
 from campmap.extract.neighbours import (
     Around,
     address_of_previous,
@@ -189,10 +189,9 @@ def features(
         route_end=route_end,
         region=hit.match == "region"
         and not _toured(low, hits, i, gap, about_cameras)
-        and not town_listed(near, about_cameras),
-        wide_area=kind in _CONTEXT_KINDS
-        or frames.admin_area(hit.text)
-        or frames.whole_place(hit.text, gap),
+        and not town_listed(near, about_cameras)
+        and not counted_town(near, about_cameras),
+        wide_area=_wide_area(kind, hit, gap) and not counted_town(near, about_cameras),
         area_of_sites=_area_of_sites(low, hits, i, near),
         organisation=_organisation(hit, gap, window, after),
         framing=hit.shape in ("name", "region") and ends_with(FRAMING, window),
@@ -227,6 +226,13 @@ def features(
     )
 
 
+def _wide_area(kind: str | None, hit: PlaceHit, gap: str) -> bool:
+    """Whether a place is a whole town, city, county or the like (``the City of X``)."""
+    return (
+        kind in _CONTEXT_KINDS or frames.admin_area(hit.text) or frames.whole_place(hit.text, gap)
+    )
+
+
 def _area_of_sites(low: str, hits: list[PlaceHit], i: int, near: Around) -> bool:
     """Whether the candidate is only the area the sites are in (``at a junction in X``)."""
     hit, gap, window = near.hit, near.gap, near.window
@@ -242,8 +248,8 @@ def _area_of_sites(low: str, hits: list[PlaceHit], i: int, near: Around) -> bool
         return True  # (not "3 of the 10 cameras go to X": X's share)
     if NUMBERED_IN.search(window):  # "at 18 locations in A, B and C": districts
         return not districts_listed(low, hits, i, window)
-    if _UNNAMED_IN.search(window):
-        return False
+    if _UNNAMED_IN.search(window) or counted_town(near, True):
+        return False  # (not "490 cameras across X, 80 in Y": X's own share)
     # "in X and the wider Y area": where a scheme works, not a site
     spread = bool(_SPREAD.search(gap)) and not _places_listed(low, hits, i)
     return bool(_GENERIC_IN.search(window) or spread or _WIDER_AREA.match(near.after))

@@ -101,7 +101,7 @@ def admin_area(name: str) -> bool:
 
 
 MONITORED = re.compile(
-    r"\b(?:monitored|watched|operated|managed|controlled|run|viewed|streamed|fed|beamed)\s+"
+    r"\b(?:monitored|watched|operated|managed|controlled|run(?!\s+(?:a\s+|the\s+)?red\b)|viewed|streamed|fed|beamed)\s+"
     r"(?:\w+\s+){0,3}?(?:from|at|by|back\s+to|to)\s+(?:the\s+)?(?:\w+\s+){0,4}$|"
     r"\b(?:control\s+rooms?|(?:monitoring|command|control)\s+(?:centre|center|room|unit|station)s?|"
     r"operators?|headquarters|hq)\s+(?:\w+\s+){0,2}?(?:in|at|on|located\s+in|based\s+in)\s+(?:the\s+)?$|"
@@ -142,7 +142,7 @@ districts that hold the sites (one place alone is the area they are spread over)
 
 _STRETCH = (
     r"\b(?:stretch|section|length|distance|km|kms|kilomet(?:re|er)s?|miles?|metres?|meters?|"
-    r"route|corridor)\s+(?:[a-z-]+\s+)?from\s+(?:the\s+)?"
+    r"route|corridor|area|zone)\s+(?:[a-z-]+\s+)?from\s+(?:the\s+)?"
 )
 _STRETCH_FROM = re.compile(_STRETCH + "$")
 _STRETCH_TO = re.compile(_STRETCH + r"[^.;]{1,60}?\s+(?:up\s+)?(?:to|till|until)\s+(?:the\s+)?$")

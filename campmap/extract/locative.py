@@ -22,7 +22,7 @@ from campmap.extract.topic import SITES_OPENING
 from campmap.gazetteer import region_countries
 from campmap.gazetteer.names import normalize
 
-__all__ = ["NUMBERED_IN", "locative", "town_listed"]
+__all__ = ["NUMBERED_IN", "counted_town", "locative", "town_listed"]
 
 _WORD = re.compile(r"[\w'-]+|[^\w\s]")
 _LOCATIVES = frozenset(
@@ -35,10 +35,12 @@ _QUALIFIED = re.compile(
     r"\b(?:(?:just\s+|directly\s+|immediately\s+)?(?:north|south|east|west)\s+of|next\s+to|"
     r"close\s+to|in\s+front\s+of|a\s+few\s+yards\s+from|"
     # "at one of the entries to X", "on the main approaches into X"
-    r"(?:at|on)\s+(?:(?:one|two|three|each|both|either|all|some)\s+of\s+)?the\s+"
+    r"(?:at|on)\s+(?:(?:one|two|three|each|both|either|all|some)\s+(?:of\s+)?)?the\s+"
     r"(?:main\s+|other\s+|two\s+|three\s+|four\s+)?(?:entrances?|entries|entry(?:\s+points?)?|"
     r"exits?|approach(?:es)?|gates?|ends?|roads?|routes?|ways?|car\s+parks?|grounds|forecourt|"
-    r"front|rear|back|perimeter|edge)\s+(?:to|into|in|of|out\s+of))"
+    r"front|rear|back|perimeter|edge)\s+(?:to|into|in|of|out\s+of|from)|"
+    # "operating from the top of X", "on the roof of X"
+    r"(?:from|on|at)\s+(?:the\s+)?(?:top|roof|rooftop|side|facade|fa\u00e7ade)\s+of)"
     r"\s+(?:the\s+)?$",
 )
 _DURING = re.compile(r"\bduring\s+(?:the\s+|(?:last|this|next)\s+year's\s+)?$")
@@ -65,8 +67,8 @@ _EXAMPLES = re.compile(
     r"streets?|towns?|suburbs?|districts?|neighbou?rhoods?|villages?|centres?|centers?|"
     r"thoroughfares?|highways?|routes?|corridors?|hot\s?spots?|landmarks?|venues?)"
     r"(?:\s+(?:in|across|around|throughout)\s+(?:the\s+)?[\w'-]+(?:\s+[\w'-]+)?\s*,)?\s+"
-    r"(?:like|such\s+as|including|include|namely|in)\s*:?\s*"
-    r"(?:(?:the\s+)?[a-z][\w' -]{0,40},\s*){0,3}(?:the\s+)?$"
+    r"(?:like|such\s+as|including|include|namely|in)\s*:?\s*(?:(?:near|outside|by)\s+)?"
+    r"(?:(?:the\s+)?[a-z][\w' -]{0,40},\s*){0,3}(?:the\s+)?(?:old\s+|former\s+)?$"
 )
 """``sites such as X``, ``areas including the town hall, X``: the places a word for sites opens
 (past a few items no candidate stands for)."""
@@ -209,3 +211,23 @@ _LIST_GOES_ON = re.compile(
     r"^\s*(?:,\s*|\s+(?:and|or)\s+)(?:and\s+|or\s+)?"
     r"(?!(?:the|where|which|who|when|a|an|and|or|in|on|at)\b)[a-z]"
 )
+
+
+_COUNT_AND_PLACE = re.compile(
+    r"\b\d[\d,]*\s+(?:[\w-]+\s+){0,3}?(?:cameras?|cctv|anpr|readers?|radars?)\b[^.;:]{0,50}?"
+    r"\b(?:in|at|across|throughout)\s+(?:the\s+)?$"
+)
+_NEXT_COUNT_IN = re.compile(r"^\s*,\s+(?:and\s+)?\d[\d,]*\s+(?:[\w-]+\s+){0,2}?(?:in|at|across)\s")
+
+
+def counted_town(near: Around, about_cameras: bool) -> bool:
+    """Whether a city opens a list of towns, each with its own count of cameras.
+
+    ``490 cameras have been installed across Upton, 80 in Elmley and 38 in
+    Kewford``: every town of the list is a site with its count, the city too.
+    """
+    return (
+        about_cameras
+        and bool(_COUNT_AND_PLACE.search(near.window))
+        and bool(_NEXT_COUNT_IN.match(near.after))
+    )

@@ -98,7 +98,8 @@ _NO_OF = STREET_HEADS | DIRECTIONS
 """Words after which ``of`` starts a new phrase: ``Richvale Drive North of Kennedy Road``."""
 _BUILDING_BEFORE = re.compile(
     r"\b(?:in\s+front\s+of|outside|opposite|behind|next\s+to|beside|across\s+from|"
-    r"at\s+the\s+(?:entrance|gates?|front|back|rear)\s+(?:of|to))\s+(?:the\s+)?$",
+    r"at\s+the\s+(?:entrance|gates?|front|back|rear)\s+(?:of|to)|near)\s+(?:the\s+)?"
+    r"(?:old\s+|former\s+)?$",
     re.IGNORECASE,
 )
 _ABBREVIATED = frozenset(

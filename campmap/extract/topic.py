@@ -28,7 +28,7 @@ __all__ = [
 ]
 
 DEPLOYED = re.compile(
-    r"\b(?:install(?:s|ed|ing|ation)?|mount(?:s|ed|ing)?|put(?:s|ting)?|plac(?:e|es|ing)|erect(?:s|ed|ing)?|fitted|put\s+up|"
+    r"\b(?:install(?:s|ed|ing|ation)?|(?:planned|proposed|earmarked|scheduled|slated)\s+for|in\s+place\s+(?:at|in|on|along)|mount(?:s|ed|ing)?|put(?:s|ting)?|plac(?:e|es|ing)|erect(?:s|ed|ing)?|fitted|put\s+up|"
     r"set\s+up|placed|parked|located|positioned|sited|deploy(?:s|ed|ing|ment)?|activated|switched\s+on|"
     r"went\s+live|go(?:es|ing)?\s+live|debut(?:ed|s)?|rolled\s+out|roll(?:ing)?\s+out|in\s+operation|"
     r"operat(?:e|es|ing)\s+at|unveil(?:s|ed|ing)?|introduc(?:e|ed|ing)|added|implement(?:ed|ing)?|"
@@ -40,13 +40,16 @@ DEPLOYED = re.compile(
 """Words that put something somewhere (or say where it works)."""
 
 _CAMERA_REFERENCE = re.compile(
-    r"\b(?:the\s+(?:initial\s+|first\s+|new\s+)?(?:system|equipment|units?|devices?|sensors?|poles?|posts?|centre|center|"
+    r"^(?:it|one|another|(?:the\s+)?(?:other|first|second|third|last|remaining)\s+"
+    r"(?:one|two|three|four|five|six)|two|three|four|five|six)\s+(?:will|would|is|are|was|were|has|"
+    r"have|had|should|could)\b|"
+    r"\b(?:the\s+(?:initial\s+|first\s+|new\s+|experimental\s+|trial\s+|pilot\s+|existing\s+)?(?:system|equipment|units?|devices?|sensors?|poles?|posts?|centre|center|"
     r"network|scheme|pilot)|they|them|these|"
     r"readers?|lprs?|alprs?|flock|shotspotter|sensors?|vans?|vehicles?|lamp\s*posts?|lampposts?|poles?|"
     r"installations?|(?:recognition|surveillance|enforcement)\s+systems?)\b",
 )
 _DEPLOYMENT = re.compile(
-    r"\b(?:deployments?|redeployed|scanned|scanning|snapped|(?:be|being|is|are)\s+monitored|"
+    r"\b(?:deployments?|(?:mobile|speed|camera)\s+enforcement\s+sites?|redeployed|scanned|scanning|snapped|(?:be|being|is|are)\s+monitored|"
     r"(?:be|being|is|are)\s+on\s+watch|under\s+(?:constant\s+|round-the-clock\s+)?surveillance|"
     r"record(?:s|ed|ing)?\s+(?:the\s+)?(?:movements?|vehicles?|(?:number\s+|licen[cs]e\s+)?"
     r"plates?|footage|images?)|read(?:s|ing)?\s+(?:number\s+|licen[cs]e\s+)?plates|afr|lfr)\b"
