@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from campmap.extract import frames
 from campmap.extract.cues import moved_from
-from campmap.extract.frames import ends_with
+from campmap.extract.frames import COMMA_ONLY, ends_with
 from campmap.extract.lists import FILLERS, HOUSE_NUMBER, listed
 from campmap.extract.neighbours import Around
 from campmap.extract.topic import SITES_OPENING
@@ -195,7 +195,7 @@ def _state_of_previous(near: Around) -> bool:
     Not when the town before was itself an item (``A, Galway and Limerick``)
     or the list goes on past the state (``in Galway, Mayo and Sligo``).
     """
-    if near.previous is None or not _COMMA_ONLY.match(near.gap):
+    if near.previous is None or not COMMA_ONLY.match(near.gap):
         return False
     before = near.window[: len(near.window) - (near.hit.start - near.previous.start)]
     return (
@@ -205,7 +205,6 @@ def _state_of_previous(near: Around) -> bool:
     )
 
 
-_COMMA_ONLY = re.compile(r"^\s*,\s*$")
 _IN_END = re.compile(r"\b(?:in|at|near)\s+$")
 _LIST_GOES_ON = re.compile(
     r"^\s*(?:,\s*|\s+(?:and|or)\s+)(?:and\s+|or\s+)?"
