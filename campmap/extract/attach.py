@@ -12,11 +12,11 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 
-from campmap.extract.counts import CAMERA_NOUN, CountKind, Number, camera_counts, find_numbers
+from campmap.extract.counts import CountKind, Number, camera_counts, find_numbers
 from campmap.extract.places import PlaceHit
 from campmap.records import Role
 
-__all__ = ["attach_counts", "counted_in_a_list"]
+__all__ = ["attach_counts"]
 
 _SMALL = "one two three four five six seven eight nine ten eleven twelve".split()
 
@@ -127,30 +127,6 @@ def attach_counts(
         scope_end = found[n + 1][0].start if n + 1 < len(found) else len(text)
         _attach_total(low, number, scope_end, hits, sites, out, reasons)
     return out
-
-
-_COUNT_BEFORE = re.compile(
-    r"(?<![\w.,])\d[\d,]*\s+(?:[\w-]+\s+){0,8}?(?:in|across|throughout|at)\s+(?:the\s+)?$"
-)
-_COUNT_NEXT = re.compile(r"\s*,\s*(?:and\s+)?\d[\d,]*\s+(?:more\s+)?(?:in|at|across|on)\s")
-
-
-def counted_in_a_list(low: str, start: int, end: int) -> bool:
-    """Whether the place at ``low[start:end]`` has its own count in a list of counts per place.
-
-    ``490 cameras across Kingsport, 80 in Eastby and 30 in Westby``: Kingsport, a town
-    the report is set in, is counted like the places after it.
-
-    >>> low = "400 cameras have gone up across kingsport, 80 in eastby"
-    >>> counted_in_a_list(low, low.index("kingsport"), low.index(","))
-    True
-    """
-    before = _COUNT_BEFORE.search(low, max(0, start - 100), start)
-    return (
-        before is not None
-        and CAMERA_NOUN.search(before.group()) is not None
-        and _COUNT_NEXT.match(low, end) is not None
-    )
 
 
 def _holder(low: str, number: Number, hits: list[PlaceHit], sites: list[int]) -> int | None:

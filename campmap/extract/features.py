@@ -171,6 +171,7 @@ def features(
     near = around(low, hits, i, decided)
     hit, gap, window, after = near.hit, near.gap, near.window, near.after
     kind = hit.places[0].kind if hit.places else None
+    counted = counted_town(near)  # "490 cameras across X, 80 in Y": X has its own share
     return Features(
         camera_sentence=about_cameras,
         locative=about_cameras and locative(near),
@@ -190,9 +191,9 @@ def features(
         region=hit.match == "region"
         and not _toured(low, hits, i, gap, about_cameras)
         and not town_listed(near, about_cameras)
-        and not counted_town(near, about_cameras),
-        wide_area=_wide_area(kind, hit, gap) and not counted_town(near, about_cameras),
-        area_of_sites=_area_of_sites(low, hits, i, near),
+        and not (about_cameras and counted),
+        wide_area=_wide_area(kind, hit, gap) and not (about_cameras and counted),
+        area_of_sites=_area_of_sites(low, hits, i, near, counted),
         organisation=_organisation(hit, gap, window, after),
         framing=hit.shape in ("name", "region") and ends_with(FRAMING, window),
         narrows_previous=narrows_next(text, hits, i) or narrows_previous(near),
@@ -233,8 +234,12 @@ def _wide_area(kind: str | None, hit: PlaceHit, gap: str) -> bool:
     )
 
 
-def _area_of_sites(low: str, hits: list[PlaceHit], i: int, near: Around) -> bool:
-    """Whether the candidate is only the area the sites are in (``at a junction in X``)."""
+def _area_of_sites(low: str, hits: list[PlaceHit], i: int, near: Around, counted: bool) -> bool:
+    """Whether the candidate is only the area the sites are in (``at a junction in X``).
+
+    ``counted``: the candidate opens a list of places each with its own count
+    (:func:`~campmap.extract.locative.counted_town`).
+    """
     hit, gap, window = near.hit, near.gap, near.window
     if frames.LOCATED_AFTER.match(near.after):
         return True
@@ -248,7 +253,7 @@ def _area_of_sites(low: str, hits: list[PlaceHit], i: int, near: Around) -> bool
         return True  # (not "3 of the 10 cameras go to X": X's share)
     if NUMBERED_IN.search(window):  # "at 18 locations in A, B and C": districts
         return not districts_listed(low, hits, i, window)
-    if _UNNAMED_IN.search(window) or counted_town(near, True):
+    if _UNNAMED_IN.search(window) or counted:
         return False  # (not "490 cameras across X, 80 in Y": X's own share)
     # "in X and the wider Y area": where a scheme works, not a site
     spread = bool(_SPREAD.search(gap)) and not _places_listed(low, hits, i)

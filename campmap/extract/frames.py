@@ -256,7 +256,7 @@ def camera_aside(low: str, start: int) -> bool:
     >>> camera_aside(low, low.index("elm")), camera_aside("cameras in elm park", 11)
     (True, False)
     """
-    if not low.lstrip()[:12].startswith(_ASIDE_WORDS):
+    if not low[:24].lstrip().startswith(_ASIDE_WORDS):
         return False  # (a cheap test first: few sentences open so)
     found = _ASIDE.match(low)
     return (

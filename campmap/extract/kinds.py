@@ -27,6 +27,7 @@ from campmap.extract.anyof import any_of
 __all__ = [
     "KINDS",
     "STATUSES",
+    "STATUS_END",
     "Kind",
     "camera_kind",
     "camera_type",
@@ -256,7 +257,8 @@ def clause_status(clause: str) -> str | None:
     )
 
 
-_CLAUSE_END = re.compile(r"[;,]|\s(?:and|but|while|whereas)\s")
+STATUS_END = re.compile(r";|,(?!\d)|\s(?:and|but|while|whereas)\s")
+"""Where a clause that states a status ends (not at the comma inside ``$142,500``)."""
 
 
 def first_status(clause: str) -> str | None:
@@ -268,7 +270,7 @@ def first_status(clause: str) -> str | None:
     first = _ANY_STATUS.search(clause)
     if first is None:
         return None
-    end = _CLAUSE_END.search(clause, first.end())
+    end = STATUS_END.search(clause, first.end())
     return clause_status(clause[first.start() : end.start() if end else len(clause)])
 
 

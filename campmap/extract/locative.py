@@ -219,14 +219,10 @@ _COUNT_AND_PLACE = re.compile(
 _NEXT_COUNT_IN = re.compile(r"^\s*,\s+(?:and\s+)?\d[\d,]*\s+(?:[\w-]+\s+){0,2}?(?:in|at|across)\s")
 
 
-def counted_town(near: Around, about_cameras: bool) -> bool:
+def counted_town(near: Around) -> bool:
     """Whether a city opens a list of towns, each with its own count of cameras.
 
     ``490 cameras have been installed across Upton, 80 in Elmley and 38 in
     Kewford``: every town of the list is a site with its count, the city too.
     """
-    return (
-        about_cameras
-        and bool(_COUNT_AND_PLACE.search(near.window))
-        and bool(_NEXT_COUNT_IN.match(near.after))
-    )
+    return bool(_NEXT_COUNT_IN.match(near.after)) and bool(_COUNT_AND_PLACE.search(near.window))

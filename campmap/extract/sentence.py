@@ -17,9 +17,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from campmap.extract.attach import attach_counts, counted_in_a_list
+from campmap.extract.attach import attach_counts
 from campmap.extract.counts import CAMERA_NOUN
-from campmap.extract.decide import WEIGHTS, Decision, Features, decide
+from campmap.extract.decide import Decision, Features, decide
 from campmap.extract.features import features
 from campmap.extract.junctions import join_junctions
 from campmap.extract.layout import Setting, read_layout
@@ -232,16 +232,10 @@ def _route_keys(
     return route_of
 
 
-OWN_COUNT = "given its own count in a list of counts per place"
-_TOWN_REASONS = frozenset(WEIGHTS[name][1] for name in ("wide_area", "region", "area_of_sites"))
-
-
 def _frame(
     low: str, hits: list[PlaceHit], decisions: list[Decision], cut_off: str | None = None
 ) -> None:
     """``In Orewa, they will be on A, B and C``: the opening area frames the sites after it.
-
-    And a town given its own count in a list of counts per place is a site like the others.
 
     ``cut_off`` is the sentence when the report's text stops inside it (see :func:`_cut_off`).
     """
@@ -254,13 +248,6 @@ def _frame(
         and any(d.role is Role.SITE for d in decisions[1:])
     ):
         decisions[0] = Decision(Role.CONTEXT, 0.9, ("frames the places after it",))
-    for i, hit in enumerate(hits[:-1]):  # "490 across Kingsport, 80 in Eastby": a site too
-        if (
-            decisions[i].reason in _TOWN_REASONS
-            and decisions[i + 1].role is Role.SITE
-            and counted_in_a_list(low, hit.start, hit.end)
-        ):
-            decisions[i] = Decision(Role.SITE, 0.8, (OWN_COUNT,))
 
 
 def _cut_off(text: str, hits: list[PlaceHit], decisions: list[Decision]) -> None:

@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 
 from campmap.extract.cues import CLAUSE, WINDOW, moved_from, relocated
-from campmap.extract.kinds import clause_status, first_status
+from campmap.extract.kinds import STATUS_END, clause_status, first_status
 from campmap.extract.places import PlaceHit
 from campmap.records import Role
 
@@ -26,8 +26,6 @@ _REMOVED_LATER = re.compile(
     r"but\s+(?:have|has|were|was)\s+(?:since\s+)?(?:been\s+)?(?:removed|taken\s+down|"
     r"(?:switched|turned)\s+off))\b"
 )
-_STATUS_END = re.compile(r";|,(?!\d)|\s(?:and|but|while|whereas)\s")
-"""Where a place's clause ends (not at the comma inside ``$142,500``)."""
 _JOINED_BY = re.compile(
     r"\s+(?:will|is\s+to|are\s+to|are\s+set\s+to|is\s+set\s+to)\s+be\s+"
     r"(?:joined|supplemented|complemented)\s+by\b"
@@ -43,7 +41,7 @@ _POINTS_BACK = re.compile(
 )
 """A clause after a semicolon that points back to the one before (a pronoun, or a place
 in the list the clause before opened: ``on A; on B``)."""
-LIST = 160
+_LIST_REACH = 160
 """How far after a place the verb of the list it stands in is looked for, in characters."""
 _FRONTED = re.compile(r"(?:to|in|on|at|along|across|near|outside)\s")
 """A sentence that opens with a phrase set off by a comma: ``To curb speeding on X, ...``."""
@@ -75,7 +73,7 @@ def mention_status(low: str, hit: PlaceHit, role: Role, reason: str, carried: st
     if moved:  # "removed from A in May and moved to B": B has them, or will
         return clause_status(before[max(0, moved.start() - WINDOW) :]) or "installed"
     clause = max(low.rfind(";", max(0, hit.start - CLAUSE), hit.start) + 1, 0)
-    brk = _STATUS_END.search(low, hit.end, hit.end + CLAUSE)
+    brk = STATUS_END.search(low, hit.end, hit.end + CLAUSE)
     near = low[max(clause, hit.start - CLAUSE) : brk.start() if brk else hit.end + CLAUSE]
     head = low[clause : min(clause + CLAUSE, hit.start)]
     if moved_from(before) and _RELOCATED_LATER.search(low, hit.end, hit.end + CLAUSE):
@@ -122,7 +120,7 @@ def _apposed(low: str, head: str, brk: re.Match[str] | None) -> str | None:
         return None
     if not _APPOSED.search(head) and not _RELATIVE.match(low, brk.end()):
         return None  # (", where 12 cameras were installed": the place's own clause)
-    rest = _STATUS_END.search(low, brk.end(), brk.end() + CLAUSE)
+    rest = STATUS_END.search(low, brk.end(), brk.end() + CLAUSE)
     return clause_status(low[brk.end() : rest.start() if rest else brk.end() + CLAUSE])
 
 
@@ -152,8 +150,8 @@ def _after_list(low: str, end: int, brk: re.Match[str] | None) -> str | None:
         return None
     if _NEW_SUBJECT.match(low, brk.end()):
         return None  # "30 at A, and more are planned for B": a clause of its own
-    stop = _LIST_END.search(low, end, end + LIST)
-    return first_status(low[end : stop.start() if stop else end + LIST])
+    stop = _LIST_END.search(low, end, end + _LIST_REACH)
+    return first_status(low[end : stop.start() if stop else end + _LIST_REACH])
 
 
 def _fronted(low: str, clause: int, brk: re.Match[str] | None) -> str | None:
