@@ -25,6 +25,7 @@ from campmap.extract.lists import (
     listed_after_note,
     listed_with,
     shares_gets,
+    site_earlier_in_list,
 )
 from campmap.extract.locative import NUMBERED_IN, counted_town, locative, town_listed
 from campmap.extract.neighbours import (
@@ -291,7 +292,7 @@ def _listed_with_site(
         and listed(near.gap)
     ):
         return True  # "A in Upton and B in Elmley": B is listed with A, past A's town
-    if about_cameras and _site_earlier_in_list(low, hits, i, decided):
+    if about_cameras and site_earlier_in_list(low, hits, i, decided):
         return True
     return listed_after_note(low, hits, i, decided) or listed_with(
         near.gap,
@@ -305,29 +306,6 @@ def _listed_with_site(
     )
 
 
-def _site_earlier_in_list(low: str, hits: list[PlaceHit], i: int, decided: list[Decision]) -> bool:
-    """Whether a site stands earlier in the comma list the candidate ends: ``A, B, C and D``.
-
-    A list goes on past an item that is no site itself (a name the gazetteer
-    takes for a region or a county): ``include A, B, Salt River, C and D``.
-    """
-    k = i - 1
-    while k >= 0 and i - k <= _LIST_REACH and listed(low[hits[k].end : hits[k + 1].start]):
-        if decided[k].role is Role.SITE:
-            return i - k > 1  # (the item right before is asked by listed_with)
-        if decided[k].reason in _WHERE_THE_PREVIOUS_IS:
-            return False  # "A Road, Upton, Westshire": an address, not a list of sites
-        k -= 1
-    return False
-
-
-_WHERE_THE_PREVIOUS_IS = frozenset(
-    WEIGHTS[name][1]
-    for name in ("locality_of_previous", "narrows_previous", "address_of_previous", "owner_of_next")
-)
-"""The reasons of a place that only says where the one before it is (an address, not an item)."""
-_LIST_REACH = 12
-"""How many items back a list is read for a site."""
 _IN_TOWN = re.compile(r"\s*,?\s+in\s+(?:the\s+)?$")
 _AND_GAP = re.compile(r"\s*,?\s+(?:and|&)\s")  # (not "A in X, Y": Y is X's county)
 

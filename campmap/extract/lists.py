@@ -36,6 +36,7 @@ __all__ = [
     "names_to_end",
     "place_line_runs",
     "shares_gets",
+    "site_earlier_in_list",
 ]
 
 _WORD = re.compile(r"[\w'-]+|[^\w\s]")
@@ -329,3 +330,38 @@ def crossing_line_runs(lines: Sequence[str], item_chars: int) -> set[int]:
             out.update(range(k, end))
         k = max(end, k + 1)
     return out
+
+
+def site_earlier_in_list(low: str, hits: list[PlaceHit], i: int, decided: list[Decision]) -> bool:
+    """Whether a site stands earlier in the comma list the candidate ends: ``A, B, C and D``.
+
+    A list goes on past an item that is no site itself (a name the gazetteer
+    takes for a region or a county): ``include A, B, Salt River, C and D``.
+    """
+    k = i - 1
+    while (
+        k >= 0
+        and i - k <= _LIST_REACH
+        # (a route inside the list: "X, which runs from A to B, Y and Z")
+        and (listed(low[hits[k].end : hits[k + 1].start]) or _route_end(decided, k + 1, i))
+    ):
+        if decided[k].role is Role.SITE:
+            return i - k > 1  # (the item right before is asked by listed_with)
+        if decided[k].reason in _WHERE_THE_PREVIOUS_IS:
+            return False  # "A Road, Upton, Westshire": an address, not a list of sites
+        k -= 1
+    return False
+
+
+def _route_end(decided: list[Decision], k: int, i: int) -> bool:
+    """Whether the ``k``-th candidate (before the ``i``-th) is an end of a route."""
+    return k < i and decided[k].role is Role.ROUTE
+
+
+_WHERE_THE_PREVIOUS_IS = frozenset(
+    WEIGHTS[name][1]
+    for name in ("locality_of_previous", "narrows_previous", "address_of_previous", "owner_of_next")
+)
+"""The reasons of a place that only says where the one before it is (an address, not an item)."""
+_LIST_REACH = 12
+"""How many items back a list is read for a site."""

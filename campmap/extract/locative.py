@@ -163,12 +163,31 @@ def _possessive(window: str) -> bool:
 @lru_cache(maxsize=256)  # asked of a gap for the place after it, and again by the next
 def _locative_before(gap: str) -> bool:
     """Whether the (lower-case) gap before a place ends in a locative word, fillers aside."""
-    for word in reversed(_WORD.findall(gap)[-8:]):
+    words = _WORD.findall(gap)[-8:]
+    for k in range(len(words) - 1, -1, -1):
+        word = words[k]
         if word in _LOCATIVES:
             return True
+        if _described(words, k):
+            continue  # "along the newly renovated X": words that describe the place
         if word not in FILLERS and not HOUSE_NUMBER.match(word):
             return False
     return False
+
+
+def _described(words: list[str], k: int) -> bool:
+    """Whether ``words[k]`` describes the place after an article (``the newly paved``).
+
+    An adverb in ``-ly`` or a participle in ``-ed``, one or two of them, right
+    after ``the``/``a``: ``on the newly renovated X`` is ``on X``.
+    """
+    j = k
+    while j >= 0 and k - j < 2 and len(words[j]) > 4 and words[j].endswith(("ly", "ed")):
+        j -= 1
+    return j < k and j >= 0 and words[j] in _ARTICLES
+
+
+_ARTICLES = frozenset({"the", "a", "an"})
 
 
 def town_listed(near: Around, about_cameras: bool) -> bool:

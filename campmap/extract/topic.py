@@ -29,7 +29,7 @@ __all__ = [
 
 DEPLOYED = re.compile(
     r"\b(?:install(?:s|ed|ing|ation)?|(?:planned|proposed|earmarked|scheduled|slated)\s+for|in\s+place\s+(?:at|in|on|along)|mount(?:s|ed|ing)?|put(?:s|ting)?|plac(?:e|es|ing)|erect(?:s|ed|ing)?|fitted|put\s+up|"
-    r"set\s+up|placed|parked|located|positioned|sited|deploy(?:s|ed|ing|ment)?|activated|switched\s+on|"
+    r"set\s+up|placed|parked|posted\s+(?:at|on|along|near|outside|in)|add(?:s|ing)?\s+(?:more|new|additional|another)|located|positioned|sited|deploy(?:s|ed|ing|ment)?|activated|switched\s+on|"
     r"went\s+live|go(?:es|ing)?\s+live|debut(?:ed|s)?|rolled\s+out|roll(?:ing)?\s+out|in\s+operation|"
     r"operat(?:e|es|ing)\s+at|unveil(?:s|ed|ing)?|introduc(?:e|ed|ing)|added|implement(?:ed|ing)?|"
     r"come\s+into\s+effect|came\s+into\s+effect|keeps?\s+an\s+eye|watch(?:es|ing)?\s+over|"
@@ -89,12 +89,14 @@ DAMAGED = re.compile(
 """Words that damage something (cameras, or the posts they stand on)."""
 
 _SITES_OPENING = re.compile(
-    r"^(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:(?:locations|sites)\s*:|"
+    r"^(?:(?:according\s+to|under|in|as\s+part\s+of)\b[^,.;:]{0,60},\s+)?"  # a fronted phrase
+    r"(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:(?:locations|sites|route)\s*:|"
     r"(?:locations|sites|schools|junctions|intersections|crossings|streets|roads|areas|estates|"
     r"parks|villages|suburbs|neighbou?rhoods|stations)"
     r"(?:\s+(?:to|that|which|where|chosen|selected|picked|taking|earmarked|identified|proposed|"
-    r"planned|shortlisted|named|listed)\b[^.;:\"\u201c]{0,80}?)?"
-    r"\s+(?:include|are|will\s+be)\s)"
+    r"planned|shortlisted|named|listed|(?:being\s+)?(?:covered|considered|monitored))\b"
+    r"[^.;:\"\u201c]{0,80}?)?"
+    r"\s+(?:(?:could|may|might|would|will|should)\s+include|include|are|will\s+be)\s)"
 )
 """``Locations include ...``, ``Sites: ...``, ``The first schools to join the scheme are ...``:
 in a report about cameras, a sentence listing the sites (anchored at the sentence's start, so it
