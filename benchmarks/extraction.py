@@ -52,6 +52,7 @@ from realnews import (
     Score,
     baseline_found,
     campmap_found,
+    learned_found,
     load_folder,
     score_folder,
 )
@@ -184,7 +185,11 @@ def real_reports(folder: Path) -> list[str]:
     print(f"\n{folder.name} totals")
     print(head)
     for label, half in halves:
-        for name, run in (("campmap", campmap_found), ("baseline", baseline_found)):
+        for name, run in (
+            ("campmap", campmap_found),
+            ("--learned", learned_found),
+            ("baseline", baseline_found),
+        ):
             total, _ = score_folder(half, run, gazetteer)
             print(_line(f"{name}, {label}", total))
             if name == "campmap" and label == "all":

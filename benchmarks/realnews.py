@@ -254,6 +254,11 @@ def campmap_found(path: Path, gazetteer: Gazetteer) -> list[Found]:
     return [as_found(m) for m in extract(read_sources([path]), gazetteer)]
 
 
+def learned_found(path: Path, gazetteer: Gazetteer) -> list[Found]:
+    """Campmap's mentions read again by the learned model (``campmap extract --learned``)."""
+    return [as_found(m) for m in extract(read_sources([path]), gazetteer, reread=True)]
+
+
 _CAPITALISED = re.compile(r"\b[A-Z][\w'-]*(?:\s+(?:of\s+|the\s+)?[A-Z][\w'-]*)*")
 
 

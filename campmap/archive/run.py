@@ -93,6 +93,7 @@ def map_corpus(
     report_timeout: float | None = REPORT_TIMEOUT,
     location_column: str | None = None,
     on_warning: Callable[[str], None] = _warn,
+    learned: bool = False,
 ) -> CorpusRun:
     """Map an archive of any size, streaming it in batches over processes or a Dask cluster.
 
@@ -153,6 +154,8 @@ def map_corpus(
     on_warning : callable
         Called with each warning about the checkpoint (one that does not read
         back, a failure to save one); by default a line on standard error.
+    learned : bool
+        Also read each mention with the learned model (:mod:`campmap.extract.reread`).
 
     Returns
     -------
@@ -173,7 +176,7 @@ def map_corpus(
         raise InputError(
             "--evidence-per-site", f"expected a whole number >= 1, got {evidence_per_site}"
         )
-    config = _config(gazetteer_files, screen, report_timeout, location_column)
+    config = _config(gazetteer_files, screen, report_timeout, location_column, learned)
     held = (
         lock_folder(real_folder(Path(checkpoint)))
         if checkpoint is not None
@@ -205,13 +208,14 @@ def _config(
     screen: bool,
     report_timeout: float | None,
     location_column: str | None,
+    learned: bool,
 ) -> RunConfig:
     if report_timeout is not None and not report_timeout > 0:
         raise InputError(
             "--report-timeout", f"expected a number of seconds > 0, got {report_timeout}"
         )
     files = tuple(str(Path(p).resolve()) for p in gazetteer_files)
-    return RunConfig(files, screen, report_timeout, location_column)
+    return RunConfig(files, screen, report_timeout, location_column, learned)
 
 
 def _reports(labels: Sequence[str], text_field: str) -> Iterator[Report]:
@@ -286,6 +290,7 @@ def extract_corpus(
     report_timeout: float | None = REPORT_TIMEOUT,
     location_column: str | None = None,
     on_warning: Callable[[str], None] = _warn,
+    learned: bool = False,
 ) -> Iterator[Mention]:
     """Yield every mention of an archive, report by report in input order, streaming.
 
@@ -306,12 +311,14 @@ def extract_corpus(
         Filled in with the run's counts as it goes.
     screen : bool
         Skip the reports that never name a camera (as :func:`map_corpus` does).
+    learned : bool
+        As for :func:`map_corpus`.
 
     Yields
     ------
     Mention
     """
-    config = _config(gazetteer_files, screen, report_timeout, location_column)
+    config = _config(gazetteer_files, screen, report_timeout, location_column, learned)
     gazetteer = worker_gazetteer(config)
     stats = stats if stats is not None else CorpusStats()
     progress = progress or Progress(enabled=False)

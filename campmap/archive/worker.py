@@ -97,6 +97,8 @@ class RunConfig:
     """Seconds a report may take (None: no limit); see :func:`campmap.archive.budget.run_within`."""
     location_column: str | None = None
     """The location column of tables of deployments (None: guessed, and the guess said)."""
+    learned: bool = False
+    """Also read each mention with the learned model (:mod:`campmap.extract.reread`)."""
 
 
 _GAZETTEERS: dict[tuple[object, ...], Gazetteer] = {}
@@ -240,7 +242,7 @@ def _process_report(report: Report, config: RunConfig, gazetteer: Gazetteer, bat
             if config.screen and suffix in _SCREENED and names_no_camera(stored):
                 batch.no_camera += 1  # (decided on the bytes as stored: not even decoded)
                 return
-            read = partial(_read_report, report, stored, suffix, config.screen, gazetteer)
+            read = partial(_read_report, report, stored, suffix, config, gazetteer)
         outcome = run_within(config.report_timeout, read)
     except InputError as err:
         batch.failures.append(Problem(report.label, err.message, err.line))
@@ -263,7 +265,7 @@ def _process_report(report: Report, config: RunConfig, gazetteer: Gazetteer, bat
 
 
 def _read_report(
-    report: Report, stored: bytes | str, suffix: str, screen: bool, gazetteer: Gazetteer
+    report: Report, stored: bytes | str, suffix: str, config: RunConfig, gazetteer: Gazetteer
 ) -> _Read | None:
     """Read and extract one report: the sentences to keep, with their mentions, and its makers.
 
@@ -271,10 +273,11 @@ def _read_report(
     report leaves nothing behind). None: the report names no camera (when screening).
     """
     source = source_of(report, stored, suffix)
-    if screen and not names_camera(source.text):
+    if config.screen and not names_camera(source.text):
         return None
     document = dedupe([source])  # unique sentences, as campmap.read_sources makes them
-    kept, attribution = _kept(document.sentences, extract(document, gazetteer))
+    mentions = extract(document, gazetteer, reread=config.learned)
+    kept, attribution = _kept(document.sentences, mentions)
     return _Read(source, kept, attribution)
 
 

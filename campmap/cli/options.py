@@ -230,6 +230,13 @@ def place_options(func: F) -> F:
             "--geocoder-timeout", type=float, default=10.0, show_default=True, help="Seconds."
         ),
         click.option(
+            "--learned",
+            is_flag=True,
+            help="Also read each place mention with the learned model (words around it), "
+            "which finds more sites in reports unlike those the rules were written on, "
+            "with more wrong ones; its marks carry the reason '(learned)'.",
+        ),
+        click.option(
             "--region",
             callback=_region,
             metavar="W,S,E,N",

@@ -21,7 +21,7 @@ from typing import NamedTuple
 
 from campmap.records import Role
 
-__all__ = ["PRIOR", "WEIGHTS", "Decision", "Features", "decide"]
+__all__ = ["PRIOR", "VETO", "WEIGHTS", "Decision", "Features", "decide"]
 
 
 class Features(NamedTuple):
@@ -100,7 +100,8 @@ PRIOR = -2.0
 """Log-odds of a place mention being a camera site before any feature is seen."""
 
 _WEIGHED = tuple(WEIGHTS[name] for name in Features._fields)  # in the order of the fields
-_VETO = -4.0  # a feature this strong against decides alone
+VETO = -4.0
+"""A feature this strong against (or stronger) decides alone."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,7 +137,7 @@ def decide(features: Features) -> Decision:
     weighed = [pair for pair in found if pair[0]]  # (a weight of 0 gives no reason)
     site = score > 0
     role = Role.SITE if site else Role.CONTEXT
-    if features.route_end and all(weight > _VETO for weight, _ in weighed):
+    if features.route_end and all(weight > VETO for weight, _ in weighed):
         role, site, score = Role.ROUTE, True, max(score, 2.0)
         weighed.append((9.0, WEIGHTS["route_end"][1]))
     confidence = 1.0 / (1.0 + math.exp(-score))

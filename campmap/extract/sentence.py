@@ -26,6 +26,7 @@ from campmap.extract.layout import Setting, read_layout
 from campmap.extract.places import PlaceHit, find_places
 from campmap.extract.qualified import carry_moved_from, qualify
 from campmap.extract.region import settle_namesakes
+from campmap.extract.reread import reread as second_reading
 from campmap.extract.routes import route_pairs
 from campmap.extract.sharedroads import settle_roads, settle_shared_roads
 from campmap.extract.status import mention_status
@@ -48,6 +49,7 @@ def extract(
     gazetteer: Gazetteer | None = None,
     *,
     weigh: Callable[[Features], Decision] = decide,
+    reread: bool = False,
 ) -> tuple[Mention, ...]:
     """Return every place mention in a document, with its role and count.
 
@@ -60,6 +62,9 @@ def extract(
     weigh : callable, optional
         Features to decision, for each candidate in turn (see
         :func:`extract_sentence`); :func:`campmap.extract.decide.decide` by default.
+    reread : bool, optional
+        Read every mention again with the learned model
+        (:mod:`campmap.extract.reread`) after the hand rules; off by default.
 
     Returns
     -------
@@ -79,7 +84,8 @@ def extract(
     found = settle_shared_roads(
         settle_roads(settle_areas(settle_namesakes(found), " ".join(address)))
     )
-    return tuple(count_lone_site(found, document.sentences))
+    found = count_lone_site(found, document.sentences)
+    return tuple(second_reading(found) if reread else found)
 
 
 _ANOTHER_ATTACK = re.compile(

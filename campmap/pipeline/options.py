@@ -45,6 +45,8 @@ class PlaceOptions:
     geocoder_timeout: float = 10.0
     region: BBox | None = None
     """(west, south, east, north): bias for the geocoder; None: around the places found."""
+    learned: bool = False
+    """Also read each mention with the learned model (:mod:`campmap.extract.reread`)."""
 
 
 @dataclass(frozen=True, slots=True)

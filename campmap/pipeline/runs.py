@@ -122,7 +122,11 @@ def map_to_folder(
             report_stream(run.stats, layers, messages)
         else:
             layers = map_reports(
-                inputs, backends=backends, location_column=location_column, source=source
+                inputs,
+                backends=backends,
+                location_column=location_column,
+                source=source,
+                learned=places.learned,
             )
             report_layers(layers, messages)
         if decisions is not None:
@@ -177,7 +181,9 @@ def review_sheet(
     """
     previous = read_review(output) if output.exists() else []
     backends = backends_for(places)
-    layers = map_reports(inputs, backends=backends, location_column=location_column)
+    layers = map_reports(
+        inputs, backends=backends, location_column=location_column, learned=places.learned
+    )
     report_layers(layers, messages)
     outdated = write_review(layers, output, default_gazetteer(backends), previous=previous)
     report_decisions(output, messages, outdated=outdated)
@@ -208,5 +214,6 @@ def list_mentions(
         gazetteer,
         location_column=location_column,
         messages=messages,
+        learned=places.learned,
     )
     return Listing(False, mentions)

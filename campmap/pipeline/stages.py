@@ -94,9 +94,16 @@ def read_inputs(
     return Inputs(document, read)
 
 
-def extract_mentions(inputs: Inputs, gazetteer: Gazetteer) -> list[Mention]:
-    """Return the mentions of the reports, then those of the tables (the second stage)."""
-    return [*extract(inputs.reports, gazetteer), *(m for t in inputs.tables for m in t.mentions)]
+def extract_mentions(
+    inputs: Inputs, gazetteer: Gazetteer, *, learned: bool = False
+) -> list[Mention]:
+    """Return the mentions of the reports, then those of the tables (the second stage).
+
+    ``learned`` reads each report mention again with the learned model
+    (:mod:`campmap.extract.reread`).
+    """
+    mentions = extract(inputs.reports, gazetteer, reread=learned)
+    return [*mentions, *(m for t in inputs.tables for m in t.mentions)]
 
 
 def map_reports(
@@ -108,6 +115,7 @@ def map_reports(
     region: BBox | None = None,
     location_column: str | None = None,
     source: ReportMeta | None = None,
+    learned: bool = False,
 ) -> Layers:
     """Read reports, extract camera sites and routes, and build their layers.
 
@@ -130,6 +138,8 @@ def map_reports(
         the column holding the location text; guessed when not given.
     source : ReportMeta, optional
         Where the one report given was published (its address, outlet ...).
+    learned : bool
+        Also read each mention with the learned model (:mod:`campmap.extract.reread`).
 
     Returns
     -------
@@ -152,7 +162,9 @@ def map_reports(
             raise InputError(problem.path, problem.message, problem.line)
         named = "; ".join(str(p) for p in document.problems) or "no inputs given"
         raise InputError("inputs", f"no report could be read ({named})")
-    found, problems = place_unresolved(extract_mentions(read, gazetteer), gazetteer, region)
+    found, problems = place_unresolved(
+        extract_mentions(read, gazetteer, learned=learned), gazetteer, region
+    )
     if problems:
         document = replace(document, problems=(*document.problems, *problems))
     return build_layers(document, list(found), gazetteer)
@@ -165,6 +177,7 @@ def extract_reports(
     region: BBox | None = None,
     location_column: str | None = None,
     messages: Messages = _SILENT,
+    learned: bool = False,
 ) -> Iterator[Mention]:
     """Yield every mention of the reports and tables, placed, in input order.
 
@@ -179,6 +192,8 @@ def extract_reports(
         The gazetteer to resolve names with (its geocoders place the rest).
     region : (west, south, east, north), optional
         Bias for the geocoders, as for :func:`map_reports`.
+    learned : bool
+        As for :func:`map_reports`.
     location_column : str, optional
         As for :func:`map_reports`.
     messages : Messages
@@ -199,7 +214,9 @@ def extract_reports(
         messages.warn(str(problem))
     if not document.sources:
         raise NothingReadError("no report could be read")
-    mentions, problems = place_unresolved(extract_mentions(read, gazetteer), gazetteer, region)
+    mentions, problems = place_unresolved(
+        extract_mentions(read, gazetteer, learned=learned), gazetteer, region
+    )
     for problem in problems:
         messages.warn(str(problem))
     yield from mentions

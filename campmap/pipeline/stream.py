@@ -107,6 +107,7 @@ def stream_layers(
             report_timeout=stream.report_timeout or None,
             location_column=location_column,
             on_warning=messages.warn,
+            learned=places.learned,
         )
 
 
@@ -146,6 +147,7 @@ def stream_mentions(
             report_timeout=stream.report_timeout or None,
             location_column=location_column,
             on_warning=messages.warn,
+            learned=places.learned,
         )
     if stats.failed:
         messages.warn(stats.failure_summary())
