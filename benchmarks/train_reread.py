@@ -65,7 +65,7 @@ class Report:
     found: tuple[Found, ...]
     keys: tuple[tuple[str, ...], ...]  # () where the mention is not open to the reading
     labels: tuple[int, ...]
-    route: tuple[bool, ...]  # not open to the reading: keeps the hand role
+    closed: tuple[bool, ...]  # not open to the reading: keeps the hand role
 
 
 def collect(folder: Path, gazetteer: Gazetteer) -> list[Report]:
@@ -81,7 +81,7 @@ def collect(folder: Path, gazetteer: Gazetteer) -> list[Report]:
                 found=found,
                 keys=tuple(context_words(m) if open_to_reading(m) else () for m in mentions),
                 labels=tuple(int(is_expected_site(expected, f)) for f in found),
-                route=tuple(not open_to_reading(m) for m in mentions),
+                closed=tuple(not open_to_reading(m) for m in mentions),
             )
         )
     return out
@@ -107,8 +107,8 @@ def vocabulary(reports: list[Report], min_reports: int) -> set[str]:
 def _rows(reports: list[Report], kept: set[str]) -> tuple[list[dict[str, int]], np.ndarray]:
     rows, labels = [], []
     for report in reports:
-        for keys, label, route in zip(report.keys, report.labels, report.route, strict=True):
-            if not route:
+        for keys, label, closed in zip(report.keys, report.labels, report.closed, strict=True):
+            if not closed:
                 rows.append({key: 1 for key in keys if key in kept})
                 labels.append(label)
     return rows, np.array(labels)
@@ -124,13 +124,13 @@ def fit(reports: list[Report], c: float, min_reports: int) -> tuple[DictVectoriz
 
 
 def probabilities(fitted: tuple[DictVectorizer, object], report: Report) -> np.ndarray:
-    """The model's probability of a site for each mention of a report (0 for routes)."""
+    """Each mention's probability of a site (0 where the hand role is kept)."""
     vectoriser, model = fitted
     rows = [{key: 1 for key in keys} for keys in report.keys]
     if not rows:
         return np.zeros(0)
     p = model.predict_proba(vectoriser.transform(rows))[:, 1]  # type: ignore[attr-defined]
-    return np.where(np.array(report.route), 0.0, p)
+    return np.where(np.array(report.closed), 0.0, p)
 
 
 def score(report: Report, p: np.ndarray | None, threshold: float) -> Score:
@@ -138,8 +138,8 @@ def score(report: Report, p: np.ndarray | None, threshold: float) -> Score:
     if p is None:
         return score_report(report.expected, report.found)
     found = [
-        f if route else replace(f, role=Role.SITE.value if q > threshold else Role.CONTEXT.value)
-        for f, q, route in zip(report.found, p, report.route, strict=True)
+        f if closed else replace(f, role=Role.SITE.value if q > threshold else Role.CONTEXT.value)
+        for f, q, closed in zip(report.found, p, report.closed, strict=True)
     ]
     return score_report(report.expected, found)
 
