@@ -201,9 +201,9 @@ def carry_moved_from(
     for i, hit in enumerate(hits):
         gap = low[hits[i - 1].end : hit.start] if i else ""
         if roles[i] is Role.SITE:
-            if carried is not None and listed(gap):
+            if carried is not None and (listed(gap) or _LOCALITY_GAP.match(gap)):
                 out[i] = carried
             carried = out[i] if out[i] in _GONE else None
-        elif not (hit.shape == "name" and _LOCALITY_GAP.match(gap)):
+        elif not _LOCALITY_GAP.match(gap):  # (not "A in Upton, B": Upton is A's locality)
             carried = None
     return out

@@ -45,6 +45,9 @@ __all__ = [
     "drop_sentence_capitals",
     "heading_break",
     "is_person",
+    "joined_town",
+    "ordinal_date",
+    "organisation_form",
     "paired_street",
     "shouted_function_word",
 ]
@@ -208,6 +211,77 @@ def date_start(word: str, following: str) -> bool:
     False
     """
     return following.isdigit() and word.lower() in MONTHS
+
+
+_ORDINAL_DATE = re.compile(
+    r"\d+(?:st|nd|rd|th)\s*(?:(?:to|and|until|till|or|-|\u2013|&)\s*\d+(?:st|nd|rd|th)?\s+)?"
+    r"(?:of\s+)?(?:"
+    + "|".join(sorted(MONTHS - {"christmas", "easter"}, key=len, reverse=True))
+    + r")\b(?!\s+(?:street|st|road|rd|avenue|ave)\b)",
+    re.IGNORECASE,
+)
+
+
+def ordinal_date(text: str, at: int) -> bool:
+    """Whether the ordinal at ``at`` is a day of a month (``19th June``, ``20th to 27th June``).
+
+    Examples
+    --------
+    >>> ordinal_date("due on 19th June", 7), ordinal_date("due 20th to 27th June", 4)
+    (True, True)
+    >>> ordinal_date("on the 4th of July", 7), ordinal_date("on 109th Avenue", 3)
+    (True, False)
+    """
+    return text[at : at + 1].isdigit() and _ORDINAL_DATE.match(text, at) is not None
+
+
+_CENTRES = frozenset({"center", "centre", "centers", "centres"})
+_CENTRE_WORKS = frozenset(
+    "information intelligence operations operational fusion coordination co-ordination "
+    "analysis research data".split()
+)
+
+
+def organisation_form(words: list[str]) -> bool:
+    """Whether a name is shaped like a body's: ``Department of X``, ``X Information Center``.
+
+    Examples
+    --------
+    >>> organisation_form(["national", "crime", "information", "center"])
+    True
+    >>> organisation_form(["ministry", "of", "transport"])
+    True
+    >>> organisation_form(["oakbury", "shopping", "centre"])
+    False
+    """
+    if words[0] in ORG_HEADS and words[1:2] == ["of"]:
+        return True
+    return len(words) > 1 and words[-1] in _CENTRES and words[-2] in _CENTRE_WORKS
+
+
+_TOWN_JOINERS = frozenset("in on under by le next cum sub super sur en".split())
+"""Lower-case words inside a town's name (``Sherburn in Elmet``, ``Newcastle under Lyme``)."""
+
+
+def joined_town(text: str, tokens: list[tuple[str, int, int]], i: int, j: int) -> int:
+    """How many tokens from ``j`` go on a town's name across a lower-case word, if any.
+
+    ``Sherburn in Elmet`` is one town, not Sherburn and a place called Elmet:
+    the run ``tokens[i:j]`` goes on when the towns worldwide know the whole name.
+
+    Examples
+    --------
+    >>> text = "areas of Sherburn in Elmet"
+    >>> tokens = [(w, text.index(w), text.index(w) + len(w)) for w in text.split()]
+    >>> joined_town(text, tokens, 2, 3), joined_town("Police in Elmet", [], 0, 1)
+    (2, 0)
+    """
+    if j + 1 >= len(tokens) or tokens[j][0] not in _TOWN_JOINERS:
+        return 0
+    k = j + 2 if tokens[j + 1][0] == "the" and j + 2 < len(tokens) else j + 1
+    if not tokens[k][0][:1].isupper():
+        return 0
+    return k + 1 - j if find_towns(text[tokens[i][1] : tokens[k][2]]) else 0
 
 
 _SHOUTED = frozenset(FUNCTION_WORDS.split("|")) - {"of", "s"}

@@ -1,0 +1,80 @@
+"""Whether a bare name is a person speaking (``Jo Smith said``), not a place.
+
+The speaker is on the far side of the verb in an inversion: ``..., in Millbrook
+and Eastham, said Jo Smith`` names Jo Smith, and Eastham stays a place.
+"""
+
+from __future__ import annotations
+
+import re
+
+from campmap.extract.words import MONTHS, TITLES
+
+__all__ = ["speaker"]
+
+_SPEAKS = (
+    r"said|says|told|added|explained|noted|stated|insisted|argued|warned|believes|thinks|wrote|"
+    r"asked|replied|confirmed|claimed"
+)
+_SPEAKER_AFTER = re.compile(
+    rf"^\s*(?:,\s*)?(?:{_SPEAKS})\b|^\s*,\s+(?:who|whose)\b|"
+    r"^['\u2019]s\s+(?:wife|husband|son|daughter|office|spokes)",
+)
+_SPEAKER_NAMED_AFTER = re.compile(
+    r"^\s*,\s*(?:said|says|added|explained|noted|stated|insisted|argued|warned|wrote|replied|"
+    r"confirmed|claimed)\s+(?!that\b)(?:[a-z][\w'-]*\s+){0,4}?(?P<name>[A-Z][\w'\u2019.-]*)"
+    r"(?:\s+[A-Z][\w'\u2019.-]*){0,3}\s*(?:[.,;:!?)]|$|\s+(?:who|of|from|at)\b)"
+)
+"""``..., Millbrook and Eastham, said Smith``: the speaker is named after the verb (an
+inversion), so the name before the comma is no speaker."""
+_SPEAKER_BEFORE = re.compile(r"\b(?:said|says|according\s+to|told)\s+$")
+_TITLE_AFTER = re.compile(
+    rf"^\s*,\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+)?(?:{'|'.join(sorted(TITLES))})\b"
+    r"(?!\s+(?:of|in)\b)"
+)
+"""``Jo Smith, Chief Officer``: a person and their post."""
+
+
+def speaker(name: str, known: bool, window: str, after: str) -> bool:
+    """Tell a bare name that is a person speaking, or a person and their post.
+
+    Parameters
+    ----------
+    name : str
+        The name, as written.
+    known : bool
+        The gazetteer knows a place of that name.
+    window : str
+        The lower-cased words before the name.
+    after : str
+        The sentence after the name, as written.
+
+    Returns
+    -------
+    bool
+        True for ``Jo Smith said``, ``said Jo Smith``, ``Jo Smith, who``, ``Jo Smith,
+        Chief Officer``; False for a place before an inverted ``, said Jo Smith``.
+
+    Examples
+    --------
+    >>> speaker("Jo Smith", False, "", " said the cameras work.")
+    True
+    >>> speaker("Eastham", True, "in millbrook and ", ", said Smith.")
+    False
+    >>> speaker("Eastham", True, "in millbrook and ", ", said committee member Jo Smith.")
+    False
+    >>> speaker("Jo Smith", False, "the leader, ", ", said on Monday that it works.")
+    True
+    >>> speaker("Jo Smith", False, "", ", says that the suburb of Upton has cameras.")
+    True
+    """
+    inverted = _SPEAKER_NAMED_AFTER.match(after)
+    if inverted is not None and inverted["name"].lower() not in MONTHS:
+        return False
+    after = after.lower()
+    return bool(
+        _SPEAKER_AFTER.match(after)
+        or _SPEAKER_BEFORE.search(window)
+        or (not known and _TITLE_AFTER.match(after))
+        or (not known and name.lower() in TITLES)  # "Minister: ... to install"
+    )
