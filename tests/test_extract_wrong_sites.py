@@ -94,3 +94,13 @@ def test_the_garda_is_no_town(world: Gazetteer):
 def test_a_town_named_with_in_is_one_place(world: Gazetteer):
     text = "The new cameras will be installed in Barrow in Furness."
     assert sites(text, world) == ["Barrow in Furness"]
+
+
+def test_a_place_before_said_and_the_speakers_post_is_no_person(world: Gazetteer):
+    text = "Cameras will go up in Brackwold and Quillan, said the parish's chair, Jo Marsh."
+    assert sites(text, world) == ["Brackwold", "Quillan"]
+
+
+def test_a_bureau_of_something_is_an_organisation(world: Gazetteer):
+    text = "Camera hits are shared through the Federal Bureau of Investigation."
+    assert sites(text, world) == []

@@ -13,6 +13,7 @@ import re
 from functools import lru_cache
 
 from campmap.extract import frames
+from campmap.extract.agents import speaker
 from campmap.extract.cues import WINDOW
 from campmap.extract.decide import WEIGHTS, Decision, Features
 from campmap.extract.frames import FRAMING, INCIDENT_AT, MADE_BY, MEETING_AT, ends_with
@@ -39,7 +40,6 @@ from campmap.extract.neighbours import (
 )
 from campmap.extract.places import PlaceHit
 from campmap.extract.qualified import road_at_place
-from campmap.extract.speakers import speaker
 from campmap.records import Role
 
 __all__ = ["features"]

@@ -47,7 +47,6 @@ __all__ = [
     "is_person",
     "joined_town",
     "ordinal_date",
-    "organisation_form",
     "paired_street",
     "shouted_function_word",
 ]
@@ -233,30 +232,6 @@ def ordinal_date(text: str, at: int) -> bool:
     (True, False)
     """
     return text[at : at + 1].isdigit() and _ORDINAL_DATE.match(text, at) is not None
-
-
-_CENTRES = frozenset({"center", "centre", "centers", "centres"})
-_CENTRE_WORKS = frozenset(
-    "information intelligence operations operational fusion coordination co-ordination "
-    "analysis research data".split()
-)
-
-
-def organisation_form(words: list[str]) -> bool:
-    """Whether a name is shaped like a body's: ``Department of X``, ``X Information Center``.
-
-    Examples
-    --------
-    >>> organisation_form(["national", "crime", "information", "center"])
-    True
-    >>> organisation_form(["ministry", "of", "transport"])
-    True
-    >>> organisation_form(["oakbury", "shopping", "centre"])
-    False
-    """
-    if words[0] in ORG_HEADS and words[1:2] == ["of"]:
-        return True
-    return len(words) > 1 and words[-1] in _CENTRES and words[-2] in _CENTRE_WORKS
 
 
 _TOWN_JOINERS = frozenset("in on under by le next cum sub super sur en".split())

@@ -28,6 +28,7 @@ from functools import lru_cache
 from itertools import compress
 from typing import NamedTuple
 
+from campmap.extract.agents import organisation_form
 from campmap.extract.roadrefs import BLOCK, DIGIT, ROAD_REF
 from campmap.extract.runguards import (
     INITIAL,
@@ -39,7 +40,6 @@ from campmap.extract.runguards import (
     is_person,
     joined_town,
     ordinal_date,
-    organisation_form,
     paired_street,
     shouted_function_word,
 )

@@ -1,16 +1,18 @@
-"""Whether a bare name is a person speaking (``Jo Smith said``), not a place.
+"""Names of who, not where: a person speaking, a body named like a building.
 
-The speaker is on the far side of the verb in an inversion: ``..., in Millbrook
-and Eastham, said Jo Smith`` names Jo Smith, and Eastham stays a place.
+A bare name is a person speaking (``Jo Smith said``); the speaker is on the far
+side of the verb in an inversion: ``..., in Millbrook and Eastham, said Jo
+Smith`` names Jo Smith, and Eastham stays a place. A capitalised name shaped
+like a body's (``Department of X``, ``X Information Center``) is no place.
 """
 
 from __future__ import annotations
 
 import re
 
-from campmap.extract.words import MONTHS, TITLES
+from campmap.extract.words import FACILITY_HEADS, MONTHS, ORG_HEADS, STREET_HEADS, TITLES
 
-__all__ = ["speaker"]
+__all__ = ["organisation_form", "speaker"]
 
 _SPEAKS = (
     r"said|says|told|added|explained|noted|stated|insisted|argued|warned|believes|thinks|wrote|"
@@ -22,7 +24,7 @@ _SPEAKER_AFTER = re.compile(
 )
 _SPEAKER_NAMED_AFTER = re.compile(
     r"^\s*,\s*(?:said|says|added|explained|noted|stated|insisted|argued|warned|wrote|replied|"
-    r"confirmed|claimed)\s+(?!that\b)(?:[a-z][\w'-]*\s+){0,4}?(?P<name>[A-Z][\w'\u2019.-]*)"
+    r"confirmed|claimed)\s+(?!that\b)(?:[a-z][\w'\u2019-]*,?\s+){0,5}?(?P<name>[A-Z][\w'\u2019.-]*)"
     r"(?:\s+[A-Z][\w'\u2019.-]*){0,3}\s*(?:[.,;:!?)]|$|\s+(?:who|of|from|at)\b)"
 )
 """``..., Millbrook and Eastham, said Smith``: the speaker is named after the verb (an
@@ -63,6 +65,8 @@ def speaker(name: str, known: bool, window: str, after: str) -> bool:
     False
     >>> speaker("Eastham", True, "in millbrook and ", ", said committee member Jo Smith.")
     False
+    >>> speaker("Eastham", False, "in millbrook and ", ", said the board's chair, Jo Smith.")
+    False
     >>> speaker("Jo Smith", False, "the leader, ", ", said on Monday that it works.")
     True
     >>> speaker("Jo Smith", False, "", ", says that the suburb of Upton has cameras.")
@@ -78,3 +82,40 @@ def speaker(name: str, known: bool, window: str, after: str) -> bool:
         or (not known and _TITLE_AFTER.match(after))
         or (not known and name.lower() in TITLES)  # "Minister: ... to install"
     )
+
+
+_CENTRES = frozenset({"center", "centre", "centers", "centres"})
+_CENTRE_WORKS = frozenset(
+    "information intelligence operations operational fusion coordination co-ordination "
+    "analysis research data".split()
+)
+
+
+def organisation_form(words: list[str]) -> bool:
+    """Whether a name is shaped like a body's: ``Department of X``, ``X Information Center``.
+
+    Examples
+    --------
+    >>> organisation_form(["national", "crime", "information", "center"])
+    True
+    >>> organisation_form(["ministry", "of", "transport"])
+    True
+    >>> organisation_form(["federal", "bureau", "of", "investigation"])
+    True
+    >>> organisation_form(["oakbury", "shopping", "centre"])
+    False
+    """
+    if words[0] in ORG_HEADS and words[1:2] == ["of"]:
+        return True
+    if "of" in words[2:] and words[-1] not in STREET_HEADS and words[-1] not in FACILITY_HEADS:
+        k = words.index("of", 2)  # "Federal Bureau of Investigation", "State Department of X"
+        if words[k - 1] in _BODIES_OF:
+            return True
+    return len(words) > 1 and words[-1] in _CENTRES and words[-2] in _CENTRE_WORKS
+
+
+_BODIES_OF = frozenset(
+    "bureau department dept ministry office agency directorate division commission "
+    "authority service services secretariat administration".split()
+)
+"""Words for a body named ``... Bureau of X`` (not ``Bank of X``, which may be a building)."""
