@@ -104,3 +104,21 @@ def test_a_place_before_said_and_the_speakers_post_is_no_person(world: Gazetteer
 def test_a_bureau_of_something_is_an_organisation(world: Gazetteer):
     text = "Camera hits are shared through the Federal Bureau of Investigation."
     assert sites(text, world) == []
+
+
+def test_a_day_after_a_month_or_the_is_a_date(world: Gazetteer):
+    text = (
+        "New cameras will be installed on Quarry Lane on March 14th and 15th, "
+        "and switched on on the 20th."
+    )
+    assert sites(text, world) == ["Quarry Lane"]
+
+
+def test_an_agency_photo_credit_names_no_site(world: Gazetteer):
+    text = "Cameras went up on Harl Street last week (AP Photo/Tom Arlow)."
+    assert sites(text, world) == ["Harl Street"]
+
+
+def test_a_photo_of_a_site_in_brackets_still_names_it(world: Gazetteer):
+    text = "Cameras went up in town last week (photos of the cameras on Harl Street)."
+    assert sites(text, world) == ["Harl Street"]

@@ -177,11 +177,12 @@ def _without_credits(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
 
 
 _CREDIT = re.compile(
-    r"[\[(]\s*(?:photo(?:graph)?s?|pictures?|pics?|images?|credits?|fotos?)\b"
-    r"(?:\s+(?:credits?|by|courtesy(?:\s+of)?))?\s*[:\-\u2013\u2014]?[^\[\]()]{0,100}(?:[\])]|$)",
+    r"[\[(]\s*(?:[\w-]+\s+){0,2}?(?:photo(?:graph)?s?|pictures?|pics?|images?|credits?|fotos?)"
+    r"\s*(?:credits?\s*)?(?:[:/\u2013\u2014-]|by\b|courtesy\b)[^\[\]()]{0,100}(?:[\])]|$)",
     re.IGNORECASE,
 )
-"""A bracketed photo credit: ``[Photo: Jo Smith \u2013 Agency]``, ``(Picture by Jo Smith)``."""
+"""A bracketed photo credit: ``[Photo: Jo Smith \u2013 Agency]``, ``(Picture by Jo Smith)``,
+``(AP Photo/Jo Smith)`` (not ``(photos of the cameras on Elm Road)``)."""
 _OWNER = re.compile(r"([A-Z][\w-]+)['\u2019]s\s+(?=[A-Z])")
 
 

@@ -212,13 +212,19 @@ def date_start(word: str, following: str) -> bool:
     return following.isdigit() and word.lower() in MONTHS
 
 
+_MONTH_NAMES = "|".join(sorted(MONTHS - {"christmas", "easter"}, key=len, reverse=True))
 _ORDINAL_DATE = re.compile(
     r"\d+(?:st|nd|rd|th)\s*(?:(?:to|and|until|till|or|-|\u2013|&)\s*\d+(?:st|nd|rd|th)?\s+)?"
-    r"(?:of\s+)?(?:"
-    + "|".join(sorted(MONTHS - {"christmas", "easter"}, key=len, reverse=True))
-    + r")\b(?!\s+(?:street|st|road|rd|avenue|ave)\b)",
+    rf"(?:of\s+)?(?:{_MONTH_NAMES})\b(?!\s+(?:street|st|road|rd|avenue|ave)\b)",
     re.IGNORECASE,
 )
+_DATE_BEFORE = re.compile(
+    rf"(?:\bthe\s+|\b(?:{_MONTH_NAMES})\s+\d+(?:st|nd|rd|th)?\s*(?:to|and|until|till|or|-|"
+    r"\u2013|&)\s*)$",
+    re.IGNORECASE,
+)
+"""``on the 19th``, ``June 19th to 27th``: an ordinal alone after these is a day."""
+_NAME_AFTER = re.compile(r"\s+[A-Z]")
 
 
 def ordinal_date(text: str, at: int) -> bool:
@@ -230,8 +236,24 @@ def ordinal_date(text: str, at: int) -> bool:
     (True, True)
     >>> ordinal_date("on the 4th of July", 7), ordinal_date("on 109th Avenue", 3)
     (True, False)
+    >>> ordinal_date("on June 19th and 20th.", 17), ordinal_date("on the 19th.", 7)
+    (True, True)
+    >>> ordinal_date("on the 5th Avenue", 7), ordinal_date("at Main and 5th.", 12)
+    (False, False)
     """
-    return text[at : at + 1].isdigit() and _ORDINAL_DATE.match(text, at) is not None
+    if not text[at : at + 1].isdigit():
+        return False
+    if _ORDINAL_DATE.match(text, at) is not None:
+        return True
+    ordinal = _ORDINAL_AT.match(text, at)
+    return (
+        ordinal is not None
+        and _DATE_BEFORE.search(text, max(0, at - 24), at) is not None
+        and _NAME_AFTER.match(text, ordinal.end()) is None
+    )
+
+
+_ORDINAL_AT = re.compile(r"\d+(?:st|nd|rd|th)\b")
 
 
 _TOWN_JOINERS = frozenset("in on under by le next cum sub super sur en".split())
