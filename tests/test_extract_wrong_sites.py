@@ -122,3 +122,19 @@ def test_an_agency_photo_credit_names_no_site(world: Gazetteer):
 def test_a_photo_of_a_site_in_brackets_still_names_it(world: Gazetteer):
     text = "Cameras went up in town last week (photos of the cameras on Harl Street)."
     assert sites(text, world) == ["Harl Street"]
+
+
+def test_a_moved_from_list_past_a_bracketed_locality_or_from_again(world: Gazetteer):
+    texts = (
+        "The old cameras will be moved from their current sites at Quarry Lane in Brackwold, "
+        "Tansy Road/Orrin Avenue and Pellow Road/Harl Street.",
+        "The old cameras will be moved from Quarry Lane (Brackwold), "
+        "Tansy Road/Orrin Avenue and Pellow Road/Harl Street.",
+        "The old cameras will be moved from Quarry Lane, from Tansy Road/Orrin Avenue "
+        "and from Pellow Road/Harl Street.",
+    )
+    for text in texts:
+        found = {m.text: m.status for m in mentions(text, world) if m.role is Role.SITE}
+        assert found == dict.fromkeys(
+            ["Quarry Lane", "Tansy Road/Orrin Avenue", "Pellow Road/Harl Street"], "relocated_from"
+        ), text
