@@ -216,7 +216,11 @@ def _no_place(text: str, shape: ShapeHit, gazetteer: Gazetteer) -> bool:
         return False
     if _GERUND.match(shape.text) and not gazetteer.towns(shape.text):
         return True
-    if " " not in shape.text and _LINE_START.search(text, 0, shape.start) is not None:
+    if (
+        " " not in shape.text
+        and ":" in text[shape.end : shape.end + 60]  # (a cheap test before the patterns)
+        and _LINE_START.fullmatch(text, text.rfind("\n", 0, shape.start) + 1, shape.start)
+    ):
         if _LABEL_PHRASE.match(text, shape.end):
             return True  # "Fines for 9km/h over: $100": the head of a line's label
         if _LABEL_WORD.match(text, shape.end) and shape.text.lower() in LABEL_WORDS:
@@ -224,7 +228,7 @@ def _no_place(text: str, shape: ShapeHit, gazetteer: Gazetteer) -> bool:
     return _attributive(text, shape.start, shape.end)
 
 
-_LINE_START = re.compile(r"(?:^|\n)[\s\-*\u2022\u00b7\u2013\d.)]*$")
+_LINE_START = re.compile(r"[\s\-*\u2022\u00b7\u2013\d.)]*")
 _LABEL_WORD = re.compile(r":(?!\d)")
 _LABEL_PHRASE = re.compile(
     r"\s+(?:for|of|per|over|under|on|at|in|to|from|with|by)\s[^\n:.;!?,()]{0,40}?:(?!\d)"
