@@ -138,3 +138,8 @@ def test_a_moved_from_list_past_a_bracketed_locality_or_from_again(world: Gazett
         assert found == dict.fromkeys(
             ["Quarry Lane", "Tansy Road/Orrin Avenue", "Pellow Road/Harl Street"], "relocated_from"
         ), text
+
+
+def test_a_place_before_a_titled_speaker_and_said_is_no_person(world: Gazetteer):
+    text = "The parish wants to put CCTV in the Pellow Village, Councillor Jo Marsh said."
+    assert sites(text, world) == ["Pellow Village"]

@@ -33,8 +33,14 @@ _SPEAKER_NAMED_AFTER = re.compile(
     r"(?P<name>[A-Z][\w'\u2019.-]*)(?:\s+[A-Z][\w'\u2019.-]*){0,3}"
     r"\s*(?:[.,;:!?)]|$|\s+(?:who|of|from|at)\b)"
 )
-"""``..., Millbrook and Eastham, said Smith``: the speaker is named after the verb (an
-inversion), so the name before the comma is no speaker."""
+_SPEAKER_NAMED_BEFORE_VERB = re.compile(
+    rf"^\s*,\s*(?:(?!(?i:{_NOT_A_TITLE})\b)[\w'\u2019-]+,?\s+){{0,4}}?"
+    r"(?P<run>[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){0,3})\s+"
+    r"(?:said|says|told|added|explained|noted|stated|insisted|argued|warned|wrote|replied|"
+    r"confirmed|claimed)\b"
+)
+"""``..., Millbrook and Eastham, said Smith``, ``..., Eastham, Councillor Jo Smith said``: the
+speaker is named after the comma, so the name before it is no speaker."""
 _SPEAKER_BEFORE = re.compile(r"\b(?:said|says|according\s+to|told)\s+$")
 _TITLE_AFTER = re.compile(
     rf"^\s*,\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+)?(?:{'|'.join(sorted(TITLES))})\b"
@@ -81,10 +87,17 @@ def speaker(name: str, known: bool, window: str, after: str) -> bool:
     True
     >>> speaker("Upton", True, "in ", ", said Sheriff's Office spokesperson Jo Smith.")
     False
+    >>> speaker("Upton Village", False, "in ", ", committee member Jo Smith said.")
+    False
+    >>> speaker("Jo Smith", False, "", ", Chief Officer said the cameras work.")
+    True
     """
     inverted = _SPEAKER_NAMED_AFTER.match(after)
     if inverted is not None and inverted["name"].rstrip(".").lower() not in MONTHS:
         return False
+    named = _SPEAKER_NAMED_BEFORE_VERB.match(after)
+    if named is not None and any(w.lower().strip(".") not in TITLES for w in named["run"].split()):
+        return False  # (not "Jo Smith, Chief Officer said": a post, no other person)
     after = after.lower()
     return bool(
         _SPEAKER_AFTER.match(after)
