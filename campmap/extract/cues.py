@@ -16,14 +16,16 @@ WINDOW = 80
 """How far before and after a mention its features look, in characters (keeps extraction linear)."""
 CLAUSE = 300
 """How far a mention's clause reaches, in characters."""
+_FROM = (
+    r"from\s+(?:(?:their|its|the)\s+(?:current\s+|present\s+|existing\s+|old\s+)?"
+    r"(?:sites?|locations?|positions?|spots?|places?|homes?)\s+(?:at|on|in|along)\s+)?(?:the\s+)?$"
+)
 MOVED_FROM = re.compile(
     r"\b(?:moved|relocated|removed|taken(?:\s+down)?|transferred|shifted|ripped\s+out)\s+"
-    r"(?:\w+\s+){0,3}?from\s+(?:the\s+)?$",
+    rf"(?:\w+\s+){{0,3}}?{_FROM}",
 )
-"""Cameras moved or taken away from the place that follows."""
-RELOCATED = re.compile(
-    r"\b(?:moved|relocated|transferred|shifted)\s+(?:\w+\s+){0,3}?from\s+(?:the\s+)?$",
-)
+"""Cameras moved or taken away from the place that follows (``from their current sites at``)."""
+RELOCATED = re.compile(rf"\b(?:moved|relocated|transferred|shifted)\s+(?:\w+\s+){{0,3}}?{_FROM}")
 """Cameras moved from the place that follows to another one."""
 TO = re.compile(r"^\s+(?:to|towards|as\s+far\s+as|up\s+to)\s+(?:the\s+)?$")
 """The gap between the two ends of ``from A to B``."""

@@ -13,6 +13,7 @@ import re
 from functools import lru_cache
 
 from campmap.extract import frames
+from campmap.extract.agents import speaker
 from campmap.extract.cues import WINDOW
 from campmap.extract.decide import WEIGHTS, Decision, Features
 from campmap.extract.frames import FRAMING, INCIDENT_AT, MADE_BY, MEETING_AT, ends_with
@@ -40,7 +41,6 @@ from campmap.extract.neighbours import (
 )
 from campmap.extract.places import PlaceHit
 from campmap.extract.qualified import road_at_place
-from campmap.extract.words import TITLES
 from campmap.records import Role
 
 __all__ = ["features"]
@@ -83,21 +83,12 @@ _INCIDENT = re.compile(
     r"\b(?:shot|shooting|stabbed|stabbing|killed|murder(?:ed)?|crash(?:ed)?|collision|robbed|"
     r"robbery|attack(?:ed)?|arrested|fire|blaze|accident)\b",
 )
-_SPEAKER_AFTER = re.compile(
-    r"^\s*(?:,\s*)?(?:said|says|told|added|explained|noted|stated|insisted|argued|warned|"
-    r"believes|thinks|wrote|asked|replied|confirmed|claimed)\b|^\s*,\s+(?:who|whose)\b|^['\u2019]s\s+(?:wife|husband|son|daughter|office|spokes)",
-)
-_TITLE_AFTER = re.compile(
-    rf"^\s*,\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+)?(?:{'|'.join(sorted(TITLES))})\b(?!\s+(?:of|in)\b)"
-)
-"""``Jo Smith, Chief Officer``: a person and their post."""
 _EMPLOYER = re.compile(
     r"\b(?:officer|director|manager|head|chief|leader|spokes(?:man|woman|person)|clerk|"
     r"councillor|superintendent|inspector|commander|commissioner)\b[^,.;:()]{0,24}?\s+(?:at|for)\s+"
     r"(?:the\s+)?$"
 )
 """``Chief Officer – Place at X``: X employs the person, it is no camera site."""
-_SPEAKER_BEFORE = re.compile(r"\b(?:said|says|according\s+to|told)\s+$")
 _TOPIC_JUNCTION = frozenset({"junction"})
 _GENERIC_IN = re.compile(
     r"(?:\b(?:an?|one)\s+(?:[\w-]+\s+){0,2}?(?:point|site|location|place|spot|intersection|"
@@ -208,12 +199,7 @@ def features(
         or (i > 0 and decided[i - 1].reason == _MONITOR_REASON and bool(_AND_ALSO.match(gap))),
         persons_ward="(" in window and bool(frames.PARTY.search(window)),
         person=hit.shape == "name"
-        and bool(
-            _SPEAKER_AFTER.match(after)
-            or _SPEAKER_BEFORE.search(window)
-            or (not hit.places and _TITLE_AFTER.match(after))
-            or (not hit.places and hit.text.lower() in TITLES)  # "Minister: ... to install"
-        ),
+        and speaker(hit.text, bool(hit.places), window, text[hit.end : hit.end + WINDOW]),
         incident_place=(not about_cameras and _incident(low))
         or ends_with(INCIDENT_AT, gap)
         # "standing on X Road in Y": Y is where the incident was too

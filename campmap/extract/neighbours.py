@@ -181,6 +181,8 @@ def locality_of_previous(
     # "Elm Road in Hervey Bay": a town named like a feature after a street or landmark
     return bool(_IN_GAP.match(gap)) and (
         (hit.shape == "name" and hit.match == "town" and previous.match not in _WIDE_MATCHES)
+        # "Ash Road in Westminster": a district the gazetteer knows
+        or (hit.match == "exact" and hit.shape in _DISTRICTS and previous.shape in _IN_A_TOWN)
         or (
             hit.shape == "facility"
             and previous.shape in _IN_A_TOWN
@@ -195,6 +197,7 @@ def locality_of_previous(
 
 _WIDE_MATCHES = frozenset({"town", "region"})
 _IN_A_TOWN = frozenset({"street", "road", "junction", "block", "facility"})
+_DISTRICTS = frozenset("district suburb neighbourhood borough ward town village locality".split())
 _COMMA_ON = re.compile(r"^\s*,\s+on\s+(?:the\s+)?$")
 _TOWN_LIKE_ENDS = frozenset({"bay", "beach", "heights", "springs", "falls", "harbour", "harbor"})
 """Last words of facility-shaped names that are often towns (``Hervey Bay``, ``Palm Springs``)."""

@@ -10,6 +10,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 
 from campmap.extract.generic import find_generic
 from campmap.extract.shapes import Shape, ShapeHit, find_shapes
+from campmap.extract.words import LABEL_WORDS
 from campmap.gazetteer import Gazetteer, Town, region_countries
 from campmap.gazetteer.backends.towns import EXONYM_POPULATION, fold
 from campmap.gazetteer.names import normalize
@@ -164,9 +165,24 @@ def find_places(text: str, gazetteer: Gazetteer, country: str | None = None) -> 
         for g in find_generic(text):
             if not any(covered[g.start : g.end]):
                 hits.append(PlaceHit(g.text, g.start, g.end, (), "candidate", 0.0, "facility"))
-    return sorted(hits, key=lambda h: h.start)
+    return _without_credits(text, sorted(hits, key=lambda h: h.start))
 
 
+def _without_credits(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
+    """Drop the names in a photo credit (``(Photo: Jo Smith / Agency)``): they are no place."""
+    if "(" not in text and "[" not in text:
+        return hits
+    credits = [m.span() for m in _CREDIT.finditer(text)]
+    return [h for h in hits if not any(s <= h.start < e for s, e in credits)]
+
+
+_CREDIT = re.compile(
+    r"[\[(]\s*(?:[\w-]+\s+){0,2}?(?:photo(?:graph)?s?|pictures?|pics?|images?|credits?|fotos?)"
+    r"\s*(?:credits?\s*)?(?:[:/\u2013\u2014-]|by\b|courtesy\b)[^\[\]()]{0,100}(?:[\])]|$)",
+    re.IGNORECASE,
+)
+"""A bracketed photo credit: ``[Photo: Jo Smith \u2013 Agency]``, ``(Picture by Jo Smith)``,
+``(AP Photo/Jo Smith)`` (not ``(photos of the cameras on Elm Road)``)."""
 _OWNER = re.compile(r"([A-Z][\w-]+)['\u2019]s\s+(?=[A-Z])")
 
 
@@ -200,7 +216,24 @@ def _no_place(text: str, shape: ShapeHit, gazetteer: Gazetteer) -> bool:
         return False
     if _GERUND.match(shape.text) and not gazetteer.towns(shape.text):
         return True
+    if (
+        " " not in shape.text
+        and ":" in text[shape.end : shape.end + 60]  # (a cheap test before the patterns)
+        and _LINE_START.fullmatch(text, text.rfind("\n", 0, shape.start) + 1, shape.start)
+    ):
+        if _LABEL_PHRASE.match(text, shape.end):
+            return True  # "Fines for 9km/h over: $100": the head of a line's label
+        if _LABEL_WORD.match(text, shape.end) and shape.text.lower() in LABEL_WORDS:
+            return True  # "Route: Elm Road to Oak Road" (not "Upton: Elm Road")
     return _attributive(text, shape.start, shape.end)
+
+
+_LINE_START = re.compile(r"[\s\-*\u2022\u00b7\u2013\d.)]*")
+_LABEL_WORD = re.compile(r":(?!\d)")
+_LABEL_PHRASE = re.compile(
+    r"\s+(?:for|of|per|over|under|on|at|in|to|from|with|by)\s[^\n:.;!?,()]{0,40}?:(?!\d)"
+)
+"""A line's label that is a phrase: its first word is a common noun (``Fines for ...:``)."""
 
 
 _GERUND = re.compile(r"^[A-Z][a-z]{3,}ing$")

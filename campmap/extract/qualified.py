@@ -185,7 +185,12 @@ def _bare_road_near(text: str, first: PlaceHit, hit: PlaceHit) -> bool:
 
 
 _GONE = frozenset({"relocated_from", "removed"})
-_LOCALITY_GAP = re.compile(r"^\s*,?\s+in\s+(?:the\s+)?$")
+_LOCALITY_GAP = re.compile(r"^(?:\s*,?\s+in\s+|\s*\(\s*)(?:the\s+)?$")
+"""``A in Upton, B``, ``A (Upton), B``: the locality of the place before."""
+_FROM_AGAIN = re.compile(
+    r"^\s*\)?\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+|&\s*)(?:from\s+)?(?:the\s+)?$"
+)
+"""``A, from B and from C``, ``A (Upton), B``: the list the place before opened goes on."""
 
 
 def carry_moved_from(
@@ -201,9 +206,11 @@ def carry_moved_from(
     for i, hit in enumerate(hits):
         gap = low[hits[i - 1].end : hit.start] if i else ""
         if roles[i] is Role.SITE:
-            if carried is not None and listed(gap):
+            if carried is not None and (
+                listed(gap) or _LOCALITY_GAP.match(gap) or _FROM_AGAIN.match(gap)
+            ):
                 out[i] = carried
             carried = out[i] if out[i] in _GONE else None
-        elif not (hit.shape == "name" and _LOCALITY_GAP.match(gap)):
+        elif not _LOCALITY_GAP.match(gap):  # (not "A in Upton, B": Upton is A's locality)
             carried = None
     return out

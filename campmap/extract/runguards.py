@@ -45,6 +45,8 @@ __all__ = [
     "drop_sentence_capitals",
     "heading_break",
     "is_person",
+    "joined_town",
+    "ordinal_date",
     "paired_street",
     "shouted_function_word",
 ]
@@ -208,6 +210,75 @@ def date_start(word: str, following: str) -> bool:
     False
     """
     return following.isdigit() and word.lower() in MONTHS
+
+
+_MONTH_NAMES = "|".join(sorted(MONTHS - {"christmas", "easter"}, key=len, reverse=True))
+_ORDINAL_DATE = re.compile(
+    r"\d+(?:st|nd|rd|th)\s*(?:(?:to|and|until|till|or|-|\u2013|&)\s*\d+(?:st|nd|rd|th)?\s+)?"
+    rf"(?:of\s+)?(?:{_MONTH_NAMES})\b(?!\s+(?:street|st|road|rd|avenue|ave)\b)",
+    re.IGNORECASE,
+)
+_DATE_BEFORE = re.compile(
+    rf"(?:\bthe\s+|\b(?:{_MONTH_NAMES})\s+\d+(?:st|nd|rd|th)?\s*(?:to|and|until|till|or|-|"
+    r"\u2013|&)\s*)$",
+    re.IGNORECASE,
+)
+"""``on the 19th``, ``June 19th to 27th``: an ordinal alone after these is a day."""
+_NAME_AFTER = re.compile(r"\s+[A-Z]")
+
+
+def ordinal_date(text: str, at: int) -> bool:
+    """Whether the ordinal at ``at`` is a day of a month (``19th June``, ``20th to 27th June``).
+
+    Examples
+    --------
+    >>> ordinal_date("due on 19th June", 7), ordinal_date("due 20th to 27th June", 4)
+    (True, True)
+    >>> ordinal_date("on the 4th of July", 7), ordinal_date("on 109th Avenue", 3)
+    (True, False)
+    >>> ordinal_date("on June 19th and 20th.", 17), ordinal_date("on the 19th.", 7)
+    (True, True)
+    >>> ordinal_date("on the 5th Avenue", 7), ordinal_date("at Main and 5th.", 12)
+    (False, False)
+    """
+    if not text[at : at + 1].isdigit():
+        return False
+    if _ORDINAL_DATE.match(text, at) is not None:
+        return True
+    ordinal = _ORDINAL_AT.match(text, at)
+    return (
+        ordinal is not None
+        and _DATE_BEFORE.search(text, max(0, at - 24), at) is not None
+        and _NAME_AFTER.match(text, ordinal.end()) is None
+    )
+
+
+_ORDINAL_AT = re.compile(r"\d+(?:st|nd|rd|th)\b")
+
+
+_TOWN_JOINERS = frozenset("in on under by le next cum sub super sur en".split())
+"""Lower-case words inside a town's name (``Sherburn in Elmet``, ``Newcastle under Lyme``)."""
+
+
+def joined_town(text: str, tokens: list[tuple[str, int, int]], i: int, j: int) -> int:
+    """How many tokens from ``j`` go on a town's name across a lower-case word, if any.
+
+    ``Sherburn in Elmet`` is one town, not Sherburn and a place called Elmet:
+    the run ``tokens[i:j]`` goes on when the towns worldwide know the whole name.
+
+    Examples
+    --------
+    >>> text = "areas of Sherburn in Elmet"
+    >>> tokens = [(w, text.index(w), text.index(w) + len(w)) for w in text.split()]
+    >>> joined_town(text, tokens, 2, 3), joined_town("Police in Elmet", [], 0, 1)
+    (2, 0)
+    """
+    if j + 1 >= len(tokens) or tokens[j][0] not in _TOWN_JOINERS:
+        return 0
+    k = j + 2 if tokens[j + 1][0] == "the" and j + 2 < len(tokens) else j + 1
+    if not tokens[k][0][:1].isupper():
+        return 0
+    return k + 1 - j if find_towns(text[tokens[i][1] : tokens[k][2]]) else 0
 
 
 _SHOUTED = frozenset(FUNCTION_WORDS.split("|")) - {"of", "s"}

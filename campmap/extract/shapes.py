@@ -28,6 +28,7 @@ from functools import lru_cache
 from itertools import compress
 from typing import NamedTuple
 
+from campmap.extract.agents import organisation_form
 from campmap.extract.roadrefs import BLOCK, DIGIT, ROAD_REF
 from campmap.extract.runguards import (
     INITIAL,
@@ -37,6 +38,8 @@ from campmap.extract.runguards import (
     drop_sentence_capitals,
     heading_break,
     is_person,
+    joined_town,
+    ordinal_date,
     paired_street,
     shouted_function_word,
 )
@@ -47,7 +50,6 @@ from campmap.extract.words import (
     FUNCTION_WORDS,
     LOWER_HEADS,
     NO_PLACE_ENDS,
-    ORG_HEADS,
     PAIRED_HEADS,
     STREET_HEADS,
     TOWN_CENTRE,
@@ -205,8 +207,8 @@ def _runs(text: str, at: int = 0, stop: int | None = None) -> list[tuple[int, in
     out: list[tuple[int, int, Shape]] = []
     end = 0  # (the runs found so far end before this token)
     for i in compress(range(len(tokens)), caps):  # each capitalised word
-        if i < end or tokens[i][0] in _ACRONYM_STOP:
-            continue
+        if i < end or tokens[i][0] in _ACRONYM_STOP or ordinal_date(text, tokens[i][1]):
+            continue  # (an ordinal may be a day of a month: "19th June")
         if i + 1 < len(tokens) and date_start(tokens[i][0], tokens[i + 1][0]):
             end = i + 2  # (a date: "April 2024")
             continue
@@ -236,6 +238,8 @@ def _runs(text: str, at: int = 0, stop: int | None = None) -> list[tuple[int, in
                 and tokens[j + 1][0] not in _ACRONYM_STOP
             ):
                 j += 2
+            elif step := joined_town(text, tokens, i, j):
+                j += step  # "Sherburn in Elmet": one town
             else:
                 break
         j = i + second_street_at(tokens[i:j])
@@ -283,7 +287,7 @@ def _classify(
     run, words = drop_sentence_capitals(run, words, at_start=at_start and not paired)
     if not run or words[-1] in _CONNECTORS:
         return None
-    if words[-1] in NO_PLACE_ENDS or (words[0] in ORG_HEADS and words[1:2] == ["of"]):
+    if words[-1] in NO_PLACE_ENDS or organisation_form(words):
         # An organisation, unless the words before make it its building:
         # "outside the Police Department".
         if not _BUILDING_BEFORE.search(text, max(0, run[0][1] - 24), run[0][1]):

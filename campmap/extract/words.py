@@ -18,6 +18,7 @@ __all__ = [
     "DIRECTIONS",
     "FACILITY_HEADS",
     "FUNCTION_WORDS",
+    "LABEL_WORDS",
     "LOWER_HEADS",
     "MONTHS",
     "NO_PLACE_ENDS",
@@ -116,10 +117,11 @@ ORG_HEADS = _words(
     tribune courier examiner bulletin register sentinel dispatch inquirer daily weekly
     magazine tv radio bbc itv cnn fox abc nbc cbs channel media technologies technology
     systems solutions security safety camera cameras panel panels cabinet scrutiny
-    members councillors
+    members councillors garda gardai gardaí siochana síochána psni carabinieri gendarmerie
     """
 )
-"""Words that make a capitalised phrase an organisation, not a place (``Parish Council``)."""
+"""Words that make a capitalised phrase an organisation, not a place (``Parish Council``,
+``Garda``: the Irish police)."""
 
 TITLES = _words(
     """
@@ -178,6 +180,17 @@ COMMON_WORDS = _words(
     """
 )
 """Words a capitalised phrase does not start with unless it is a name (sentence starts)."""
+
+LABEL_WORDS = _words(
+    """
+    route routes location locations site sites address addresses where when date dates time
+    times cost costs fine fines penalty penalties speed speeds limit limits status note notes
+    source sources camera cameras type types direction directions suburb suburbs ward wards
+    period hours days duration length distance operator contact details description reason
+    reasons update total number price prices budget funding start end zone zones area areas
+    """
+)
+"""Common nouns that label a line (``Route: Elm Road to Oak Road``), not a place."""
 
 ABSTRACT_NOUN = re.compile(r"[a-z]{3}(?:[^aeiou]tion|[^aeiou]sion|ment|ness|ship|ism|oval|ewal)$")
 """Endings of abstract nouns (``Approval``, ``Enforcement``): a capital that starts a sentence
