@@ -5,6 +5,12 @@ a road number or a block address reads the words after it again. The words
 (:data:`TOKEN`) and which of them are capitalised are worked out once per
 sentence (:func:`tokenise`), and a stretch of the sentence takes its share
 (:func:`words_in`).
+
+A stretch of plain lower-case words (``will be installed on``) is one item:
+no run of capitalised words starts in it, and one that reaches it stops at
+its first word as it would at the stretch (a lone word, such as ``of``
+between two names, stays a word of its own). Most of a sentence is such
+stretches: it is split into about half as many items.
 """
 
 from __future__ import annotations
@@ -23,6 +29,8 @@ TOKEN = re.compile(
     r"\d+(?:st|nd|rd|th)\b|\d+|\S"
 )
 """Words (letters only: ``Road2`` is a word and a number run together), ordinals, numbers."""
+_ITEM = re.compile(r"(?<!\S)[a-z]+[,.;:]?(?:\s+[a-z]+[,.;:]?)*(?!\S)|" + TOKEN.pattern)
+"""A stretch of whole lower-case words (no capital, no digit), else a :data:`TOKEN`."""
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)$")
 
 Word = tuple[str, int, int]
@@ -46,7 +54,7 @@ def is_cap(token: str) -> bool:
 
 
 class Tokens(NamedTuple):
-    """A sentence's words (:data:`TOKEN`), where each starts, and which are capitalised."""
+    """A sentence's items (:data:`_ITEM`), where each starts, and which are capitalised."""
 
     words: list[Word]
     starts: list[int]
@@ -61,18 +69,18 @@ def tokenise(text: str) -> Tokens:
     --------
     >>> tokenise("On Elm Road2").words
     [('On', 0, 2), ('Elm', 3, 6), ('Road', 7, 11), ('2', 11, 12)]
+    >>> [w for w, _, _ in tokenise("Isle of Wight cameras will go up, and (St. Ives)").words]
+    ['Isle', 'of', 'Wight', 'cameras will go up, and', '(', 'St.', 'Ives', ')']
     """
-    words = [(m.group(), m.start(), m.end()) for m in TOKEN.finditer(text)]
+    words = [(m.group(), m.start(), m.end()) for m in _ITEM.finditer(text)]
     return Tokens(words, [w[1] for w in words], [is_cap(w) for w, _, _ in words])
 
 
 def words_in(text: str, at: int = 0, stop: int | None = None) -> tuple[list[Word], list[bool]]:
     """Return the words between two offsets of a sentence, and which are capitalised.
 
-    A stretch that starts after a space (or at the start) and stops at one (or
-    at the end) holds the sentence's own words there, for no word holds a
-    space: they are taken from :func:`tokenise`. Any other stretch is split on
-    its own.
+    The sentence's own items (:func:`tokenise`) are taken where none of them
+    runs over either end of the stretch; else the stretch is split on its own.
 
     Examples
     --------
@@ -84,12 +92,12 @@ def words_in(text: str, at: int = 0, stop: int | None = None) -> tuple[list[Word
     whole = tokenise(text)
     if at == 0 and stop is None:
         return whole.words, whole.caps
-    if (at == 0 or text[at - 1].isspace()) and (
-        stop is None or stop >= len(text) or text[stop].isspace()
+    first = bisect_left(whole.starts, at)
+    last = len(whole.starts) if stop is None else bisect_left(whole.starts, stop)
+    if (first == 0 or whole.words[first - 1][2] <= at) and (
+        last == 0 or stop is None or whole.words[last - 1][2] <= stop
     ):
-        first = bisect_left(whole.starts, at)
-        last = len(whole.starts) if stop is None else bisect_left(whole.starts, stop)
         return whole.words[first:last], whole.caps[first:last]
-    found = TOKEN.finditer(text, at, len(text) if stop is None else stop)
+    found = _ITEM.finditer(text, at, len(text) if stop is None else stop)
     words = [(m.group(), m.start(), m.end()) for m in found]
     return words, [is_cap(w) for w, _, _ in words]
