@@ -160,10 +160,31 @@ def _possessive(window: str) -> bool:
     return "'s " in window or "\u2019s " in window
 
 
+def _last_words(text: str, count: int) -> list[str]:
+    """Return the last ``count`` words of a text (:data:`_WORD`), read from its end.
+
+    A gap may run from the sentence's start: its end is split first, from
+    just after a space (no word holds one), and the whole only when the end
+    holds too few words.
+
+    Examples
+    --------
+    >>> _last_words("cameras will be installed on the corner of", 3)
+    ['the', 'corner', 'of']
+    """
+    cut = text.find(" ", len(text) - _END_CHARS) + 1 if len(text) > _END_CHARS else 0
+    words = _WORD.findall(text, cut) if cut else []
+    return (words if len(words) >= count else _WORD.findall(text))[-count:]
+
+
+_END_CHARS = 60
+"""How much of a gap's end is split first (eight words, most often)."""
+
+
 @lru_cache(maxsize=256)  # asked of a gap for the place after it, and again by the next
 def _locative_before(gap: str) -> bool:
     """Whether the (lower-case) gap before a place ends in a locative word, fillers aside."""
-    for word in reversed(_WORD.findall(gap)[-8:]):
+    for word in reversed(_last_words(gap, 8)):
         if word in _LOCATIVES:
             return True
         if word not in FILLERS and not HOUSE_NUMBER.match(word):
