@@ -149,10 +149,36 @@ _STRETCH_TO = re.compile(_STRETCH + r"[^.;]{1,60}?\s+(?:up\s+)?(?:to|till|until)
 """``on the stretch from A to B``, ``for three km from A to B``: both ends hold the cameras."""
 
 
-@lru_cache(maxsize=1024)  # a gap is often a window too: features ask twice
 def ends_with(pattern: re.Pattern[str], gap: str, span: int = 72) -> bool:
-    """Whether a pattern anchored at ``$`` matches the end of a gap (only its tail is read)."""
+    """Whether a pattern anchored at ``$`` matches the end of a gap (only its tail is read).
+
+    A pattern of :data:`_LAST_WORDS` is searched only when the gap ends in one of
+    its last words and then white space (a cheap test first: an end-anchored
+    pattern is tried from every character of the tail).
+
+    Examples
+    --------
+    >>> ends_with(MEETING_AT, "councillors meeting at the "), ends_with(MEETING_AT, "met and ")
+    (True, False)
+    """
+    last = _LAST_WORDS.get(pattern)
+    if last is not None and not (gap[-1:].isspace() and gap.rstrip().endswith(last)):
+        return False
+    return _ends_with(pattern, gap, span)
+
+
+@lru_cache(maxsize=1024)  # a gap is often a window too: features ask twice
+def _ends_with(pattern: re.Pattern[str], gap: str, span: int) -> bool:
     return bool(pattern.search(gap, max(0, len(gap) - span)))
+
+
+_LAST_WORDS = {
+    FRAMING: ("in", "from", "of", "across", "around", "at", "the"),
+    INCIDENT_AT: ("on", "in", "at", "near", "outside", "along", "the"),
+    MEETING_AT: ("at", "in", "inside", "the"),
+    MADE_BY: ("by", "the"),
+}
+"""The words every match of a pattern ends in, before its closing white space (``\\s+$``)."""
 
 
 def counted_or_stretch(gap: str, window: str) -> bool:
