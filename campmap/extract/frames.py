@@ -13,7 +13,6 @@ seldom-matching one behind a plain-word test: :func:`negated`, :func:`monitored`
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 __all__ = [
     "ADMIN_AREA",
@@ -154,31 +153,29 @@ def ends_with(pattern: re.Pattern[str], gap: str, span: int = 72) -> bool:
 
     A pattern of :data:`_LAST_WORDS` is searched only when the gap ends in one of
     its last words and then white space (a cheap test first: an end-anchored
-    pattern is tried from every character of the tail).
+    pattern is tried from every character of the tail). Nothing is cached by
+    pattern: hashing a compiled pattern hashes its whole program, which costs
+    more than most searches.
 
     Examples
     --------
     >>> ends_with(MEETING_AT, "councillors meeting at the "), ends_with(MEETING_AT, "met and ")
     (True, False)
     """
-    last = _LAST_WORDS.get(pattern)
+    last = _LAST_WORDS.get(id(pattern))
     if last is not None and not (gap[-1:].isspace() and gap.rstrip().endswith(last)):
         return False
-    return _ends_with(pattern, gap, span)
-
-
-@lru_cache(maxsize=1024)  # a gap is often a window too: features ask twice
-def _ends_with(pattern: re.Pattern[str], gap: str, span: int) -> bool:
-    return bool(pattern.search(gap, max(0, len(gap) - span)))
+    return pattern.search(gap, max(0, len(gap) - span)) is not None
 
 
 _LAST_WORDS = {
-    FRAMING: ("in", "from", "of", "across", "around", "at", "the"),
-    INCIDENT_AT: ("on", "in", "at", "near", "outside", "along", "the"),
-    MEETING_AT: ("at", "in", "inside", "the"),
-    MADE_BY: ("by", "the"),
+    id(FRAMING): ("in", "from", "of", "across", "around", "at", "the"),
+    id(INCIDENT_AT): ("on", "in", "at", "near", "outside", "along", "the"),
+    id(MEETING_AT): ("at", "in", "inside", "the"),
+    id(MADE_BY): ("by", "the"),
 }
-"""The words every match of a pattern ends in, before its closing white space (``\\s+$``)."""
+"""The words every match of a pattern ends in, before its closing white space (``\\s+$``);
+by the pattern's identity (the patterns are module constants, kept for good)."""
 
 
 def counted_or_stretch(gap: str, window: str) -> bool:
