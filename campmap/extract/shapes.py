@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from enum import StrEnum
 from itertools import compress
+from operator import attrgetter
 from typing import NamedTuple
 
 from campmap.extract.roadrefs import BLOCK, DIGIT, ROAD_REF
@@ -53,6 +54,8 @@ from campmap.extract.words import (
 )
 
 __all__ = ["Shape", "ShapeHit", "find_shapes"]
+
+_BY_START = attrgetter("start")  # (a sort key in C, not a lambda)
 
 
 class Shape(StrEnum):
@@ -157,7 +160,7 @@ def find_shapes(text: str) -> list[ShapeHit]:
         if any(covered[start:end]):
             continue
         hits.append(ShapeHit(text[start:end], start, end, shape))
-    return sorted(hits, key=lambda h: h.start)
+    return sorted(hits, key=_BY_START)
 
 
 def _street_after(text: str, end: int) -> ShapeHit | None:
