@@ -173,6 +173,9 @@ _LAST_WORDS = {
     id(INCIDENT_AT): ("on", "in", "at", "near", "outside", "along", "the"),
     id(MEETING_AT): ("at", "in", "inside", "the"),
     id(MADE_BY): ("by", "the"),
+    id(NUMBERED_AT): ("s", "the"),  # (every word for sites it names is a plural)
+    id(_STRETCH_FROM): ("from", "the"),
+    id(_STRETCH_TO): ("to", "till", "until", "the"),
 }
 """The words every match of a pattern ends in, before its closing white space (``\\s+$``);
 by the pattern's identity (the patterns are module constants, kept for good)."""

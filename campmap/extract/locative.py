@@ -97,6 +97,16 @@ _NAMED_SITES = re.compile(
 )
 """``at two of our entrances, X and Y``, ``in three locations in the state - X``: the places
 named after a word for sites."""
+_CAMERAS_FOR_ENDS = ("for", "the", "is", "are", "be", ":", "\u2013", "\u2014", "-")
+_NAMED_SITES_ENDS = (",", ":", "\u2013", "\u2014", "-", "namely", "including", "the")
+"""What every match of :data:`_CAMERAS_FOR` and :data:`_NAMED_SITES` ends in (white space
+aside): a cheap test before the end-anchored patterns."""
+
+
+def _ends_in(gap: str, last: tuple[str, ...]) -> bool:
+    return gap.rstrip().endswith(last)
+
+
 _AREA_OF = re.compile(
     r"\s(?:the\s+)?(?:villages?|towns?|suburbs?|hamlets?|districts?|communities|community|"
     r"neighbou?rhoods?|estates?|townships?|areas?)\s+of\s+$"
@@ -126,8 +136,8 @@ def locative(near: Around) -> bool:
         or bool(_QUALIFIED.search(gap))
         or bool(_LIST_INTRO.search(gap))
         or bool(_DESTINED.search(gap))
-        or ends_with(_CAMERAS_FOR, gap)
-        or ends_with(_NAMED_SITES, gap)
+        or (_ends_in(gap, _CAMERAS_FOR_ENDS) and ends_with(_CAMERAS_FOR, gap))
+        or (_ends_in(gap, _NAMED_SITES_ENDS) and ends_with(_NAMED_SITES, gap))
         or frames.counted_or_stretch(gap, near.window)
         or bool(_SENT_TO.search(gap))
         or bool(_DURING.search(gap))
