@@ -13,7 +13,6 @@ seldom-matching one behind a plain-word test: :func:`negated`, :func:`monitored`
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 __all__ = [
     "ADMIN_AREA",
@@ -149,10 +148,37 @@ _STRETCH_TO = re.compile(_STRETCH + r"[^.;]{1,60}?\s+(?:up\s+)?(?:to|till|until)
 """``on the stretch from A to B``, ``for three km from A to B``: both ends hold the cameras."""
 
 
-@lru_cache(maxsize=1024)  # a gap is often a window too: features ask twice
 def ends_with(pattern: re.Pattern[str], gap: str, span: int = 72) -> bool:
-    """Whether a pattern anchored at ``$`` matches the end of a gap (only its tail is read)."""
-    return bool(pattern.search(gap, max(0, len(gap) - span)))
+    """Whether a pattern anchored at ``$`` matches the end of a gap (only its tail is read).
+
+    A pattern of :data:`_LAST_WORDS` is searched only when the gap ends in one of
+    its last words and then white space (a cheap test first: an end-anchored
+    pattern is tried from every character of the tail). Nothing is cached by
+    pattern: hashing a compiled pattern hashes its whole program, which costs
+    more than most searches.
+
+    Examples
+    --------
+    >>> ends_with(MEETING_AT, "councillors meeting at the "), ends_with(MEETING_AT, "met and ")
+    (True, False)
+    """
+    last = _LAST_WORDS.get(id(pattern))
+    if last is not None and not (gap[-1:].isspace() and gap.rstrip().endswith(last)):
+        return False
+    return pattern.search(gap, max(0, len(gap) - span)) is not None
+
+
+_LAST_WORDS = {
+    id(FRAMING): ("in", "from", "of", "across", "around", "at", "the"),
+    id(INCIDENT_AT): ("on", "in", "at", "near", "outside", "along", "the"),
+    id(MEETING_AT): ("at", "in", "inside", "the"),
+    id(MADE_BY): ("by", "the"),
+    id(NUMBERED_AT): ("s", "the"),  # (every word for sites it names is a plural)
+    id(_STRETCH_FROM): ("from", "the"),
+    id(_STRETCH_TO): ("to", "till", "until", "the"),
+}
+"""The words every match of a pattern ends in, before its closing white space (``\\s+$``);
+by the pattern's identity (the patterns are module constants, kept for good)."""
 
 
 def counted_or_stretch(gap: str, window: str) -> bool:

@@ -67,6 +67,23 @@ def _shaped(hit: PlaceHit) -> bool:
     )
 
 
+_LEAD_ENDS = ("of", "between", "at", "the")
+"""The last words of every :data:`~campmap.gazetteer.junctions.BEFORE_FIRST` match."""
+
+
+def _led(text: str, start: int) -> bool:
+    """Whether the words before a first street say it is one of two that meet (BEFORE_FIRST).
+
+    A cheap test first: the 40 characters before end in one of the lead's last
+    words and white space (on ASCII text; IGNORECASE folds a few other letters).
+    """
+    window = text[max(0, start - 40) : start]
+    tail = window.rstrip()
+    if window.isascii() and (len(tail) == len(window) or not tail.lower().endswith(_LEAD_ENDS)):
+        return False
+    return BEFORE_FIRST.search(text, max(0, start - 40), start) is not None
+
+
 def _joins(text: str, a: PlaceHit, b: PlaceHit, crossings: bool, report: bool) -> bool:
     """Whether two neighbouring hits name one crossing (see the module docstring)."""
     gap = text[a.end : b.start]
@@ -80,7 +97,7 @@ def _joins(text: str, a: PlaceHit, b: PlaceHit, crossings: bool, report: bool) -
         return False  # "corner of A and B Streets intersection of C and D": two crossings
     if GAP_AND.match(gap) and SHARED_HEAD.search(b.text):
         return True  # "Broughton and Allman Streets": two streets, one word for both
-    explicit = bool(BEFORE_FIRST.search(text, max(0, a.start - 40), a.start))
+    explicit = _led(text, a.start)
     lenient = explicit or crossings
     if not (_street_like(a) or (lenient and a.match in _NAMES)) or not (
         _street_like(b) or (lenient and b.match in _NAMES)
@@ -95,7 +112,7 @@ def _joins(text: str, a: PlaceHit, b: PlaceHit, crossings: bool, report: bool) -
         if _STRETCH_BETWEEN.search(before, max(0, a.start - 40)):
             return False  # "the stretch between A and B": the two ends of a stretch
         return bool(
-            BEFORE_FIRST.search(before, max(0, a.start - 40))
+            explicit
             or WHERE_BEFORE.search(before, max(0, a.start - 20))
             or (crossings and (a.shape in _STREETS or a.shape == "name") and b.shape != "facility")
             or (report and a.shape in _STREETS and b.shape in _STREETS)

@@ -97,6 +97,16 @@ _NAMED_SITES = re.compile(
 )
 """``at two of our entrances, X and Y``, ``in three locations in the state - X``: the places
 named after a word for sites."""
+_CAMERAS_FOR_ENDS = ("for", "the", "is", "are", "be", ":", "\u2013", "\u2014", "-")
+_NAMED_SITES_ENDS = (",", ":", "\u2013", "\u2014", "-", "namely", "including", "the")
+"""What every match of :data:`_CAMERAS_FOR` and :data:`_NAMED_SITES` ends in (white space
+aside): a cheap test before the end-anchored patterns."""
+
+
+def _ends_in(gap: str, last: tuple[str, ...]) -> bool:
+    return gap.rstrip().endswith(last)
+
+
 _AREA_OF = re.compile(
     r"\s(?:the\s+)?(?:villages?|towns?|suburbs?|hamlets?|districts?|communities|community|"
     r"neighbou?rhoods?|estates?|townships?|areas?)\s+of\s+$"
@@ -126,8 +136,8 @@ def locative(near: Around) -> bool:
         or bool(_QUALIFIED.search(gap))
         or bool(_LIST_INTRO.search(gap))
         or bool(_DESTINED.search(gap))
-        or ends_with(_CAMERAS_FOR, gap)
-        or ends_with(_NAMED_SITES, gap)
+        or (_ends_in(gap, _CAMERAS_FOR_ENDS) and ends_with(_CAMERAS_FOR, gap))
+        or (_ends_in(gap, _NAMED_SITES_ENDS) and ends_with(_NAMED_SITES, gap))
         or frames.counted_or_stretch(gap, near.window)
         or bool(_SENT_TO.search(gap))
         or bool(_DURING.search(gap))
@@ -160,10 +170,31 @@ def _possessive(window: str) -> bool:
     return "'s " in window or "\u2019s " in window
 
 
+def _last_words(text: str, count: int) -> list[str]:
+    """Return the last ``count`` words of a text (:data:`_WORD`), read from its end.
+
+    A gap may run from the sentence's start: its end is split first, from
+    just after a space (no word holds one), and the whole only when the end
+    holds too few words.
+
+    Examples
+    --------
+    >>> _last_words("cameras will be installed on the corner of", 3)
+    ['the', 'corner', 'of']
+    """
+    cut = text.find(" ", len(text) - _END_CHARS) + 1 if len(text) > _END_CHARS else 0
+    words = _WORD.findall(text, cut) if cut else []
+    return (words if len(words) >= count else _WORD.findall(text))[-count:]
+
+
+_END_CHARS = 60
+"""How much of a gap's end is split first (eight words, most often)."""
+
+
 @lru_cache(maxsize=256)  # asked of a gap for the place after it, and again by the next
 def _locative_before(gap: str) -> bool:
     """Whether the (lower-case) gap before a place ends in a locative word, fillers aside."""
-    words = _WORD.findall(gap)[-8:]
+    words = _last_words(gap, 8)
     for k in range(len(words) - 1, -1, -1):
         word = words[k]
         if word in _LOCATIVES:

@@ -11,7 +11,7 @@ features for :func:`campmap.extract.features.features`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from campmap.extract.cues import TO, WINDOW, moved_from, relocated
 from campmap.extract.decide import WEIGHTS, Decision
@@ -85,9 +85,11 @@ _BOUND_AT = re.compile(
 """``X northbound (NB) at Y``, ``at 2 km south of Y``: X is only the road Y's site is on."""
 
 
-@dataclass(frozen=True, slots=True)
-class Around:
-    """What stands around one candidate: the candidate before it and the text on each side."""
+class Around(NamedTuple):
+    """What stands around one candidate: the candidate before it and the text on each side.
+
+    A named tuple, not a dataclass: one is made for every candidate place.
+    """
 
     hit: PlaceHit
     previous: PlaceHit | None

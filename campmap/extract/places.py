@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from operator import attrgetter
 from typing import NamedTuple
 
 from rapidfuzz.distance import DamerauLevenshtein
@@ -17,6 +18,8 @@ from campmap.gazetteer.names import normalize
 from campmap.records import Place
 
 __all__ = ["PLACE_SUFFIXES", "PlaceHit", "find_places"]
+
+_BY_START = attrgetter("start")  # (a sort key in C, not a lambda)
 
 PLACE_SUFFIXES = (
     "Road", "Rd", "Street", "St", "Lane", "Ln", "Avenue", "Ave", "Walk", "Way", "Square", "Sq",
@@ -165,7 +168,7 @@ def find_places(text: str, gazetteer: Gazetteer, country: str | None = None) -> 
         for g in find_generic(text):
             if not any(covered[g.start : g.end]):
                 hits.append(PlaceHit(g.text, g.start, g.end, (), "candidate", 0.0, "facility"))
-    return _without_credits(text, sorted(hits, key=lambda h: h.start))
+    return _without_credits(text, sorted(hits, key=_BY_START))
 
 
 def _without_credits(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:

@@ -119,10 +119,35 @@ def _title(word: str) -> bool:
 
 
 def _titled(text: str, start: int) -> bool:
+    before, far = max(0, start - 16), max(0, start - 90)
     return bool(
-        _TITLED.search(text, max(0, start - 16), start)
-        or _PORTFOLIO.search(text, max(0, start - 90), start)
+        (_may_be_titled(text[before:start]) and _TITLED.search(text, before, start))
+        or (_may_name_portfolio(text[far:start]) and _PORTFOLIO.search(text, far, start))
     )
+
+
+def _may_be_titled(window: str) -> bool:
+    """Whether a window may end in a title (:data:`_TITLED`): a cheap test before the pattern.
+
+    Its last word (less one full stop), then white space; an ASCII word is a
+    title in lower case (IGNORECASE also folds ``ſ``, ``ı`` and the Kelvin sign).
+    """
+    tail = window.rstrip()
+    if len(tail) == len(window):
+        return False
+    words = (tail[:-1] if tail.endswith(".") else tail).split()
+    return bool(words) and (not words[-1].isascii() or words[-1].lower() in TITLES)
+
+
+_PORTFOLIO_WORDS = ("minister", "secretary", "commissioner", "spokes", "director", "head", "chair")
+
+
+def _may_name_portfolio(window: str) -> bool:
+    """Whether a window may hold a portfolio (:data:`_PORTFOLIO`): a cheap test first."""
+    if not window.isascii():
+        return True
+    low = window.lower()
+    return any(word in low for word in _PORTFOLIO_WORDS)
 
 
 def heading_break(text: str, before: int, after: int) -> bool:

@@ -29,14 +29,16 @@ _STRONG_HEADS = frozenset(
 """Street words that end a name: one run on into another street is two streets."""
 
 
-def second_street_at(run: list[tuple[str, int, int]]) -> int:
+def second_street_at(run: list[tuple[str, int, int]], words: list[str] | None = None) -> int:
     """Where a run holds a second street: ``Wellington Road | Dundas Street`` (else its length).
 
     A flattened list of crossings runs the streets together; a name of two
     words or more that ends in a street word, then a direction (``Road S``),
     then another name of two words or more ending in a street word, is two.
+    ``words``: the run's words made :func:`bare`, when the caller has them.
     """
-    words = [bare(w) for w, _, _ in run]
+    if words is None:
+        words = [bare(w) for w, _, _ in run]
     for k in range(2, len(words) - 1):
         if words[k - 1] not in _STRONG_HEADS:
             continue
@@ -67,7 +69,7 @@ def possessor_split(text: str, run: list[tuple[str, int, int]]) -> int:
     first = run[0][0].lower().rstrip("'s\u2019")
     if first in _SAINTLY:
         return 0
-    rest = [bare(w) for w, _, _ in run[1:]]
-    if rest[-1] in STREET_HEADS or rest[-1] in FACILITY_HEADS:
+    last = bare(run[-1][0])
+    if last in STREET_HEADS or last in FACILITY_HEADS:
         return 1
     return 0

@@ -24,8 +24,8 @@ from __future__ import annotations
 
 import re
 from enum import StrEnum
-from functools import lru_cache
 from itertools import compress
+from operator import attrgetter
 from typing import NamedTuple
 
 from campmap.extract.agents import organisation_form
@@ -41,9 +41,9 @@ from campmap.extract.runguards import (
     joined_town,
     ordinal_date,
     paired_street,
-    shouted_function_word,
 )
 from campmap.extract.runsplits import bare, possessor_split, second_street_at
+from campmap.extract.tokens import words_in
 from campmap.extract.words import (
     DIRECTIONS,
     FACILITY_HEADS,
@@ -56,6 +56,8 @@ from campmap.extract.words import (
 )
 
 __all__ = ["Shape", "ShapeHit", "find_shapes"]
+
+_BY_START = attrgetter("start")  # (a sort key in C, not a lambda)
 
 
 class Shape(StrEnum):
@@ -86,12 +88,6 @@ class ShapeHit(NamedTuple):
     shape: Shape
 
 
-_TOKEN = re.compile(
-    r"[^\W\d_][^\W\d_'\u2019]*(?:['\u2019][^\W\d_]*)*(?:[-\u2013][\w'\u2019]+)*\.?|"
-    r"\d+(?:st|nd|rd|th)\b|\d+|\S"
-)
-"""Words (letters only: ``Road2`` is a word and a number run together), ordinals, numbers."""
-_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)$")
 _CONNECTORS = frozenset(
     {"of", "the", "de", "la", "le", "du", "des", "van", "von", "da", "di", "upon"}
 )
@@ -112,15 +108,6 @@ _ACRONYM_STOP = frozenset(
     "CCTV ANPR ALPR LPR LFR ULEZ PCN PCNS CEO MP MPS MEC NHS UK US USA EU GPS HD PTZ AI "
     "IT LED LTE TV PM AM BBC".split()
 )
-
-
-@lru_cache(maxsize=4096)  # a report's words recur, and a sentence's runs are read again
-def _is_cap(token: str) -> bool:
-    return (
-        (token[:1].isupper() and not shouted_function_word(token))
-        or (token[:1].isdigit() and bool(_ORDINAL.match(token)))  # (\d: a kind of isdigit)
-        or (token[1:2] in {"'", "\u2019"} and token[2:3].isupper())  # d'Alene, O'Connell
-    )
 
 
 def find_shapes(text: str) -> list[ShapeHit]:
@@ -175,7 +162,7 @@ def find_shapes(text: str) -> list[ShapeHit]:
         if any(covered[start:end]):
             continue
         hits.append(ShapeHit(text[start:end], start, end, shape))
-    return sorted(hits, key=lambda h: h.start)
+    return sorted(hits, key=_BY_START)
 
 
 def _street_after(text: str, end: int) -> ShapeHit | None:
@@ -201,9 +188,7 @@ def _first_run(text: str, at: int) -> tuple[int, int, Shape] | None:
 
 def _runs(text: str, at: int = 0, stop: int | None = None) -> list[tuple[int, int, Shape]]:
     """Return the runs of capitalised words, trimmed and classified (see the module docstring)."""
-    found = _TOKEN.finditer(text, at, len(text) if stop is None else stop)
-    tokens = [(m.group(), m.start(), m.end()) for m in found]
-    caps = [_is_cap(word) for word, _, _ in tokens]
+    tokens, caps = words_in(text, at, stop)
     out: list[tuple[int, int, Shape]] = []
     end = 0  # (the runs found so far end before this token)
     for i in compress(range(len(tokens)), caps):  # each capitalised word
@@ -242,20 +227,24 @@ def _runs(text: str, at: int = 0, stop: int | None = None) -> list[tuple[int, in
                 j += step  # "Sherburn in Elmet": one town
             else:
                 break
-        j = i + second_street_at(tokens[i:j])
-        run = tokens[i:j]
+        words = [bare(w) for w, _, _ in tokens[i:j]]  # (read by each step below)
+        j = i + second_street_at(tokens[i:j], words)
+        run, words = tokens[i:j], words[: j - i]
         end = j
         owner = possessor_split(text, run)
         if owner:
             head = _classify(
-                text, run[:owner], at_start=run[0][1] == at or _after_opening(text, run[0][1])
+                text,
+                run[:owner],
+                words[:owner],
+                at_start=run[0][1] == at or _after_opening(text, run[0][1]),
             )
             if head is not None:
                 cut = 2 if text[head[1] - 2 : head[1]] in {"'s", "\u2019s"} else 0
                 out.append((head[0], head[1] - cut, head[2]))  # without the "'s"
-            run = run[owner:]
+            run, words = run[owner:], words[owner:]
         classified = _classify(
-            text, run, at_start=run[0][1] == 0 or _after_opening(text, run[0][1])
+            text, run, words, at_start=run[0][1] == 0 or _after_opening(text, run[0][1])
         )
         if classified is not None:
             out.append(classified)
@@ -272,10 +261,12 @@ def _after_opening(text: str, start: int) -> bool:
 
 
 def _classify(
-    text: str, run: list[tuple[str, int, int]], *, at_start: bool
+    text: str, run: list[tuple[str, int, int]], words: list[str], *, at_start: bool
 ) -> tuple[int, int, Shape] | None:
-    """Return the span and shape of the place a run of capitalised words names, if any."""
-    words = [bare(w) for w, _, _ in run]
+    """Return the span and shape of the place a run of capitalised words names, if any.
+
+    ``words`` are the run's words in lower case (:func:`~campmap.extract.runsplits.bare`).
+    """
     if _shape(words) is Shape.NAME and is_person(text, run, words):
         return None
     if len(run) == 1 and _ACRONYMS.match(run[0][0]):
@@ -295,7 +286,8 @@ def _classify(
             local = _LOCAL_BODY.search(" ".join(words))
             if local is None or len(run) < 3:
                 return None
-            return _classify(text, run[: -len(local.group().split())], at_start=at_start)
+            cut = -len(local.group().split())
+            return _classify(text, run[:cut], words[:cut], at_start=at_start)
         end = run[-1][2] - (run[-1][0].endswith(".") and words[-1] not in _ABBREVIATED)
         return run[0][1], end, Shape.FACILITY
     start, end = run[0][1], run[-1][2]

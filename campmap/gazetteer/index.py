@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from itertools import accumulate
+from itertools import accumulate, count
+from operator import add, itemgetter
 from typing import NamedTuple
 
 import ahocorasick
@@ -67,13 +68,13 @@ class PhraseIndex:
         if self._empty:
             return []
         toks = tokens(text)
-        words = [t[0] for t in toks]
+        words = list(map(itemgetter(0), toks))
         norm = " " + " ".join(words) + " "
         # Keys are indexed as " key ", so every match starts on a word: the word
         # starting at each offset of the joined text is looked up, not counted.
-        word_at = dict(
-            zip(accumulate((len(w) + 1 for w in words), initial=1), range(len(words)), strict=False)
-        )
+        # (The k-th word starts after the k words before it, each with its space.)
+        starts = map(add, accumulate(map(len, words), initial=0), count(1))
+        word_at = dict(zip(starts, range(len(words)), strict=False))
         candidates: list[tuple[int, int, str]] = []
         for end_index, key in self._automaton.iter(norm):
             first = word_at[end_index - len(key)]
