@@ -69,8 +69,10 @@ def test_the_learned_reading_holds_its_level():
     # The learned second reading (``--learned``, campmap.extract.reread) was fitted on
     # these reports among others, so this is its in-sample level, not a measure of how it
     # does on new ones (benchmarks/train_reread.py prints that, folder by folder). Reached
-    # on 2026-12-06: recall 0.995 (197 of 198), precision 0.979, 20 of 20 counts.
+    # on 2026-12-06: recall 0.995 (197 of 198), precision 0.946, 20 of 20 counts (the model
+    # refitted on 15 folders, C=0.1 chosen on the six least tuned, held-out F1 0.787 there
+    # against 0.783 for C=1; the first model, fitted on 13 folders with C=1, had 0.979 here).
     learned, _ = score_folder(load_folder(REALNEWS), learned_found, default_gazetteer())
     assert learned.recall >= 0.994, learned.missed
-    assert learned.precision >= 0.978, learned.wrong
+    assert learned.precision >= 0.945, learned.wrong
     assert learned.counts_ok >= 20

@@ -29,17 +29,16 @@ from operator import attrgetter
 from typing import NamedTuple
 
 from campmap.extract.agents import organisation_form
+from campmap.extract.dates import date_start, ordinal_date
 from campmap.extract.roadrefs import BLOCK, DIGIT, ROAD_REF
 from campmap.extract.runguards import (
     INITIAL,
     bare_name,
     cut_at_stop,
-    date_start,
     drop_sentence_capitals,
     heading_break,
     is_person,
     joined_town,
-    ordinal_date,
     paired_street,
 )
 from campmap.extract.runsplits import bare, possessor_split, second_street_at
@@ -229,8 +228,7 @@ def _runs(text: str, at: int = 0, stop: int | None = None) -> list[tuple[int, in
                 break
         words = [bare(w) for w, _, _ in tokens[i:j]]  # (read by each step below)
         j = i + second_street_at(tokens[i:j], words)
-        run, words = tokens[i:j], words[: j - i]
-        end = j
+        run, words, end = tokens[i:j], words[: j - i], j
         owner = possessor_split(text, run)
         if owner:
             head = _classify(
