@@ -246,11 +246,6 @@ def rerun(report: Report, model: Model, gazetteer: Gazetteer) -> Score:
     return score_report(report.expected, found)
 
 
-def f1(s: Score) -> float:
-    total = s.recall + s.precision
-    return 2 * s.recall * s.precision / total if total else 0.0
-
-
 def _total(scores: Sequence[Score]) -> Score:
     out = Score()
     for one in scores:
@@ -264,8 +259,8 @@ def _line(name: str, scores: Sequence[Score], reports: Sequence[Report]) -> str:
         [one for one, r in zip(scores, reports, strict=True) if not r.expected.number % 2]
     )
     return (
-        f"  {name:44}{s.recall:>7.3f}{s.precision:>7.3f}{f1(s):>7.3f}"
-        f"{s.found:>6}/{s.expected:<4}{s.right:>5}/{s.predicted:<4}{s.traps:>5}{f1(even):>8.3f}"
+        f"  {name:44}{s.recall:>7.3f}{s.precision:>7.3f}{s.f1:>7.3f}"
+        f"{s.found:>6}/{s.expected:<4}{s.right:>5}/{s.predicted:<4}{s.traps:>5}{even.f1:>8.3f}"
     )
 
 
@@ -363,7 +358,7 @@ def print_rows(name: str, reports: list[Report], table: dict[str, list[Score]]) 
     print("  F1 differences, with a paired bootstrap over reports (95%):")
     for new, old in pairs:
         lo, hi = bootstrap(table[old], table[new])
-        diff = f1(_total(table[new])) - f1(_total(table[old]))
+        diff = _total(table[new]).f1 - _total(table[old]).f1
         print(f"    {new:44} minus {old:22} {diff:+.3f} ({lo:+.3f} .. {hi:+.3f})")
 
 
@@ -451,7 +446,7 @@ def print_swaps(sets: dict[str, list[Report]], fitted: Fitted) -> None:
     print(
         f"  {'weight swapped':27}{'hand':>7}{'learned':>9}" + "".join(f"{k[:12]:>13}" for k in sets)
     )
-    base = {k: f1(_total([score(r, r.hand) for r in reports])) for k, reports in sets.items()}
+    base = {k: _total([score(r, r.hand) for r in reports]).f1 for k, reports in sets.items()}
     for j, name in enumerate(("(prior)", *NAMES)):
         changes = []
         for reports in sets.values():
@@ -461,7 +456,7 @@ def print_swaps(sets: dict[str, list[Report]], fitted: Fitted) -> None:
                 weights[j] = _vector(fitted.held_out(L2, r))[j]
                 logit = weights[0] + r.features @ weights[1:]
                 scores.append(score(r, np.asarray(logit > 0) & ~_is_route(r)))
-            changes.append(f1(_total(scores)))
+            changes.append(_total(scores).f1)
         deltas = [c - base[k] for c, k in zip(changes, sets, strict=True)]
         if any(abs(d) > 1e-9 for d in deltas):
             mean = np.mean([_vector(m)[j] for m in fitted.loro[L2]])

@@ -112,6 +112,12 @@ class Score:
         return self.right / self.predicted if self.predicted else 1.0
 
     @property
+    def f1(self) -> float:
+        """The harmonic mean of recall and precision."""
+        total = self.recall + self.precision
+        return 2 * self.recall * self.precision / total if total else 0.0
+
+    @property
     def count_accuracy(self) -> float:
         """Stated per-site counts carried by a matching site."""
         return self.counts_ok / self.counts if self.counts else 1.0

@@ -144,12 +144,6 @@ def score(report: Report, p: np.ndarray | None, threshold: float) -> Score:
     return score_report(report.expected, found)
 
 
-def f1(s: Score) -> float:
-    """The harmonic mean of recall and precision."""
-    total = s.recall + s.precision
-    return 2 * s.recall * s.precision / total if total else 0.0
-
-
 def held_out(
     reports: list[Report], folders: list[str], c: float, min_reports: int
 ) -> dict[str, list[np.ndarray]]:
@@ -183,10 +177,10 @@ def choose(
                     if folder in select:
                         chosen += got
             print(
-                f"  C={c:<5} threshold={threshold}: leave-one-folder-out F1 {f1(total):.3f} "
-                f"over all, {f1(chosen):.3f} over {', '.join(select)}"
+                f"  C={c:<5} threshold={threshold}: leave-one-folder-out F1 {total.f1:.3f} "
+                f"over all, {chosen.f1:.3f} over {', '.join(select)}"
             )
-            best = max(best, (f1(chosen), c, threshold))
+            best = max(best, (chosen.f1, c, threshold))
     return best[1], best[2]
 
 
@@ -222,12 +216,12 @@ def main() -> None:
         pooled_hand += hand
         pooled_learned += learned
         print(
-            f"{folder:14}{hand.recall:8.3f}{hand.precision:7.3f}{f1(hand):7.3f}"
-            f"{learned.recall:12.3f}{learned.precision:7.3f}{f1(learned):7.3f}"
+            f"{folder:14}{hand.recall:8.3f}{hand.precision:7.3f}{hand.f1:7.3f}"
+            f"{learned.recall:12.3f}{learned.precision:7.3f}{learned.f1:7.3f}"
         )
     print(
-        f"{'all':14}{pooled_hand.recall:8.3f}{pooled_hand.precision:7.3f}{f1(pooled_hand):7.3f}"
-        f"{pooled_learned.recall:12.3f}{pooled_learned.precision:7.3f}{f1(pooled_learned):7.3f}"
+        f"{'all':14}{pooled_hand.recall:8.3f}{pooled_hand.precision:7.3f}{pooled_hand.f1:7.3f}"
+        f"{pooled_learned.recall:12.3f}{pooled_learned.precision:7.3f}{pooled_learned.f1:7.3f}"
     )
     if args.check:
         return
@@ -251,7 +245,7 @@ def main() -> None:
         "leave_one_folder_out": {
             "recall": round(pooled_learned.recall, 3),
             "precision": round(pooled_learned.precision, 3),
-            "f1": round(f1(pooled_learned), 3),
+            "f1": round(pooled_learned.f1, 3),
         },
     }
     body = {

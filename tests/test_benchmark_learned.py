@@ -44,7 +44,8 @@ REPORTS = [
 NAMES = ["Marlow", "Fenwick", "Dray", "Orchard", "Kestrel", "Bramble", "Heron", "Quarry", "Linden"]
 
 
-def _folder(root: Path) -> Path:
+def invented_folder(root: Path) -> Path:
+    """Write eight invented reports and their answers (realnews format) into ``root``."""
     expected = {}
     for i in range(8):
         text, sites, traps = REPORTS[i % len(REPORTS)]
@@ -61,7 +62,7 @@ def _folder(root: Path) -> Path:
 
 
 def test_learned_weights_script_runs(tmp_path):
-    folder = _folder(tmp_path)
+    folder = invented_folder(tmp_path)
     done = subprocess.run(
         [sys.executable, str(ROOT / "benchmarks" / "learned.py"), str(folder), str(folder)],
         capture_output=True,

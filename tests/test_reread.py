@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from test_benchmark_learned import _folder
+from test_benchmark_learned import invented_folder
 
 from campmap.cli.main import cli
 from campmap.errors import CampmapError
@@ -131,8 +131,8 @@ def test_the_trainer_runs_end_to_end(tmp_path: Path):
         [
             sys.executable,
             str(ROOT / "benchmarks" / "train_reread.py"),
-            str(_folder(one)),
-            str(_folder(two)),
+            str(invented_folder(one)),
+            str(invented_folder(two)),
             "--min-reports",
             "2",
             "--select",
