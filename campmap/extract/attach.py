@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
 
 from campmap.extract.counts import CountKind, Number, camera_counts, find_numbers
 from campmap.extract.places import PlaceHit
@@ -86,7 +85,8 @@ def attach_counts(
         The value and the text of the count; a total over several sites has no value.
     """
     out: dict[int, tuple[int | None, str]] = {}
-    sites = [i for i, role in enumerate(roles) if role is Role.SITE]
+    sites = [i for i, role in enumerate(roles) if role is Role.SITE]  # (in text order)
+    starts = [hits[i].start for i in sites]  # made once: each number bisects them
     routes = [i for i, role in enumerate(roles) if role is Role.ROUTE]
     if not sites and not routes:
         return out  # a count attaches only to a site or a route
@@ -125,7 +125,7 @@ def attach_counts(
                 out.setdefault(i, (number.value, number.text))
             continue
         scope_end = found[n + 1][0].start if n + 1 < len(found) else len(text)
-        _attach_total(low, number, scope_end, hits, sites, out, reasons)
+        _attach_total(low, number, scope_end, hits, (sites, starts), out, reasons)
     return out
 
 
@@ -166,16 +166,15 @@ def _attach_total(
     number: Number,
     scope_end: int,
     hits: list[PlaceHit],
-    sites: Iterable[int],
+    ordered: tuple[list[int], list[int]],
     out: dict[int, tuple[int | None, str]],
     reasons: list[str],
 ) -> None:
+    sites, starts = ordered  # the sites in text order, and where each starts: bisected
     clause_end = scope_end
     brk = _CLAUSE_BREAK.search(low, number.end, scope_end)
     if brk:
         clause_end = brk.start()
-    sites = sorted(sites)  # hits are in text order: bisect, not a scan per number
-    starts = [hits[i].start for i in sites]
     after = sites[bisect_left(starts, number.end) : bisect_left(starts, clause_end)]
     if after and _WIDER.search(low, number.end, hits[after[0]].start):
         return  # "40 cameras across the borough, including those on X": not X's count
