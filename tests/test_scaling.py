@@ -16,6 +16,7 @@ from collections.abc import Callable
 import pytest
 
 from campmap import extract, read_text
+from campmap.extract.reread import reread
 from campmap.sources import dedupe, source_from_bytes
 
 GROWTH_LIMIT = 8.0
@@ -96,3 +97,13 @@ def test_markdown_links_are_read_in_time_in_proportion_to_the_text():
         return lambda: source_from_bytes(data, "r.md", ".md")
 
     assert growth(make, 5_000) < GROWTH_LIMIT
+
+
+def test_the_learned_reading_grows_in_proportion_to_the_sentence(town):
+    # Each mention reads only the words around it, not its whole sentence again.
+    def make(n: int) -> Callable[[], object]:
+        document = dedupe([read_text(_roads(n), "r.txt")], [])
+        mentions = extract(document, town)
+        return lambda: reread(mentions)
+
+    assert growth(make, 1_000) < GROWTH_LIMIT

@@ -181,7 +181,7 @@ def _region(_ctx: click.Context, _param: click.Parameter, value: str | None) -> 
 
 
 def place_options(func: F) -> F:
-    """Add the options choosing where places come from: files, then a geocoder.
+    """Add the options choosing where places come from (files, then a geocoder) and --learned.
 
     The command gets them as ``places``, a :class:`~campmap.pipeline.PlaceOptions`.
     """

@@ -87,6 +87,7 @@ def attach_counts(
     out: dict[int, tuple[int | None, str]] = {}
     sites = [i for i, role in enumerate(roles) if role is Role.SITE]  # (in text order)
     starts = [hits[i].start for i in sites]  # made once: each number bisects them
+    ends = [hit.end for hit in hits]  # (and these, for the place just before a number)
     routes = [i for i, role in enumerate(roles) if role is Role.ROUTE]
     if not sites and not routes:
         return out  # a count attaches only to a site or a route
@@ -101,11 +102,9 @@ def attach_counts(
     for n, (number, kind) in enumerate(found):
         if kind is CountKind.HELD:
             # The place just before it holds it: "South Street has two".
-            owner = next(
-                (i for i in reversed(range(len(hits))) if hits[i].end <= number.start), None
-            )
+            owner = bisect_right(ends, number.start) - 1
             if (
-                owner is not None
+                owner >= 0
                 and owner in sites
                 and not re.search(r"[,;]", text[hits[owner].end : number.start])
             ):
@@ -116,7 +115,7 @@ def attach_counts(
             if target is not None and not re.search(r"[,;]", text[number.end : hits[target].start]):
                 out[target] = (number.value, number.text)
             continue
-        holder = _holder(low, number, hits, sites) if kind is CountKind.CAMERAS else None
+        holder = _holder(low, number, hits, ends, sites) if kind is CountKind.CAMERAS else None
         if holder is not None:
             out.setdefault(holder, (number.value, number.text))
             continue
@@ -129,14 +128,16 @@ def attach_counts(
     return out
 
 
-def _holder(low: str, number: Number, hits: list[PlaceHit], sites: list[int]) -> int | None:
+def _holder(
+    low: str, number: Number, hits: list[PlaceHit], ends: list[int], sites: list[int]
+) -> int | None:
     """Return the site that is the subject of "has N cameras" just before the number, if any.
 
     ``the suburb of X already has 59 street cameras and 80 in Y``: X has the 59.
     """
     if not _HAS_END.search(low, max(0, number.start - 40), number.start):
         return None  # (a cheap test first: most numbers follow no "has")
-    owner = bisect_right([hit.end for hit in hits], number.start) - 1
+    owner = bisect_right(ends, number.start) - 1
     if owner < 0 or owner not in sites or not _HAS.fullmatch(low, hits[owner].end, number.start):
         return None
     if owner > 0 and _JOINED.fullmatch(low, hits[owner - 1].end, hits[owner].start):

@@ -51,6 +51,7 @@ _WEAK = frozenset(words for weight, words in WEIGHTS.values() if weight > VETO)
 _WORD = re.compile(r"[a-z0-9']+|[^\sa-z0-9]")
 _BEFORE = 6  # words read before a mention
 _AFTER = 4  # and after it
+_REACH = 120  # characters read on each side for them (to the sentence's edge when too few)
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,9 +87,9 @@ def context_words(mention: Mention) -> tuple[str, ...]:
     >>> context_words(m)[:6]
     ('b:on', 'b0:on', 'b:up', 'b1:up', 'b:went', 'b:cameras')
     """
-    low = mention.sentence.text.lower()
-    before = _WORD.findall(low[: mention.start])[-_BEFORE:]
-    after = _WORD.findall(low[mention.end :])[:_AFTER]
+    text = mention.sentence.text
+    before = _words(text, max(0, mention.start - _REACH), mention.start, _BEFORE, last=True)
+    after = _words(text, mention.end, mention.end + _REACH, _AFTER, last=False)
     keys: list[str] = []
     for k, word in enumerate(reversed(before)):
         keys.append("b:" + word)
@@ -126,6 +127,20 @@ def open_to_reading(mention: Mention) -> bool:
     if mention.role is Role.ROUTE:
         return False
     return mention.role is Role.SITE or all(reason in _WEAK for reason in mention.reasons)
+
+
+def _words(text: str, start: int, end: int, count: int, *, last: bool) -> list[str]:
+    """Return the first (or ``last``) ``count`` lower-case words of ``text[start:end]``.
+
+    Only a stretch around the mention is read (a long sentence with many mentions
+    is not read once per mention); when the stretch is cut inside a word that
+    could be among those wanted, the words are read to the sentence's edge.
+    """
+    words = _WORD.findall(text[start:end].lower())
+    cut = start > 0 if last else end < len(text)
+    if cut and len(words) <= count:
+        words = _WORD.findall((text[:end] if last else text[start:]).lower())
+    return words[-count:] if last else words[:count]
 
 
 def reread(mentions: Sequence[Mention], model: RereadModel | None = None) -> list[Mention]:

@@ -21,10 +21,12 @@ __all__ = ["Messages", "PageOptions", "PlaceOptions", "StreamOptions"]
 
 @dataclass(frozen=True, slots=True)
 class PlaceOptions:
-    """Where places come from: gazetteer files, installed regions, a geocoder, the embedded one.
+    """Which mentions are places, and where they come from: gazetteers, a geocoder.
 
-    The fields are the ``--gazetteer`` and ``--geocoder*`` options; ``region`` is
-    the one bias the geocoder is given (for every name it is asked).
+    The fields are the ``--gazetteer``, ``--geocoder*`` and ``--learned`` options;
+    ``region`` is the one bias the geocoder is given (for every name it is asked).
+    Every command that finds places takes them, so ``learned`` (the second reading
+    that decides which mentions are sites) rides with them.
     """
 
     gazetteers: tuple[Path, ...] = ()
